@@ -1,0 +1,467 @@
+//! The compiled vocabulary of the number recogniser.
+//!
+//! `data/numbers.toml` and `data/counted.toml` are read into one hash map
+//! from word forms (match keys, with every allowed proclitic already
+//! attached) to what the form can be: a cardinal atom, a fraction, an
+//! ordinal, the start of a phrase (a hedge, a vague quantity, a cue), the
+//! dual of a counted noun. The recogniser then pays one lookup per word.
+
+use isnad_text::normalize::key;
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use std::sync::Arc;
+
+/// The number vocabulary shipped with isnad.
+pub const DEFAULT_NUMBERS: &str = include_str!("../../../../data/numbers.toml");
+/// The counted nouns shipped with isnad.
+pub const DEFAULT_COUNTED: &str = include_str!("../../../../data/counted.toml");
+
+/// Proclitics allowed before every word of the vocabulary.
+const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"];
+/// Proclitics with the article, for forms marked `definite`.
+const DEFINITE: &[&str] = &[
+    "ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل",
+];
+
+#[derive(Deserialize)]
+struct NumbersFile {
+    cardinal: Vec<CardinalEntry>,
+    fraction: Vec<FractionEntry>,
+    ordinal: Vec<OrdinalEntry>,
+    hedge: Vec<HedgeEntry>,
+    vague: Vec<VagueEntry>,
+    cues: Cues,
+}
+
+#[derive(Deserialize)]
+struct CardinalEntry {
+    role: Role,
+    value: f64,
+    #[serde(default)]
+    plural: bool,
+    #[serde(default)]
+    dual: bool,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct FractionEntry {
+    denominator: f64,
+    #[serde(default = "one")]
+    numerator: f64,
+    #[serde(default)]
+    plural: bool,
+    #[serde(default)]
+    ambiguous: bool,
+    forms: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Deserialize)]
+struct OrdinalEntry {
+    value: f64,
+    #[serde(default)]
+    teen_head: bool,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct HedgeEntry {
+    qualifier: Qualifier,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct VagueEntry {
+    gloss: String,
+    band: [f64; 2],
+    #[serde(default)]
+    definite: bool,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Cues {
+    year_before: Vec<String>,
+    year_after: Vec<String>,
+    phone_before: Vec<String>,
+    time_before: Vec<String>,
+    time_after: Vec<String>,
+    percent_after: Vec<String>,
+    percent_before: Vec<String>,
+    range_to: Vec<String>,
+    range_open: Vec<String>,
+    negative: Vec<String>,
+    over: Vec<String>,
+    part: Vec<String>,
+    of: Vec<String>,
+    point: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct CountedFile {
+    noun: Vec<NounEntry>,
+}
+
+#[derive(Deserialize)]
+struct NounEntry {
+    singular: String,
+    #[serde(default)]
+    plurals: Vec<String>,
+}
+
+/// The role of a cardinal word in a compound number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// صفر
+    Zero,
+    /// 1–9
+    Unit,
+    /// A unit form used only before عشر (أحد عشر).
+    TeenHead,
+    /// عشر / عشرة: 10, and the second word of the teens.
+    Ten,
+    /// 20–90
+    Tens,
+    /// مئة: 100, multiplying a unit before it.
+    Hundred,
+    /// 200–900
+    Hundreds,
+    /// ألف, مليون, …
+    Scale,
+    /// دزينة
+    Dozen,
+}
+
+/// How a quantity is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// As stated.
+    #[default]
+    Exact,
+    /// About, nearly, نحو، حوالي.
+    Approx,
+    /// At least, ما لا يقل عن.
+    AtLeast,
+    /// More than, أكثر من.
+    MoreThan,
+    /// At most.
+    AtMost,
+    /// Less than, أقل من.
+    LessThan,
+    /// Up to, حتى.
+    UpTo,
+}
+
+impl Qualifier {
+    /// The contract's name for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+            Qualifier::UpTo => "up_to",
+        }
+    }
+}
+
+/// A cardinal word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cardinal {
+    pub role: Role,
+    pub value: f64,
+    pub plural: bool,
+    pub dual: bool,
+}
+
+/// A fraction word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fraction {
+    pub numerator: f64,
+    pub denominator: f64,
+    pub plural: bool,
+    pub ambiguous: bool,
+}
+
+/// What a phrase signals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cue {
+    HedgeBefore(Qualifier),
+    HedgeAfter(Qualifier),
+    Vague(Arc<str>, [f64; 2]),
+    YearBefore,
+    YearAfter,
+    PhoneBefore,
+    TimeBefore,
+    TimeAfter,
+    PercentAfter,
+    PercentBefore,
+    RangeTo,
+    RangeOpen,
+    Negative,
+    Over,
+    Part,
+    Of,
+    Point,
+    Dual,
+}
+
+/// A phrase: its words after the first, and its cue.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub rest: Vec<Box<str>>,
+    pub cue: Cue,
+}
+
+/// Everything one word form can be.
+#[derive(Debug, Clone, Default)]
+pub struct WordInfo {
+    /// Bytes of proclitic at the front of the form.
+    pub prefix: u8,
+    /// The proclitic starts with the conjunction و.
+    pub conj: bool,
+    /// The proclitic holds the article.
+    pub definite: bool,
+    /// Bytes of the article at the end of the proclitic (ال, or the ل of لل).
+    pub article: u8,
+    pub cardinal: Option<Cardinal>,
+    pub fraction: Option<Fraction>,
+    pub ordinal: Option<(f64, bool)>,
+    /// Phrases whose first word is this form.
+    pub phrases: Vec<u32>,
+}
+
+fn article_len(p: &str) -> u8 {
+    if p.ends_with("ال") {
+        "ال".len() as u8
+    } else if p.ends_with("لل") {
+        "ل".len() as u8
+    } else {
+        0
+    }
+}
+
+/// The compiled vocabulary.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub(crate) words: FxHashMap<Box<str>, WordInfo>,
+    pub(crate) phrases: Vec<Phrase>,
+}
+
+/// Why a vocabulary file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {reason}")]
+pub struct LexiconError {
+    file: String,
+    reason: String,
+}
+
+impl LexiconError {
+    pub(crate) fn new(file: &str, reason: impl ToString) -> Self {
+        LexiconError {
+            file: file.to_string(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
+impl Lexicon {
+    /// Compiles the vocabulary from the two files' contents.
+    pub fn parse(numbers: &str, counted: &str) -> Result<Lexicon, LexiconError> {
+        let nf: NumbersFile = toml::from_str(numbers).map_err(|e| LexiconError::new("numbers.toml", e))?;
+        let cf: CountedFile = toml::from_str(counted).map_err(|e| LexiconError::new("counted.toml", e))?;
+        let mut lex = Lexicon {
+            words: FxHashMap::default(),
+            phrases: Vec::new(),
+        };
+        for c in &nf.cardinal {
+            for f in &c.forms {
+                let card = Cardinal {
+                    role: c.role,
+                    value: c.value,
+                    plural: c.plural,
+                    dual: c.dual,
+                };
+                lex.add_word(f, true, |w| w.cardinal = Some(card));
+            }
+        }
+        for fr in &nf.fraction {
+            let frac = Fraction {
+                numerator: fr.numerator,
+                denominator: fr.denominator,
+                plural: fr.plural,
+                ambiguous: fr.ambiguous,
+            };
+            for f in &fr.forms {
+                lex.add_word(f, false, |w| w.fraction = Some(frac));
+            }
+        }
+        for o in &nf.ordinal {
+            for f in &o.forms {
+                let v = (o.value, o.teen_head);
+                lex.add_word(f, false, |w| w.ordinal = Some(v));
+            }
+        }
+        for h in &nf.hedge {
+            for p in &h.before {
+                lex.add_phrase(p, Cue::HedgeBefore(h.qualifier), false);
+            }
+            for p in &h.after {
+                lex.add_phrase(p, Cue::HedgeAfter(h.qualifier), false);
+            }
+        }
+        for v in &nf.vague {
+            let gloss: Arc<str> = Arc::from(v.gloss.as_str());
+            for p in &v.forms {
+                lex.add_phrase(p, Cue::Vague(gloss.clone(), v.band), v.definite);
+            }
+        }
+        let c = &nf.cues;
+        let lists: [(&Vec<String>, Cue); 14] = [
+            (&c.year_before, Cue::YearBefore),
+            (&c.year_after, Cue::YearAfter),
+            (&c.phone_before, Cue::PhoneBefore),
+            (&c.time_before, Cue::TimeBefore),
+            (&c.time_after, Cue::TimeAfter),
+            (&c.percent_after, Cue::PercentAfter),
+            (&c.percent_before, Cue::PercentBefore),
+            (&c.range_to, Cue::RangeTo),
+            (&c.range_open, Cue::RangeOpen),
+            (&c.negative, Cue::Negative),
+            (&c.over, Cue::Over),
+            (&c.part, Cue::Part),
+            (&c.of, Cue::Of),
+            (&c.point, Cue::Point),
+        ];
+        for (list, cue) in lists {
+            for p in list {
+                lex.add_phrase(p, cue.clone(), false);
+            }
+        }
+        for n in &cf.noun {
+            let s = key(&n.singular);
+            let stem = s.strip_suffix('ه').map(|b| format!("{b}ت")).unwrap_or(s.clone());
+            let plurals: Vec<String> = n.plurals.iter().map(|p| key(p)).collect();
+            lex.add_phrase(&format!("{stem}ان"), Cue::Dual, false);
+            let yn = format!("{stem}ين");
+            if !plurals.contains(&yn) {
+                lex.add_phrase(&yn, Cue::Dual, false);
+            }
+        }
+        Ok(lex)
+    }
+
+    /// The vocabulary shipped with isnad.
+    pub fn builtin() -> Lexicon {
+        match Lexicon::parse(DEFAULT_NUMBERS, DEFAULT_COUNTED) {
+            Ok(l) => l,
+            // The shipped files are tested; this cannot happen in a release.
+            Err(e) => panic!("the built-in number vocabulary does not load: {e}"),
+        }
+    }
+
+    fn add_word(&mut self, form: &str, definite: bool, set: impl Fn(&mut WordInfo)) {
+        let k = key(form);
+        if k.is_empty() || k.contains(' ') {
+            return;
+        }
+        let prefixes: &[&str] = if definite { DEFINITE } else { PROCLITICS };
+        let mut prefixes: Vec<&str> = prefixes.to_vec();
+        if definite {
+            prefixes.extend_from_slice(PROCLITICS);
+        }
+        let latin = k.is_ascii();
+        for p in prefixes {
+            if latin && !p.is_empty() {
+                continue;
+            }
+            let form = format!("{p}{k}");
+            let entry = self.words.entry(form.into_boxed_str()).or_default();
+            let plen = p.len() as u8;
+            if entry.cardinal.is_none()
+                && entry.fraction.is_none()
+                && entry.ordinal.is_none()
+                && entry.phrases.is_empty()
+            {
+                entry.prefix = plen;
+                entry.conj = p.starts_with('و');
+                entry.definite = p.contains("ال") || p.ends_with("لل");
+                entry.article = article_len(p);
+            } else if entry.prefix != plen {
+                // The same letters read two ways; keep the more literal reading.
+                if plen > entry.prefix {
+                    continue;
+                }
+                *entry = WordInfo {
+                    prefix: plen,
+                    conj: p.starts_with('و'),
+                    definite: p.contains("ال") || p.ends_with("لل"),
+                    article: article_len(p),
+                    ..WordInfo::default()
+                };
+            }
+            set(entry);
+        }
+    }
+
+    fn add_phrase(&mut self, phrase: &str, cue: Cue, definite: bool) {
+        let k = key(phrase);
+        let mut words = k.split_whitespace();
+        let Some(first) = words.next() else { return };
+        let rest: Vec<Box<str>> = words.map(Box::from).collect();
+        let id = self.phrases.len() as u32;
+        self.phrases.push(Phrase { rest, cue });
+        let first = first.to_string();
+        self.add_word(&first, definite, |w| {
+            if !w.phrases.contains(&id) {
+                w.phrases.push(id);
+            }
+        });
+    }
+
+    /// What a word form can be.
+    #[inline]
+    pub fn word(&self, form: &str) -> Option<&WordInfo> {
+        self.words.get(form)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_vocabulary_loads() {
+        let l = Lexicon::builtin();
+        let w = l.word(&key("وعشرون")).unwrap();
+        assert_eq!(w.prefix as usize, "و".len());
+        assert!(w.conj);
+        assert_eq!(w.cardinal.unwrap().value, 20.0);
+        let w = l.word(&key("بالمئات")).unwrap();
+        assert!(w.definite);
+        assert!(!w.phrases.is_empty());
+        assert!(l.word(&key("قتيلان")).is_some());
+        // The sound plural is not read as a dual.
+        assert!(
+            l.word(&key("مقاتلين"))
+                .is_none_or(|w| w.phrases.iter().all(|&p| l.phrases[p as usize].cue != Cue::Dual))
+        );
+    }
+
+    #[test]
+    fn a_broken_file_names_itself() {
+        let e = Lexicon::parse("cardinal = 3", DEFAULT_COUNTED).unwrap_err();
+        assert!(e.to_string().starts_with("numbers.toml: "));
+    }
+}

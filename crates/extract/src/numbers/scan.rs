@@ -1,0 +1,1364 @@
+//! The scanning pass of the number recogniser: one walk over the tokens.
+
+use super::lexicon::{Cardinal, Cue, Fraction, Lexicon, Qualifier, Role, WordInfo};
+use super::{Kind, Mention, Value};
+use isnad_text::{Token, TokenKind};
+
+pub(crate) struct Scan<'a> {
+    lex: &'a Lexicon,
+    cal: &'a isnad_text::Calendar,
+    key: &'a str,
+    t: &'a [Token],
+    infos: Vec<Option<&'a WordInfo>>,
+    /// Token index after the last year mention, for year lists (2014 و2019).
+    last_year_end: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum AtomKind {
+    Digits {
+        value: f64,
+        integer: bool,
+        ndigits: usize,
+    },
+    Card(Cardinal),
+    Frac(Fraction),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Atom {
+    kind: AtomKind,
+    /// Key offset where the atom starts (after any proclitic).
+    start: usize,
+    /// Token index after the atom.
+    next: usize,
+    /// Joined to what came before by و.
+    conj: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Last {
+    None,
+    Unit(f64),
+    TeenHead,
+    Teen,
+    Tens,
+    Hundreds,
+    Scale,
+    Digits,
+    Dozen,
+    Frac,
+}
+
+/// Composition of a compound number, atom by atom.
+struct Compose {
+    total: f64,
+    current: f64,
+    last: Last,
+    last_order: f64,
+    min_scale: f64,
+    group_start: f64,
+    atoms: usize,
+    fraction: bool,
+    first_is_one_word: bool,
+}
+
+fn order_of(v: f64) -> f64 {
+    let v = v.abs();
+    if v < 10.0 {
+        1.0
+    } else if v < 100.0 {
+        10.0
+    } else if v < 1000.0 {
+        100.0
+    } else {
+        10f64.powi(v.log10().floor() as i32)
+    }
+}
+
+impl Compose {
+    fn new() -> Compose {
+        Compose {
+            total: 0.0,
+            current: 0.0,
+            last: Last::None,
+            last_order: f64::INFINITY,
+            min_scale: f64::INFINITY,
+            group_start: 0.0,
+            atoms: 0,
+            fraction: false,
+            first_is_one_word: false,
+        }
+    }
+
+    fn value(&self) -> f64 {
+        self.total + self.current
+    }
+
+    /// Adds a component of order `order` joined by و (or first).
+    fn add(&mut self, v: f64, order: f64, last: Last) {
+        self.group_start = self.value();
+        self.current += v;
+        self.last_order = order;
+        self.last = last;
+    }
+
+    /// Tries to take `a`; false when it does not continue this number.
+    fn step(&mut self, a: &Atom) -> bool {
+        let first = self.atoms == 0;
+        let ok = match a.kind {
+            AtomKind::Card(c) => self.card(c, a.conj, first),
+            AtomKind::Digits { value, integer, .. } => self.digits(value, integer, a.conj, first),
+            AtomKind::Frac(f) => self.frac(f, a.conj, first),
+        };
+        if ok {
+            if first {
+                self.first_is_one_word =
+                    matches!(a.kind, AtomKind::Card(c) if c.role == Role::Unit && c.value == 1.0);
+            }
+            self.atoms += 1;
+        }
+        ok
+    }
+
+    fn card(&mut self, c: Cardinal, conj: bool, first: bool) -> bool {
+        let v = c.value;
+        match c.role {
+            Role::Zero | Role::Unit => {
+                if first || (conj && self.last_order > 1.0 && !self.fraction) {
+                    self.add(v, 1.0, Last::Unit(v));
+                    true
+                } else {
+                    false
+                }
+            }
+            Role::TeenHead => {
+                if first || (conj && self.last_order > 10.0) {
+                    self.group_start = self.value();
+                    self.last = Last::TeenHead;
+                    self.current += v;
+                    self.last_order = 1.0;
+                    true
+                } else {
+                    false
+                }
+            }
+            Role::Ten => match self.last {
+                Last::Unit(_) | Last::TeenHead if !conj && !first => {
+                    self.current += 10.0;
+                    self.last = Last::Teen;
+                    self.last_order = 10.0;
+                    true
+                }
+                _ if first => {
+                    self.add(10.0, 10.0, Last::Tens);
+                    true
+                }
+                _ if conj && self.last_order > 10.0 => {
+                    self.add(10.0, 10.0, Last::Tens);
+                    true
+                }
+                _ => false,
+            },
+            Role::Tens => {
+                if first {
+                    self.add(v, 10.0, Last::Tens);
+                    true
+                } else if !conj {
+                    false
+                } else if let Last::Unit(_) = self.last {
+                    // واحد وعشرون: the unit and the tens make one group.
+                    let before_unit = self.group_start;
+                    self.current += v;
+                    self.group_start = before_unit;
+                    self.last = Last::Tens;
+                    self.last_order = 10.0;
+                    true
+                } else if self.last_order > 10.0 {
+                    self.add(v, 10.0, Last::Tens);
+                    true
+                } else {
+                    false
+                }
+            }
+            Role::Hundred => match self.last {
+                Last::Unit(u) if !conj && !first => {
+                    self.current += u * 100.0 - u;
+                    self.last = Last::Hundreds;
+                    self.last_order = 100.0;
+                    true
+                }
+                Last::Digits if !conj && !first => {
+                    let d = self.current - (self.group_start - self.total).max(0.0);
+                    self.current += d * 100.0 - d;
+                    self.last = Last::Hundreds;
+                    self.last_order = 100.0;
+                    true
+                }
+                _ if first => {
+                    self.add(100.0, 100.0, Last::Hundreds);
+                    true
+                }
+                _ if conj && self.last_order > 100.0 => {
+                    self.add(100.0, 100.0, Last::Hundreds);
+                    true
+                }
+                _ => false,
+            },
+            Role::Hundreds => {
+                if first || (conj && self.last_order > 100.0) {
+                    self.add(v, 100.0, Last::Hundreds);
+                    true
+                } else {
+                    false
+                }
+            }
+            Role::Scale => {
+                let scale = if c.dual { v / 2.0 } else { v };
+                if c.dual {
+                    if first || (conj && scale < self.min_scale) {
+                        self.group_start = self.value();
+                        self.total += v;
+                        self.min_scale = scale;
+                        self.last_order = scale;
+                        self.last = Last::Scale;
+                        return true;
+                    }
+                    return false;
+                }
+                if first {
+                    if c.plural {
+                        return false;
+                    }
+                    self.total = v;
+                    self.min_scale = scale;
+                    self.last_order = scale;
+                    self.last = Last::Scale;
+                    return true;
+                }
+                if conj {
+                    if !c.plural && scale < self.min_scale {
+                        self.group_start = self.value();
+                        self.total += scale;
+                        self.min_scale = scale;
+                        self.last_order = scale;
+                        self.last = Last::Scale;
+                        return true;
+                    }
+                    return false;
+                }
+                if self.last == Last::Frac {
+                    // نصف مليون: a fraction of a scale is a count.
+                    self.fraction = false;
+                }
+                if self.current > 0.0 && scale < self.min_scale {
+                    self.total += self.current * scale;
+                } else if self.current == 0.0 && self.total > 0.0 && scale > self.min_scale {
+                    self.total *= scale;
+                } else if self.current > 0.0 {
+                    self.total = (self.total + self.current) * scale;
+                } else {
+                    return false;
+                }
+                self.current = 0.0;
+                self.group_start = 0.0;
+                self.min_scale = scale;
+                self.last_order = scale;
+                self.last = Last::Scale;
+                true
+            }
+            Role::Dozen => {
+                if c.dual {
+                    if first || (conj && self.last_order > 10.0) {
+                        self.add(v, 10.0, Last::Dozen);
+                        return true;
+                    }
+                    return false;
+                }
+                if first && !c.plural {
+                    self.add(12.0, 10.0, Last::Dozen);
+                    return true;
+                }
+                if !conj && !first && self.last != Last::Scale {
+                    // ثلاث دزينات, نصف دزينة
+                    self.fraction = false;
+                    self.current *= 12.0;
+                    self.last = Last::Dozen;
+                    self.last_order = 10.0;
+                    return true;
+                }
+                false
+            }
+        }
+    }
+
+    fn digits(&mut self, v: f64, integer: bool, conj: bool, first: bool) -> bool {
+        if first {
+            self.add(v, order_of(v), Last::Digits);
+            return true;
+        }
+        if !integer || self.fraction {
+            return false;
+        }
+        let o = order_of(v);
+        if (conj && o < self.last_order) || (!conj && self.last == Last::Scale && o < self.min_scale) {
+            self.add(v, o, Last::Digits);
+            return true;
+        }
+        false
+    }
+
+    fn frac(&mut self, f: Fraction, conj: bool, first: bool) -> bool {
+        let q = f.numerator / f.denominator;
+        if first {
+            if f.plural {
+                return false;
+            }
+            self.add(q, 0.1, Last::Frac);
+            self.fraction = true;
+            return true;
+        }
+        if self.fraction {
+            return false;
+        }
+        if conj {
+            if f.plural {
+                return false;
+            }
+            self.group_start = self.value();
+            self.current += q;
+            self.last = Last::Frac;
+            self.last_order = 0.1;
+            self.fraction = true;
+            return true;
+        }
+        // A denominator after a numerator: ثلاثة أرباع, ثلاث وعشرون خمس.
+        let whole = self.group_start;
+        let numerator = self.value() - whole;
+        if numerator <= 0.0 || numerator.fract() != 0.0 {
+            return false;
+        }
+        let v = whole + numerator * q;
+        self.total = 0.0;
+        self.current = v;
+        self.last = Last::Frac;
+        self.last_order = 0.1;
+        self.fraction = true;
+        true
+    }
+}
+
+/// A composed number.
+struct Composed {
+    value: f64,
+    fraction: bool,
+    /// Key offset of its first atom.
+    start: usize,
+    /// Token after it.
+    next: usize,
+    comp: Compose,
+    /// For a number that is one run of digits: integer?, digits before the point.
+    lone: Option<(bool, usize)>,
+}
+
+fn qualify(m: &mut Mention, q: Qualifier, hedge: (usize, usize)) {
+    m.qualifier = q;
+    m.hedge = Some(match m.hedge {
+        Some((s, e)) => (s.min(hedge.0), e.max(hedge.1)),
+        None => hedge,
+    });
+}
+
+impl<'a> Scan<'a> {
+    pub(crate) fn new(
+        lex: &'a Lexicon,
+        cal: &'a isnad_text::Calendar,
+        key: &'a str,
+        t: &'a [Token],
+    ) -> Scan<'a> {
+        let infos = t
+            .iter()
+            .map(|tok| match tok.kind {
+                TokenKind::Word => lex.word(tok.text(key)),
+                _ => None,
+            })
+            .collect();
+        Scan {
+            lex,
+            cal,
+            key,
+            t,
+            infos,
+            last_year_end: None,
+        }
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.t.get(i).map(|t| t.text(self.key)).unwrap_or("")
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.t.get(i).map(|t| t.kind)
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        let t = self.t.get(i)?;
+        if t.kind == TokenKind::Punct {
+            t.text(self.key).chars().next()
+        } else {
+            None
+        }
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn info(&self, i: usize) -> Option<&'a WordInfo> {
+        self.infos.get(i).copied().flatten()
+    }
+
+    fn number_len(&self, i: usize) -> Option<usize> {
+        let t = self.t.get(i)?;
+        (t.kind == TokenKind::Number).then(|| t.len())
+    }
+
+    fn number_value(&self, i: usize) -> Option<f64> {
+        self.number_len(i)?;
+        self.text(i).parse().ok()
+    }
+
+    fn start_of(&self, i: usize) -> usize {
+        let t = &self.t[i];
+        t.start as usize + self.info(i).map(|w| w.prefix as usize).unwrap_or(0)
+    }
+
+    fn end_of(&self, next: usize) -> usize {
+        self.t[next - 1].end as usize
+    }
+
+    /// The longest phrase starting at `i` whose cue passes `pred`.
+    fn phrase(&self, i: usize, pred: impl Fn(&Cue) -> bool) -> Option<(&'a Cue, usize)> {
+        let w = self.info(i)?;
+        let mut best: Option<(&Cue, usize)> = None;
+        for &id in &w.phrases {
+            let p = &self.lex.phrases[id as usize];
+            if !pred(&p.cue) {
+                continue;
+            }
+            let ok = p.rest.iter().enumerate().all(|(k, word)| {
+                self.kind(i + 1 + k) == Some(TokenKind::Word) && self.text(i + 1 + k) == word.as_ref()
+            });
+            let end = i + 1 + p.rest.len();
+            if ok && best.is_none_or(|(_, e)| end > e) {
+                best = Some((&p.cue, end));
+            }
+        }
+        best
+    }
+
+    fn has_cue(&self, i: usize, pred: impl Fn(&Cue) -> bool) -> Option<usize> {
+        self.phrase(i, pred).map(|(_, e)| e)
+    }
+
+    /// A phrase of the given cue that ends right before token `i`.
+    fn cue_before(&self, i: usize, pred: impl Fn(&Cue) -> bool + Copy) -> bool {
+        (i.saturating_sub(3)..i).any(|s| self.phrase(s, pred).is_some_and(|(_, e)| e == i))
+    }
+
+    pub(crate) fn run(&mut self, out: &mut Vec<Mention>) {
+        let n = self.t.len();
+        let mut i = 0;
+        let mut pending: Option<(usize, Qualifier, (usize, usize))> = None;
+        while i < n {
+            let tok = self.t[i];
+            let relevant = match tok.kind {
+                TokenKind::Number => true,
+                TokenKind::Word => self.info(i).is_some(),
+                TokenKind::Punct => matches!(self.punct(i), Some('-' | '+' | '.')),
+            };
+            if !relevant {
+                i += 1;
+                continue;
+            }
+            if let Some((Cue::HedgeBefore(q), j)) = self.phrase(i, |c| matches!(c, Cue::HedgeBefore(_)))
+                && j < n
+                && self.starts_quantity(j)
+            {
+                pending = Some((j, *q, (self.start_of(i), self.end_of(j))));
+                i = j;
+                continue;
+            }
+            if let Some((mut m, j)) = self.mention_at(i) {
+                if let Some((at, q, h)) = pending.take()
+                    && at == i
+                    && m.kind.is_quantity()
+                {
+                    qualify(&mut m, q, h);
+                }
+                let mut next = j;
+                if m.kind.is_quantity() {
+                    for k in [j, j + 1] {
+                        if k > j && (self.kind(j) != Some(TokenKind::Word) || self.info(j).is_some()) {
+                            break;
+                        }
+                        if let Some((Cue::HedgeAfter(q), e)) =
+                            self.phrase(k, |c| matches!(c, Cue::HedgeAfter(_)))
+                        {
+                            let h = (self.start_of(k), self.end_of(e));
+                            if m.qualifier == Qualifier::Exact {
+                                qualify(&mut m, *q, h);
+                            }
+                            if k == j {
+                                next = e;
+                            }
+                            break;
+                        }
+                    }
+                }
+                if m.kind == Kind::Year {
+                    self.last_year_end = Some(j);
+                }
+                out.push(m);
+                i = next;
+                continue;
+            }
+            pending = None;
+            i += 1;
+        }
+    }
+
+    /// True when a quantity can start at token `i`.
+    fn starts_quantity(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(TokenKind::Number) => true,
+            Some(TokenKind::Word) => self.info(i).is_some_and(|w| {
+                w.cardinal.is_some()
+                    || w.fraction.is_some()
+                    || w.phrases.iter().any(|&p| {
+                        matches!(
+                            self.lex.phrases[p as usize].cue,
+                            Cue::Vague(..) | Cue::Negative | Cue::RangeOpen | Cue::Dual | Cue::Part
+                        )
+                    })
+            }),
+            Some(TokenKind::Punct) => matches!(self.punct(i), Some('-' | '.')),
+            None => false,
+        }
+    }
+
+    fn mention(&self, start: usize, next: usize, kind: Kind, value: Value) -> Mention {
+        Mention {
+            start,
+            end: self.end_of(next),
+            kind,
+            value,
+            qualifier: Qualifier::Exact,
+            hedge: None,
+            vague: None,
+            band: None,
+        }
+    }
+
+    fn mention_at(&self, i: usize) -> Option<(Mention, usize)> {
+        if let Some(r) = self.temporal_at(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.phone_at(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.range_open_at(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.quantity_mention_at(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.ordinal_at(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.vague_at(i) {
+            return Some(r);
+        }
+        if let Some((Cue::Dual, j)) = self.phrase(i, |c| *c == Cue::Dual) {
+            return Some((
+                self.mention(self.start_of(i), j, Kind::Cardinal, Value::Number(2.0)),
+                j,
+            ));
+        }
+        None
+    }
+
+    fn vague_at(&self, i: usize) -> Option<(Mention, usize)> {
+        let (cue, j) = self.phrase(i, |c| matches!(c, Cue::Vague(..)))?;
+        let Cue::Vague(gloss, band) = cue else { return None };
+        let article = self.info(i).map(|w| w.article as usize).unwrap_or(0);
+        let mut m = self.mention(self.start_of(i) - article, j, Kind::Vague, Value::None);
+        m.vague = Some(gloss.clone());
+        m.band = Some(*band);
+        Some((m, j))
+    }
+
+    /// Digits, with their separators: value, integer?, digits before the
+    /// decimal point, token after.
+    fn digits_at(&self, i: usize) -> Option<(f64, bool, usize, usize)> {
+        // .25
+        if self.punct(i) == Some('.')
+            && self.number_len(i + 1).is_some()
+            && self.glued(i + 1)
+            && (i == 0 || self.t[i].space_before)
+        {
+            let v: f64 = format!("0.{}", self.text(i + 1)).parse().ok()?;
+            return Some((v, false, 0, i + 2));
+        }
+        self.number_len(i)?;
+        // The tail of a dotted run that was not one number (192.168.1.2).
+        if i >= 2
+            && self.glued(i)
+            && matches!(self.punct(i - 1), Some(',' | '.'))
+            && self.glued(i - 1)
+            && self.number_len(i - 2).is_some()
+        {
+            return Some((self.text(i).parse().ok()?, true, self.text(i).len(), i + 1));
+        }
+        let mut groups = vec![i];
+        let mut seps: Vec<char> = Vec::new();
+        let mut j = i + 1;
+        while let Some(c) = self.punct(j) {
+            if matches!(c, ',' | '.' | '٫' | '٬')
+                && self.glued(j)
+                && self.number_len(j + 1).is_some()
+                && self.glued(j + 1)
+            {
+                seps.push(c);
+                groups.push(j + 1);
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // 1 234 567: groups of three after a single space.
+        if seps.is_empty() && self.number_len(i)? <= 3 {
+            let mut k = i;
+            while self.number_len(k + 1) == Some(3)
+                && &self.key[self.t[k].end as usize..self.t[k + 1].start as usize] == " "
+                && !(self.number_len(k + 2).is_some() && self.glued(k + 2))
+                && self.punct(k + 2) != Some('/')
+            {
+                groups.push(k + 1);
+                seps.push(' ');
+                k += 1;
+            }
+            j = k + 1;
+        }
+        let g: Vec<&str> = groups.iter().map(|&k| self.text(k)).collect();
+        let int_value = |parts: &[&str]| -> Option<f64> { parts.concat().parse().ok() };
+        if seps.is_empty() {
+            return Some((int_value(&g)?, true, g[0].len(), j));
+        }
+        let decimal_at = |k: usize| -> Option<(f64, bool, usize, usize)> {
+            // groups[..k] thousands, groups[k] decimals
+            let whole = int_value(&g[..k])?;
+            let frac: f64 = format!("0.{}", g[k]).parse().ok()?;
+            let digits: usize = g[..k].iter().map(|s| s.len()).sum();
+            Some((whole + frac, false, digits, groups[k] + 1))
+        };
+        let thousands_ok = |upto: usize| g[0].len() <= 3 && g[1..upto].iter().all(|s| s.len() == 3);
+        let last = seps.len();
+        if seps.contains(&'٫') {
+            let k = seps.iter().position(|&c| c == '٫')? + 1;
+            if k == last && (k == 1 || thousands_ok(k)) {
+                return decimal_at(k);
+            }
+            return Some((int_value(&g[..1])?, true, g[0].len(), groups[0] + 1));
+        }
+        let distinct_last = seps[..last - 1].iter().all(|&c| c != seps[last - 1]) && last >= 2;
+        if distinct_last && thousands_ok(last) {
+            return decimal_at(last);
+        }
+        let all_same = seps.iter().all(|&c| c == seps[0]);
+        if all_same {
+            if last == 1 {
+                if g[1].len() == 3 && g[0] != "0" && g[0].len() <= 3 && seps[0] != ' ' {
+                    return Some((int_value(&g)?, true, g[0].len() + 3, j));
+                }
+                if seps[0] == ' ' {
+                    return Some((int_value(&g)?, true, g[0].len() + 3, j));
+                }
+                return decimal_at(1);
+            }
+            if thousands_ok(last + 1) {
+                let d: usize = g.iter().map(|s| s.len()).sum();
+                return Some((int_value(&g)?, true, d, j));
+            }
+            if thousands_ok(last) && seps[0] != ' ' {
+                return decimal_at(last);
+            }
+        }
+        // Not one number (an address like 192.168.1.2): the first group alone.
+        Some((int_value(&g[..1])?, true, g[0].len(), groups[0] + 1))
+    }
+
+    /// The atom at token `i`: digits, a number word or a fraction word.
+    fn atom_at(&self, i: usize, first: bool) -> Option<Atom> {
+        let mut conj = false;
+        let mut k = i;
+        if !first && self.kind(i) == Some(TokenKind::Word) && matches!(self.text(i), "و" | "and") {
+            conj = true;
+            k = i + 1;
+        }
+        match self.kind(k)? {
+            TokenKind::Number | TokenKind::Punct => {
+                if !first && !conj && !self.t.get(k).is_some_and(|t| t.space_before) {
+                    return None;
+                }
+                let (value, integer, ndigits, next) = self.digits_at(k)?;
+                // Digits glued to a following word are not a number (180ميلي).
+                if self.kind(next) == Some(TokenKind::Word) && self.glued(next) && !self.glued_suffix_ok(next)
+                {
+                    return None;
+                }
+                // Powers: 1e10, 1.1^23
+                let (value, next) = self.power(value, next).unwrap_or((value, next));
+                Some(Atom {
+                    kind: AtomKind::Digits {
+                        value,
+                        integer,
+                        ndigits,
+                    },
+                    start: self.t[k].start as usize,
+                    next,
+                    conj,
+                })
+            }
+            TokenKind::Word => {
+                let w = self.info(k)?;
+                if w.definite {
+                    return None;
+                }
+                if !first && !conj && w.prefix > 0 && !w.conj {
+                    return None;
+                }
+                if !first && w.prefix > 0 && !w.conj {
+                    return None;
+                }
+                let conj = conj || (w.conj && !first);
+                if !first && w.conj && conj && k != i {
+                    // "و وعشرون": two conjunctions.
+                    return None;
+                }
+                let start = self.start_of(k);
+                if let Some(f) = w.fraction {
+                    let as_fraction = !f.ambiguous || !first || self.ambiguous_fraction_reads(k);
+                    if as_fraction || w.cardinal.is_none() {
+                        if !as_fraction {
+                            return None;
+                        }
+                        return Some(Atom {
+                            kind: AtomKind::Frac(f),
+                            start,
+                            next: k + 1,
+                            conj,
+                        });
+                    }
+                }
+                let c = w.cardinal?;
+                Some(Atom {
+                    kind: AtomKind::Card(c),
+                    start,
+                    next: k + 1,
+                    conj,
+                })
+            }
+        }
+    }
+
+    /// An ambiguous fraction word (خمس, ثمن) reads as a fraction before a
+    /// definite noun, before punctuation, or at the end.
+    fn ambiguous_fraction_reads(&self, k: usize) -> bool {
+        match self.kind(k + 1) {
+            None | Some(TokenKind::Punct) => true,
+            Some(TokenKind::Word) => {
+                let next = self.text(k + 1);
+                next.starts_with("ال") && self.info(k + 1).is_none_or(|w| w.cardinal.is_none())
+            }
+            Some(TokenKind::Number) => false,
+        }
+    }
+
+    fn glued_suffix_ok(&self, next: usize) -> bool {
+        self.has_cue(next, |c| {
+            matches!(c, Cue::YearAfter | Cue::PercentAfter | Cue::TimeAfter)
+        })
+        .is_some()
+            || matches!(self.text(next), "st" | "nd" | "rd" | "th" | "e")
+    }
+
+    fn power(&self, base: f64, next: usize) -> Option<(f64, usize)> {
+        let mut k = next;
+        let is_e = self.kind(k) == Some(TokenKind::Word) && self.glued(k) && self.text(k) == "e";
+        let is_caret = self.punct(k) == Some('^') && self.glued(k);
+        if !(is_e || is_caret) {
+            return None;
+        }
+        k += 1;
+        let mut sign = 1.0;
+        while let Some(c @ ('+' | '-')) = self.punct(k) {
+            if c == '-' {
+                sign = -sign;
+            }
+            k += 1;
+        }
+        let (exp, _, _, after) = self.digits_at(k)?;
+        let v = if is_e {
+            base * 10f64.powf(sign * exp)
+        } else {
+            base.powf(sign * exp)
+        };
+        v.is_finite().then_some((v, after))
+    }
+
+    /// A composed number starting at `i`: value, is-fraction, first atom's
+    /// start offset, token after, number of atoms, a lone digit token?
+    fn compose_at(&self, i: usize) -> Option<Composed> {
+        let first = self.atom_at(i, true)?;
+        let mut c = Compose::new();
+        if !c.step(&first) {
+            return None;
+        }
+        let digit_info = match first.kind {
+            AtomKind::Digits { integer, ndigits, .. } => Some((integer, ndigits)),
+            _ => None,
+        };
+        let mut next = first.next;
+        while let Some(a) = self.atom_at(next, false) {
+            if !c.step(&a) {
+                break;
+            }
+            next = a.next;
+        }
+        if c.last == Last::TeenHead {
+            return None;
+        }
+        let lone = (c.atoms == 1).then_some(digit_info).flatten();
+        Some(Composed {
+            value: c.value(),
+            fraction: c.fraction,
+            start: first.start,
+            next,
+            comp: c,
+            lone,
+        })
+    }
+
+    /// A quantity at `i`, with what follows it: fraction connectors,
+    /// percent, range. Returns the mention and the token after it.
+    fn quantity_mention_at(&self, i: usize) -> Option<(Mention, usize)> {
+        let mut k = i;
+        let mut negative = false;
+        let mut start_override = None;
+        if let Some(j) = self.has_cue(k, |c| *c == Cue::Negative)
+            && self.starts_number(j)
+        {
+            negative = true;
+            start_override = Some(self.start_of(k));
+            k = j;
+        } else if self.punct(k) == Some('-')
+            && self.number_len(k + 1).is_some()
+            && self.glued(k + 1)
+            && (k == 0 || self.t[k].space_before || self.kind(k - 1) != Some(TokenKind::Number))
+        {
+            negative = true;
+            start_override = Some(self.t[k].start as usize);
+            k += 1;
+        }
+        let mut percent = false;
+        if let Some(j) = self.has_cue(k, |c| *c == Cue::PercentBefore)
+            && self.starts_number(j)
+        {
+            percent = true;
+            start_override.get_or_insert(self.start_of(k));
+            k = j;
+        }
+        // جزء من مئة
+        if let Some(j) = self.has_cue(k, |c| *c == Cue::Part)
+            && let Some(j2) = self.has_cue(j, |c| *c == Cue::Of)
+            && let Some(Composed {
+                value: y,
+                fraction: false,
+                next: after,
+                ..
+            }) = self.compose_at(j2)
+            && y != 0.0
+        {
+            let start = start_override.unwrap_or(self.start_of(k));
+            let v = if negative { -1.0 / y } else { 1.0 / y };
+            return Some((
+                self.mention(start, after, Kind::Fraction, Value::Number(v)),
+                after,
+            ));
+        }
+        let Composed {
+            mut value,
+            mut fraction,
+            start: number_start,
+            mut next,
+            comp,
+            lone,
+        } = self.compose_at(k)?;
+        let mut start = start_override.unwrap_or(number_start);
+        // Fraction connectors.
+        if !fraction {
+            if let Some(j) = self.has_cue(next, |c| *c == Cue::Over)
+                && let Some(Composed {
+                    value: y,
+                    fraction: false,
+                    next: after,
+                    ..
+                }) = self.compose_at(j)
+                && y != 0.0
+                && value.fract() == 0.0
+            {
+                value /= y;
+                fraction = true;
+                next = after;
+            } else if let Some(j) = self.has_cue(next, |c| *c == Cue::Part) {
+                let j = self.has_cue(j, |c| *c == Cue::Of).unwrap_or(j);
+                if let Some(Composed {
+                    value: y,
+                    fraction: false,
+                    next: after,
+                    ..
+                }) = self.compose_at(j)
+                    && y != 0.0
+                {
+                    let whole = comp.group_start;
+                    value = whole + (value - whole) / y;
+                    fraction = true;
+                    next = after;
+                }
+            } else if comp.first_is_one_word
+                && comp.atoms == 1
+                && let Some(j) = self.has_cue(next, |c| *c == Cue::Of)
+                && let Some(Composed {
+                    value: y,
+                    fraction: false,
+                    next: after,
+                    ..
+                }) = self.compose_at(j)
+                && y != 0.0
+            {
+                value /= y;
+                fraction = true;
+                next = after;
+            } else if let Some(j) = self.has_cue(next, |c| *c == Cue::Point)
+                && let Some(Composed {
+                    value: y,
+                    fraction: false,
+                    next: after,
+                    lone: ylone,
+                    ..
+                }) = self.compose_at(j)
+            {
+                if let Some(j2) = self.has_cue(after, |c| *c == Cue::Of)
+                    && let Some(Composed {
+                        value: z,
+                        fraction: false,
+                        next: after2,
+                        ..
+                    }) = self.compose_at(j2)
+                    && z != 0.0
+                {
+                    value += y / z;
+                    next = after2;
+                } else {
+                    let places = ylone
+                        .map(|(_, d)| d as i32)
+                        .unwrap_or_else(|| (y.log10().floor() as i32 + 1).max(1));
+                    value += y / 10f64.powi(places);
+                    next = after;
+                }
+            }
+        }
+        // Digit fractions and mixed numbers: 3/4, 1 4/5.
+        if !fraction && let Some((true, _)) = lone {
+            if self.punct(next) == Some('/')
+                && self.glued(next)
+                && let Some(d) = self.number_value(next + 1)
+                && self.glued(next + 1)
+                && d != 0.0
+            {
+                value /= d;
+                fraction = true;
+                next += 2;
+            } else if let Some(num) = self.number_value(next)
+                && self.t[next].space_before
+                && self.punct(next + 1) == Some('/')
+                && self.glued(next + 1)
+                && let Some(den) = self.number_value(next + 2)
+                && self.glued(next + 2)
+                && num < den
+                && den != 0.0
+            {
+                value += num / den;
+                fraction = true;
+                next += 3;
+            }
+        }
+        if negative {
+            value = -value;
+        }
+        // Percent after (it wins over نسبة before, which then stays outside).
+        let after_sign = if self.punct(next) == Some('%') {
+            Some(next + 1)
+        } else {
+            self.has_cue(next, |c| *c == Cue::PercentAfter)
+        };
+        if let Some(j) = after_sign {
+            if percent && !negative {
+                start = number_start;
+            }
+            percent = true;
+            next = j;
+        }
+        // Years.
+        if !percent
+            && !negative
+            && let Some((true, 4)) = lone
+            && (1000.0..=2100.0).contains(&value)
+            && self.is_year(k, next)
+        {
+            let mut next = next;
+            if let Some(j) = self.has_cue(next, |c| *c == Cue::YearAfter) {
+                next = j;
+            }
+            return Some((self.mention(start, next, Kind::Year, Value::Number(value)), next));
+        }
+        // Ranges: X-Y, X إلى Y.
+        if !fraction && let Some((hi, after)) = self.range_tail(next, value, false) {
+            let kind = if percent { Kind::Percent } else { Kind::Range };
+            let _ = kind;
+            return Some((
+                self.mention(start, after, Kind::Range, Value::Range(value, hi)),
+                after,
+            ));
+        }
+        let kind = if percent {
+            Kind::Percent
+        } else if fraction {
+            Kind::Fraction
+        } else {
+            Kind::Cardinal
+        };
+        Some((self.mention(start, next, kind, Value::Number(value)), next))
+    }
+
+    fn starts_number(&self, i: usize) -> bool {
+        self.atom_at(i, true).is_some()
+    }
+
+    /// After a low value ending before token `next`: a range connector and a
+    /// higher value. `and_ok` allows و / and (after بين).
+    fn range_tail(&self, next: usize, lo: f64, and_ok: bool) -> Option<(f64, usize)> {
+        let j = if self.punct(next) == Some('-') {
+            next + 1
+        } else if let Some(j) = self.has_cue(next, |c| *c == Cue::RangeTo) {
+            if self.text(next) == "and" && !and_ok {
+                return None;
+            }
+            j
+        } else if and_ok && self.kind(next) == Some(TokenKind::Word) && self.text(next) == "و" {
+            next + 1
+        } else if and_ok
+            && self
+                .info(next)
+                .is_some_and(|w| w.conj && w.prefix as usize == "و".len())
+        {
+            // بين ثلاثمئة وأربعمئة: the second number carries the و.
+            let c = self.compose_at(next)?;
+            return (!c.fraction && c.value > lo).then_some((c.value, c.next));
+        } else {
+            return None;
+        };
+        let Composed {
+            value: hi,
+            fraction: frac,
+            next: after,
+            lone,
+            ..
+        } = self.compose_at(j)?;
+        if frac || hi <= lo {
+            return None;
+        }
+        // A hyphen between two years is a span of years, not a quantity.
+        if matches!(lone, Some((true, 4)))
+            && (1900.0..=2100.0).contains(&lo)
+            && (1900.0..=2100.0).contains(&hi)
+        {
+            return None;
+        }
+        Some((hi, after))
+    }
+
+    /// بين X و Y, من X إلى Y, between X and Y.
+    fn range_open_at(&self, i: usize) -> Option<(Mention, usize)> {
+        let j = self.has_cue(i, |c| *c == Cue::RangeOpen)?;
+        // بين عامي ...: years, not a range.
+        if self.has_cue(j, |c| *c == Cue::YearBefore).is_some() {
+            return None;
+        }
+        let Composed {
+            value: lo,
+            fraction: frac,
+            start,
+            next,
+            lone,
+            ..
+        } = self.compose_at(j)?;
+        if frac || matches!(lone, Some((true, 4))) && (1900.0..=2100.0).contains(&lo) {
+            return None;
+        }
+        let (hi, after) = self.range_tail(next, lo, true)?;
+        let mut percent = false;
+        let mut end = after;
+        if self.punct(after) == Some('%') {
+            percent = true;
+            end += 1;
+        }
+        let _ = percent;
+        Some((self.mention(start, end, Kind::Range, Value::Range(lo, hi)), end))
+    }
+
+    fn is_year(&self, k: usize, next: usize) -> bool {
+        self.cue_before(k, |c| *c == Cue::YearBefore)
+            || self.has_cue(next, |c| *c == Cue::YearAfter).is_some()
+            || (self.last_year_end.is_some_and(|e| e + 1 == k || e + 2 == k)
+                && (self.text(k - 1) == "و"
+                    || self.punct(k - 1) == Some('-')
+                    || self.punct(k - 1) == Some(',')))
+            || (k > 0 && self.punct(k - 1) == Some('-') && k >= 2 && self.number_len(k - 2) == Some(4))
+            || (self.punct(next) == Some('-') && self.number_len(next + 1) == Some(4))
+    }
+
+    fn ordinal_at(&self, i: usize) -> Option<(Mention, usize)> {
+        let w = self.info(i)?;
+        let start = self.start_of(i);
+        let (mut v, teen_head, mut next) = if let Some((v, th)) = w.ordinal {
+            (v, th, i + 1)
+        } else if let Some(c) = w.cardinal
+            && w.definite
+            && c.role == Role::Tens
+            && i > 0
+            && self.text(i - 1).starts_with("ال")
+        {
+            (c.value, false, i + 1)
+        } else {
+            return None;
+        };
+        // الحادي عشر, الثالث عشر
+        if v < 10.0
+            && let Some(nw) = self.info(next)
+            && nw.prefix == 0
+            && nw.cardinal.is_some_and(|c| c.role == Role::Ten)
+        {
+            v += 10.0;
+            next += 1;
+        } else if v < 10.0
+            && let Some(nw) = self.info(next)
+            && nw.conj
+            && nw.cardinal.is_some_and(|c| c.role == Role::Tens)
+        {
+            // الخامسة والعشرون
+            v += nw.cardinal.map(|c| c.value).unwrap_or(0.0);
+            next += 1;
+        } else if teen_head {
+            return None;
+        }
+        // An ordinal day before a month is a date.
+        if let Some(r) = self.month_after(start, next, v) {
+            return Some(r);
+        }
+        Some((self.mention(start, next, Kind::Ordinal, Value::Number(v)), next))
+    }
+
+    /// A day `day` ending before `next`, followed by [من] month [year]: a date.
+    fn month_after(&self, start: usize, next: usize, day: f64) -> Option<(Mention, usize)> {
+        if !(1.0..=31.0).contains(&day) || day.fract() != 0.0 {
+            return None;
+        }
+        let mut k = next;
+        if self.has_cue(k, |c| *c == Cue::Of).is_some() && self.text(k) == "من" {
+            k += 1;
+        }
+        let m = self.month(k)?;
+        let mut end = k + m;
+        if self.punct(end) == Some(',') && self.number_len(end + 1) == Some(4) {
+            end += 1;
+        }
+        if self.number_len(end) == Some(4) {
+            end += 1;
+        }
+        Some((self.mention(start, end, Kind::Date, Value::None), end))
+    }
+
+    fn month(&self, i: usize) -> Option<usize> {
+        self.cal.month_at(self.key, self.t, i).map(|m| m.tokens)
+    }
+
+    /// Dates and times written with digits or month names.
+    fn temporal_at(&self, i: usize) -> Option<(Mention, usize)> {
+        // الساعة 10, الساعة العاشرة
+        if let Some(j) = self.has_cue(i, |c| *c == Cue::TimeBefore)
+            && self.text(i) != "at"
+        {
+            if let Some(len) = self.number_len(j)
+                && len <= 2
+            {
+                let end = self.time_digits(j).unwrap_or(j + 1);
+                let end = self.has_cue(end, |c| *c == Cue::TimeAfter).unwrap_or(end);
+                return Some((
+                    self.mention(self.t[j].start as usize, end, Kind::Time, Value::None),
+                    end,
+                ));
+            }
+            if let Some(w) = self.info(j)
+                && w.ordinal.is_some()
+            {
+                let end = self.has_cue(j + 1, |c| *c == Cue::TimeAfter).unwrap_or(j + 1);
+                return Some((self.mention(self.start_of(j), end, Kind::Time, Value::None), end));
+            }
+        }
+        let len = self.number_len(i);
+        if let Some(len) = len {
+            // 10:30
+            if len <= 2
+                && let Some(end) = self.time_digits(i)
+            {
+                let end = self.has_cue(end, |c| *c == Cue::TimeAfter).unwrap_or(end);
+                return Some((
+                    self.mention(self.t[i].start as usize, end, Kind::Time, Value::None),
+                    end,
+                ));
+            }
+            // 23.01.2022, 2022-01-23, 5/17/2018
+            if let Some(end) = self.numeric_date(i) {
+                return Some((
+                    self.mention(self.t[i].start as usize, end, Kind::Date, Value::None),
+                    end,
+                ));
+            }
+            // 23 يناير 2022
+            if len <= 2
+                && !self.glued(i + 1)
+                && let Some(d) = self.number_value(i)
+                && let Some(r) = self.month_after(self.t[i].start as usize, i + 1, d)
+            {
+                return Some(r);
+            }
+        }
+        // يناير 2022, January 27, 2022
+        if self.kind(i) == Some(TokenKind::Word)
+            && let Some(m) = self.month(i)
+        {
+            let k = i + m;
+            if self.number_len(k) == Some(4) {
+                return Some((
+                    self.mention(self.start_of(i), k + 1, Kind::Date, Value::None),
+                    k + 1,
+                ));
+            }
+            if let Some(l) = self.number_len(k)
+                && l <= 2
+                && self.text(i).is_ascii()
+            {
+                let mut end = k + 1;
+                if self.punct(end) == Some(',') && self.number_len(end + 1) == Some(4) {
+                    end += 2;
+                } else if self.number_len(end) == Some(4) {
+                    end += 1;
+                }
+                return Some((self.mention(self.start_of(i), end, Kind::Date, Value::None), end));
+            }
+        }
+        None
+    }
+
+    fn time_digits(&self, i: usize) -> Option<usize> {
+        if self.punct(i + 1) == Some(':')
+            && self.glued(i + 1)
+            && self.number_len(i + 2) == Some(2)
+            && self.glued(i + 2)
+        {
+            let mut end = i + 3;
+            if self.punct(end) == Some(':')
+                && self.glued(end)
+                && self.number_len(end + 1) == Some(2)
+                && self.glued(end + 1)
+            {
+                end += 2;
+            }
+            return Some(end);
+        }
+        None
+    }
+
+    fn numeric_date(&self, i: usize) -> Option<usize> {
+        let sep = self.punct(i + 1)?;
+        if !matches!(sep, '/' | '.' | '-') || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let a = self.number_len(i)?;
+        let b = self.number_len(i + 2)?;
+        let three = self.punct(i + 3) == Some(sep) && self.glued(i + 3) && self.glued(i + 4);
+        if three && let Some(c) = self.number_len(i + 4) {
+            let dmy = a <= 2 && b <= 2 && (c == 4 || c == 2);
+            let ymd = a == 4 && b <= 2 && c <= 2;
+            if dmy || ymd {
+                return Some(i + 5);
+            }
+            return None;
+        }
+        // d/m without a year: a date when it is not a proper fraction.
+        if sep == '/' && a <= 2 && b <= 2 {
+            let x = self.number_value(i)?;
+            let y = self.number_value(i + 2)?;
+            let day_month = (1.0..=31.0).contains(&x) && (1.0..=12.0).contains(&y);
+            if x >= y && day_month && !(self.kind(i + 3) == Some(TokenKind::Word) && self.glued(i + 3)) {
+                return Some(i + 3);
+            }
+        }
+        None
+    }
+
+    fn phone_at(&self, i: usize) -> Option<(Mention, usize)> {
+        let plus = self.punct(i) == Some('+');
+        let first = if plus { i + 1 } else { i };
+        if plus && !self.glued(first) {
+            return None;
+        }
+        let len0 = self.number_len(first)?;
+        let mut digits = len0;
+        let mut groups = 1;
+        let mut k = first + 1;
+        while let Some(c) = self.punct(k) {
+            if matches!(c, '-' | '/')
+                && self.glued(k)
+                && self.number_len(k + 1).is_some()
+                && self.glued(k + 1)
+            {
+                digits += self.number_len(k + 1)?;
+                groups += 1;
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        let cue = self.cue_before(i, |c| *c == Cue::PhoneBefore);
+        let long_zero = groups == 1 && len0 >= 9 && self.text(first).starts_with('0');
+        let dashed = groups >= 3 && digits >= 8 && self.punct(first + 1) == Some('-');
+        if (plus && digits >= 7) || (cue && digits >= 6) || long_zero || dashed {
+            let start = self.t[i].start as usize;
+            return Some((self.mention(start, k, Kind::Phone, Value::None), k));
+        }
+        None
+    }
+}

@@ -1,0 +1,305 @@
+//! Table-driven tests of the number recogniser.
+//!
+//! Each row: input, then the mentions expected as (text, kind, value),
+//! value written as in `isnad numbers` output.
+
+use super::*;
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::Number(x) => fmt(*x),
+        Value::Range(a, b) => format!("{}-{}", fmt(*a), fmt(*b)),
+        Value::None => "null".into(),
+    }
+}
+
+fn fmt(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn found(input: &str) -> Vec<(String, Kind, String)> {
+    Numbers::builtin()
+        .find(input)
+        .into_iter()
+        .map(|m| (input[m.start..m.end].to_string(), m.kind, show(&m.value)))
+        .collect()
+}
+
+macro_rules! t {
+    ($name:ident, $input:expr, [$(($text:expr, $kind:ident, $value:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let want: Vec<(String, Kind, String)> = vec![$(($text.to_string(), Kind::$kind, $value.to_string())),*];
+            assert_eq!(found($input), want, "input: {}", $input);
+        }
+    };
+}
+
+// Digits
+t!(digits_plain, "قتل 12 مقاتلاً", [("12", Cardinal, "12")]);
+t!(arabic_indic_digits, "قتل ١٢ مقاتلاً", [("١٢", Cardinal, "12")]);
+t!(
+    thousands_with_comma,
+    "نزح 1,500 شخص",
+    [("1,500", Cardinal, "1500")]
+);
+t!(thousands_with_dot, "نزح 1.500 شخص", [("1.500", Cardinal, "1500")]);
+t!(
+    thousands_with_arabic_separator,
+    "نزح ١٬٥٠٠ شخص",
+    [("١٬٥٠٠", Cardinal, "1500")]
+);
+t!(
+    decimal_with_arabic_separator,
+    "١٫٥ مليون",
+    [("١٫٥ مليون", Cardinal, "1500000")]
+);
+t!(decimal_comma, "وزنه ٠,٠٨", [("٠,٠٨", Cardinal, "0.08")]);
+t!(
+    thousands_with_spaces,
+    "1 234 567 نسمة",
+    [("1 234 567", Cardinal, "1234567")]
+);
+t!(
+    digits_and_scale,
+    "1.5 مليون نازح",
+    [("1.5 مليون", Cardinal, "1500000")]
+);
+t!(
+    english_scale,
+    "some 1.5 million people",
+    [("1.5 million", Cardinal, "1500000")]
+);
+t!(glued_letters_are_not_numbers, "أريد ١٨٠ميلي لتر", []);
+t!(
+    address_splits,
+    "192.168.1.2",
+    [
+        ("192", Cardinal, "192"),
+        ("168", Cardinal, "168"),
+        ("1", Cardinal, "1"),
+        ("2", Cardinal, "2")
+    ]
+);
+t!(negative_digits, "درجة الحرارة -5", [("-5", Cardinal, "-5")]);
+
+// Words
+t!(unit_word, "لديها ثلاثة اقلام", [("ثلاثة", Cardinal, "3")]);
+t!(teen, "يوجد ستة عشر تفاحاً", [("ستة عشر", Cardinal, "16")]);
+t!(teen_eleven, "أحد عشر مقاتلاً", [("أحد عشر", Cardinal, "11")]);
+t!(
+    unit_and_tens,
+    "ثلاثة وعشرون قتيلاً",
+    [("ثلاثة وعشرون", Cardinal, "23")]
+);
+t!(
+    hundreds_and_tens,
+    "مئتان وخمسون عنصراً",
+    [("مئتان وخمسون", Cardinal, "250")]
+);
+t!(compound_hundreds, "ثلاثمئة سجين", [("ثلاثمئة", Cardinal, "300")]);
+t!(split_hundreds, "ثلاث مئة سجين", [("ثلاث مئة", Cardinal, "300")]);
+t!(
+    both_spellings_of_hundred,
+    "مائة وستة عشر",
+    [("مائة وستة عشر", Cardinal, "116")]
+);
+t!(dual_thousand, "ألفان", [("ألفان", Cardinal, "2000")]);
+t!(ten_thousand, "عشرة آلاف نازح", [("عشرة آلاف", Cardinal, "10000")]);
+t!(
+    thousands_and_hundreds,
+    "ثلاثة آلاف وخمسمائة معتقل",
+    [("ثلاثة آلاف وخمسمائة", Cardinal, "3500")]
+);
+t!(
+    separate_conjunction,
+    "مائة و ستة عشر",
+    [("مائة و ستة عشر", Cardinal, "116")]
+);
+t!(
+    two_numbers_of_the_same_order_stay_apart,
+    "ثلاثمائة و مائتين",
+    [("ثلاثمائة", Cardinal, "300"), ("مائتين", Cardinal, "200")]
+);
+t!(
+    proclitic_preposition_is_outside_the_span,
+    "بألفين ومائتين درهم",
+    [("ألفين ومائتين", Cardinal, "2200")]
+);
+t!(dual_noun, "سقط قتيلان وجرح آخرون", [("قتيلان", Cardinal, "2")]);
+t!(dual_feminine_noun, "انفجرت سيارتان", [("سيارتان", Cardinal, "2")]);
+t!(sound_plural_is_not_a_dual, "قتل مقاتلين", []);
+t!(hundred_thousand, "مائة ألف", [("مائة ألف", Cardinal, "100000")]);
+t!(
+    hundreds_times_thousand,
+    "مائتين وإثنين ألف",
+    [("مائتين وإثنين ألف", Cardinal, "202000")]
+);
+
+// Counted-noun agreement leaves the number alone.
+t!(
+    accusative_counted_noun,
+    "شارك 12 مقاتلاً و90 عنصراً",
+    [("12", Cardinal, "12"), ("90", Cardinal, "90")]
+);
+
+// Ordinals
+t!(
+    ordinals_are_kept_apart,
+    "في اليوم الثاني والمرحلة الرابعة",
+    [("الثاني", Ordinal, "2"), ("الرابعة", Ordinal, "4")]
+);
+t!(compound_ordinal, "الحادي عشر", [("الحادي عشر", Ordinal, "11")]);
+t!(
+    ordinal_tens,
+    "الخامسة والعشرون",
+    [("الخامسة والعشرون", Ordinal, "25")]
+);
+
+// Fractions and percentages
+t!(half, "شربت نصف العصير", [("نصف", Fraction, "0.5")]);
+t!(three_quarters, "ثلاثة أرباع", [("ثلاثة أرباع", Fraction, "0.75")]);
+t!(
+    fifth_before_a_definite_noun,
+    "اكلت خمس الفطيرة",
+    [("خمس", Fraction, "0.2")]
+);
+t!(
+    five_before_an_indefinite_noun,
+    "خمس سنوات",
+    [("خمس", Cardinal, "5")]
+);
+t!(
+    price_is_not_an_eighth,
+    "كان ثمن حجرة الالماس اثني عشر مليار ريال",
+    [("اثني عشر مليار", Cardinal, "12000000000")]
+);
+t!(
+    one_over_three,
+    "واحد على ثلاثة",
+    [("واحد على ثلاثة", Fraction, "0.3333333333333333")]
+);
+t!(
+    half_million,
+    "نصف مليون نازح",
+    [("نصف مليون", Cardinal, "500000")]
+);
+t!(percent_sign, "نسبة ٢٠٪ من", [("٢٠٪", Percent, "20")]);
+t!(percent_words, "٢٠ في المئة", [("٢٠ في المئة", Percent, "20")]);
+t!(
+    percent_after_bil,
+    "عشرون بالمائة",
+    [("عشرون بالمائة", Percent, "20")]
+);
+
+// Ranges
+t!(hyphen_range, "قتل 300-400 شخص", [("300-400", Range, "300-400")]);
+t!(
+    between_range,
+    "بين 300 و400 مقاتل",
+    [("300 و400", Range, "300-400")]
+);
+t!(
+    from_to_range,
+    "من 20 إلى 30 قتيلا",
+    [("20 إلى 30", Range, "20-30")]
+);
+t!(
+    word_range,
+    "بين ثلاثمئة وأربعمئة",
+    [("ثلاثمئة وأربعمئة", Range, "300-400")]
+);
+
+// Vague quantities
+t!(dozens, "عشرات القتلى", [("عشرات", Vague, "null")]);
+t!(
+    the_hundreds,
+    "استسلام المئات من عناصر داعش",
+    [("المئات", Vague, "null")]
+);
+t!(
+    thousands_definite,
+    "تحرير الآلاف من مقاتليه",
+    [("الآلاف", Vague, "null")]
+);
+t!(
+    tens_of_thousands,
+    "نزوح عشرات الآلاف",
+    [("عشرات الآلاف", Vague, "null")]
+);
+t!(several_after_noun, "خروج مجموعات عدة", [("عدة", Vague, "null")]);
+t!(
+    a_number_of,
+    "تهريب عدد من قيادات داعش",
+    [("عدد من", Vague, "null")]
+);
+t!(many, "تأمين الكثير من الأسرى", [("الكثير من", Vague, "null")]);
+t!(
+    large_numbers_with_clitic,
+    "لأعداد كبيرة من مقاتليها",
+    [("أعداد كبيرة من", Vague, "null")]
+);
+
+// Not quantities
+t!(year_after_cue, "منذ عام 2019", [("2019", Year, "2019")]);
+t!(
+    years_between,
+    "بين عامي 2014 و2019",
+    [("2014", Year, "2014"), ("2019", Year, "2019")]
+);
+t!(year_with_suffix, "في 2019م", [("2019م", Year, "2019")]);
+t!(numeric_date, "سامر | 30.03.2024", [("30.03.2024", Date, "null")]);
+t!(
+    month_date,
+    "في 23 كانون الثاني 2022 قتل",
+    [("23 كانون الثاني 2022", Date, "null")]
+);
+t!(time_of_day, "عند 10:30 صباحا", [("10:30 صباحا", Time, "null")]);
+t!(
+    phone_with_plus,
+    "اتصل +963-11-2222222",
+    [("+963-11-2222222", Phone, "null")]
+);
+t!(
+    phone_after_cue,
+    "رقم الهاتف 0933123456",
+    [("0933123456", Phone, "null")]
+);
+t!(
+    a_plain_four_digit_count_is_not_a_year,
+    "قتل 2000 شخص",
+    [("2000", Cardinal, "2000")]
+);
+
+#[test]
+fn hedges_become_qualifiers_with_their_span() {
+    let n = Numbers::builtin();
+    let cases = [
+        ("بقاء ما يقارب 90 عنصراً", Qualifier::Approx, "ما يقارب"),
+        ("اسراهم وعددهم نحو 25", Qualifier::Approx, "نحو"),
+        ("قتل أكثر من 180 شخصا", Qualifier::MoreThan, "أكثر من"),
+        ("ما لا يقل عن 41 قتيلا", Qualifier::AtLeast, "ما لا يقل عن"),
+        ("أقل من عشرة", Qualifier::LessThan, "أقل من"),
+        ("بنحو 200 عنصر", Qualifier::Approx, "نحو"),
+        ("12 مقاتلاً فقط", Qualifier::Exact, "فقط"),
+        ("at least 41 people", Qualifier::AtLeast, "at least"),
+    ];
+    for (input, q, hedge) in cases {
+        let m = n.find(input);
+        assert_eq!(m.len(), 1, "{input}: {m:?}");
+        assert_eq!(m[0].qualifier, q, "{input}");
+        let (s, e) = m[0].hedge.unwrap_or_else(|| panic!("{input}: no hedge"));
+        assert_eq!(&input[s..e], hedge, "{input}");
+    }
+}
+
+#[test]
+fn vague_quantities_carry_gloss_and_band() {
+    let m = Numbers::builtin().find("مئات المقاتلين");
+    assert_eq!(m[0].vague.as_deref(), Some("hundreds"));
+    assert_eq!(m[0].band, Some([200.0, 999.0]));
+}

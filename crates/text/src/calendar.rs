@@ -1,0 +1,209 @@
+//! Month names and the parsing of dates written in text.
+//!
+//! In: the months of `data/calendar.toml` (embedded; a user may load their
+//! own). Out: a [`Calendar`] that recognises a month name at a token position
+//! of a match key (one or two words: يناير, كانون الثاني, jan) and parses a
+//! date written in a byline (`30.03.2024`, `2022-01-23`, `23 كانون الثاني
+//! 2022`, `January 23, 2022`) to ISO `YYYY-MM-DD`.
+//!
+//! Hijri months are recognised as months (so a Hijri date is a date) but are
+//! not converted: their number is 0 and they give no ISO date.
+
+use crate::normalize::key;
+use crate::token::{Token, TokenKind, tokenize};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The calendar file shipped with isnad.
+pub const DEFAULT_CALENDAR: &str = include_str!("../../../data/calendar.toml");
+
+#[derive(Deserialize)]
+struct File {
+    month: Vec<MonthEntry>,
+}
+
+#[derive(Deserialize)]
+struct MonthEntry {
+    number: u8,
+    names: Vec<String>,
+}
+
+/// Month names by their match keys.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    /// first word → [(remaining words, month number)]
+    months: HashMap<String, Vec<(Vec<String>, u8)>>,
+}
+
+/// A month found in a token stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthMatch {
+    /// 1–12, or 0 for a Hijri month.
+    pub number: u8,
+    /// How many tokens the name takes.
+    pub tokens: usize,
+}
+
+impl Calendar {
+    /// Parses a calendar file.
+    pub fn parse(toml_text: &str) -> Result<Calendar, toml::de::Error> {
+        let f: File = toml::from_str(toml_text)?;
+        let mut months: HashMap<String, Vec<(Vec<String>, u8)>> = HashMap::new();
+        for m in f.month {
+            for name in m.names {
+                let k = key(&name);
+                let mut words = k.split_whitespace().map(str::to_string);
+                if let Some(first) = words.next() {
+                    months.entry(first).or_default().push((words.collect(), m.number));
+                }
+            }
+        }
+        for v in months.values_mut() {
+            v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        Ok(Calendar { months })
+    }
+
+    /// The calendar shipped with isnad.
+    pub fn builtin() -> Calendar {
+        Calendar::parse(DEFAULT_CALENDAR).unwrap_or_else(|_| Calendar {
+            months: HashMap::new(),
+        })
+    }
+
+    /// The month named at token `i` of `tokens` over `key`, if any.
+    /// A month name may carry the proclitics و ب ف ل (وفي يناير, بيناير).
+    pub fn month_at(&self, key: &str, tokens: &[Token], i: usize) -> Option<MonthMatch> {
+        let t = tokens.get(i)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let w = t.text(key);
+        let mut cands = vec![w];
+        for p in ["و", "ب", "ف", "ل", "وب", "وف"] {
+            if let Some(s) = w.strip_prefix(p)
+                && s.chars().count() >= 2
+            {
+                cands.push(s);
+            }
+        }
+        for c in cands {
+            if let Some(list) = self.months.get(c) {
+                for (rest, n) in list {
+                    let ok = rest.iter().enumerate().all(|(k, r)| {
+                        tokens
+                            .get(i + 1 + k)
+                            .is_some_and(|t| t.kind == TokenKind::Word && t.text(key) == r)
+                    });
+                    if ok {
+                        return Some(MonthMatch {
+                            number: *n,
+                            tokens: 1 + rest.len(),
+                        });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The first date written in `text`, as `YYYY-MM-DD`.
+    pub fn find_date(&self, text: &str) -> Option<String> {
+        let k = key(text);
+        let toks = tokenize(&k);
+        let num = |i: usize| -> Option<u32> {
+            toks.get(i)
+                .filter(|t| t.kind == TokenKind::Number && t.len() <= 4)
+                .and_then(|t| t.text(&k).parse().ok())
+        };
+        let punct = |i: usize, set: &[char]| {
+            toks.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Punct && t.text(&k).chars().next().is_some_and(|c| set.contains(&c))
+            })
+        };
+        for i in 0..toks.len() {
+            // 2022-01-23
+            if let (Some(y), Some(m), Some(d)) = (num(i), num(i + 2), num(i + 4))
+                && toks[i].len() == 4
+                && punct(i + 1, &['-', '/', '.'])
+                && punct(i + 3, &['-', '/', '.'])
+                && let Some(s) = iso(y, m, d)
+            {
+                return Some(s);
+            }
+            // 23.01.2022, 23/01/2022
+            if let (Some(d), Some(m), Some(y)) = (num(i), num(i + 2), num(i + 4))
+                && toks[i + 4].len() == 4
+                && punct(i + 1, &['-', '/', '.'])
+                && punct(i + 3, &['-', '/', '.'])
+                && let Some(s) = iso(y, m, d)
+            {
+                return Some(s);
+            }
+            // 23 January 2022, 23 كانون الثاني 2022
+            if let Some(d) = num(i)
+                && let Some(m) = self.month_at(&k, &toks, i + 1)
+                && let Some(y) = num(i + 1 + m.tokens)
+                && let Some(s) = iso(y, m.number as u32, d)
+            {
+                return Some(s);
+            }
+            // January 23, 2022
+            if let Some(m) = self.month_at(&k, &toks, i)
+                && let Some(d) = num(i + m.tokens)
+            {
+                let mut j = i + m.tokens + 1;
+                if punct(j, &[',']) {
+                    j += 1;
+                }
+                if let Some(y) = num(j)
+                    && let Some(s) = iso(y, m.number as u32, d)
+                {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+}
+
+fn iso(y: u32, m: u32, d: u32) -> Option<String> {
+    ((1000..=2999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_usual_shapes() {
+        let c = Calendar::builtin();
+        let cases = [
+            ("سامر المحمود- صحفي سوري | 30.03.2024", Some("2024-03-30")),
+            ("نشر في 2022-01-23 الساعة 10", Some("2022-01-23")),
+            ("الحسكة، 23 كانون الثاني 2022", Some("2022-01-23")),
+            ("الأحد ٢٣ يناير ٢٠٢٢", Some("2022-01-23")),
+            ("January 27, 2022", Some("2022-01-27")),
+            ("27 jan 2022", Some("2022-01-27")),
+            ("قتل 12 شخصا", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(c.find_date(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn two_word_months_win_over_one_word_ones() {
+        let c = Calendar::builtin();
+        let k = key("في تشرين الثاني");
+        let t = tokenize(&k);
+        assert_eq!(
+            c.month_at(&k, &t, 1),
+            Some(MonthMatch {
+                number: 11,
+                tokens: 2
+            })
+        );
+    }
+}

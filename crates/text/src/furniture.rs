@@ -1,0 +1,307 @@
+//! Page furniture: the parts of a page's text that are not the article.
+//!
+//! In: a document's text (plain text as published, or the text the HTML
+//! reader kept) and [`FurnitureRules`] from `data/furniture.toml`. Out: the
+//! byte ranges of that text which are furniture: share prompts and calls to
+//! action, "most read" and "related" headings, WordPress-style shortcodes
+//! (`[tptn_list show_date="1"]`), and the teasers of other articles that
+//! follow a "read also" marker. Numbers in furniture are never claims.
+//!
+//! A line is judged by its match key with punctuation removed, so the rules
+//! hold for every spelling (إقرأوا أيضاً: and اقراوا ايضا are one line). A
+//! teaser is recognised by its shape, not its words: a marker line followed
+//! by a short line that carries a date (the teaser's byline). Then everything
+//! up to the next marker, or the end of the page, is furniture.
+
+use crate::normalize::key;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// The furniture rules shipped with isnad.
+pub const DEFAULT_FURNITURE: &str = include_str!("../../../data/furniture.toml");
+
+#[derive(Deserialize)]
+struct File {
+    lines: LinesSection,
+    teasers: TeasersSection,
+    html: HtmlSection,
+}
+
+#[derive(Deserialize)]
+struct HtmlSection {
+    skip_tags: Vec<String>,
+    furniture_words: Vec<String>,
+    content_words: Vec<String>,
+}
+
+/// Rules for the HTML reader: which elements are furniture, which the body.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlRules {
+    /// Elements whose whole content is furniture.
+    pub skip_tags: HashSet<String>,
+    /// Class or id words that mark furniture.
+    pub furniture_words: HashSet<String>,
+    /// Class or id words that mark the article body.
+    pub content_words: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+struct LinesSection {
+    max_chars: usize,
+    equals: Vec<String>,
+    contains: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct TeasersSection {
+    markers: Vec<String>,
+}
+
+/// Compiled furniture rules.
+#[derive(Debug, Clone)]
+pub struct FurnitureRules {
+    max_chars: usize,
+    equals: HashSet<String>,
+    contains: Vec<String>,
+    markers: HashSet<String>,
+    html: HtmlRules,
+}
+
+/// A line's key with punctuation removed and spaces collapsed.
+fn bare(s: &str) -> String {
+    // Brackets inside a word are dropped (اضغط(ي) → اضغطي); other
+    // punctuation separates words.
+    let k: String = key(s)
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
+        .collect();
+    let mut out = String::with_capacity(k.len());
+    for w in k
+        .split(|c: char| !(c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+impl FurnitureRules {
+    /// Parses a furniture file.
+    pub fn parse(toml_text: &str) -> Result<FurnitureRules, toml::de::Error> {
+        let f: File = toml::from_str(toml_text)?;
+        Ok(FurnitureRules {
+            max_chars: f.lines.max_chars,
+            equals: f.lines.equals.iter().map(|s| bare(s)).collect(),
+            contains: f.lines.contains.iter().map(|s| bare(s)).collect(),
+            markers: f.teasers.markers.iter().map(|s| bare(s)).collect(),
+            html: HtmlRules {
+                skip_tags: f.html.skip_tags.iter().map(|s| s.to_ascii_lowercase()).collect(),
+                furniture_words: f
+                    .html
+                    .furniture_words
+                    .iter()
+                    .map(|s| s.to_ascii_lowercase())
+                    .collect(),
+                content_words: f
+                    .html
+                    .content_words
+                    .iter()
+                    .map(|s| s.to_ascii_lowercase())
+                    .collect(),
+            },
+        })
+    }
+
+    /// The rules shipped with isnad.
+    pub fn builtin() -> FurnitureRules {
+        FurnitureRules::parse(DEFAULT_FURNITURE).unwrap_or_else(|_| FurnitureRules {
+            max_chars: 0,
+            equals: HashSet::new(),
+            contains: Vec::new(),
+            markers: HashSet::new(),
+            html: HtmlRules::default(),
+        })
+    }
+
+    /// The rules for HTML elements.
+    pub fn html(&self) -> &HtmlRules {
+        &self.html
+    }
+
+    fn is_marker(&self, b: &str) -> bool {
+        self.markers.contains(b)
+    }
+
+    fn is_furniture_line(&self, line: &str, b: &str) -> bool {
+        if line.chars().count() > self.max_chars {
+            return false;
+        }
+        let padded = format!(" {b} ");
+        self.equals.contains(b)
+            || self.is_marker(b)
+            || self.contains.iter().any(|c| padded.contains(&format!(" {c} ")))
+    }
+
+    /// The furniture ranges of `text`, sorted and not overlapping.
+    pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        let lines = line_ranges(text);
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let bares: Vec<String> = lines.iter().map(|r| bare(&text[r.clone()])).collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &text[lines[i].clone()];
+            let b = &bares[i];
+            if b.is_empty() {
+                i += 1;
+                continue;
+            }
+            if self.is_marker(b) && line.chars().count() <= self.max_chars {
+                // A teaser block: the next non-empty line is short and dated.
+                let next = (i + 1..lines.len()).find(|&j| !bares[j].is_empty());
+                let dated = next.is_some_and(|j| {
+                    let l = &text[lines[j].clone()];
+                    l.chars().count() <= self.max_chars && has_date(l)
+                });
+                if dated {
+                    let end = (i + 1..lines.len())
+                        .find(|&j| self.is_marker(&bares[j]))
+                        .map(|j| lines[j].start)
+                        .unwrap_or(text.len());
+                    out.push(lines[i].start..end);
+                    i = (i + 1..lines.len())
+                        .find(|&j| lines[j].start >= end)
+                        .unwrap_or(lines.len());
+                    continue;
+                }
+            }
+            if self.is_furniture_line(line, b) {
+                out.push(lines[i].clone());
+            } else {
+                out.extend(shortcodes(text, lines[i].clone()));
+            }
+            i += 1;
+        }
+        out.sort_by_key(|r| r.start);
+        out
+    }
+}
+
+/// The lines of `text` without their line breaks.
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push(start..i);
+        start = i + 1;
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// True when `line` holds a numeric date: d.m.yyyy, d/m/yyyy, yyyy-mm-dd.
+fn has_date(line: &str) -> bool {
+    let k = key(line);
+    let b = k.as_bytes();
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            groups.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    groups.windows(3).any(|w| {
+        let sep =
+            |a: (usize, usize), c: (usize, usize)| c.0 == a.1 + 1 && matches!(b[a.1], b'.' | b'/' | b'-');
+        let lens = [w[0].1 - w[0].0, w[1].1 - w[1].0, w[2].1 - w[2].0];
+        sep(w[0], w[1])
+            && sep(w[1], w[2])
+            && ((lens[2] == 4 && lens[0] <= 2 && lens[1] <= 2)
+                || (lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2))
+    })
+}
+
+/// Shortcodes in a line: `[name ...]` and `[/name]`, name in ASCII.
+fn shortcodes(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = line.start;
+    while i < line.end {
+        if b[i] == b'[' {
+            let mut j = i + 1;
+            if j < line.end && b[j] == b'/' {
+                j += 1;
+            }
+            let name_start = j;
+            while j < line.end && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'-') {
+                j += 1;
+            }
+            let named = j > name_start && b[name_start].is_ascii_alphabetic();
+            if named
+                && j < line.end
+                && (b[j] == b']' || b[j] == b' ')
+                && let Some(close) = memchr::memchr(b']', &b[j..line.end])
+            {
+                let end = j + close + 1;
+                out.push(i..end);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        FurnitureRules::builtin()
+            .find(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn share_prompts_and_headings_are_furniture() {
+        let text = "fbpx\nعنوان\nلتلقّي أبرز القصص على واتساب إضغط(ي) هنا!\nالأكثر قراءة\nنص المقال هنا.";
+        assert_eq!(
+            found(text),
+            vec!["fbpx", "لتلقّي أبرز القصص على واتساب إضغط(ي) هنا!", "الأكثر قراءة"]
+        );
+    }
+
+    #[test]
+    fn a_shortcode_is_furniture_but_its_line_neighbours_are_not() {
+        let text = "قبل [tptn_list show_date=\"1\" limit=\"5\"] بعد [1]";
+        assert_eq!(found(text), vec!["[tptn_list show_date=\"1\" limit=\"5\"]"]);
+    }
+
+    #[test]
+    fn a_dated_teaser_runs_to_the_end() {
+        let text = "نص.\n\nإقرأوا أيضاً:\n\nفلان الفلاني | 30.03.2024\n\nعنوان آخر\n\nمئات الأطفال يعملون بأجر 100 دولار.";
+        let f = found(text);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].starts_with("إقرأوا أيضاً:") && f[0].ends_with("100 دولار."));
+    }
+
+    #[test]
+    fn a_marker_followed_by_article_text_takes_only_its_line() {
+        let text = "نص.\nإقرأوا أيضاً:\n\nأما النقطة الرابعة فهي حاجة التنظيم إلى 12 مقاتلاً.";
+        assert_eq!(found(text), vec!["إقرأوا أيضاً:"]);
+    }
+}

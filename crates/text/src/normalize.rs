@@ -1,0 +1,290 @@
+//! Normalisation for matching, with a map back to the input.
+//!
+//! In: any `&str`. Out: a [`Normalized`] view, a *match key* in which the
+//! variation that does not change meaning for matching is folded away, and a
+//! map from every byte of that key back to the byte offset of the input
+//! character it came from. The input is never changed: display and evidence
+//! always use the input, the key is only for matching.
+//!
+//! The rules, each one lossy (see ARABIC.md for the table):
+//! - alef variants أ إ آ ٱ → ا; alef maqsura ى → ي; taa marbuta ة → ه;
+//!   hamza seats ؤ → و and ئ → ي; Farsi yeh ی → ي and keheh ک → ك;
+//! - tatweel, harakat and Quranic marks are dropped;
+//! - Arabic-Indic (٠-٩) and Persian (۰-۹) digits become ASCII digits;
+//! - the Arabic comma ، becomes `,`, the semicolon ؛ `;`, the question mark ؟
+//!   `?`, the percent sign ٪ `%`; the Arabic decimal and thousands separators
+//!   ٫ ٬ are kept, since they are unambiguous;
+//! - typographic double quotes and guillemets become `"`, single ones `'`;
+//!   dashes and the minus sign become `-`;
+//! - no-break and other spaces become a plain space; ZWNJ, ZWJ, bidi marks
+//!   and embeddings, the byte-order mark and soft hyphens are dropped;
+//! - presentation forms (lam-alef ligatures and the like) are decomposed by
+//!   their compatibility mapping, then folded;
+//! - letters are lower-cased.
+//!
+//! Invariant: every mapped offset lies on a character boundary of the input,
+//! and offsets never decrease along the key.
+
+use std::ops::Range;
+
+/// What normalisation does with one input character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// Kept as it is.
+    Keep,
+    /// Dropped from the key.
+    Drop,
+    /// Replaced by another character.
+    To(char),
+    /// Replaced by its compatibility decomposition (presentation forms).
+    Decompose,
+}
+
+/// The fold of one character.
+#[inline]
+pub fn fold(c: char) -> Fold {
+    match c {
+        'A'..='Z' => Fold::To(c.to_ascii_lowercase()),
+        '\0'..='\u{7f}' => Fold::Keep,
+        // Arabic block.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => Fold::To('\u{0627}'),
+        '\u{0649}' | '\u{06CC}' | '\u{0626}' => Fold::To('\u{064A}'),
+        '\u{0629}' => Fold::To('\u{0647}'),
+        '\u{0624}' => Fold::To('\u{0648}'),
+        '\u{06A9}' => Fold::To('\u{0643}'),
+        '\u{0640}' => Fold::Drop,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
+            Fold::Drop
+        }
+        '\u{0660}'..='\u{0669}' => Fold::To(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => Fold::To(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{060C}' => Fold::To(','),
+        '\u{061B}' => Fold::To(';'),
+        '\u{061F}' => Fold::To('?'),
+        '\u{066A}' => Fold::To('%'),
+        '\u{061C}' => Fold::Drop,
+        '\u{0600}'..='\u{06FF}' => Fold::Keep,
+        // Punctuation and spaces.
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Fold::To(' '),
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop,
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}'
+        | '\u{FF02}' => Fold::To('"'),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' | '\u{2032}' => {
+            Fold::To('\'')
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Fold::To('-'),
+        '\u{2026}' => Fold::Keep,
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Decompose,
+        '\u{FF10}'..='\u{FF19}' => Fold::To(char::from(b'0' + (c as u32 - 0xFF10) as u8)),
+        _ if c.is_uppercase() => {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) => Fold::To(x),
+                _ => Fold::Keep,
+            }
+        }
+        _ => Fold::Keep,
+    }
+}
+
+/// A normalised match key with its map back to the input.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    text: String,
+    /// `map[i]` is the input offset of the character that produced key byte
+    /// `i`; `map[text.len()]` is the input length.
+    map: Vec<u32>,
+}
+
+impl Normalized {
+    /// Normalises `input`.
+    pub fn new(input: &str) -> Normalized {
+        let mut n = Normalized::default();
+        n.reset(input);
+        n
+    }
+
+    /// Normalises `input` into this value, reusing its buffers.
+    pub fn reset(&mut self, input: &str) {
+        self.text.clear();
+        self.map.clear();
+        self.text.reserve(input.len());
+        self.map.reserve(input.len() + 1);
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                self.text.push(b.to_ascii_lowercase() as char);
+                self.map.push(i as u32);
+                i += 1;
+                continue;
+            }
+            // A multi-byte character starts here (input is valid UTF-8).
+            let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            self.push_folded(c, i);
+            i += len;
+        }
+        self.map.push(input.len() as u32);
+    }
+
+    fn push_folded(&mut self, c: char, at: usize) {
+        match fold(c) {
+            Fold::Keep => self.push(c, at),
+            Fold::Drop => {}
+            Fold::To(d) => self.push(d, at),
+            Fold::Decompose => {
+                let mut parts = [' '; 4];
+                let mut n = 0;
+                unicode_normalization::char::decompose_compatible(c, |d| {
+                    if n < parts.len() {
+                        parts[n] = d;
+                        n += 1;
+                    }
+                });
+                for &d in &parts[..n] {
+                    match fold(d) {
+                        Fold::Keep | Fold::Decompose => self.push(d, at),
+                        Fold::To(e) => self.push(e, at),
+                        Fold::Drop => {}
+                    }
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char, at: usize) {
+        let before = self.text.len();
+        self.text.push(c);
+        for _ in before..self.text.len() {
+            self.map.push(at as u32);
+        }
+    }
+
+    /// The match key.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The length of the input this key was made from.
+    pub fn input_len(&self) -> usize {
+        self.map.last().copied().unwrap_or(0) as usize
+    }
+
+    /// The input offset where key offset `pos` starts.
+    pub fn input_start(&self, pos: usize) -> usize {
+        let pos = pos.min(self.text.len());
+        self.map[pos] as usize
+    }
+
+    /// The input offset where a key span ending at `pos` ends. A span that
+    /// ends inside the expansion of one input character (a ligature) takes
+    /// the whole character.
+    pub fn input_end(&self, pos: usize) -> usize {
+        let pos = pos.min(self.text.len());
+        if pos == 0 {
+            return self.map[0] as usize;
+        }
+        let last = self.map[pos - 1];
+        let mut j = pos;
+        while j < self.text.len() && self.map[j] == last {
+            j += 1;
+        }
+        self.map[j] as usize
+    }
+
+    /// Maps a key range to an input range.
+    pub fn to_input(&self, r: Range<usize>) -> Range<usize> {
+        let s = self.input_start(r.start);
+        let e = self.input_end(r.end).max(s);
+        s..e
+    }
+}
+
+/// Normalises a short string to its match key (for lexicon entries).
+pub fn key(s: &str) -> String {
+    Normalized::new(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! t {
+        ($name:ident, $input:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(key($input), $want, "input {:?}", $input);
+            }
+        };
+    }
+
+    t!(alef_variants_fold_to_bare_alef, "أإآٱ", "اااا");
+    t!(alef_maqsura_folds_to_yaa, "على", "علي");
+    t!(taa_marbuta_folds_to_haa, "مدينة", "مدينه");
+    t!(hamza_seats_fold, "مؤسسة سئل", "موسسه سيل");
+    t!(tatweel_and_diacritics_drop, "قـــسدٌ مُقَاتِلاً", "قسد مقاتلا");
+    t!(arabic_indic_digits_become_ascii, "١٢٣٤٥٦٧٨٩٠", "1234567890");
+    t!(persian_digits_become_ascii, "۱۲۳", "123");
+    t!(arabic_punctuation_folds, "نعم، لا؛ ماذا؟ ٥٠٪", "نعم, لا; ماذا? 50%");
+    t!(
+        typographic_quotes_fold,
+        "لـ”قسد” و“داعش” «النبأ»",
+        "ل\"قسد\" و\"داعش\" \"النبا\""
+    );
+    t!(
+        nbsp_and_narrow_spaces_become_space,
+        "12\u{a0}مقاتلا\u{202f}x",
+        "12 مقاتلا x"
+    );
+    t!(
+        zero_width_and_bidi_marks_drop,
+        "قس\u{200c}د\u{200f}\u{202b}x\u{202c}",
+        "قسدx"
+    );
+    t!(lam_alef_ligature_decomposes, "\u{FEFB}", "لا");
+    t!(latin_is_lower_cased, "SDF Raqqa", "sdf raqqa");
+    t!(decimal_separators_are_kept, "١٫٥ ١٬٥٠٠", "1٫5 1٬500");
+    t!(dashes_fold, "300–400 — x", "300-400 - x");
+
+    #[test]
+    fn map_points_back_to_input_characters() {
+        let input = "قـسدٌ ١٢ مقاتلاً";
+        let n = Normalized::new(input);
+        assert_eq!(n.as_str(), "قسد 12 مقاتلا");
+        let key = n.as_str();
+        let at = key.find("12").unwrap();
+        let r = n.to_input(at..at + 2);
+        assert_eq!(&input[r], "١٢");
+        let at = key.find("قسد").unwrap();
+        let r = n.to_input(at..at + "قسد".len());
+        assert_eq!(&input[r], "قـسدٌ");
+        let at = key.find("مقاتلا").unwrap();
+        let r = n.to_input(at..key.len());
+        assert_eq!(&input[r], "مقاتلاً");
+    }
+
+    #[test]
+    fn a_span_inside_a_ligature_takes_the_whole_character() {
+        let input = "x\u{FEFB}y";
+        let n = Normalized::new(input);
+        assert_eq!(n.as_str(), "xلاy");
+        let l = "x".len();
+        let r = n.to_input(l..l + "ل".len());
+        assert_eq!(&input[r], "\u{FEFB}");
+    }
+
+    #[test]
+    fn reset_reuses_buffers() {
+        let mut n = Normalized::new("أول");
+        n.reset("ثانٍ");
+        assert_eq!(n.as_str(), "ثان");
+        assert_eq!(n.input_len(), "ثانٍ".len());
+    }
+}

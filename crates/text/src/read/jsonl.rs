@@ -1,0 +1,145 @@
+//! JSONL records: one JSON object a line, streamed.
+
+use super::ReadError;
+use crate::document::Metadata;
+use serde_json::Value;
+use std::io::BufRead;
+
+/// A JSONL record: an id, a text and metadata.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// `id` (a number is accepted and written as text); the line number when absent.
+    pub id: String,
+    /// `text`.
+    pub text: String,
+    /// `title`, `outlet` (or `source`), `published` (or `date`), `url`, `lang`.
+    pub meta: Metadata,
+}
+
+/// Iterates over the records of a JSONL stream: `(line number, record)` or
+/// an error naming the line. Blank lines are skipped.
+pub struct JsonlRecords<R> {
+    input: R,
+    name: String,
+    line: usize,
+    buf: String,
+}
+
+impl<R: BufRead> JsonlRecords<R> {
+    /// Records of `input`, reported under `name`.
+    pub fn new(input: R, name: &str) -> Self {
+        JsonlRecords {
+            input,
+            name: name.to_string(),
+            line: 0,
+            buf: String::new(),
+        }
+    }
+
+    fn error(&self, reason: impl Into<String>) -> ReadError {
+        ReadError::Record {
+            path: self.name.clone(),
+            line: self.line,
+            reason: reason.into(),
+        }
+    }
+}
+
+fn string_field(obj: &serde_json::Map<String, Value>, names: &[&str]) -> Option<String> {
+    names.iter().find_map(|n| match obj.get(*n) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(Value::Number(x)) => Some(x.to_string()),
+        _ => None,
+    })
+}
+
+impl<R: BufRead> Iterator for JsonlRecords<R> {
+    type Item = Result<(usize, Record), ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            self.line += 1;
+            match self.input.read_line(&mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    // Skip the rest of the bad line, then report it.
+                    let mut sink = Vec::new();
+                    let _ = self.input.read_until(b'\n', &mut sink);
+                    return Some(Err(self.error("not valid UTF-8")));
+                }
+                Err(e) => {
+                    return Some(Err(ReadError::Io {
+                        path: self.name.clone(),
+                        source: e,
+                    }));
+                }
+            }
+            let line = self.buf.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let value: Value = match serde_json::from_str(line) {
+                Ok(v) => v,
+                Err(e) => return Some(Err(self.error(format!("not JSON: {e}")))),
+            };
+            let Value::Object(obj) = value else {
+                return Some(Err(self.error("not a JSON object")));
+            };
+            let text = match obj.get("text") {
+                Some(Value::String(s)) => s.clone(),
+                Some(_) => return Some(Err(self.error("field `text` is not a string"))),
+                None => return Some(Err(self.error("no `text` field"))),
+            };
+            let id = string_field(&obj, &["id"]).unwrap_or_else(|| format!("line{}", self.line));
+            let meta = Metadata {
+                title: string_field(&obj, &["title"]),
+                outlet: string_field(&obj, &["outlet", "source"]),
+                byline: string_field(&obj, &["byline", "author"]),
+                published: string_field(&obj, &["published", "date"]),
+                url: string_field(&obj, &["url"]),
+                lang: string_field(&obj, &["lang"]),
+            };
+            return Some(Ok((self.line, Record { id, text, meta })));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn good_and_bad_lines_are_told_apart_and_reading_goes_on() {
+        let input = "{\"id\":\"a\",\"text\":\"نص\",\"url\":\"https://sarabic.ae/x\"}\n\nnot json\n[1]\n{\"id\":7,\"text\":\"b\",\"date\":\"2022-01-23\"}\n{\"id\":\"c\"}\n";
+        let items: Vec<_> = JsonlRecords::new(input.as_bytes(), "in.jsonl").collect();
+        assert_eq!(items.len(), 5);
+        let (line, a) = items[0].as_ref().unwrap();
+        assert_eq!((*line, a.id.as_str(), a.text.as_str()), (1, "a", "نص"));
+        assert_eq!(a.meta.url.as_deref(), Some("https://sarabic.ae/x"));
+        assert_eq!(
+            items[1].as_ref().unwrap_err().to_string().split(':').nth(1),
+            Some("3")
+        );
+        assert!(
+            items[2]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("not a JSON object")
+        );
+        let (_, b) = items[3].as_ref().unwrap();
+        assert_eq!(
+            (b.id.as_str(), b.meta.published.as_deref()),
+            ("7", Some("2022-01-23"))
+        );
+        assert!(
+            items[4]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("in.jsonl:6: no `text`")
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! Reading documents: plain text, HTML and JSONL.
+//!
+//! In: bytes, or a path. Out: [`Document`]s, one for a text or HTML file,
+//! one per record for JSONL (streamed: a JSONL file is never held whole in
+//! memory). A [`Reader`] carries the furniture rules and the calendar it needs
+//! for page furniture and metadata.
+//!
+//! It refuses nothing silently: invalid UTF-8 in a text file is replaced by
+//! U+FFFD and reported in the document's warnings (spans still point at the
+//! original bytes); a JSONL line that is not a JSON object with a string
+//! `text` is reported as a [`ReadError`] naming the file and line, and the
+//! records after it are read on.
+
+mod html;
+mod jsonl;
+mod plain;
+
+use crate::calendar::Calendar;
+use crate::document::{Document, Format, guess_lang};
+use crate::furniture::FurnitureRules;
+use std::io::BufRead;
+use std::path::Path;
+
+pub use jsonl::JsonlRecords;
+
+/// Why a document or record could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A JSONL line is not a usable record.
+    #[error("{path}:{line}: {reason}")]
+    Record {
+        /// The file.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A configuration file (furniture, calendar) does not parse.
+    #[error("{path}: {reason}")]
+    Config {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+/// Reads documents, finding their furniture and metadata.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    furniture: FurnitureRules,
+    calendar: Calendar,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader::builtin()
+    }
+}
+
+impl Reader {
+    /// A reader with the rules shipped with isnad.
+    pub fn builtin() -> Reader {
+        Reader {
+            furniture: FurnitureRules::builtin(),
+            calendar: Calendar::builtin(),
+        }
+    }
+
+    /// A reader with the given rules.
+    pub fn new(furniture: FurnitureRules, calendar: Calendar) -> Reader {
+        Reader { furniture, calendar }
+    }
+
+    /// The calendar this reader uses.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// Reads `bytes` as plain text.
+    pub fn plain(&self, id: &str, origin_name: &str, bytes: Vec<u8>) -> Document {
+        let (text, origin, warnings) = plain::decode(&bytes);
+        self.finish(Document {
+            id: id.to_string(),
+            origin_name: origin_name.to_string(),
+            format: Format::Text,
+            original: bytes,
+            text,
+            origin,
+            furniture: Vec::new(),
+            meta: Default::default(),
+            warnings,
+        })
+    }
+
+    /// Reads `bytes` as an HTML page: its main content becomes the text.
+    pub fn html(&self, id: &str, origin_name: &str, bytes: Vec<u8>) -> Document {
+        let page = html::extract(&bytes, &self.furniture);
+        let mut doc = Document {
+            id: id.to_string(),
+            origin_name: origin_name.to_string(),
+            format: Format::Html,
+            original: bytes,
+            text: page.text,
+            origin: page.origin,
+            furniture: Vec::new(),
+            meta: page.meta,
+            warnings: page.warnings,
+        };
+        if let Some(d) = doc.meta.published.take() {
+            doc.meta.published = Some(self.calendar.find_date(&d).unwrap_or(d));
+        }
+        self.finish(doc)
+    }
+
+    /// Builds a document from a JSONL record's text and metadata.
+    pub fn record(&self, rec: jsonl::Record, origin_name: String) -> Document {
+        let bytes = rec.text.into_bytes();
+        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        let mut doc = Document {
+            id: rec.id,
+            origin_name,
+            format: Format::Jsonl,
+            original: bytes,
+            text,
+            origin: crate::origin::OriginMap::identity(),
+            furniture: Vec::new(),
+            meta: rec.meta,
+            warnings: Vec::new(),
+        };
+        if let Some(d) = doc.meta.published.take() {
+            doc.meta.published = Some(self.calendar.find_date(&d).unwrap_or(d));
+        }
+        self.finish(doc)
+    }
+
+    fn finish(&self, mut doc: Document) -> Document {
+        doc.furniture = self.furniture.find(&doc.text);
+        let from_text = crate::meta::from_text(&doc.text, &doc.furniture, &self.calendar);
+        doc.meta.fill_from(from_text);
+        if doc.meta.lang.is_none() {
+            doc.meta.lang = guess_lang(&doc.text);
+        }
+        doc
+    }
+
+    /// Reads the file at `path`, calling `sink` with each document or error.
+    /// A JSONL file is streamed record by record.
+    pub fn read_path(&self, path: &Path, sink: &mut dyn FnMut(Result<Document, ReadError>)) {
+        let name = path.display().to_string();
+        let io = |source| ReadError::Io {
+            path: name.clone(),
+            source,
+        };
+        let format = match format_from_extension(path) {
+            Some(f) => f,
+            None => {
+                let mut head = [0u8; 1024];
+                let n = match std::fs::File::open(path).and_then(|mut f| {
+                    use std::io::Read;
+                    f.read(&mut head)
+                }) {
+                    Ok(n) => n,
+                    Err(e) => return sink(Err(io(e))),
+                };
+                sniff(&head[..n])
+            }
+        };
+        match format {
+            Format::Jsonl => match std::fs::File::open(path) {
+                Ok(f) => self.read_jsonl(std::io::BufReader::new(f), &name, sink),
+                Err(e) => sink(Err(io(e))),
+            },
+            Format::Html | Format::Text => match std::fs::read(path) {
+                Ok(bytes) => {
+                    let id = stem(path);
+                    let doc = if format == Format::Html {
+                        self.html(&id, &name, bytes)
+                    } else {
+                        self.plain(&id, &name, bytes)
+                    };
+                    sink(Ok(doc))
+                }
+                Err(e) => sink(Err(io(e))),
+            },
+        }
+    }
+
+    /// Reads JSONL records from `input`, calling `sink` with each document
+    /// or error.
+    pub fn read_jsonl<R: BufRead>(
+        &self,
+        input: R,
+        name: &str,
+        sink: &mut dyn FnMut(Result<Document, ReadError>),
+    ) {
+        for item in JsonlRecords::new(input, name) {
+            match item {
+                Ok((line, rec)) => sink(Ok(self.record(rec, format!("{name}:{line}")))),
+                Err(e) => sink(Err(e)),
+            }
+        }
+    }
+
+    /// Reads bytes of unknown format (stdin): JSONL, HTML or text by sniffing.
+    pub fn read_bytes(
+        &self,
+        id: &str,
+        name: &str,
+        bytes: Vec<u8>,
+        sink: &mut dyn FnMut(Result<Document, ReadError>),
+    ) {
+        match sniff(&bytes[..bytes.len().min(1024)]) {
+            Format::Jsonl => self.read_jsonl(bytes.as_slice(), name, sink),
+            Format::Html => sink(Ok(self.html(id, name, bytes))),
+            Format::Text => sink(Ok(self.plain(id, name, bytes))),
+        }
+    }
+}
+
+/// The file name without its extension.
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn format_from_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "txt" | "text" | "md" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// Guesses a format from the first bytes of a file.
+pub fn sniff(head: &[u8]) -> Format {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = &head[start..];
+    if rest.first() == Some(&b'{') {
+        return Format::Jsonl;
+    }
+    if rest.first() == Some(&b'<') {
+        let lower: Vec<u8> = rest.iter().take(1024).map(|b| b.to_ascii_lowercase()).collect();
+        let has = |pat: &[u8]| lower.windows(pat.len()).any(|w| w == pat);
+        if has(b"<html")
+            || has(b"<!doctype")
+            || has(b"<body")
+            || has(b"<p")
+            || has(b"<div")
+            || has(b"<head")
+            || has(b"<meta")
+        {
+            return Format::Html;
+        }
+    }
+    Format::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing_tells_the_three_formats_apart() {
+        assert_eq!(sniff(b"  {\"id\":1}"), Format::Jsonl);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff("\u{feff}<p>نص</p>".as_bytes()), Format::Html);
+        assert_eq!(sniff("نص عادي < 5".as_bytes()), Format::Text);
+    }
+
+    #[test]
+    fn plain_text_gets_furniture_and_metadata() {
+        let r = Reader::builtin();
+        let d = r.plain(
+            "x",
+            "x.txt",
+            "العنوان\n\nفلان الفلاني\n\nنص فيه 12 مقاتلاً.\n\nالمصدر: النهار العربي\n\nزر الذهاب إلى الأعلى"
+                .as_bytes()
+                .to_vec(),
+        );
+        assert_eq!(d.meta.title.as_deref(), Some("العنوان"));
+        assert_eq!(d.meta.outlet.as_deref(), Some("النهار العربي"));
+        assert_eq!(d.meta.lang.as_deref(), Some("ar"));
+        assert_eq!(d.furniture.len(), 1);
+        assert!(d.in_furniture(d.text.len() - 5..d.text.len()));
+    }
+}

@@ -1,0 +1,196 @@
+//! Sentence splitting over a normalised key.
+//!
+//! In: a match key (quotes, question marks and digits already folded). Out:
+//! the byte ranges of its sentences, trimmed of white space, in order.
+//!
+//! A sentence ends at `.`, `!`, `?`, `…` or a line break, and takes the
+//! closing quotes and brackets that follow its terminator. It does not end at
+//! a full stop inside a number (`1.500`), after a lone letter (the initials
+//! `د. ج.`, `J. Smith`), or after a common abbreviation (`Gen.`, `U.S.`).
+//! Inside a double quote that closes in the same paragraph it does not end at
+//! all, so a quoted statement stays with the verb that introduces it.
+
+use std::ops::Range;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "jr", "sr", "prof", "rep",
+    "sen", "gov", "pres", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "est",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '}')
+}
+
+/// The word (letters and inner dots) that ends right before byte `end`.
+fn word_before(key: &str, end: usize) -> &str {
+    let head = &key[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &head[start..]
+}
+
+fn no_break_after_dot(key: &str, dot: usize) -> bool {
+    let bytes = key.as_bytes();
+    // Inside a number: 1.500, 3.5
+    let prev_digit = dot > 0 && bytes[dot - 1].is_ascii_digit();
+    let next_digit = bytes.get(dot + 1).is_some_and(|b| b.is_ascii_digit());
+    if prev_digit && next_digit {
+        return true;
+    }
+    let w = word_before(key, dot);
+    if w.is_empty() {
+        return false;
+    }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 {
+        return true;
+    }
+    ABBREVIATIONS.contains(&w.trim_start_matches('.'))
+}
+
+/// For each byte offset of a `"` that opens a quote closing in the same
+/// paragraph, the offset of its closing quote.
+fn quoted_regions(key: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for para in ParagraphIter::new(key) {
+        let quotes: Vec<usize> = key[para.clone()]
+            .match_indices('"')
+            .map(|(i, _)| para.start + i)
+            .collect();
+        if quotes.len().is_multiple_of(2) {
+            for pair in quotes.chunks(2) {
+                out.push(pair[0]..pair[1]);
+            }
+        }
+    }
+    out
+}
+
+struct ParagraphIter<'a> {
+    key: &'a str,
+    pos: usize,
+}
+
+impl<'a> ParagraphIter<'a> {
+    fn new(key: &'a str) -> Self {
+        ParagraphIter { key, pos: 0 }
+    }
+}
+
+impl Iterator for ParagraphIter<'_> {
+    type Item = Range<usize>;
+    fn next(&mut self) -> Option<Range<usize>> {
+        if self.pos >= self.key.len() {
+            return None;
+        }
+        let start = self.pos;
+        let end = memchr::memchr(b'\n', &self.key.as_bytes()[start..])
+            .map(|i| start + i)
+            .unwrap_or(self.key.len());
+        self.pos = end + 1;
+        Some(start..end)
+    }
+}
+
+/// The sentences of `key`, as trimmed byte ranges.
+pub fn sentences(key: &str) -> Vec<Range<usize>> {
+    let quoted = quoted_regions(key);
+    let in_quote = |i: usize| {
+        let k = quoted.partition_point(|r| r.end < i);
+        quoted.get(k).is_some_and(|r| r.start < i && i < r.end)
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = key.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let end = match c {
+            '\n' | '\r' => Some(i),
+            '.' | '!' | '?' | '…' => {
+                if c == '.' && no_break_after_dot(key, i) {
+                    None
+                } else {
+                    let mut e = i + c.len_utf8();
+                    let mut closes_quote = false;
+                    while let Some(&(j, d)) = it.peek() {
+                        if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                            closes_quote |= d == '"' && quoted.iter().any(|r| r.end == j);
+                            e = j + d.len_utf8();
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    (closes_quote || !in_quote(i)).then_some(e)
+                }
+            }
+            _ => None,
+        };
+        if let Some(e) = end {
+            push_trimmed(key, start..e, &mut out);
+            start = if c == '\n' || c == '\r' { i + 1 } else { e };
+        }
+    }
+    push_trimmed(key, start..key.len(), &mut out);
+    out
+}
+
+fn push_trimmed(key: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &key[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(key: &str) -> Vec<&str> {
+        sentences(key).into_iter().map(|r| &key[r]).collect()
+    }
+
+    #[test]
+    fn splits_at_arabic_and_latin_terminators() {
+        assert_eq!(
+            split("قال كذا. ثم ماذا? نعم! x"),
+            vec!["قال كذا.", "ثم ماذا?", "نعم!", "x"]
+        );
+    }
+
+    #[test]
+    fn keeps_numbers_initials_and_abbreviations() {
+        assert_eq!(split("قتل 1.500 شخص. تم"), vec!["قتل 1.500 شخص.", "تم"]);
+        assert_eq!(
+            split("اسمه (د. ج.) وهو قيادي. ثم"),
+            vec!["اسمه (د. ج.) وهو قيادي.", "ثم"]
+        );
+        assert_eq!(
+            split("gen. smith in the u.s. said so. then"),
+            vec!["gen. smith in the u.s. said so.", "then"]
+        );
+    }
+
+    #[test]
+    fn a_quote_stays_whole_and_takes_its_closer() {
+        assert_eq!(
+            split("قال: \"جاءت العملية. كان لهم دور.\" ثم غادر. بعد"),
+            vec!["قال: \"جاءت العملية. كان لهم دور.\"", "ثم غادر.", "بعد"]
+        );
+        assert_eq!(split("قال \"انتهى.\" وبعد"), vec!["قال \"انتهى.\"", "وبعد"]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_blank_lines_vanish() {
+        assert_eq!(
+            split("عنوان\n\nنص اول\nنص ثان"),
+            vec!["عنوان", "نص اول", "نص ثان"]
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! The commands.
+
+mod numbers;
+mod read;
+
+use crate::args::{Args, Command};
+use crate::data::Data;
+use anyhow::Result;
+use std::process::ExitCode;
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let data = Data::load(args.data.as_deref())?;
+    match args.command {
+        Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
+        Command::Read { paths, text } => read::run(&data, &paths, text),
+    }
+}
+
+/// Reads every path (a file, a directory recursively, or `-` for stdin),
+/// calling `each` with each document. A document that cannot be read is
+/// reported on stderr and the others go on; the result says how many failed.
+pub fn for_each_document(
+    data: &Data,
+    paths: &[std::path::PathBuf],
+    each: &mut dyn FnMut(isnad_text::Document) -> Result<()>,
+) -> Result<usize> {
+    let failed = std::cell::Cell::new(0usize);
+    let first_err: std::cell::RefCell<Option<anyhow::Error>> = std::cell::RefCell::new(None);
+    let mut sink = |r: Result<isnad_text::Document, isnad_text::ReadError>| match r {
+        Ok(doc) => {
+            for w in &doc.warnings {
+                eprintln!("isnad: {}: {w}", doc.origin_name);
+            }
+            if first_err.borrow().is_none()
+                && let Err(e) = each(doc)
+            {
+                *first_err.borrow_mut() = Some(e);
+            }
+        }
+        Err(e) => {
+            eprintln!("isnad: {e}");
+            failed.set(failed.get() + 1);
+        }
+    };
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+            data.reader.read_bytes("stdin", "-", bytes, &mut sink);
+        } else if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files)?;
+            for f in files {
+                data.reader.read_path(&f, &mut sink);
+            }
+        } else if p.exists() {
+            data.reader.read_path(p, &mut sink);
+        } else {
+            eprintln!("isnad: {}: no such file or directory", p.display());
+            failed.set(failed.get() + 1);
+        }
+        if first_err.borrow().is_some() {
+            break;
+        }
+    }
+    if let Some(e) = first_err.into_inner() {
+        return Err(e);
+    }
+    Ok(failed.get())
+}
+
+/// The files under `dir`, recursively, in name order; hidden files skipped.
+fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Exit status for a batch: 1 when any document failed.
+pub fn batch_status(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,47 @@
+//! `isnad read`: what isnad sees in a document.
+
+use super::{batch_status, for_each_document};
+use crate::data::Data;
+use anyhow::Result;
+use isnad_text::{Normalized, sentence::sentences};
+use serde_json::json;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn run(data: &Data, paths: &[PathBuf], with_text: bool) -> Result<ExitCode> {
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    let failed = for_each_document(data, paths, &mut |doc| {
+        let furniture: Vec<_> = doc
+            .furniture
+            .iter()
+            .map(|r| {
+                let s = doc.original_span(r.clone());
+                json!({"span": s, "text": &doc.text[r.clone()]})
+            })
+            .collect();
+        let n = Normalized::new(&doc.text);
+        let sents: Vec<_> = sentences(n.as_str())
+            .into_iter()
+            .map(|r| doc.original_span(n.to_input(r)))
+            .collect();
+        let mut o = json!({
+            "doc": doc.id,
+            "format": doc.format,
+            "bytes": doc.original.len(),
+            "meta": doc.meta,
+            "furniture": furniture,
+            "sentences": sents.len(),
+            "warnings": doc.warnings,
+        });
+        if with_text && let Some(obj) = o.as_object_mut() {
+            obj.insert("text".into(), json!(doc.text));
+            obj.insert("sentence_spans".into(), json!(sents));
+        }
+        writeln!(out, "{o}")?;
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(batch_status(failed))
+}

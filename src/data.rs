@@ -1,0 +1,57 @@
+//! The data files, built-in or from a user's directory.
+//!
+//! Every vocabulary isnad uses is a file under `data/` in the repository,
+//! compiled into the binary as the default. `--data DIR` (or `$ISNAD_DATA`)
+//! names a directory whose files of the same names replace the built-in
+//! ones, so a user can extend a lexicon without a compiler.
+
+use anyhow::{Context, Result};
+use isnad_extract::numbers::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, Numbers};
+use isnad_text::calendar::DEFAULT_CALENDAR;
+use isnad_text::furniture::DEFAULT_FURNITURE;
+use isnad_text::{Calendar, FurnitureRules, Reader};
+use std::path::Path;
+
+/// The loaded vocabularies.
+pub struct Data {
+    pub reader: Reader,
+    pub numbers: Numbers,
+}
+
+fn file(dir: Option<&Path>, name: &str, builtin: &'static str) -> Result<(String, String)> {
+    if let Some(d) = dir {
+        let p = d.join(name);
+        if p.exists() {
+            let s = std::fs::read_to_string(&p).with_context(|| format!("{}", p.display()))?;
+            return Ok((p.display().to_string(), s));
+        }
+    }
+    Ok((format!("built-in {name}"), builtin.to_string()))
+}
+
+impl Data {
+    pub fn load(dir: Option<&Path>) -> Result<Data> {
+        if let Some(d) = dir
+            && !d.is_dir()
+        {
+            anyhow::bail!("{}: the data directory does not exist", d.display());
+        }
+        let (cal_name, cal) = file(dir, "calendar.toml", DEFAULT_CALENDAR)?;
+        let calendar = Calendar::parse(&cal).map_err(|e| anyhow::anyhow!("{cal_name}: {}", one_line(&e)))?;
+        let (fur_name, fur) = file(dir, "furniture.toml", DEFAULT_FURNITURE)?;
+        let furniture =
+            FurnitureRules::parse(&fur).map_err(|e| anyhow::anyhow!("{fur_name}: {}", one_line(&e)))?;
+        let (num_name, num) = file(dir, "numbers.toml", DEFAULT_NUMBERS)?;
+        let (cnt_name, cnt) = file(dir, "counted.toml", DEFAULT_COUNTED)?;
+        let lex = Lexicon::parse(&num, &cnt)
+            .map_err(|e| anyhow::anyhow!("{} / {}: {}", num_name, cnt_name, one_line(&e)))?;
+        Ok(Data {
+            reader: Reader::new(furniture, calendar.clone()),
+            numbers: Numbers::new(lex, calendar),
+        })
+    }
+}
+
+fn one_line(e: &dyn std::fmt::Display) -> String {
+    e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,59 @@
+//! JSON shapes of the command line's output.
+
+use isnad_extract::{Kind, Mention, Value};
+use serde_json::{Value as J, json};
+
+/// A number as JSON: an integer when it is one, else a float.
+pub fn num(x: f64) -> J {
+    if x.fract() == 0.0 && x.abs() < 9.007_199_254_740_992e15 {
+        json!(x as i64)
+    } else {
+        serde_json::Number::from_f64(x).map(J::Number).unwrap_or(J::Null)
+    }
+}
+
+/// The contract's kind name.
+pub fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Cardinal => "cardinal",
+        Kind::Ordinal => "ordinal",
+        Kind::Percent => "percent",
+        Kind::Fraction => "fraction",
+        Kind::Range => "range",
+        Kind::Vague => "vague",
+        Kind::Year => "year",
+        Kind::Date => "date",
+        Kind::Time => "time",
+        Kind::Phone => "phone",
+    }
+}
+
+/// A number mention as the contract's object, with the span and text given
+/// (offsets into whatever `text` is).
+pub fn mention(m: &Mention, span: (usize, usize), text: &str, hedge: Option<(usize, usize)>) -> J {
+    let value = match m.value {
+        Value::Number(x) => num(x),
+        Value::Range(a, b) => json!([num(a), num(b)]),
+        Value::None => J::Null,
+    };
+    let mut o = json!({
+        "span": [span.0, span.1],
+        "text": text,
+        "value": value,
+        "kind": kind(m.kind),
+    });
+    let obj = o.as_object_mut().expect("a JSON object");
+    if let Some(g) = &m.vague {
+        obj.insert("vague".into(), json!(g.as_ref()));
+    }
+    if let Some([lo, hi]) = m.band {
+        obj.insert("band".into(), json!([num(lo), num(hi)]));
+    }
+    if m.kind.is_quantity() {
+        obj.insert("qualifier".into(), json!(m.qualifier.as_str()));
+    }
+    if let Some((s, e)) = hedge {
+        obj.insert("hedge".into(), json!([s, e]));
+    }
+    o
+}

@@ -91,6 +91,11 @@ pub fn fold(c: char) -> Fold {
     }
 }
 
+/// Format characters that have no width and belong to no word.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
+}
+
 /// A normalised match key with its map back to the input.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
@@ -98,6 +103,10 @@ pub struct Normalized {
     /// `map[i]` is the input offset of the character that produced key byte
     /// `i`; `map[text.len()]` is the input length.
     map: Vec<u32>,
+    /// Where invisible format characters (bidi marks, ZWJ, …) were dropped:
+    /// (key offset, input offset before them). A span that ends at that key
+    /// offset ends in the input before them, not after.
+    invisible: Vec<(u32, u32)>,
 }
 
 impl Normalized {
@@ -112,6 +121,7 @@ impl Normalized {
     pub fn reset(&mut self, input: &str) {
         self.text.clear();
         self.map.clear();
+        self.invisible.clear();
         self.text.reserve(input.len());
         self.map.reserve(input.len() + 1);
         let bytes = input.as_bytes();
@@ -136,7 +146,14 @@ impl Normalized {
     fn push_folded(&mut self, c: char, at: usize) {
         match fold(c) {
             Fold::Keep => self.push(c, at),
-            Fold::Drop => {}
+            Fold::Drop => {
+                if is_invisible(c) {
+                    let k = self.text.len() as u32;
+                    if self.invisible.last().is_none_or(|&(p, _)| p != k) {
+                        self.invisible.push((k, at as u32));
+                    }
+                }
+            }
             Fold::To(d) => self.push(d, at),
             Fold::Decompose => {
                 let mut parts = [' '; 4];
@@ -190,6 +207,9 @@ impl Normalized {
         let pos = pos.min(self.text.len());
         if pos == 0 {
             return self.map[0] as usize;
+        }
+        if let Ok(i) = self.invisible.binary_search_by_key(&(pos as u32), |&(p, _)| p) {
+            return self.invisible[i].1 as usize;
         }
         let last = self.map[pos - 1];
         let mut j = pos;
@@ -278,6 +298,17 @@ mod tests {
         let l = "x".len();
         let r = n.to_input(l..l + "ل".len());
         assert_eq!(&input[r], "\u{FEFB}");
+    }
+
+    #[test]
+    fn a_span_does_not_take_trailing_bidi_marks() {
+        let input = "١٠٠٪\u{61c}. x\u{200f}";
+        let n = Normalized::new(input);
+        assert_eq!(n.as_str(), "100%. x");
+        let r = n.to_input(0..4);
+        assert_eq!(&input[r], "١٠٠٪");
+        let r = n.to_input(6..7);
+        assert_eq!(&input[r], "x");
     }
 
     #[test]

@@ -98,6 +98,7 @@ struct Cues {
     range_to: Vec<String>,
     range_open: Vec<String>,
     negative: Vec<String>,
+    one_is_a_pronoun_after: Vec<String>,
     over: Vec<String>,
     part: Vec<String>,
     of: Vec<String>,
@@ -215,6 +216,7 @@ pub enum Cue {
     Of,
     Point,
     Dual,
+    OnePronoun,
 }
 
 /// A phrase: its words after the first, and its cue.
@@ -328,7 +330,8 @@ impl Lexicon {
             }
         }
         let c = &nf.cues;
-        let lists: [(&Vec<String>, Cue); 14] = [
+        let lists: [(&Vec<String>, Cue); 15] = [
+            (&c.one_is_a_pronoun_after, Cue::OnePronoun),
             (&c.year_before, Cue::YearBefore),
             (&c.year_after, Cue::YearAfter),
             (&c.phone_before, Cue::PhoneBefore),

@@ -124,6 +124,7 @@ impl Compose {
     fn card(&mut self, c: Cardinal, conj: bool, first: bool) -> bool {
         let v = c.value;
         match c.role {
+            Role::Zero if !first => false,
             Role::Zero | Role::Unit => {
                 if first || (conj && self.last_order > 1.0 && !self.fraction) {
                     self.add(v, 1.0, Last::Unit(v));
@@ -297,7 +298,7 @@ impl Compose {
             self.add(v, order_of(v), Last::Digits);
             return true;
         }
-        if !integer || self.fraction {
+        if !integer || self.fraction || v == 0.0 {
             return false;
         }
         let o = order_of(v);
@@ -332,9 +333,13 @@ impl Compose {
             self.fraction = true;
             return true;
         }
-        // A denominator after a numerator: ثلاثة أرباع, ثلاث وعشرون خمس.
-        let whole = self.group_start;
-        let numerator = self.value() - whole;
+        // A denominator after a numerator. After a unit joined by و the unit
+        // alone is the numerator (مئة وثلاثة أرباع = 100¾); after anything
+        // else the whole number is (ثلاث وعشرون خمس = 23/5).
+        let (whole, numerator) = match self.last {
+            Last::Unit(_) => (self.group_start, self.value() - self.group_start),
+            _ => (0.0, self.value()),
+        };
         if numerator <= 0.0 || numerator.fract() != 0.0 {
             return false;
         }
@@ -478,6 +483,18 @@ impl<'a> Scan<'a> {
                 TokenKind::Punct => matches!(self.punct(i), Some('-' | '+' | '.')),
             };
             if !relevant {
+                // A web address: nothing in it is a number.
+                if tok.kind == TokenKind::Word
+                    && matches!(self.text(i), "http" | "https" | "www")
+                    && matches!(self.punct(i + 1), Some(':' | '.'))
+                    && self.glued(i + 1)
+                {
+                    i += 1;
+                    while i < n && !self.t[i].space_before {
+                        i += 1;
+                    }
+                    continue;
+                }
                 i += 1;
                 continue;
             }
@@ -524,6 +541,10 @@ impl<'a> Scan<'a> {
                 continue;
             }
             pending = None;
+            // Digits glued to a word (١مليون, 180ميلي): neither is a number.
+            if tok.kind == TokenKind::Number && self.kind(i + 1) == Some(TokenKind::Word) && self.glued(i + 1) {
+                i += 1;
+            }
             i += 1;
         }
     }
@@ -649,6 +670,18 @@ impl<'a> Scan<'a> {
                 k += 1;
             }
             j = k + 1;
+            // 1 234 567.89
+            if groups.len() > 1
+                && matches!(self.punct(j), Some('.' | ',' | '٫'))
+                && self.glued(j)
+                && self.number_len(j + 1).is_some_and(|l| l != 3)
+                && self.glued(j + 1)
+            {
+                let whole: f64 = groups.iter().map(|&k| self.text(k)).collect::<String>().parse().ok()?;
+                let frac: f64 = format!("0.{}", self.text(j + 1)).parse().ok()?;
+                let digits: usize = groups.iter().map(|&k| self.text(k).len()).sum();
+                return Some((whole + frac, false, digits, j + 2));
+            }
         }
         let g: Vec<&str> = groups.iter().map(|&k| self.text(k)).collect();
         let int_value = |parts: &[&str]| -> Option<f64> { parts.concat().parse().ok() };
@@ -864,8 +897,9 @@ impl<'a> Scan<'a> {
             k = j;
         } else if self.punct(k) == Some('-')
             && self.number_len(k + 1).is_some()
-            && self.glued(k + 1)
-            && (k == 0 || self.t[k].space_before || self.kind(k - 1) != Some(TokenKind::Number))
+            && (self.glued(k + 1) || k == 0 || self.t[k].newline_before)
+            && (k == 0 || self.t[k].space_before)
+            && (k == 0 || self.kind(k - 1) != Some(TokenKind::Number))
         {
             negative = true;
             start_override = Some(self.t[k].start as usize);
@@ -906,6 +940,10 @@ impl<'a> Scan<'a> {
             lone,
         } = self.compose_at(k)?;
         let mut start = start_override.unwrap_or(number_start);
+        // أي واحد, كل واحد: a pronoun.
+        if comp.first_is_one_word && comp.atoms == 1 && !negative && k > 0 && self.cue_before(k, |c| *c == Cue::OnePronoun) {
+            return None;
+        }
         // Fraction connectors.
         if !fraction {
             if let Some(j) = self.has_cue(next, |c| *c == Cue::Over)
@@ -1141,35 +1179,52 @@ impl<'a> Scan<'a> {
 
     fn ordinal_at(&self, i: usize) -> Option<(Mention, usize)> {
         let w = self.info(i)?;
-        let start = self.start_of(i);
+        let start = self.start_of(i) - w.article as usize;
+        let after_definite = i == 0 || (self.text(i - 1).starts_with("ال") && self.info(i - 1).is_none());
         let (mut v, teen_head, mut next) = if let Some((v, th)) = w.ordinal {
             (v, th, i + 1)
         } else if let Some(c) = w.cardinal
             && w.definite
-            && c.role == Role::Tens
-            && i > 0
-            && self.text(i - 1).starts_with("ال")
+            && matches!(c.role, Role::Tens | Role::Hundred | Role::Hundreds | Role::Scale)
+            && !c.plural
+            && after_definite
         {
+            // الكتاب الثلاثون, العام المئة
             (c.value, false, i + 1)
         } else {
             return None;
         };
-        // الحادي عشر, الثالث عشر
-        if v < 10.0
+        // The next word of a compound ordinal, joined by و (attached or not).
+        let joined = |k: usize| -> Option<(&WordInfo, usize)> {
+            if self.text(k) == "و" {
+                Some((self.info(k + 1)?, k + 2))
+            } else {
+                self.info(k).filter(|w| w.conj).map(|w| (w, k + 1))
+            }
+        };
+        if v >= 100.0
+            && let Some((nw, after)) = joined(next)
+            && let Some((u, _)) = nw.ordinal.filter(|(u, _)| *u < 10.0)
+        {
+            // المئة والخامسة والعشرون
+            v += u;
+            next = after;
+        }
+        if v % 100.0 < 10.0
             && let Some(nw) = self.info(next)
             && nw.prefix == 0
             && nw.cardinal.is_some_and(|c| c.role == Role::Ten)
         {
+            // الحادي عشر, الثالث عشر
             v += 10.0;
             next += 1;
-        } else if v < 10.0
-            && let Some(nw) = self.info(next)
-            && nw.conj
-            && nw.cardinal.is_some_and(|c| c.role == Role::Tens)
+        } else if v % 100.0 < 10.0
+            && let Some((nw, after)) = joined(next)
+            && let Some(c) = nw.cardinal.filter(|c| c.role == Role::Tens)
         {
-            // الخامسة والعشرون
-            v += nw.cardinal.map(|c| c.value).unwrap_or(0.0);
-            next += 1;
+            // الخامسة والعشرون, الخامسة و عشرون
+            v += c.value;
+            next = after;
         } else if teen_head {
             return None;
         }

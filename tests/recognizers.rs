@@ -25,7 +25,10 @@ fn spec_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("SKIP: {} is absent; the Recognizers-Text conformance test needs it", dir.display());
+        eprintln!(
+            "SKIP: {} is absent; the Recognizers-Text conformance test needs it",
+            dir.display()
+        );
         None
     }
 }
@@ -44,7 +47,10 @@ fn run_isnad(inputs: &[String]) -> Vec<Vec<Value>> {
         .spawn()
         .expect("run isnad");
     let mut stdin = child.stdin.take().expect("stdin");
-    let body: String = inputs.iter().map(|s| format!("{}\n", s.replace('\n', " "))).collect();
+    let body: String = inputs
+        .iter()
+        .map(|s| format!("{}\n", s.replace('\n', " ")))
+        .collect();
     let writer = std::thread::spawn(move || stdin.write_all(body.as_bytes()));
     let out = child.wait_with_output().expect("isnad output");
     writer.join().expect("writer").expect("write stdin");
@@ -77,7 +83,10 @@ struct Outcome {
 
 /// Compares isnad's mentions of the given kinds with each case's results.
 fn score(cases: &[Value], kinds: &[&str], value_of: impl Fn(&Value) -> Option<f64>) -> Outcome {
-    let inputs: Vec<String> = cases.iter().map(|c| c["Input"].as_str().unwrap_or("").to_string()).collect();
+    let inputs: Vec<String> = cases
+        .iter()
+        .map(|c| c["Input"].as_str().unwrap_or("").to_string())
+        .collect();
     let got = run_isnad(&inputs);
     let mut passed = Vec::new();
     let mut failed = Vec::new();
@@ -102,12 +111,23 @@ fn score(cases: &[Value], kinds: &[&str], value_of: impl Fn(&Value) -> Option<f6
         if ok {
             passed.push(i);
         } else {
-            let shown: Vec<String> = found.iter().map(|f| format!("{}={}", f["text"], f["value"])).collect();
+            let shown: Vec<String> = found
+                .iter()
+                .map(|f| format!("{}={}", f["text"], f["value"]))
+                .collect();
             let wanted: Vec<String> = want
                 .iter()
                 .map(|w| format!("{}={}", w["Text"], w["Resolution"]["value"]))
                 .collect();
-            failed.push((i, format!("{:?}: want [{}] got [{}]", inputs[i], wanted.join(", "), shown.join(", "))));
+            failed.push((
+                i,
+                format!(
+                    "{:?}: want [{}] got [{}]",
+                    inputs[i],
+                    wanted.join(", "),
+                    shown.join(", ")
+                ),
+            ));
         }
     }
     Outcome { passed, failed }
@@ -160,7 +180,9 @@ fn check(name: &str, outcome: &Outcome, total: usize, listed: &BTreeMap<String, 
 fn number_model_pass_rate() {
     let Some(dir) = spec_dir() else { return };
     let cases = load(&dir.join("Number/Arabic/NumberModel.json"));
-    let outcome = score(&cases, &["cardinal", "fraction", "year", "percent"], |r| as_f64(&r["value"]));
+    let outcome = score(&cases, &["cardinal", "fraction", "year", "percent"], |r| {
+        as_f64(&r["value"])
+    });
     check("NumberModel", &outcome, cases.len(), &unsupported().number, 0.85);
 }
 
@@ -170,7 +192,13 @@ fn ordinal_model_pass_rate() {
     let cases = load(&dir.join("Number/Arabic/OrdinalModel.json"));
     let outcome = score(&cases, &["ordinal"], |r| as_f64(&r["value"]));
     // Relative ordinals (last, next, previous) are out of scope: see unsupported.toml.
-    check("OrdinalModel", &outcome, cases.len(), &unsupported().ordinal, 0.35);
+    check(
+        "OrdinalModel",
+        &outcome,
+        cases.len(),
+        &unsupported().ordinal,
+        0.35,
+    );
 }
 
 #[test]

@@ -55,6 +55,7 @@ struct LinesSection {
 
 #[derive(Deserialize)]
 struct TeasersSection {
+    headline_max_chars: usize,
     markers: Vec<String>,
 }
 
@@ -65,6 +66,7 @@ pub struct FurnitureRules {
     equals: HashSet<String>,
     contains: Vec<String>,
     markers: HashSet<String>,
+    headline_max_chars: usize,
     html: HtmlRules,
 }
 
@@ -98,6 +100,7 @@ impl FurnitureRules {
             equals: f.lines.equals.iter().map(|s| bare(s)).collect(),
             contains: f.lines.contains.iter().map(|s| bare(s)).collect(),
             markers: f.teasers.markers.iter().map(|s| bare(s)).collect(),
+            headline_max_chars: f.teasers.headline_max_chars,
             html: HtmlRules {
                 skip_tags: f.html.skip_tags.iter().map(|s| s.to_ascii_lowercase()).collect(),
                 furniture_words: f
@@ -123,6 +126,7 @@ impl FurnitureRules {
             equals: HashSet::new(),
             contains: Vec::new(),
             markers: HashSet::new(),
+            headline_max_chars: 0,
             html: HtmlRules::default(),
         })
     }
@@ -177,6 +181,26 @@ impl FurnitureRules {
                         .unwrap_or(lines.len());
                     continue;
                 }
+                // A list of headlines: short lines that do not end a sentence.
+                out.push(lines[i].clone());
+                let mut j = i + 1;
+                while j < lines.len() {
+                    let l = text[lines[j].clone()].trim();
+                    if l.is_empty() {
+                        j += 1;
+                        continue;
+                    }
+                    let headline = l.chars().count() <= self.headline_max_chars
+                        && !l.ends_with(['.', '!', '؟', '?', ':', '،', ','])
+                        && !self.is_marker(&bares[j]);
+                    if !headline {
+                        break;
+                    }
+                    out.push(lines[j].clone());
+                    j += 1;
+                }
+                i = j;
+                continue;
             }
             if self.is_furniture_line(line, b) {
                 out.push(lines[i].clone());

@@ -126,21 +126,44 @@ impl Normalized {
         self.map.reserve(input.len() + 1);
         let bytes = input.as_bytes();
         let mut i = 0;
+        // Runs of bytes the key keeps as they are are copied whole.
+        let mut run = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_uppercase() {
+                i += 1;
+                continue;
+            }
+            if (b == 0xD8 || b == 0xD9) && i + 1 < bytes.len() {
+                let cp = (((b & 0x1F) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32;
+                if matches!(cp, 0x0621 | 0x0627..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A) {
+                    i += 2;
+                    continue;
+                }
+            }
+            self.copy_run(input, run, i);
             if b < 0x80 {
                 self.text.push(b.to_ascii_lowercase() as char);
                 self.map.push(i as u32);
                 i += 1;
-                continue;
+            } else {
+                // A multi-byte character starts here (input is valid UTF-8).
+                let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
+                self.push_folded(c, i);
+                i += c.len_utf8();
             }
-            // A multi-byte character starts here (input is valid UTF-8).
-            let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
-            let len = c.len_utf8();
-            self.push_folded(c, i);
-            i += len;
+            run = i;
         }
+        self.copy_run(input, run, input.len());
         self.map.push(input.len() as u32);
+    }
+
+    #[inline]
+    fn copy_run(&mut self, input: &str, from: usize, to: usize) {
+        if from < to {
+            self.text.push_str(&input[from..to]);
+            self.map.extend((from as u32)..(to as u32));
+        }
     }
 
     fn push_folded(&mut self, c: char, at: usize) {

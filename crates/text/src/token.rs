@@ -85,14 +85,51 @@ fn class_of(c: char) -> Class {
     }
 }
 
+/// The class of a character of the Arabic blocks (U+0600–U+06FF), fast.
+#[inline]
+fn arabic_class(cp: u32) -> Class {
+    match cp {
+        0x0621..=0x063A
+        | 0x0641..=0x064A
+        | 0x066E..=0x066F
+        | 0x0671..=0x06D3
+        | 0x06D5
+        | 0x06EE..=0x06EF
+        | 0x06FA..=0x06FC
+        | 0x06FF => Class::Letter,
+        0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => Class::Letter,
+        0x0660..=0x0669 | 0x06F0..=0x06F9 => Class::Punct,
+        _ => Class::Punct,
+    }
+}
+
 /// Tokenises `key`, appending to `out` (which is cleared first).
 pub fn tokenize_into(key: &str, out: &mut Vec<Token>) {
     out.clear();
+    let b = key.as_bytes();
+    let n = b.len();
     let mut space_before = true;
     let mut newline_before = false;
     let mut cur: Option<(TokenKind, usize)> = None;
-    for (i, c) in key.char_indices() {
-        let cl = class_of(c);
+    let mut i = 0;
+    while i < n {
+        let c0 = b[i];
+        let (cl, len) = if c0 < 0x80 {
+            let cl = match c0 {
+                b'0'..=b'9' => Class::Digit,
+                b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+                b'\n' | b'\r' => Class::Newline,
+                b' ' | b'\t' | 0x0b | 0x0c => Class::Space,
+                _ => Class::Punct,
+            };
+            (cl, 1)
+        } else if (0xD8..=0xDB).contains(&c0) && i + 1 < n {
+            let cp = (((c0 & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
+            (arabic_class(cp), 2)
+        } else {
+            let c = key[i..].chars().next().unwrap_or(' ');
+            (class_of(c), c.len_utf8())
+        };
         let kind = match cl {
             Class::Letter => Some(TokenKind::Word),
             Class::Digit => Some(TokenKind::Number),
@@ -100,6 +137,7 @@ pub fn tokenize_into(key: &str, out: &mut Vec<Token>) {
         };
         if let Some((k, s)) = cur {
             if Some(k) == kind {
+                i += len;
                 continue;
             }
             out.push(Token {
@@ -123,7 +161,7 @@ pub fn tokenize_into(key: &str, out: &mut Vec<Token>) {
                 out.push(Token {
                     kind: TokenKind::Punct,
                     start: i as u32,
-                    end: (i + c.len_utf8()) as u32,
+                    end: (i + len) as u32,
                     space_before,
                     newline_before,
                 });
@@ -132,12 +170,13 @@ pub fn tokenize_into(key: &str, out: &mut Vec<Token>) {
             }
             Class::Letter | Class::Digit => cur = kind.map(|k| (k, i)),
         }
+        i += len;
     }
     if let Some((k, s)) = cur {
         out.push(Token {
             kind: k,
             start: s as u32,
-            end: key.len() as u32,
+            end: n as u32,
             space_before,
             newline_before,
         });

@@ -542,7 +542,8 @@ impl<'a> Scan<'a> {
             }
             pending = None;
             // Digits glued to a word (١مليون, 180ميلي): neither is a number.
-            if tok.kind == TokenKind::Number && self.kind(i + 1) == Some(TokenKind::Word) && self.glued(i + 1) {
+            if tok.kind == TokenKind::Number && self.kind(i + 1) == Some(TokenKind::Word) && self.glued(i + 1)
+            {
                 i += 1;
             }
             i += 1;
@@ -677,7 +678,12 @@ impl<'a> Scan<'a> {
                 && self.number_len(j + 1).is_some_and(|l| l != 3)
                 && self.glued(j + 1)
             {
-                let whole: f64 = groups.iter().map(|&k| self.text(k)).collect::<String>().parse().ok()?;
+                let whole: f64 = groups
+                    .iter()
+                    .map(|&k| self.text(k))
+                    .collect::<String>()
+                    .parse()
+                    .ok()?;
                 let frac: f64 = format!("0.{}", self.text(j + 1)).parse().ok()?;
                 let digits: usize = groups.iter().map(|&k| self.text(k).len()).sum();
                 return Some((whole + frac, false, digits, j + 2));
@@ -941,7 +947,12 @@ impl<'a> Scan<'a> {
         } = self.compose_at(k)?;
         let mut start = start_override.unwrap_or(number_start);
         // أي واحد, كل واحد: a pronoun.
-        if comp.first_is_one_word && comp.atoms == 1 && !negative && k > 0 && self.cue_before(k, |c| *c == Cue::OnePronoun) {
+        if comp.first_is_one_word
+            && comp.atoms == 1
+            && !negative
+            && k > 0
+            && self.cue_before(k, |c| *c == Cue::OnePronoun)
+        {
             return None;
         }
         // Fraction connectors.
@@ -1310,8 +1321,9 @@ impl<'a> Scan<'a> {
                 return Some(r);
             }
         }
-        // يناير 2022, January 27, 2022
+        // يناير 2022, January 27, 2022 (a month is looked up only when digits follow it)
         if self.kind(i) == Some(TokenKind::Word)
+            && (self.number_len(i + 1).is_some() || self.number_len(i + 2).is_some())
             && let Some(m) = self.month(i)
         {
             let k = i + m;

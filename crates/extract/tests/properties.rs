@@ -1,0 +1,126 @@
+//! Properties of the number recogniser that hold for any input: it never
+//! panics, and every span it reports lies inside the input, on character
+//! boundaries, in order.
+
+use isnad_extract::{Numbers, Value};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn numbers() -> &'static Numbers {
+    static N: OnceLock<Numbers> = OnceLock::new();
+    N.get_or_init(Numbers::builtin)
+}
+
+/// Sequences of number words, digits, separators and their neighbours.
+fn numberish() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "ثلاثة",
+        "عشر",
+        "وعشرون",
+        "مئة",
+        "مائتين",
+        "ألف",
+        "آلاف",
+        "مليون",
+        "نصف",
+        "ربع",
+        "أرباع",
+        "خمس",
+        "ثمن",
+        "دزينة",
+        "الحادي",
+        "الثاني",
+        "والعشرون",
+        "و",
+        "على",
+        "من",
+        "جزء",
+        "فاصلة",
+        "سالب",
+        "نحو",
+        "أكثر",
+        "حتى",
+        "بين",
+        "عام",
+        "عشرات",
+        "المئات",
+        "عدة",
+        "عدد",
+        "الكثير",
+        "قتيلان",
+        "في",
+        "المئة",
+        "بالمئة",
+        "١٢",
+        "1",
+        "300",
+        "2019",
+        "1,500",
+        "1.5",
+        "٫",
+        "٬",
+        ",",
+        ".",
+        "-",
+        "+",
+        "/",
+        ":",
+        "%",
+        "^",
+        "e",
+        " ",
+        "  ",
+        "\u{202f}",
+        "يناير",
+        "كانون",
+        "الثاني",
+        "الساعة",
+        "هاتف",
+        "http",
+        "www",
+        "\n",
+        "١٠٠٪\u{61c}",
+        "0000000000",
+        "99999999999999999999",
+        "at least",
+        "million",
+        "between",
+        "and",
+    ]);
+    prop::collection::vec(pieces, 0..24).prop_map(|v| v.join(" "))
+}
+
+fn check(input: &str) {
+    let found = numbers().find(input);
+    let mut last_start = 0;
+    for m in &found {
+        assert!(m.start < m.end, "empty span in {input:?}: {m:?}");
+        assert!(m.end <= input.len(), "span beyond input in {input:?}");
+        assert!(input.is_char_boundary(m.start) && input.is_char_boundary(m.end));
+        assert!(m.start >= last_start, "out of order in {input:?}");
+        last_start = m.start;
+        if let Some((s, e)) = m.hedge {
+            assert!(s <= e && e <= input.len());
+            assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
+        }
+        match m.value {
+            Value::Number(x) => assert!(!x.is_nan(), "NaN in {input:?}"),
+            Value::Range(a, b) => assert!(a < b, "range {a}-{b} in {input:?}"),
+            Value::None => {}
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn any_text_gives_valid_spans(s in any::<String>()) {
+        check(&s);
+    }
+
+    #[test]
+    fn number_words_and_digits_give_valid_spans(s in numberish()) {
+        check(&s);
+    }
+}

@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn furniture_lines_are_not_titles() {
         let text = "fbpx\nالعنوان الحقيقي\nنص.";
-        let furniture = [0..4];
+        let furniture: Vec<std::ops::Range<usize>> = std::iter::once(0..4).collect();
         let m = from_text(text, &furniture, &Calendar::builtin());
         assert_eq!(m.title.as_deref(), Some("العنوان الحقيقي"));
     }

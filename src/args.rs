@@ -1,6 +1,6 @@
 //! Command-line flags as plain values.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// isnad: a ledger of attributed claims from news reports about contested
@@ -30,6 +30,20 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Extract the attributed claims of documents (text, HTML, JSONL; `-`
+    /// for stdin): one JSON object per claim (the contract's shape), or a
+    /// readable table.
+    Extract {
+        /// Documents or folders to read; `-` for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+        /// Also print `other:*` claims (quantities that fit no facet).
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        other: bool,
+    },
     /// Read documents and print what isnad sees in each: metadata, page
     /// furniture, warnings, sentences (one JSON object per document).
     Read {
@@ -40,4 +54,13 @@ pub enum Command {
         #[arg(long)]
         text: bool,
     },
+}
+
+/// Output formats of `isnad extract`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// A table for a terminal.
+    Table,
 }

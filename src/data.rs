@@ -6,6 +6,10 @@
 //! ones, so a user can extend a lexicon without a compiler.
 
 use anyhow::{Context, Result};
+use isnad_extract::Extractor;
+use isnad_extract::claims::{
+    ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_SOURCES,
+};
 use isnad_extract::numbers::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, Numbers};
 use isnad_text::calendar::DEFAULT_CALENDAR;
 use isnad_text::furniture::DEFAULT_FURNITURE;
@@ -16,6 +20,7 @@ use std::path::Path;
 pub struct Data {
     pub reader: Reader,
     pub numbers: Numbers,
+    pub extractor: Extractor,
 }
 
 fn file(dir: Option<&Path>, name: &str, builtin: &'static str) -> Result<(String, String)> {
@@ -45,9 +50,25 @@ impl Data {
         let (cnt_name, cnt) = file(dir, "counted.toml", DEFAULT_COUNTED)?;
         let lex = Lexicon::parse(&num, &cnt)
             .map_err(|e| anyhow::anyhow!("{} / {}: {}", num_name, cnt_name, one_line(&e)))?;
+        let (src_name, src) = file(dir, "sources.toml", DEFAULT_SOURCES)?;
+        let (att_name, att) = file(dir, "attribution.toml", DEFAULT_ATTRIBUTION)?;
+        let (fac_name, fac) = file(dir, "facets.toml", DEFAULT_FACETS)?;
+        let (ev_name, ev) = file(dir, "events.toml", DEFAULT_EVENTS)?;
+        let claims = ClaimsLexicon::parse(&src, &att, &fac, &ev).map_err(|e| {
+            anyhow::anyhow!(
+                "{} / {} / {} / {}: {}",
+                src_name,
+                att_name,
+                fac_name,
+                ev_name,
+                one_line(&e)
+            )
+        })?;
+        let numbers = Numbers::new(lex, calendar.clone());
         Ok(Data {
-            reader: Reader::new(furniture, calendar.clone()),
-            numbers: Numbers::new(lex, calendar),
+            reader: Reader::new(furniture, calendar),
+            extractor: Extractor::new(numbers.clone(), claims),
+            numbers,
         })
     }
 }

@@ -1,6 +1,6 @@
 //! JSON shapes of the command line's output.
 
-use isnad_extract::{Kind, Mention, Value};
+use isnad_extract::{Claim, Kind, Mention, Value};
 use serde_json::{Value as J, json};
 
 /// A number as JSON: an integer when it is one, else a float.
@@ -31,15 +31,10 @@ pub fn kind(k: Kind) -> &'static str {
 /// A number mention as the contract's object, with the span and text given
 /// (offsets into whatever `text` is).
 pub fn mention(m: &Mention, span: (usize, usize), text: &str, hedge: Option<(usize, usize)>) -> J {
-    let value = match m.value {
-        Value::Number(x) => num(x),
-        Value::Range(a, b) => json!([num(a), num(b)]),
-        Value::None => J::Null,
-    };
     let mut o = json!({
         "span": [span.0, span.1],
         "text": text,
-        "value": value,
+        "value": value(&m.value),
         "kind": kind(m.kind),
     });
     let obj = o.as_object_mut().expect("a JSON object");
@@ -56,4 +51,37 @@ pub fn mention(m: &Mention, span: (usize, usize), text: &str, hedge: Option<(usi
         obj.insert("hedge".into(), json!([s, e]));
     }
     o
+}
+
+/// A value as the contract writes it: a number, `[lo, hi]`, or null.
+pub fn value(v: &Value) -> J {
+    match *v {
+        Value::Number(x) => num(x),
+        Value::Range(a, b) => json!([num(a), num(b)]),
+        Value::None => J::Null,
+    }
+}
+
+/// A claim as the contract's object.
+pub fn claim(c: &Claim) -> J {
+    let source: Vec<J> = c
+        .source
+        .iter()
+        .map(|s| json!({"id": s.id, "name": s.name, "kind": s.kind}))
+        .collect();
+    json!({
+        "doc": c.doc,
+        "lang": c.lang,
+        "facet": c.facet,
+        "value": value(&c.value),
+        "vague": c.vague.as_deref(),
+        "qualifier": c.qualifier.as_str(),
+        "stance": c.stance.as_str(),
+        "source": source,
+        "anonymous": c.anonymous,
+        "subject": c.subject,
+        "span": [c.span.start, c.span.end],
+        "sentence": [c.sentence.start, c.sentence.end],
+        "evidence": c.evidence,
+    })
 }

@@ -1,5 +1,6 @@
 //! The commands.
 
+mod extract;
 mod numbers;
 mod read;
 
@@ -13,6 +14,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
         Command::Read { paths, text } => read::run(&data, &paths, text),
+        Command::Extract { paths, format, other } => extract::run(&data, &paths, format, other),
     }
 }
 

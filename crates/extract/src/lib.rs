@@ -1,10 +1,14 @@
 //! isnad's extraction stages.
 //!
-//! Today: [`numbers`], the recogniser of quantities (and of the numbers that
-//! are not quantities) in Arabic text, with digits in English text too. The
-//! claims stages (mentions, attribution, facets, subjects) build on it.
+//! [`numbers`] recognises quantities (and the numbers that are not
+//! quantities); [`claims`] turns them into attributed claims: facet, chain
+//! of attribution, stance, subject and evidence. [`phrase`] is the
+//! multi-word, clitic-aware phrase table both use.
 #![deny(missing_docs)]
 
+pub mod claims;
 pub mod numbers;
+pub mod phrase;
 
+pub use claims::{Claim, Extractor, SourceRef, Stance};
 pub use numbers::{Kind, Mention, Numbers, Qualifier, Value};

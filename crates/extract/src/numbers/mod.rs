@@ -161,6 +161,20 @@ impl Numbers {
     }
 }
 
+impl Numbers {
+    /// True when the key word `w` is a number word, a fraction or the start
+    /// of a vague quantity.
+    pub fn is_number_word(&self, w: &str) -> bool {
+        self.lex.word(w).is_some_and(|i| {
+            i.cardinal.is_some()
+                || i.fraction.is_some()
+                || i.phrases
+                    .iter()
+                    .any(|&p| matches!(self.lex.phrases[p as usize].cue, lexicon::Cue::Vague(..)))
+        })
+    }
+}
+
 impl Scratch {
     /// The mentions of the last search.
     pub fn mentions(&self) -> &[Mention] {

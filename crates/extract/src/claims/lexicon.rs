@@ -1,0 +1,450 @@
+//! The claims vocabulary: sources, attribution, facets and events, from
+//! `data/sources.toml`, `data/attribution.toml`, `data/facets.toml` and
+//! `data/events.toml`.
+
+use crate::numbers::LexiconError;
+use crate::phrase::PhraseSet;
+use isnad_text::normalize::key;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The files shipped with isnad.
+pub const DEFAULT_SOURCES: &str = include_str!("../../../../data/sources.toml");
+/// See [`DEFAULT_SOURCES`].
+pub const DEFAULT_ATTRIBUTION: &str = include_str!("../../../../data/attribution.toml");
+/// See [`DEFAULT_SOURCES`].
+pub const DEFAULT_FACETS: &str = include_str!("../../../../data/facets.toml");
+/// See [`DEFAULT_SOURCES`].
+pub const DEFAULT_EVENTS: &str = include_str!("../../../../data/events.toml");
+
+#[derive(Deserialize)]
+struct SourcesFile {
+    source: Vec<SourceEntry>,
+}
+
+/// A known source.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SourceEntry {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// outlet, organisation, armed_group, government, person.
+    pub kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    contextual: Vec<String>,
+    #[serde(default)]
+    hosts: Vec<String>,
+}
+
+impl SourceEntry {
+    /// True when a word of one of its aliases, without the article, is `head`.
+    pub(crate) fn aliases_contain(&self, head: &str) -> bool {
+        self.aliases.iter().any(|a| {
+            key(a)
+                .split_whitespace()
+                .any(|w| w.strip_prefix("ال").unwrap_or(w) == head)
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct AttributionFile {
+    verb: Vec<VerbEntry>,
+    prepositions: Vec<String>,
+    anonymous: Vec<String>,
+    subject_stops: Vec<String>,
+    adjectives: Vec<String>,
+    unnamed_after: Vec<String>,
+    negation: Vec<String>,
+    none_words: Vec<String>,
+    titles: Vec<String>,
+    title_links: Vec<String>,
+    kinds: HashMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct VerbEntry {
+    past: String,
+    present: String,
+    #[serde(default)]
+    other: Vec<String>,
+    #[serde(default)]
+    participles: Vec<String>,
+    #[serde(default = "assert_stance")]
+    stance: String,
+}
+
+fn assert_stance() -> String {
+    "assert".into()
+}
+
+/// What a reporting verb does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbStance {
+    /// The speaker asserts what follows.
+    Assert,
+    /// The speaker rejects the figures in its scope.
+    Deny,
+    /// The speaker passes on what others say.
+    Circulate,
+}
+
+/// A reporting verb.
+#[derive(Debug, Clone, Copy)]
+pub struct Verb {
+    /// Its stance.
+    pub stance: VerbStance,
+    /// A participle (مؤكدا): it never has a subject of its own.
+    pub participle: bool,
+}
+
+#[derive(Deserialize)]
+struct FacetsFile {
+    attempt: Vec<String>,
+    event: Vec<EventCue>,
+    who: Vec<WhoEntry>,
+    units: Units,
+    facet: Vec<FacetRow>,
+}
+
+#[derive(Deserialize)]
+struct EventCue {
+    name: String,
+    cues: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct WhoEntry {
+    name: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Units {
+    days: UnitEntry,
+    weeks: UnitEntry,
+    hours: UnitEntry,
+    never: Vec<String>,
+    never_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct UnitEntry {
+    words: Vec<String>,
+    factor: f64,
+}
+
+#[derive(Deserialize)]
+struct FacetRow {
+    name: String,
+    event: String,
+    who: String,
+}
+
+/// A unit a number counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Unit {
+    /// Days (factor 1) or weeks (factor 7).
+    Days(f64),
+    /// Hours.
+    Hours,
+    /// Never a claim (distances, money, years, ...).
+    Never,
+}
+
+#[derive(Deserialize)]
+struct EventsFile {
+    event: Vec<KnownEvent>,
+}
+
+/// A known event.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KnownEvent {
+    /// Its id, a claim's `subject`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    #[serde(default)]
+    cues: Vec<String>,
+}
+
+/// The compiled claims vocabulary.
+#[derive(Debug, Clone)]
+pub struct ClaimsLexicon {
+    pub(crate) sources: Vec<SourceEntry>,
+    pub(crate) source_names: PhraseSet<usize>,
+    pub(crate) contextual: PhraseSet<usize>,
+    pub(crate) hosts: HashMap<String, usize>,
+    pub(crate) by_key: HashMap<String, usize>,
+    pub(crate) verbs: PhraseSet<Verb>,
+    pub(crate) prepositions: PhraseSet<()>,
+    pub(crate) anonymous: PhraseSet<()>,
+    pub(crate) stops: PhraseSet<()>,
+    pub(crate) adjectives: PhraseSet<()>,
+    pub(crate) unnamed_after: PhraseSet<()>,
+    pub(crate) negation: PhraseSet<()>,
+    pub(crate) none_words: PhraseSet<()>,
+    pub(crate) titles: PhraseSet<()>,
+    pub(crate) title_links: PhraseSet<()>,
+    pub(crate) attempt: PhraseSet<()>,
+    pub(crate) kinds: PhraseSet<&'static str>,
+    pub(crate) events: PhraseSet<u16>,
+    pub(crate) event_names: Vec<String>,
+    pub(crate) who: PhraseSet<u16>,
+    pub(crate) who_names: Vec<String>,
+    pub(crate) units: PhraseSet<Unit>,
+    pub(crate) never_after: PhraseSet<()>,
+    pub(crate) facets: Vec<(String, u16, Option<u16>)>,
+    pub(crate) known_events: Vec<KnownEvent>,
+    pub(crate) event_cues: PhraseSet<usize>,
+}
+
+fn verb_forms(v: &VerbEntry) -> Vec<String> {
+    let mut out = Vec::new();
+    let past = key(&v.past);
+    if past.is_ascii() {
+        out.push(past);
+        out.push(key(&v.present));
+    } else {
+        let stem = past.strip_suffix('ي').map(|s| s.to_string());
+        out.push(past.clone());
+        for s in ["ت", "وا", "ا", "تا"] {
+            out.push(format!("{past}{s}"));
+        }
+        if let Some(stem) = stem {
+            // نفى → نفت، نفوا
+            out.push(format!("{stem}ت"));
+            out.push(format!("{stem}وا"));
+        }
+        let pres = key(&v.present);
+        out.push(pres.clone());
+        if let Some(rest) = pres.strip_prefix('ي') {
+            out.push(format!("ت{rest}"));
+            out.push(format!("ن{rest}"));
+            out.push(format!("ي{rest}ون"));
+            out.push(format!("ت{rest}ون"));
+        }
+    }
+    out.extend(v.other.iter().map(|o| key(o)));
+    out
+}
+
+fn kind_name(k: &str) -> &'static str {
+    match k {
+        "outlet" => "outlet",
+        "organisation" => "organisation",
+        "government" => "government",
+        "armed_group" => "armed_group",
+        "person" => "person",
+        _ => "organisation",
+    }
+}
+
+impl ClaimsLexicon {
+    /// Compiles the vocabulary from the four files' contents.
+    pub fn parse(sources: &str, attribution: &str, facets: &str, events: &str) -> Result<Self, LexiconError> {
+        let sf: SourcesFile = toml::from_str(sources).map_err(|e| LexiconError::new("sources.toml", e))?;
+        let af: AttributionFile =
+            toml::from_str(attribution).map_err(|e| LexiconError::new("attribution.toml", e))?;
+        let ff: FacetsFile = toml::from_str(facets).map_err(|e| LexiconError::new("facets.toml", e))?;
+        let ef: EventsFile = toml::from_str(events).map_err(|e| LexiconError::new("events.toml", e))?;
+        let mut source_names = PhraseSet::new();
+        let mut contextual = PhraseSet::new();
+        let mut hosts = HashMap::new();
+        let mut by_key = HashMap::new();
+        for (i, s) in sf.source.iter().enumerate() {
+            for a in s.aliases.iter().chain(std::iter::once(&s.name)) {
+                source_names.add(a, i);
+                by_key.insert(key(a), i);
+            }
+            for a in &s.contextual {
+                contextual.add(a, i);
+            }
+            for h in &s.hosts {
+                hosts.insert(h.to_ascii_lowercase(), i);
+            }
+        }
+        let mut verbs = PhraseSet::new();
+        for v in &af.verb {
+            let stance = match v.stance.as_str() {
+                "deny" => VerbStance::Deny,
+                "circulate" => VerbStance::Circulate,
+                _ => VerbStance::Assert,
+            };
+            for f in verb_forms(v) {
+                verbs.add_without_article(
+                    &f,
+                    Verb {
+                        stance,
+                        participle: false,
+                    },
+                );
+            }
+            for f in &v.participles {
+                verbs.add_without_article(
+                    f,
+                    Verb {
+                        stance,
+                        participle: true,
+                    },
+                );
+            }
+        }
+        let set = |list: &[String]| {
+            let mut p = PhraseSet::new();
+            for w in list {
+                p.add(w, ());
+            }
+            p
+        };
+        let mut kinds = PhraseSet::new();
+        for (k, words) in &af.kinds {
+            for w in words {
+                kinds.add(w, kind_name(k));
+            }
+        }
+        let mut ev = PhraseSet::new();
+        let mut event_names = Vec::new();
+        for (i, e) in ff.event.iter().enumerate() {
+            event_names.push(e.name.clone());
+            for c in &e.cues {
+                ev.add(c, i as u16);
+            }
+        }
+        let mut who = PhraseSet::new();
+        let mut who_names = Vec::new();
+        for (i, w) in ff.who.iter().enumerate() {
+            who_names.push(w.name.clone());
+            for x in &w.words {
+                who.add(x, i as u16);
+            }
+        }
+        let mut units = PhraseSet::new();
+        for w in &ff.units.days.words {
+            units.add(w, Unit::Days(ff.units.days.factor));
+        }
+        for w in &ff.units.weeks.words {
+            units.add(w, Unit::Days(ff.units.weeks.factor));
+        }
+        for w in &ff.units.hours.words {
+            units.add(w, Unit::Hours);
+        }
+        for w in &ff.units.never {
+            units.add(w, Unit::Never);
+        }
+        let mut facets = Vec::new();
+        for f in &ff.facet {
+            let e = event_names.iter().position(|n| *n == f.event).ok_or_else(|| {
+                LexiconError::new("facets.toml", format!("facet {}: no event {}", f.name, f.event))
+            })?;
+            let w = if f.who == "*" {
+                None
+            } else {
+                Some(who_names.iter().position(|n| *n == f.who).ok_or_else(|| {
+                    LexiconError::new("facets.toml", format!("facet {}: no who {}", f.name, f.who))
+                })? as u16)
+            };
+            facets.push((f.name.clone(), e as u16, w));
+        }
+        let mut event_cues = PhraseSet::new();
+        for (i, e) in ef.event.iter().enumerate() {
+            for c in &e.cues {
+                event_cues.add(c, i);
+            }
+        }
+        Ok(ClaimsLexicon {
+            sources: sf.source,
+            source_names,
+            contextual,
+            hosts,
+            by_key,
+            verbs,
+            prepositions: set(&af.prepositions),
+            anonymous: set(&af.anonymous),
+            stops: set(&af.subject_stops),
+            adjectives: set(&af.adjectives),
+            unnamed_after: set(&af.unnamed_after),
+            negation: set(&af.negation),
+            none_words: set(&af.none_words),
+            titles: set(&af.titles),
+            title_links: set(&af.title_links),
+            attempt: set(&ff.attempt),
+            kinds,
+            events: ev,
+            event_names,
+            who,
+            who_names,
+            units,
+            never_after: set(&ff.units.never_after),
+            facets,
+            known_events: ef.event,
+            event_cues,
+        })
+    }
+
+    /// The vocabulary shipped with isnad.
+    pub fn builtin() -> Self {
+        match ClaimsLexicon::parse(
+            DEFAULT_SOURCES,
+            DEFAULT_ATTRIBUTION,
+            DEFAULT_FACETS,
+            DEFAULT_EVENTS,
+        ) {
+            Ok(l) => l,
+            Err(e) => panic!("the built-in claims vocabulary does not load: {e}"),
+        }
+    }
+
+    /// The known events.
+    pub fn events(&self) -> &[KnownEvent] {
+        &self.known_events
+    }
+
+    /// The known source whose alias is exactly `name` (any spelling).
+    pub fn source_by_name(&self, name: &str) -> Option<&SourceEntry> {
+        self.by_key.get(&key(name.trim())).map(|&i| &self.sources[i])
+    }
+
+    /// The known outlet publishing on `host` (www. and subdomains tried).
+    pub fn source_by_host(&self, host: &str) -> Option<&SourceEntry> {
+        let mut h = host.to_ascii_lowercase();
+        loop {
+            if let Some(&i) = self.hosts.get(&h) {
+                return Some(&self.sources[i]);
+            }
+            match h.find('.') {
+                Some(p) if h[p + 1..].contains('.') => h = h[p + 1..].to_string(),
+                _ => return None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_vocabulary_loads_and_knows_hosts() {
+        let l = ClaimsLexicon::builtin();
+        assert_eq!(
+            l.source_by_host("sarabic.ae").map(|s| s.id.as_str()),
+            Some("sputnik-arabic")
+        );
+        assert_eq!(
+            l.source_by_host("www.enabbaladi.net").map(|s| s.id.as_str()),
+            Some("enab-baladi")
+        );
+        assert_eq!(
+            l.source_by_name("قوات سوريا الديموقراطية").map(|s| s.id.as_str()),
+            Some("sdf")
+        );
+        assert_eq!(
+            l.source_by_name("النهار العربي").map(|s| s.id.as_str()),
+            Some("annahar-al-arabi")
+        );
+    }
+}

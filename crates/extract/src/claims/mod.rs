@@ -1,0 +1,1204 @@
+//! Claims: who says which number about what.
+//!
+//! In: a [`Document`]. Out: [`Claim`]s in text order, each a quantity the
+//! number recogniser found outside page furniture, with its facet (what the
+//! number counts), its chain of attribution (the outlet, then each source it
+//! cites), its stance, the event it is about, and its evidence: the span of
+//! the quantity and of its sentence in the original bytes.
+//!
+//! How, in one pass per sentence:
+//! - **sources** are found by the gazetteer (`data/sources.toml`), by their
+//!   place in the sentence (the subject of a reporting verb, the object of
+//!   بحسب / according to), or as unnamed sources (مصادر محلية، نشطاء); a
+//!   name no gazetteer knows is reported by its surface form with an id
+//!   made from it and a kind guessed from its head word; a definite head
+//!   (المرصد) refers back to the last source with that head, and a generic
+//!   one (مرصد حقوقي محلي) to the source of that head the report names;
+//! - **frames**: each reporting verb or preposition opens a frame for the
+//!   numbers after it; a trailing one (…، بحسب المديرية) covers the numbers
+//!   before it; a citation inside a frame (نقلاً عن، بحسب) nests under it; a
+//!   verb with no subject (وأضاف) continues the last speaker; a sentence with
+//!   no frame is the outlet's own voice;
+//! - **facets** come from the nearest event cue and the noun the number
+//!   counts (`data/facets.toml`); counts of units (km, dollars, years) and
+//!   numbers after العدد / الرقم are not claims;
+//! - **stance**: a denying verb (نفى) makes the figures in its scope denied;
+//!   "أي سجين" in a negated clause is a claim of zero.
+
+mod lexicon;
+
+pub use lexicon::{
+    ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_SOURCES, SourceEntry,
+};
+
+use crate::numbers::{Kind, Mention, Numbers, Qualifier, Scratch, Value};
+use crate::phrase::PhraseSet;
+use isnad_text::normalize::key;
+use isnad_text::sentence::sentences;
+use isnad_text::token::tokenize_into;
+use isnad_text::{Document, Normalized, Span, Token, TokenKind};
+use lexicon::{Unit, VerbStance};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A link of an attribution chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRef {
+    /// Stable id (the gazetteer's, or one made from the name).
+    pub id: String,
+    /// Name as the gazetteer or the text gives it.
+    pub name: String,
+    /// outlet, organisation, armed_group, government, person, anonymous.
+    pub kind: &'static str,
+}
+
+/// Whether the source asserts or denies the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// Asserted.
+    Asserted,
+    /// Denied.
+    Denied,
+}
+
+impl Stance {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Asserted => "asserted",
+            Stance::Denied => "denied",
+        }
+    }
+}
+
+/// A claim.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The document's id.
+    pub doc: String,
+    /// Its language.
+    pub lang: Option<String>,
+    /// The facet, or `other:<noun>`.
+    pub facet: String,
+    /// The value.
+    pub value: Value,
+    /// The gloss of a vague value.
+    pub vague: Option<Arc<str>>,
+    /// How it is hedged.
+    pub qualifier: Qualifier,
+    /// Asserted or denied.
+    pub stance: Stance,
+    /// The chain, outermost first.
+    pub source: Vec<SourceRef>,
+    /// The innermost source is unnamed.
+    pub anonymous: bool,
+    /// The event it is about.
+    pub subject: Option<String>,
+    /// The quantity's span in the original bytes.
+    pub span: Span,
+    /// The sentence's span in the original bytes.
+    pub sentence: Span,
+    /// The sentence's text.
+    pub evidence: String,
+}
+
+/// The claims extractor.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    numbers: Numbers,
+    lex: ClaimsLexicon,
+}
+
+/// A source mention: a token range and what it refers to.
+#[derive(Debug, Clone)]
+struct SrcMention {
+    toks: Range<usize>,
+    src: SourceRef,
+    anonymous: bool,
+    /// Its head word (key, without article), for reference by head.
+    head: String,
+    /// Named by description only (مرصد حقوقي محلي).
+    generic: bool,
+    /// A definite head alone (المرصد): refers back.
+    anaphor: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    at: usize,
+    chain: Vec<SourceRef>,
+    anonymous: bool,
+    deny: bool,
+    prep: bool,
+}
+
+struct Quantity {
+    m: Mention,
+    toks: Range<usize>,
+}
+
+fn slug(name: &str) -> String {
+    let k = key(name);
+    let mut out = String::new();
+    for w in k.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() { "unknown".into() } else { out }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::builtin()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the vocabularies shipped with isnad.
+    pub fn builtin() -> Extractor {
+        Extractor {
+            numbers: Numbers::builtin(),
+            lex: ClaimsLexicon::builtin(),
+        }
+    }
+
+    /// An extractor with the given vocabularies.
+    pub fn new(numbers: Numbers, lex: ClaimsLexicon) -> Extractor {
+        Extractor { numbers, lex }
+    }
+
+    /// The claims of `doc`, in text order.
+    pub fn extract(&self, doc: &Document) -> Vec<Claim> {
+        let mut scratch = Scratch::default();
+        self.extract_with(doc, &mut scratch)
+    }
+
+    /// Like [`Extractor::extract`], reusing buffers.
+    pub fn extract_with(&self, doc: &Document, scratch: &mut Scratch) -> Vec<Claim> {
+        let n = Normalized::new(&doc.text);
+        let key = n.as_str();
+        let mut toks = Vec::new();
+        tokenize_into(key, &mut toks);
+        let mut mentions = Vec::new();
+        self.numbers.find_in_key(key, &toks, &mut mentions);
+        let _ = scratch;
+        let mut run = Run {
+            x: self,
+            doc,
+            n: &n,
+            key,
+            toks: &toks,
+            sources: Vec::new(),
+            last_speaker: None,
+            head_ids: Vec::new(),
+        };
+        run.claims(&mentions)
+    }
+}
+
+struct Run<'a> {
+    x: &'a Extractor,
+    doc: &'a Document,
+    n: &'a Normalized,
+    key: &'a str,
+    toks: &'a [Token],
+    sources: Vec<SrcMention>,
+    last_speaker: Option<Frame>,
+    head_ids: Vec<String>,
+}
+
+impl<'a> Run<'a> {
+    fn lex(&self) -> &'a ClaimsLexicon {
+        &self.x.lex
+    }
+
+    fn text_range(&self, toks: Range<usize>) -> Range<usize> {
+        let s = self.toks[toks.start].start as usize;
+        let e = self.toks[toks.end - 1].end as usize;
+        self.n.to_input(s..e)
+    }
+
+    fn surface(&self, toks: Range<usize>) -> String {
+        let r = self.text_range(toks);
+        self.doc.text[r]
+            .trim_matches(|c: char| c == '"' || c == '«' || c == '»' || c == '“' || c == '”')
+            .to_string()
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokenKind::Word => t.text(self.key),
+            _ => "",
+        }
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && !matches!(t.text(self.key), "\"" | "'"))
+    }
+
+    fn at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<crate::phrase::Found<'a, T>> {
+        set.at(self.key, self.toks, i)
+    }
+
+    fn from_entry(e: &SourceEntry) -> SourceRef {
+        SourceRef {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: match e.kind.as_str() {
+                "outlet" => "outlet",
+                "armed_group" => "armed_group",
+                "government" => "government",
+                "person" => "person",
+                _ => "organisation",
+            },
+        }
+    }
+
+    fn named(&self, name: &str, kind: &'static str) -> SourceRef {
+        match self.lex().source_by_name(name) {
+            Some(e) => Self::from_entry(e),
+            None => SourceRef {
+                id: slug(name),
+                name: name.trim().to_string(),
+                kind,
+            },
+        }
+    }
+
+    /// The outlet at the head of every chain, and a wire it carries.
+    fn head(&self) -> Vec<SourceRef> {
+        let meta = &self.doc.meta;
+        let mut outlet: Option<SourceRef> = None;
+        if let Some(url) = &meta.url {
+            let host = url
+                .split("://")
+                .nth(1)
+                .unwrap_or(url)
+                .split(['/', ':', '?'])
+                .next()
+                .unwrap_or("");
+            if let Some(e) = self.lex().source_by_host(host) {
+                outlet = Some(Self::from_entry(e));
+            }
+        }
+        if outlet.is_none()
+            && let Some(o) = &meta.outlet
+        {
+            outlet = Some(self.named(o, "outlet"));
+        }
+        let lines: Vec<&str> = self
+            .doc
+            .content_ranges()
+            .into_iter()
+            .flat_map(|r| self.doc.text[r].lines().collect::<Vec<_>>())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        // A masthead: "Outlet | Section", or a first line of one to three words.
+        if outlet.is_none()
+            && let Some(first) = lines.first()
+        {
+            let words = first.split_whitespace().count();
+            if let Some((left, _)) = first.split_once('|')
+                && (1..=4).contains(&left.split_whitespace().count())
+            {
+                outlet = Some(self.named(left, "outlet"));
+            } else if words <= 3
+                && lines.len() > 2
+                && !first.chars().any(|c| c.is_numeric() || ".:؟?!-".contains(c))
+            {
+                outlet = Some(self.named(first, "outlet"));
+            }
+        }
+        // An outlet told something by a source: أكد لـ"درج" مصدر, told Reuters.
+        if outlet.is_none() {
+            outlet = self.dative_outlet();
+        }
+        // A dateline: "Place - Agency" on its own line, or "(Agency) -" opening a paragraph.
+        let mut wire: Option<SourceRef> = None;
+        for l in lines.iter().take(8) {
+            let parts: Vec<&str> = l.splitn(2, [' ', '\u{a0}']).collect();
+            let _ = parts;
+            if let Some((place, agency)) = l
+                .split_once(" - ")
+                .or_else(|| l.split_once(" – "))
+                .or_else(|| l.split_once(" — "))
+                && (1..=3).contains(&place.split_whitespace().count())
+                && (1..=4).contains(&agency.split_whitespace().count())
+                && !l.chars().any(|c| c.is_numeric())
+            {
+                wire = Some(self.named(
+                    agency.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()),
+                    "outlet",
+                ));
+                break;
+            }
+            if let Some(open) = l.find('(')
+                && open < 80
+                && let Some(close) = l[open..].find(')')
+            {
+                let inner = &l[open + 1..open + close];
+                let after = l[open + close + 1..].trim_start();
+                if (after.starts_with('-') || after.starts_with('—') || after.starts_with('–'))
+                    && (1..=4).contains(&inner.split_whitespace().count())
+                {
+                    wire = Some(self.named(inner, "outlet"));
+                    break;
+                }
+            }
+        }
+        let mut chain = Vec::new();
+        match (outlet, wire) {
+            (Some(o), Some(w)) if o.id != w.id => {
+                chain.push(o);
+                chain.push(w);
+            }
+            (Some(o), _) => chain.push(o),
+            (None, Some(w)) => chain.push(w),
+            (None, None) => chain.push(SourceRef {
+                id: "unknown".into(),
+                name: "unknown".into(),
+                kind: "outlet",
+            }),
+        }
+        chain
+    }
+
+    fn dative_outlet(&self) -> Option<SourceRef> {
+        let lex = self.lex();
+        for i in 0..self.toks.len() {
+            let Some(v) = self.at(&lex.verbs, i) else { continue };
+            for k in v.end..(v.end + 4).min(self.toks.len()) {
+                if let Some(f) = self.at(&lex.source_names, k) {
+                    let e = &lex.sources[*f.value];
+                    let dative = (f.prefix > 0 && self.word(k).starts_with('ل'))
+                        || (k > v.end && self.word(k - 1) == "ل")
+                        || (k > v.end + 1
+                            && self.word(k - 2) == "ل"
+                            && !self.toks[k - 1].kind.eq(&TokenKind::Word))
+                        || (k > v.end && self.word(k - 1) == "told");
+                    let in_furniture = self.doc.in_furniture(self.text_range(k..f.end));
+                    if dative && e.kind == "outlet" && !in_furniture {
+                        return Some(Self::from_entry(e));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A source named at token `i`: a gazetteer name, an unnamed source, or
+    /// (with `np`) a noun phrase. Returns the mention.
+    fn source_at(&self, i: usize, np: bool, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
+        let lex = self.lex();
+        if let Some(f) = self.at(&lex.source_names, i) {
+            let e = &lex.sources[*f.value];
+            let mut src = Self::from_entry(e);
+            if e.kind == "outlet"
+                || e.kind == "organisation"
+                || e.kind == "armed_group"
+                || e.kind == "government"
+            {
+                src.name = e.name.clone();
+            }
+            return Some(SrcMention {
+                toks: i..f.end,
+                src,
+                anonymous: false,
+                head: e.id.clone(),
+                generic: false,
+                anaphor: false,
+            });
+        }
+        if let Some(f) = self.at(&lex.contextual, i)
+            && doc_has(*f.value)
+        {
+            let e = &lex.sources[*f.value];
+            return Some(SrcMention {
+                toks: i..f.end,
+                src: Self::from_entry(e),
+                anonymous: false,
+                head: e.id.clone(),
+                generic: false,
+                anaphor: false,
+            });
+        }
+        if lex.anonymous.starts_at(self.key, self.toks, i) {
+            let mut j = self.at(&lex.anonymous, i).map(|f| f.end).unwrap_or(i + 1);
+            // Its qualifiers: adjectives, a place (في / داخل …), "who declined to be named".
+            let mut guard = 0;
+            while j < self.toks.len() && guard < 6 {
+                guard += 1;
+                if let Some(f) = self.at(&lex.unnamed_after, j) {
+                    j = f.end;
+                    continue;
+                }
+                if lex.adjectives.starts_at(self.key, self.toks, j)
+                    || (self.word(j).starts_with("ال") && self.word(j - 1) == "بعض")
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let head = strip_article(self.word(i));
+            return Some(SrcMention {
+                toks: i..j,
+                src: SourceRef {
+                    id: format!("anonymous:{}", slug(&self.surface(i..j))),
+                    name: self.surface(i..j),
+                    kind: "anonymous",
+                },
+                anonymous: true,
+                head,
+                generic: false,
+                anaphor: false,
+            });
+        }
+        if !np {
+            return None;
+        }
+        self.noun_phrase(i, doc_has)
+    }
+
+    /// A name no gazetteer knows, from its place after a verb or preposition.
+    fn noun_phrase(&self, i: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
+        let lex = self.lex();
+        let w0 = self.word(i);
+        if w0.is_empty()
+            || lex.stops.starts_at(self.key, self.toks, i)
+            || lex.verbs.starts_at(self.key, self.toks, i)
+            || lex.events.starts_at(self.key, self.toks, i)
+            || lex.never_after.starts_at(self.key, self.toks, i)
+            || self.x.numbers_word(w0)
+        {
+            return None;
+        }
+        // A title speaks for the body after it: مديرة المرصد، المتحدث باسم الوزارة.
+        if let Some(f) = self.at(&lex.titles, i) {
+            let mut j = f.end;
+            if let Some(l) = self.at(&lex.title_links, j) {
+                j = l.end;
+            }
+            if let Some(mut body) = self.source_at(j, true, doc_has) {
+                body.toks = i..body.toks.end;
+                return Some(body);
+            }
+            return None;
+        }
+        let mut j = i;
+        while j < self.toks.len() && j < i + 6 {
+            let t = self.toks[j];
+            if t.kind != TokenKind::Word {
+                // Quotes around a name or its acronym are part of it.
+                if matches!(t.text(self.key), "\"" | "'" | "(" | ")") && j > i {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if j > i
+                && (lex.stops.starts_at(self.key, self.toks, j)
+                    || lex.verbs.starts_at(self.key, self.toks, j)
+                    || self.word(j).starts_with('و')
+                        && self.word(j).len() > 2
+                        && !self.word(j - 1).is_empty()
+                        && j > i + 1)
+            {
+                break;
+            }
+            j += 1;
+        }
+        while j > i && self.toks[j - 1].kind != TokenKind::Word {
+            j -= 1;
+        }
+        if j == i {
+            return None;
+        }
+        // A gazetteer name inside the phrase (تقرير النبأ) is the source.
+        for k in i..j {
+            if let Some(f) = self.at(&lex.source_names, k) {
+                let e = &lex.sources[*f.value];
+                return Some(SrcMention {
+                    toks: i..j.max(f.end),
+                    src: Self::from_entry(e),
+                    anonymous: false,
+                    head: e.id.clone(),
+                    generic: false,
+                    anaphor: false,
+                });
+            }
+        }
+        let first = self.word(i);
+        let head = strip_article(strip_proclitic_l(first));
+        let kind = (i..j)
+            .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
+            .unwrap_or("person");
+        let definite = strip_proclitic_l(first).starts_with("ال");
+        let anaphor = definite && j == i + 1;
+        let generic = !definite
+            && (i + 1..j)
+                .all(|k| lex.adjectives.starts_at(self.key, self.toks, k) || !self.word(k).starts_with("ال"))
+            && j > i + 1
+            && (i + 1..j).all(|k| lex.adjectives.starts_at(self.key, self.toks, k));
+        let mut name = self.surface(i..j);
+        if let Some(stripped) = name.strip_prefix('ل').filter(|s| s.starts_with("ال")) {
+            name = stripped.to_string();
+        }
+        Some(SrcMention {
+            toks: i..j,
+            src: SourceRef {
+                id: slug(&name),
+                name,
+                kind,
+            },
+            anonymous: false,
+            head,
+            generic,
+            anaphor,
+        })
+    }
+
+    /// Resolves a mention that refers back (المرصد) or forward (مرصد حقوقي).
+    fn resolve(&self, m: SrcMention) -> SrcMention {
+        if m.anaphor {
+            if let Some(prev) = self.sources.iter().rev().find(|s| {
+                s.head == m.head
+                    || s.src
+                        .name
+                        .contains(&m.src.name.trim_start_matches("ال").to_string())
+                        && !s.anaphor
+            }) {
+                return SrcMention {
+                    toks: m.toks,
+                    ..prev.clone()
+                };
+            }
+            // The head of a known source (المرصد for المرصد السوري).
+            if let Some(prev) = self.sources.iter().rev().find(|s| {
+                key(&s.src.name).contains(&m.head)
+                    || key(&self.doc.text[self.text_range(s.toks.clone())]).contains(&m.head)
+            }) {
+                return SrcMention {
+                    toks: m.toks,
+                    ..prev.clone()
+                };
+            }
+        }
+        if m.generic
+            && let Some(named) = self.later_named(&m)
+        {
+            return SrcMention {
+                toks: m.toks,
+                ..named
+            };
+        }
+        m
+    }
+
+    fn later_named(&self, m: &SrcMention) -> Option<SrcMention> {
+        // Scan the rest of the document for a named source with this head.
+        let lex = self.lex();
+        let mut i = m.toks.end;
+        while i < self.toks.len() {
+            if strip_article(strip_proclitic_l(self.word(i))) == m.head
+                && let Some(n) = self.noun_phrase(i, &|_| false)
+                && !n.generic
+                && !n.anaphor
+                && n.toks.len() > 1
+            {
+                return Some(n);
+            }
+            if let Some(f) = self.at(&lex.source_names, i) {
+                let e = &lex.sources[*f.value];
+                if key(&e.name).contains(&m.head) || e.aliases_contain(&m.head) {
+                    return Some(SrcMention {
+                        toks: i..f.end,
+                        src: Self::from_entry(e),
+                        anonymous: false,
+                        head: e.id.clone(),
+                        generic: false,
+                        anaphor: false,
+                    });
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn claims(&mut self, mentions: &[Mention]) -> Vec<Claim> {
+        let lex = self.lex();
+        let head = self.head();
+        self.head_ids = head
+            .iter()
+            .map(|s| s.id.clone())
+            .filter(|id| id != "unknown")
+            .collect();
+        // Sources the document names in full (for contextual aliases).
+        let mut named_ids = std::collections::HashSet::new();
+        for i in 0..self.toks.len() {
+            if let Some(f) = self.at(&lex.source_names, i) {
+                named_ids.insert(*f.value);
+            }
+        }
+        let doc_has = |id: usize| named_ids.contains(&id);
+        // Events: the main one, by cue count.
+        let mut event_hits: Vec<(usize, usize)> = Vec::new();
+        for i in 0..self.toks.len() {
+            if let Some(f) = self.at(&lex.event_cues, i) {
+                event_hits.push((i, *f.value));
+            }
+        }
+        let main_event = {
+            let mut counts = vec![0usize; lex.known_events.len()];
+            for &(_, e) in &event_hits {
+                counts[e] += 1;
+            }
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c > 0)
+                .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i)
+        };
+        let sents = sentences(self.key);
+        let mut out = Vec::new();
+        let mut mi = 0;
+        for s in sents {
+            let ts = self.toks.partition_point(|t| (t.start as usize) < s.start);
+            let te = self.toks.partition_point(|t| (t.end as usize) <= s.end);
+            if ts >= te {
+                continue;
+            }
+            let text_r = self.n.to_input(s.clone());
+            if self.doc.in_furniture(text_r.clone()) {
+                while mi < mentions.len() && mentions[mi].start < s.end {
+                    mi += 1;
+                }
+                continue;
+            }
+            // Quantities of this sentence.
+            let mut qs = Vec::new();
+            while mi < mentions.len() && mentions[mi].start < s.end {
+                let m = &mentions[mi];
+                mi += 1;
+                if m.start < s.start || !m.kind.is_quantity() {
+                    continue;
+                }
+                let a = self.toks.partition_point(|t| (t.end as usize) <= m.start);
+                let b = self.toks.partition_point(|t| (t.start as usize) < m.end);
+                let mr = self.n.to_input(m.start..m.end);
+                if self.doc.in_furniture(mr) {
+                    continue;
+                }
+                qs.push(Quantity {
+                    m: m.clone(),
+                    toks: a..b.max(a + 1),
+                });
+            }
+            let frames = self.frames(ts..te, &doc_has);
+            // Claims of zero: أي سجين in a negated or denying clause.
+            let zeros = self.zeros(ts..te, &frames);
+            qs.extend(zeros);
+            qs.sort_by_key(|q| q.toks.start);
+            for q in qs {
+                let Some((facet, factor)) = self.facet(ts..te, &q) else {
+                    continue;
+                };
+                let (chain_tail, anonymous, deny) = pick(&frames, q.toks.start);
+                let mut source = head.clone();
+                source.extend(chain_tail.iter().cloned());
+                let anonymous = anonymous && !chain_tail.is_empty();
+                let value = match q.m.value {
+                    Value::Number(x) => Value::Number(x * factor),
+                    Value::Range(a, b) => Value::Range(a * factor, b * factor),
+                    Value::None => Value::None,
+                };
+                let subject = self.subject(ts..te, q.toks.start, &event_hits, main_event);
+                let span_key = match q.m.hedge {
+                    Some((hs, he)) => hs.min(q.m.start)..he.max(q.m.end),
+                    None => q.m.start..q.m.end,
+                };
+                let span = self.doc.original_span(self.n.to_input(span_key));
+                let sentence = self.doc.original_span(text_r.clone());
+                let qualifier = if q.m.kind == Kind::Vague && q.m.qualifier == Qualifier::Exact {
+                    Qualifier::Approx
+                } else {
+                    q.m.qualifier
+                };
+                out.push(Claim {
+                    doc: self.doc.id.clone(),
+                    lang: self.doc.meta.lang.clone(),
+                    facet,
+                    value,
+                    vague: q.m.vague.clone(),
+                    qualifier,
+                    stance: if deny && !matches!(value, Value::Number(0.0)) {
+                        Stance::Denied
+                    } else {
+                        Stance::Asserted
+                    },
+                    source,
+                    anonymous,
+                    subject,
+                    span,
+                    sentence,
+                    evidence: self.doc.text[text_r.clone()].to_string(),
+                });
+            }
+        }
+        out
+    }
+
+    fn subject(
+        &self,
+        sent: Range<usize>,
+        at: usize,
+        hits: &[(usize, usize)],
+        main: Option<usize>,
+    ) -> Option<String> {
+        let lex = self.lex();
+        // The nearest event named before the number in its sentence, else the main one.
+        let local = hits
+            .iter()
+            .rev()
+            .find(|(i, _)| sent.contains(i) && *i < at)
+            .map(|&(_, e)| e);
+        local.or(main).map(|e| lex.known_events[e].id.clone())
+    }
+
+    /// The attribution frames of a sentence.
+    fn frames(&mut self, sent: Range<usize>, doc_has: &dyn Fn(usize) -> bool) -> Vec<Frame> {
+        let lex = self.lex();
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut i = sent.start;
+        let mut first_verb: Option<usize> = None;
+        // Sources mentioned so far in this sentence (for subjects before verbs).
+        let mut seen: Vec<SrcMention> = Vec::new();
+        while i < sent.end {
+            if self.word(i) == "وان" || self.word(i) == "وبان" {
+                // A second complement clause hangs on the first verb.
+                if let Some(f) = first_verb.and_then(|k| frames.get(k)).cloned() {
+                    frames.push(Frame { at: i, ..f });
+                }
+                i += 1;
+                continue;
+            }
+            if let Some(f) = self.at(&lex.prepositions, i)
+                && let Some(s) = self.source_at(f.end, true, doc_has)
+            {
+                let s = self.resolve(s);
+                self.sources.push(s.clone());
+                let end = s.toks.end;
+                let base = frames.iter().rev().find(|fr| !fr.prep).cloned();
+                let frame = match base {
+                    Some(b) if b.chain.last() != Some(&s.src) => Frame {
+                        at: i,
+                        chain: b
+                            .chain
+                            .iter()
+                            .cloned()
+                            .chain(std::iter::once(s.src.clone()))
+                            .collect(),
+                        anonymous: s.anonymous,
+                        deny: b.deny,
+                        prep: true,
+                    },
+                    _ => Frame {
+                        at: i,
+                        chain: vec![s.src.clone()],
+                        anonymous: s.anonymous,
+                        deny: false,
+                        prep: true,
+                    },
+                };
+                frames.push(frame);
+                seen.push(s);
+                i = end;
+                continue;
+            }
+            if let Some(f) = self.at(&lex.verbs, i) {
+                let verb = *f.value;
+                let after = f.end;
+                // A negated verb reports nothing (من دون أن يذكر).
+                let negated = (i.saturating_sub(3).max(sent.start)..i)
+                    .any(|k| lex.negation.starts_at(self.key, self.toks, k));
+                if negated && verb.stance != VerbStance::Deny {
+                    i = after;
+                    continue;
+                }
+                let mut subj = if verb.participle {
+                    None
+                } else {
+                    self.subject_after(after, sent.end, doc_has)
+                };
+                if subj.is_none() && !verb.participle {
+                    subj = seen.last().cloned();
+                }
+                let frame = match subj {
+                    Some(s) => {
+                        let s = self.resolve(s);
+                        self.sources.push(s.clone());
+                        let own_voice = self.head_ids.contains(&s.src.id);
+                        Frame {
+                            at: i,
+                            chain: if own_voice {
+                                Vec::new()
+                            } else {
+                                vec![s.src.clone()]
+                            },
+                            anonymous: s.anonymous && !own_voice,
+                            deny: verb.stance == VerbStance::Deny,
+                            prep: false,
+                        }
+                    }
+                    None => match frames.last().cloned().or_else(|| self.last_speaker.clone()) {
+                        Some(f) => Frame {
+                            at: i,
+                            deny: verb.stance == VerbStance::Deny || f.deny && verb.participle,
+                            ..f
+                        },
+                        None => {
+                            i = after;
+                            continue;
+                        }
+                    },
+                };
+                // A verb inside another speaker's clause nests under it when
+                // its source is unnamed (المرصد قال إن مصادره رصدت …).
+                let frame = match frames.last() {
+                    Some(prev)
+                        if frame.anonymous && !prev.prep && prev.chain != frame.chain && !prev.anonymous =>
+                    {
+                        Frame {
+                            chain: prev.chain.iter().chain(frame.chain.iter()).cloned().collect(),
+                            ..frame
+                        }
+                    }
+                    _ => frame,
+                };
+                if first_verb.is_none() {
+                    first_verb = Some(frames.len());
+                }
+                self.last_speaker = Some(frame.clone());
+                frames.push(frame);
+                i = after;
+                continue;
+            }
+            if let Some(s) = self.source_at(i, false, doc_has) {
+                let end = s.toks.end;
+                let s = self.resolve(s);
+                seen.push(s);
+                i = end.max(i + 1);
+                continue;
+            }
+            // A definite head that refers back (المرصد) before a verb.
+            if self.word(i).starts_with("ال")
+                && lex.kinds.starts_at(self.key, self.toks, i)
+                && let Some(np) = self.noun_phrase(i, doc_has)
+            {
+                let end = np.toks.end;
+                let np = self.resolve(np);
+                seen.push(np);
+                i = end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        frames
+    }
+
+    /// The subject right after a verb: a source, skipping time words and commas.
+    fn subject_after(&self, mut i: usize, end: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
+        let lex = self.lex();
+        let mut skipped = 0;
+        while i < end && skipped < 3 && (self.is_punct(i) || self.word(i) == "قد") {
+            i += 1;
+            skipped += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        let s = self.source_at(i, true, doc_has)?;
+        // A name is not a subject when a number or a quantity word opens it.
+        if s.toks.start >= end || lex.events.starts_at(self.key, self.toks, s.toks.start) {
+            return None;
+        }
+        Some(s)
+    }
+
+    fn zeros(&self, sent: Range<usize>, frames: &[Frame]) -> Vec<Quantity> {
+        let lex = self.lex();
+        let mut out = Vec::new();
+        for i in sent.clone() {
+            let Some(f) = self.at(&lex.none_words, i) else {
+                continue;
+            };
+            let negated = frames.iter().any(|fr| fr.deny && fr.at < i)
+                || (sent.start..i).any(|k| lex.negation.starts_at(self.key, self.toks, k))
+                || (i + 1..sent.end.min(i + 4)).any(|k| lex.negation.starts_at(self.key, self.toks, k));
+            if !negated {
+                continue;
+            }
+            let who = self.at(&lex.who, f.end);
+            let after_event = i > sent.start + 1
+                && ((i - 2)..i).any(|k| lex.events.starts_at(self.key, self.toks, k))
+                && (sent.start..i).any(|k| lex.negation.starts_at(self.key, self.toks, k));
+            let end = match who {
+                Some(w) if matches!(self.word(i), "اي" | "any" | "no") => w.end,
+                None if matches!(self.word(i), "احد" | "احدا") && after_event => f.end,
+                _ => continue,
+            };
+            let s = self.toks[i].start as usize + f.prefix;
+            let e = self.toks[end - 1].end as usize;
+            out.push(Quantity {
+                m: Mention {
+                    start: s,
+                    end: e,
+                    kind: Kind::Cardinal,
+                    value: Value::Number(0.0),
+                    qualifier: Qualifier::Exact,
+                    hedge: None,
+                    vague: None,
+                    band: None,
+                },
+                toks: i..end,
+            });
+        }
+        out
+    }
+
+    /// The facet of a quantity and a factor for its value (weeks → days).
+    fn facet(&self, sent: Range<usize>, q: &Quantity) -> Option<(String, f64)> {
+        let lex = self.lex();
+        let (a, b) = (q.toks.start, q.toks.end);
+        // Issue numbers, pages, ages.
+        let mut before = a;
+        while before > sent.start && self.is_punct(before - 1) {
+            before -= 1;
+        }
+        if before > sent.start && lex.never_after.starts_at(self.key, self.toks, before - 1) {
+            return None;
+        }
+        if matches!(q.m.kind, Kind::Fraction) {
+            return None;
+        }
+        // The unit counted: the mention's own noun (يومين) or the next word.
+        let unit = self
+            .at(&lex.units, a)
+            .filter(|f| f.end >= b)
+            .or_else(|| self.at(&lex.units, b))
+            .map(|f| *f.value);
+        let is_duration_cue = |e: u16| lex.event_names[e as usize] == "duration";
+        let cues = self.cues(sent.clone());
+        match unit {
+            Some(Unit::Never) => return None,
+            Some(Unit::Days(_)) | Some(Unit::Hours) => {
+                let dur = cues.iter().any(|&(k, e)| is_duration_cue(e) && k < a);
+                if !dur {
+                    return None;
+                }
+                return match unit {
+                    Some(Unit::Hours) => Some(("duration_hours".into(), 1.0)),
+                    Some(Unit::Days(f)) => Some(("duration_days".into(), f)),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+        // Postposed عدة after a noun that is not a people-noun is not a claim.
+        if q.m.kind == Kind::Vague
+            && a > sent.start
+            && matches!(self.word(a), "عده" | "عديده")
+            && self.at(&lex.who, a - 1).is_none()
+        {
+            return other(self.word(a - 1));
+        }
+        let event = self.nearest_event(&cues, a, b, &is_duration_cue);
+        let who = self.who_after(b, sent.end).or_else(|| {
+            if a > sent.start {
+                self.at(&lex.who, a).map(|f| *f.value)
+            } else {
+                None
+            }
+        });
+        if let Some(e) = event {
+            for (name, fe, fw) in &lex.facets {
+                if *fe == e && fw.is_none_or(|w| Some(w) == who) {
+                    return Some((name.clone(), 1.0));
+                }
+            }
+        }
+        other(self.word(b))
+    }
+
+    fn cues(&self, sent: Range<usize>) -> Vec<(usize, u16)> {
+        let lex = self.lex();
+        let mut out = Vec::new();
+        let mut i = sent.start;
+        while i < sent.end {
+            if let Some(f) = self.at(&lex.events, i) {
+                let attempted = i > sent.start && lex.attempt.starts_at(self.key, self.toks, i - 1);
+                if !attempted {
+                    out.push((i, *f.value));
+                }
+                i = f.end;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn nearest_event(
+        &self,
+        cues: &[(usize, u16)],
+        a: usize,
+        b: usize,
+        is_dur: &dyn Fn(u16) -> bool,
+    ) -> Option<u16> {
+        let after = cues
+            .iter()
+            .filter(|(k, e)| *k >= b && *k <= b + 3 && !is_dur(*e))
+            .map(|&(k, e)| (k - b, e))
+            .min_by_key(|x| x.0);
+        let inside = cues
+            .iter()
+            .find(|(k, e)| *k >= a && *k < b && !is_dur(*e))
+            .map(|&(_, e)| e);
+        let clause = self.clause_start(a);
+        let before = cues
+            .iter()
+            .filter(|(k, e)| *k < a && *k >= clause && !is_dur(*e))
+            .map(|&(k, e)| (a - k, e))
+            .min_by_key(|x| x.0);
+        inside.or(after.map(|x| x.1)).or(before.map(|x| x.1)).or_else(|| {
+            cues.iter()
+                .filter(|(k, e)| *k > b + 3 && *k <= b + 8 && !is_dur(*e))
+                .map(|&(_, e)| e)
+                .next()
+        })
+    }
+
+    /// Where the clause of token `a` starts: after the last comma before it,
+    /// unless what follows the comma continues a list (بينهم، منهم, among them).
+    fn clause_start(&self, a: usize) -> usize {
+        let mut k = a;
+        while k > 0 {
+            let t = self.toks[k - 1];
+            if t.kind == TokenKind::Punct && matches!(t.text(self.key), "," | ";" | ":") {
+                let next = self.word(k);
+                if matches!(next, "بينهم" | "منهم" | "بينها" | "منها" | "including" | "among")
+                    || (next == "من" && self.word(k + 1) == "بينهم")
+                {
+                    k -= 1;
+                    continue;
+                }
+                return k;
+            }
+            k -= 1;
+        }
+        0
+    }
+
+    fn who_after(&self, b: usize, end: usize) -> Option<u16> {
+        let lex = self.lex();
+        let mut k = b;
+        while k < end && k < b + 5 {
+            if self.is_punct(k) || self.toks[k].kind == TokenKind::Number {
+                break;
+            }
+            if k > b
+                && self.word(k).starts_with('و')
+                && self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                break;
+            }
+            if let Some(f) = self.at(&lex.who, k) {
+                return Some(*f.value);
+            }
+            if let Some(f) = self.at(&lex.source_names, k) {
+                let id = &lex.sources[*f.value].id;
+                let name = if id == "isis" {
+                    "attackers"
+                } else if id == "sdf" || id == "asayish" {
+                    "security"
+                } else {
+                    ""
+                };
+                if let Some(w) = lex.who_names.iter().position(|n| n == name) {
+                    return Some(w as u16);
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+}
+
+impl Extractor {
+    fn numbers_word(&self, w: &str) -> bool {
+        self.numbers.is_number_word(w)
+    }
+}
+
+fn other(noun: &str) -> Option<(String, f64)> {
+    let n = strip_article(noun);
+    Some((
+        if n.is_empty() {
+            "other:unknown".to_string()
+        } else {
+            format!("other:{n}")
+        },
+        1.0,
+    ))
+}
+
+fn strip_article(w: &str) -> String {
+    let w = w.strip_prefix("و").filter(|r| r.starts_with("ال")).unwrap_or(w);
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
+        .to_string()
+}
+
+fn strip_proclitic_l(w: &str) -> &str {
+    w.strip_prefix("ل")
+        .filter(|r| r.starts_with("ال") || r.starts_with('ل'))
+        .map(|r| {
+            if r.starts_with('ل') && !r.starts_with("ال") {
+                w
+            } else {
+                r
+            }
+        })
+        .unwrap_or(w)
+}
+
+/// The frame that covers token `at`: the last one before it, else the
+/// first after it (a trailing attribution).
+fn pick(frames: &[Frame], at: usize) -> (Vec<SourceRef>, bool, bool) {
+    let before = frames.iter().rev().find(|f| f.at < at);
+    // A citation after the number that nests the frame before it (… نقلاً عن
+    // مصادر محلية) covers the number too.
+    let nested_after = frames.iter().find(|f| {
+        f.at > at
+            && f.prep
+            && before.is_none_or(|b| f.chain.len() > b.chain.len() && f.chain.starts_with(&b.chain))
+    });
+    let f = nested_after
+        .or(before)
+        .or_else(|| frames.iter().find(|f| f.at > at));
+    match f {
+        Some(f) => (f.chain.clone(), f.anonymous, f.deny),
+        None => (Vec::new(), false, false),
+    }
+}
+
+#[cfg(test)]
+mod tests;

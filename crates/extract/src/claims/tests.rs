@@ -1,0 +1,157 @@
+//! Table-driven tests of claims on short reports written for these tests.
+
+use super::*;
+use isnad_text::Reader;
+
+struct Want {
+    facet: &'static str,
+    value: &'static str,
+    chain: &'static [&'static str],
+    anonymous: bool,
+    stance: &'static str,
+}
+
+fn show(v: &Value, vague: &Option<Arc<str>>) -> String {
+    match v {
+        Value::Number(x) if x.fract() == 0.0 => format!("{}", *x as i64),
+        Value::Number(x) => format!("{x}"),
+        Value::Range(a, b) => format!("{a}-{b}"),
+        Value::None => vague.as_deref().unwrap_or("?").to_string(),
+    }
+}
+
+fn check(text: &str, want: &[Want]) {
+    let doc = Reader::builtin().plain("t", "t.txt", text.as_bytes().to_vec());
+    let claims: Vec<Claim> = Extractor::builtin()
+        .extract(&doc)
+        .into_iter()
+        .filter(|c| !c.facet.starts_with("other:"))
+        .collect();
+    let got: Vec<String> = claims
+        .iter()
+        .map(|c| {
+            let chain: Vec<&str> = c.source.iter().map(|s| s.name.as_str()).collect();
+            format!(
+                "{} {} [{}] anon={} {}",
+                c.facet,
+                show(&c.value, &c.vague),
+                chain.join(" > "),
+                c.anonymous,
+                c.stance.as_str()
+            )
+        })
+        .collect();
+    let expected: Vec<String> = want
+        .iter()
+        .map(|w| {
+            format!(
+                "{} {} [{}] anon={} {}",
+                w.facet,
+                w.value,
+                w.chain.join(" > "),
+                w.anonymous,
+                w.stance
+            )
+        })
+        .collect();
+    assert_eq!(got, expected, "\n{text}");
+}
+
+macro_rules! w {
+    ($facet:expr, $value:expr, [$($c:expr),*], $anon:expr) => {
+        Want { facet: $facet, value: $value, chain: &[$($c),*], anonymous: $anon, stance: "asserted" }
+    };
+    ($facet:expr, $value:expr, [$($c:expr),*], $anon:expr, denied) => {
+        Want { facet: $facet, value: $value, chain: &[$($c),*], anonymous: $anon, stance: "denied" }
+    };
+}
+
+#[test]
+fn a_monitor_bulletin_with_a_breakdown_and_a_carried_verb() {
+    check(
+        "عنب بلدي\n\nهجوم على سجن\n\nقال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا، بينهم 20 من عناصر الأمن و16 من مسلحي التنظيم و5 مدنيين.\n\nوأضاف المرصد أن نحو 20 سجيناً فروا.\n",
+        &[
+            w!("killed_total", "41", ["Enab Baladi", "SOHR"], false),
+            w!("killed_sdf_or_security", "20", ["Enab Baladi", "SOHR"], false),
+            w!("killed_attackers_or_isis", "16", ["Enab Baladi", "SOHR"], false),
+            w!("killed_civilians", "5", ["Enab Baladi", "SOHR"], false),
+            w!("prisoners_escaped", "20", ["Enab Baladi", "SOHR"], false),
+        ],
+    );
+}
+
+#[test]
+fn a_trailing_citation_nests_under_the_speaker_and_unnamed_sources_are_flagged() {
+    check(
+        "الحسكة - أ ف ب\n\nأفاد المرصد السوري بأن ما لا يقل عن 140 سجيناً فروا، نقلاً عن مصادر محلية.\n\nوذكر ناشطون أن عشرات المسلحين شاركوا في الهجوم.\n",
+        &[
+            w!("prisoners_escaped", "140", ["AFP", "SOHR", "مصادر محلية"], true),
+            w!("attackers_count", "dozens", ["AFP", "ناشطون"], true),
+        ],
+    );
+}
+
+#[test]
+fn a_denial_and_a_claim_of_zero() {
+    check(
+        "المصدر: نورث برس\n\nنفت قوات سوريا الديمقراطية فرار 140 سجيناً، مؤكدة أن أي سجين لم يتمكن من الفرار.\n",
+        &[
+            w!("prisoners_escaped", "140", ["North Press", "SDF"], false, denied),
+            w!("prisoners_escaped", "0", ["North Press", "SDF"], false),
+        ],
+    );
+}
+
+#[test]
+fn the_outlets_own_voice_and_a_duration_and_non_claims() {
+    check(
+        "سوريا على طول\n\nاستمرت المعارك نحو 9 أيام، وقتل فيها أكثر من 180 شخصاً على بعد 6 كيلومترات من المدينة منذ عام 2019.\n\nوذكرت صحيفة النبأ في عددها 323 أن 12 مقاتلاً نفذوا الهجوم.\n",
+        &[
+            w!("duration_days", "9", ["Syria Direct"], false),
+            w!("killed_total", "180", ["Syria Direct"], false),
+            w!("attackers_count", "12", ["Syria Direct", "al-Naba"], false),
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_named_source_is_reported_by_its_surface_name() {
+    check(
+        "شبكة الخبر\n\nأعلنت هيئة الرصد المستقلة أن 33 شخصاً أصيبوا.\n\nوأوضحت الهيئة أن 7 حراس في عداد المفقودين.\n",
+        &[
+            w!("wounded", "33", ["شبكة الخبر", "هيئة الرصد المستقلة"], false),
+            w!("missing", "7", ["شبكة الخبر", "هيئة الرصد المستقلة"], false),
+        ],
+    );
+}
+
+#[test]
+fn a_claim_about_another_event_gets_its_subject() {
+    let text = "النهار العربي\n\nهاجم التنظيم سجن الصناعة في الحسكة. وكان قد شارك في تنفيذ الهجوم على سجن ننغرهار 11 مقاتلاً.\n";
+    let doc = Reader::builtin().plain("t", "t.txt", text.as_bytes().to_vec());
+    let claims = Extractor::builtin().extract(&doc);
+    let c = claims
+        .iter()
+        .find(|c| c.facet == "attackers_count")
+        .expect("a claim");
+    assert_eq!(c.subject.as_deref(), Some("nangarhar_prison_attack_2020"));
+}
+
+#[test]
+fn spans_parse_back_to_their_values() {
+    let text =
+        "المصدر: الجزيرة\n\nقال المرصد إن ما يقارب ٩٠ عنصراً يتحصنون، وإن ثلاثة وعشرين قتلوا وأصيب قتيلان.\n";
+    let doc = Reader::builtin().plain("t", "t.txt", text.as_bytes().to_vec());
+    let numbers = Numbers::builtin();
+    for c in Extractor::builtin().extract(&doc) {
+        let piece = std::str::from_utf8(&doc.original[c.span.range()]).unwrap();
+        let back = numbers.find(piece);
+        assert!(
+            back.iter()
+                .any(|m| m.value == c.value || (c.value == Value::Number(0.0))),
+            "{piece:?} does not give {:?}",
+            c.value
+        );
+        assert!(c.sentence.contains(c.span));
+    }
+}

@@ -50,6 +50,8 @@ pub struct HtmlRules {
 struct LinesSection {
     max_chars: usize,
     equals: Vec<String>,
+    #[serde(default)]
+    starts: Vec<String>,
     contains: Vec<String>,
 }
 
@@ -64,6 +66,7 @@ struct TeasersSection {
 pub struct FurnitureRules {
     max_chars: usize,
     equals: HashSet<String>,
+    starts: Vec<String>,
     contains: Vec<String>,
     markers: HashSet<String>,
     headline_max_chars: usize,
@@ -98,6 +101,7 @@ impl FurnitureRules {
         Ok(FurnitureRules {
             max_chars: f.lines.max_chars,
             equals: f.lines.equals.iter().map(|s| bare(s)).collect(),
+            starts: f.lines.starts.iter().map(|s| bare(s)).collect(),
             contains: f.lines.contains.iter().map(|s| bare(s)).collect(),
             markers: f.teasers.markers.iter().map(|s| bare(s)).collect(),
             headline_max_chars: f.teasers.headline_max_chars,
@@ -124,6 +128,7 @@ impl FurnitureRules {
         FurnitureRules::parse(DEFAULT_FURNITURE).unwrap_or_else(|_| FurnitureRules {
             max_chars: 0,
             equals: HashSet::new(),
+            starts: Vec::new(),
             contains: Vec::new(),
             markers: HashSet::new(),
             headline_max_chars: 0,
@@ -147,6 +152,10 @@ impl FurnitureRules {
         let padded = format!(" {b} ");
         self.equals.contains(b)
             || self.is_marker(b)
+            || self
+                .starts
+                .iter()
+                .any(|st| b.starts_with(&format!("{st} ")) || b == st)
             || self.contains.iter().any(|c| padded.contains(&format!(" {c} ")))
     }
 
@@ -307,6 +316,11 @@ mod tests {
             found(text),
             vec!["fbpx", "لتلقّي أبرز القصص على واتساب إضغط(ي) هنا!", "الأكثر قراءة"]
         );
+    }
+
+    #[test]
+    fn counters_are_furniture() {
+        assert_eq!(found("نص.\nعدد المشاهدات: 4٬312\n"), vec!["عدد المشاهدات: 4٬312"]);
     }
 
     #[test]

@@ -490,6 +490,21 @@ impl<'a> Run<'a> {
             }
             return None;
         }
+        // An unknown name opens with a definite word, a head that says what
+        // it is (وزارة، مرصد), a quote, or a capital (in Latin script).
+        let construct = {
+            let w1 = self.word(i + 1);
+            w1.starts_with("ال")
+                || (w1.is_empty() && self.toks.get(i + 1).is_some_and(|t| t.text(self.key) == "\""))
+        };
+        let opens_name = strip_proclitic_l(w0).starts_with("ال")
+            || construct
+            || lex.kinds.starts_at(self.key, self.toks, i)
+            || (i > 0 && matches!(self.toks[i - 1].text(self.key), "\"" | "'"))
+            || self.doc.text[self.text_range(i..i + 1)].starts_with(|c: char| c.is_uppercase());
+        if !opens_name {
+            return None;
+        }
         let mut j = i;
         while j < self.toks.len() && j < i + 6 {
             let t = self.toks[j];
@@ -982,7 +997,9 @@ impl<'a> Run<'a> {
         while before > sent.start && self.is_punct(before - 1) {
             before -= 1;
         }
-        if before > sent.start && lex.never_after.starts_at(self.key, self.toks, before - 1) {
+        if (1..=2)
+            .any(|d| before >= sent.start + d && lex.never_after.starts_at(self.key, self.toks, before - d))
+        {
             return None;
         }
         if matches!(q.m.kind, Kind::Fraction) {
@@ -1019,14 +1036,13 @@ impl<'a> Run<'a> {
         {
             return other(self.word(a - 1));
         }
+        // The counted noun itself is no event cue when it names people (45 محتجزاً).
+        let cues: Vec<(usize, u16)> = cues
+            .into_iter()
+            .filter(|&(k, _)| !(k == b && lex.who.starts_at(self.key, self.toks, k)))
+            .collect();
         let event = self.nearest_event(&cues, a, b, &is_duration_cue);
-        let who = self.who_after(b, sent.end).or_else(|| {
-            if a > sent.start {
-                self.at(&lex.who, a).map(|f| *f.value)
-            } else {
-                None
-            }
-        });
+        let who = self.who_of(q, sent.clone());
         if let Some(e) = event {
             for (name, fe, fw) in &lex.facets {
                 if *fe == e && fw.is_none_or(|w| Some(w) == who) {
@@ -1034,7 +1050,39 @@ impl<'a> Run<'a> {
                 }
             }
         }
+        if q.m.kind == Kind::Percent {
+            return None;
+        }
         other(self.word(b))
+    }
+
+    /// Whose count it is: the most specific people-word in the noun phrase
+    /// after the number (or inside a claim of zero, or right before it:
+    /// لقتلى القوات 39).
+    fn who_of(&self, q: &Quantity, sent: Range<usize>) -> Option<u16> {
+        let lex = self.lex();
+        let (a, b) = (q.toks.start, q.toks.end);
+        let mut found: Vec<u16> = Vec::new();
+        for k in a..b {
+            if let Some(f) = self.at(&lex.who, k) {
+                found.push(*f.value);
+            }
+        }
+        found.extend(self.who_after(b, sent.end));
+        if found.is_empty() && a > sent.start {
+            for k in a.saturating_sub(2).max(sent.start)..a {
+                if let Some(f) = self.at(&lex.who, k) {
+                    found.push(*f.value);
+                }
+            }
+        }
+        // The most specific: a side (attackers, security, guards, civilians,
+        // minors) over prisoners or groups.
+        let rank = |w: u16| match lex.who_names[w as usize].as_str() {
+            "prisoners" | "groups" => 1,
+            _ => 0,
+        };
+        found.into_iter().min_by_key(|&w| rank(w))
     }
 
     fn cues(&self, sent: Range<usize>) -> Vec<(usize, u16)> {
@@ -1062,48 +1110,86 @@ impl<'a> Run<'a> {
         b: usize,
         is_dur: &dyn Fn(u16) -> bool,
     ) -> Option<u16> {
-        let after = cues
-            .iter()
-            .filter(|(k, e)| *k >= b && *k <= b + 3 && !is_dur(*e))
-            .map(|&(k, e)| (k - b, e))
-            .min_by_key(|x| x.0);
         let inside = cues
             .iter()
             .find(|(k, e)| *k >= a && *k < b && !is_dur(*e))
             .map(|&(_, e)| e);
-        let clause = self.clause_start(a);
-        let before = cues
-            .iter()
-            .filter(|(k, e)| *k < a && *k >= clause && !is_dur(*e))
-            .map(|&(k, e)| (a - k, e))
-            .min_by_key(|x| x.0);
-        inside.or(after.map(|x| x.1)).or(before.map(|x| x.1)).or_else(|| {
+        if inside.is_some() {
+            return inside;
+        }
+        let (soft, hard) = self.clause_start(a);
+        let before_in = |from: usize| {
             cues.iter()
-                .filter(|(k, e)| *k > b + 3 && *k <= b + 8 && !is_dur(*e))
-                .map(|&(_, e)| e)
-                .next()
-        })
+                .filter(|(k, e)| *k < a && *k >= from && !is_dur(*e))
+                .map(|&(k, e)| (a - k, e))
+                .min_by_key(|x| x.0)
+        };
+        let before = before_in(soft);
+        // A cue just after the noun (23 شخصاً قتلوا), not one opening a new
+        // clause (وأصيب) and not past another number.
+        let after = cues
+            .iter()
+            .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 3 && !is_dur(*e))
+            .filter(|(k, _)| {
+                let opens_clause = self.word(*k).starts_with('و')
+                    && self
+                        .lex()
+                        .events
+                        .at(self.key, self.toks, *k)
+                        .is_some_and(|f| f.prefix > 0);
+                !opens_clause && (b..*k).all(|j| self.toks[j].kind != TokenKind::Number)
+            })
+            .map(|&(k, e)| (k - b, e))
+            .min_by_key(|x| x.0);
+        after
+            .map(|x| x.1)
+            .or(before.map(|x| x.1))
+            .or(before_in(hard).map(|x| x.1))
     }
 
-    /// Where the clause of token `a` starts: after the last comma before it,
-    /// unless what follows the comma continues a list (بينهم، منهم, among them).
-    fn clause_start(&self, a: usize) -> usize {
+    /// How many word and number tokens stand in `from..to`.
+    fn words_between(&self, from: usize, to: usize) -> usize {
+        (from..to)
+            .filter(|&j| self.toks[j].kind != TokenKind::Punct)
+            .count()
+    }
+
+    /// Where the clause of token `a` starts: after the last comma before it
+    /// (soft), unless what follows the comma continues a list (بينهم، منهم);
+    /// and after the last comma that opens a new clause (، ما / ، فيما …) (hard).
+    fn clause_start(&self, a: usize) -> (usize, usize) {
+        let mut soft = None;
         let mut k = a;
         while k > 0 {
             let t = self.toks[k - 1];
             if t.kind == TokenKind::Punct && matches!(t.text(self.key), "," | ";" | ":") {
                 let next = self.word(k);
-                if matches!(next, "بينهم" | "منهم" | "بينها" | "منها" | "including" | "among")
-                    || (next == "من" && self.word(k + 1) == "بينهم")
-                {
-                    k -= 1;
-                    continue;
+                let list = matches!(next, "بينهم" | "منهم" | "بينها" | "منها" | "including" | "among")
+                    || (next == "من" && self.word(k + 1) == "بينهم");
+                let opens = matches!(
+                    next,
+                    "ما" | "مما"
+                        | "لكن"
+                        | "ولكن"
+                        | "بينما"
+                        | "فيما"
+                        | "وفيما"
+                        | "حيث"
+                        | "اذ"
+                        | "غير"
+                        | "while"
+                        | "but"
+                );
+                if opens {
+                    return (soft.unwrap_or(k), k);
                 }
-                return k;
+                if !list && soft.is_none() {
+                    soft = Some(k);
+                }
             }
             k -= 1;
         }
-        0
+        (soft.unwrap_or(0), 0)
     }
 
     fn who_after(&self, b: usize, end: usize) -> Option<u16> {

@@ -17,11 +17,10 @@ pub const DEFAULT_NUMBERS: &str = include_str!("../../../../data/numbers.toml");
 pub const DEFAULT_COUNTED: &str = include_str!("../../../../data/counted.toml");
 
 /// Proclitics allowed before every word of the vocabulary.
-const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"];
+/// Not ك: كمية (quantity) would read as ك + مئة once hamza seats are folded.
+const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"];
 /// Proclitics with the article, for forms marked `definite`.
-const DEFINITE: &[&str] = &[
-    "ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل",
-];
+const DEFINITE: &[&str] = &["ال", "وال", "فال", "بال", "لل", "وبال", "ولل", "فبال", "فلل"];
 
 #[derive(Deserialize)]
 struct NumbersFile {
@@ -356,10 +355,10 @@ impl Lexicon {
             let s = key(&n.singular);
             let stem = s.strip_suffix('ه').map(|b| format!("{b}ت")).unwrap_or(s.clone());
             let plurals: Vec<String> = n.plurals.iter().map(|p| key(p)).collect();
-            lex.add_phrase(&format!("{stem}ان"), Cue::Dual, false);
+            lex.add_phrase(&format!("{stem}ان"), Cue::Dual, true);
             let yn = format!("{stem}ين");
             if !plurals.contains(&yn) {
-                lex.add_phrase(&yn, Cue::Dual, false);
+                lex.add_phrase(&yn, Cue::Dual, true);
             }
         }
         Ok(lex)

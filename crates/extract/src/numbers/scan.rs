@@ -479,7 +479,11 @@ impl<'a> Scan<'a> {
             let tok = self.t[i];
             let relevant = match tok.kind {
                 TokenKind::Number => true,
-                TokenKind::Word => self.info(i).is_some(),
+                TokenKind::Word => {
+                    self.info(i).is_some()
+                        || ((self.number_len(i + 1).is_some() || self.number_len(i + 2).is_some())
+                            && self.month(i).is_some())
+                }
                 TokenKind::Punct => matches!(self.punct(i), Some('-' | '+' | '.')),
             };
             if !relevant {

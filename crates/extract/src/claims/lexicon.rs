@@ -62,6 +62,8 @@ struct AttributionFile {
     none_words: Vec<String>,
     titles: Vec<String>,
     title_links: Vec<String>,
+    documents: Vec<String>,
+    sections: Vec<String>,
     kinds: HashMap<String, Vec<String>>,
 }
 
@@ -188,6 +190,8 @@ pub struct ClaimsLexicon {
     pub(crate) negation: PhraseSet<()>,
     pub(crate) none_words: PhraseSet<()>,
     pub(crate) titles: PhraseSet<()>,
+    pub(crate) documents: PhraseSet<()>,
+    pub(crate) sections: Vec<String>,
     pub(crate) title_links: PhraseSet<()>,
     pub(crate) attempt: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<&'static str>,
@@ -370,6 +374,8 @@ impl ClaimsLexicon {
             negation: set(&af.negation),
             none_words: set(&af.none_words),
             titles: set(&af.titles),
+            documents: set(&af.documents),
+            sections: af.sections.iter().map(|s| key(s)).collect(),
             title_links: set(&af.title_links),
             attempt: set(&ff.attempt),
             kinds,

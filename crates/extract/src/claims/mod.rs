@@ -303,9 +303,13 @@ impl<'a> Run<'a> {
             && let Some(first) = lines.first()
         {
             let words = first.split_whitespace().count();
-            if let Some((left, _)) = first.split_once('|')
-                && (1..=4).contains(&left.split_whitespace().count())
-            {
+            let section_split = [" – ", " - ", " — ", "|", "›"].iter().find_map(|sep| {
+                first.split_once(sep).filter(|(l, r)| {
+                    (1..=4).contains(&l.split_whitespace().count())
+                        && (*sep == "|" || self.lex().sections.contains(&key(r.trim())))
+                })
+            });
+            if let Some((left, _)) = section_split {
                 outlet = Some(self.named(left, "outlet"));
             } else if words <= 3
                 && lines.len() > 2
@@ -321,8 +325,14 @@ impl<'a> Run<'a> {
         // A dateline: "Place - Agency" on its own line, or "(Agency) -" opening a paragraph.
         let mut wire: Option<SourceRef> = None;
         for l in lines.iter().take(8) {
-            let parts: Vec<&str> = l.splitn(2, [' ', '\u{a0}']).collect();
-            let _ = parts;
+            if let Some((_, r)) = l
+                .split_once(" – ")
+                .or_else(|| l.split_once(" - "))
+                .or_else(|| l.split_once(" — "))
+                && self.lex().sections.contains(&key(r.trim()))
+            {
+                continue;
+            }
             if let Some((place, agency)) = l
                 .split_once(" - ")
                 .or_else(|| l.split_once(" – "))
@@ -426,6 +436,14 @@ impl<'a> Run<'a> {
                 generic: false,
                 anaphor: false,
             });
+        }
+        // What a source issued (أرقام قيادة القوات، بيان الوزارة): the source follows.
+        if let Some(d) = self.at(&lex.documents, i)
+            && d.end > i
+            && let Some(mut inner) = self.source_at(d.end, np, doc_has)
+        {
+            inner.toks = i..inner.toks.end;
+            return Some(inner);
         }
         if lex.anonymous.starts_at(self.key, self.toks, i) {
             let mut j = self.at(&lex.anonymous, i).map(|f| f.end).unwrap_or(i + 1);
@@ -804,8 +822,20 @@ impl<'a> Run<'a> {
                 i += 1;
                 continue;
             }
+            let prep_source = self.at(&lex.prepositions, i).and_then(|f| {
+                self.source_at(f.end, true, doc_has).or_else(|| {
+                    // وفق ما أعلنته الوزارة: the subject of the verb after it.
+                    let k = if self.word(f.end) == "ما" {
+                        f.end + 1
+                    } else {
+                        f.end
+                    };
+                    let v = self.at(&lex.verbs, k)?;
+                    self.subject_after(v.end, sent.end, doc_has)
+                })
+            });
             if let Some(f) = self.at(&lex.prepositions, i)
-                && let Some(s) = self.source_at(f.end, true, doc_has)
+                && let Some(s) = prep_source
             {
                 let s = self.resolve(s);
                 self.sources.push(s.clone());
@@ -847,27 +877,62 @@ impl<'a> Run<'a> {
                     i = after;
                     continue;
                 }
-                let mut subj = if verb.participle {
+                // After الذي / التي the subject is what the pronoun stands for.
+                let relative = i > sent.start && matches!(self.word(i - 1), "الذي" | "التي" | "الذين");
+                let mut subj = if verb.participle || relative {
                     None
                 } else {
                     self.subject_after(after, sent.end, doc_has)
                 };
-                if subj.is_none() && !verb.participle {
+                let mut antecedent_cited = None;
+                if relative {
+                    let antecedent = seen.last().filter(|m| m.toks.end + 2 >= i).cloned();
+                    // المصدر الذي نقلت عنه الصحيفة: the paper speaks, citing the source.
+                    if matches!(self.word(after), "عنه" | "عنها" | "عنهم")
+                        && let Some(speaker) = self.subject_after(after + 1, sent.end, doc_has)
+                    {
+                        subj = Some(speaker);
+                        antecedent_cited = antecedent;
+                    } else {
+                        subj = antecedent;
+                    }
+                    if subj.is_none() {
+                        i = after;
+                        continue;
+                    }
+                } else if subj.is_none() && !verb.participle {
                     subj = seen.last().cloned();
                 }
+                // نقل عن X / citing X: the cited source nests under the subject.
+                let cited = antecedent_cited.or_else(|| {
+                    subj.as_ref().and_then(|s| {
+                        let k = s.toks.end.max(after);
+                        (self.word(k) == "عن" || self.word(k) == "عنه")
+                            .then(|| self.source_at(k + 1, true, doc_has))
+                            .flatten()
+                    })
+                });
                 let frame = match subj {
                     Some(s) => {
                         let s = self.resolve(s);
                         self.sources.push(s.clone());
                         let own_voice = self.head_ids.contains(&s.src.id);
+                        let mut chain = if own_voice {
+                            Vec::new()
+                        } else {
+                            vec![s.src.clone()]
+                        };
+                        let mut anonymous = s.anonymous && !own_voice;
+                        if let Some(c) = cited {
+                            let c = self.resolve(c);
+                            anonymous = c.anonymous;
+                            chain.push(c.src.clone());
+                            self.sources.push(c);
+                        }
                         Frame {
                             at: i,
-                            chain: if own_voice {
-                                Vec::new()
-                            } else {
-                                vec![s.src.clone()]
-                            },
-                            anonymous: s.anonymous && !own_voice,
+                            chain,
+                            anonymous,
                             deny: verb.stance == VerbStance::Deny,
                             prep: false,
                         }
@@ -908,6 +973,7 @@ impl<'a> Run<'a> {
             if let Some(s) = self.source_at(i, false, doc_has) {
                 let end = s.toks.end;
                 let s = self.resolve(s);
+                self.sources.push(s.clone());
                 seen.push(s);
                 i = end.max(i + 1);
                 continue;
@@ -919,6 +985,7 @@ impl<'a> Run<'a> {
             {
                 let end = np.toks.end;
                 let np = self.resolve(np);
+                self.sources.push(np.clone());
                 seen.push(np);
                 i = end.max(i + 1);
                 continue;
@@ -1141,9 +1208,16 @@ impl<'a> Run<'a> {
             })
             .map(|&(k, e)| (k - b, e))
             .min_by_key(|x| x.0);
+        let far_after = cues
+            .iter()
+            .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 8 && !is_dur(*e))
+            .filter(|(k, _)| (b..*k).all(|j| self.toks[j].kind != TokenKind::Number))
+            .map(|&(k, e)| (k - b, e))
+            .min_by_key(|x| x.0);
         after
             .map(|x| x.1)
             .or(before.map(|x| x.1))
+            .or(far_after.map(|x| x.1))
             .or(before_in(hard).map(|x| x.1))
     }
 

@@ -834,7 +834,7 @@ impl<'a> Run<'a> {
                     self.subject_after(v.end, sent.end, doc_has)
                 })
             });
-            if let Some(f) = self.at(&lex.prepositions, i)
+            if self.at(&lex.prepositions, i).is_some()
                 && let Some(s) = prep_source
             {
                 let s = self.resolve(s);

@@ -14,7 +14,7 @@ const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", 
 const ARTICLE: &[&str] = &[
     "ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل",
 ];
-const SUFFIXES: &[&str] = &["ه", "ها", "هم", "هن", "ا", "اه"];
+const SUFFIXES: &[&str] = &["ه", "ها", "هم", "هن", "ا", "اه", "وا", "ت"];
 
 /// A phrase table.
 #[derive(Debug, Clone)]
@@ -59,12 +59,14 @@ impl<T> PhraseSet<T> {
         self.add_forms(phrase, value, true);
     }
 
-    /// Adds a phrase whose first word never takes the article (a verb).
+    /// Adds a phrase whose first word never takes the article nor a pronoun
+    /// suffix (a verb form, listed with its suffixes where it takes them).
     pub fn add_without_article(&mut self, phrase: &str, value: T) {
         self.add_forms(phrase, value, false);
     }
 
     fn add_forms(&mut self, phrase: &str, value: T, article: bool) {
+        let suffixes = article;
         let k = key(phrase);
         let words: Vec<&str> = k.split_whitespace().collect();
         let Some((&first, rest)) = words.split_first() else {
@@ -98,7 +100,7 @@ impl<T> PhraseSet<T> {
                     p.len()
                 };
                 forms.push((format!("{p}{base}"), plen as u8));
-                if rest.is_empty() {
+                if rest.is_empty() && suffixes {
                     for s in SUFFIXES {
                         forms.push((format!("{p}{base}{s}"), plen as u8));
                     }

@@ -124,3 +124,107 @@ proptest! {
         check(&s);
     }
 }
+
+mod claims {
+    use isnad_extract::Extractor;
+    use isnad_text::Reader;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn extractor() -> &'static Extractor {
+        static X: OnceLock<Extractor> = OnceLock::new();
+        X.get_or_init(Extractor::builtin)
+    }
+
+    /// Report-like text: sources, verbs, cues, numbers, punctuation.
+    fn reportish() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "قال",
+            "المرصد",
+            "السوري",
+            "إن",
+            "أن",
+            "بحسب",
+            "نقلاً",
+            "عن",
+            "مصادر",
+            "محلية",
+            "نفت",
+            "قسد",
+            "داعش",
+            "التنظيم",
+            "الذي",
+            "التي",
+            "عنه",
+            "قتل",
+            "مقتل",
+            "فرار",
+            "أي",
+            "سجين",
+            "لم",
+            "يفر",
+            "12",
+            "نحو",
+            "عشرات",
+            "من",
+            "عناصر",
+            "وأضاف",
+            "مؤكدا",
+            "،",
+            ".",
+            ":",
+            "\"",
+            "«",
+            "»",
+            "\n",
+            "لـ",
+            "الشيخ",
+            "مديرة",
+            "وزارة",
+            "الداخلية",
+            "أرقام",
+            "حصيلة",
+            "أعلنتها",
+            "ما",
+            "وفق",
+            "استمرت",
+            "أيام",
+            "ل",
+            "ال",
+            "said",
+            "according",
+            "to",
+            "killed",
+            "escaped",
+            "(AFP)",
+            "-",
+            "—",
+            "|",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" "))
+    }
+
+    fn check(bytes: Vec<u8>) {
+        let len = bytes.len();
+        let doc = Reader::builtin().plain("p", "p", bytes);
+        for c in extractor().extract(&doc) {
+            assert!(c.span.start <= c.span.end && c.span.end as usize <= len);
+            assert!(c.sentence.end as usize <= len);
+            assert!(!c.source.is_empty());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn extract_never_panics_and_spans_stay_inside(b in prop::collection::vec(any::<u8>(), 0..400)) {
+            check(b);
+        }
+
+        #[test]
+        fn extract_on_report_like_text_keeps_spans_inside(s in reportish()) {
+            check(s.into_bytes());
+        }
+    }
+}

@@ -75,8 +75,16 @@ struct VerbEntry {
     other: Vec<String>,
     #[serde(default)]
     participles: Vec<String>,
+    /// Whether its past takes object pronouns (أكده); false where the form
+    /// would read as a noun (تابعه / تابعة).
+    #[serde(default = "yes")]
+    object: bool,
     #[serde(default = "assert_stance")]
     stance: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn assert_stance() -> String {
@@ -116,6 +124,8 @@ struct FacetsFile {
 struct EventCue {
     name: String,
     cues: Vec<String>,
+    #[serde(default)]
+    after_only: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -196,6 +206,7 @@ pub struct ClaimsLexicon {
     pub(crate) attempt: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<&'static str>,
     pub(crate) events: PhraseSet<u16>,
+    pub(crate) events_after: PhraseSet<u16>,
     pub(crate) event_names: Vec<String>,
     pub(crate) who: PhraseSet<u16>,
     pub(crate) who_names: Vec<String>,
@@ -209,7 +220,17 @@ pub struct ClaimsLexicon {
 fn verb_forms(v: &VerbEntry) -> Vec<String> {
     let mut out = Vec::new();
     let past = key(&v.past);
-    if past.is_ascii() {
+    // A past written with a shadda (قدّر) is ambiguous without it (قدرة):
+    // only its present forms are used.
+    let present_only = v.past.contains('\u{651}');
+    if present_only {
+        let pres = key(&v.present);
+        if let Some(rest) = pres.strip_prefix('ي') {
+            out.push(pres.clone());
+            out.push(format!("ت{rest}"));
+            out.push(format!("ي{rest}ون"));
+        }
+    } else if past.is_ascii() {
         out.push(past);
         out.push(key(&v.present));
     } else {
@@ -217,6 +238,12 @@ fn verb_forms(v: &VerbEntry) -> Vec<String> {
         out.push(past.clone());
         for s in ["ت", "وا", "ا", "تا"] {
             out.push(format!("{past}{s}"));
+        }
+        if v.object {
+            // With an object pronoun: أكده، أعلنته، نقلتها.
+            for s in ["ه", "ها", "ته", "تها"] {
+                out.push(format!("{past}{s}"));
+            }
         }
         if let Some(stem) = stem {
             // نفى → نفت، نفوا
@@ -311,11 +338,15 @@ impl ClaimsLexicon {
             }
         }
         let mut ev = PhraseSet::new();
+        let mut ev_after = PhraseSet::new();
         let mut event_names = Vec::new();
         for (i, e) in ff.event.iter().enumerate() {
             event_names.push(e.name.clone());
             for c in &e.cues {
                 ev.add(c, i as u16);
+            }
+            for c in &e.after_only {
+                ev_after.add(c, i as u16);
             }
         }
         let mut who = PhraseSet::new();
@@ -380,6 +411,7 @@ impl ClaimsLexicon {
             attempt: set(&ff.attempt),
             kinds,
             events: ev,
+            events_after: ev_after,
             event_names,
             who,
             who_names,

@@ -537,6 +537,8 @@ impl<'a> Run<'a> {
             if j > i
                 && (lex.stops.starts_at(self.key, self.toks, j)
                     || lex.verbs.starts_at(self.key, self.toks, j)
+                    || lex.events.starts_at(self.key, self.toks, j)
+                    || lex.documents.starts_at(self.key, self.toks, j)
                     || self.word(j).starts_with('و')
                         && self.word(j).len() > 2
                         && !self.word(j - 1).is_empty()
@@ -547,6 +549,34 @@ impl<'a> Run<'a> {
             j += 1;
         }
         while j > i && self.toks[j - 1].kind != TokenKind::Word {
+            j -= 1;
+        }
+        // A definite name continues only with definite words (المرصد السوري,
+        // not المرصد عدد); an indefinite head runs to its last definite word
+        // (قيادة قوات حماية المرتفعات).
+        let is_def = |k: usize| {
+            let w = self.word(k);
+            w.starts_with("ال")
+                || w.starts_with("لل")
+                || w.strip_prefix('ل').is_some_and(|r| r.starts_with("ال"))
+        };
+        if is_def(i) {
+            let mut e = i + 1;
+            while e < j && (is_def(e) || self.toks[e].kind != TokenKind::Word) {
+                e += 1;
+            }
+            j = e;
+        } else if let Some(last_def) = (i + 1..j).rev().find(|&k| is_def(k)) {
+            j = last_def + 1;
+            while j < self.toks.len() && j < i + 8 && matches!(self.toks[j].text(self.key), "\"" | "(" | ")")
+            {
+                j += 1;
+            }
+        }
+        while j > i
+            && self.toks[j - 1].kind != TokenKind::Word
+            && !matches!(self.toks[j - 1].text(self.key), "\"")
+        {
             j -= 1;
         }
         if j == i {
@@ -739,8 +769,9 @@ impl<'a> Run<'a> {
             let zeros = self.zeros(ts..te, &frames);
             qs.extend(zeros);
             qs.sort_by_key(|q| q.toks.start);
+            let spans: Vec<Range<usize>> = qs.iter().map(|q| q.toks.clone()).collect();
             for q in qs {
-                let Some((facet, factor)) = self.facet(ts..te, &q) else {
+                let Some((facet, factor)) = self.facet(ts..te, &q, &spans) else {
                     continue;
                 };
                 let (chain_tail, anonymous, deny) = pick(&frames, q.toks.start);
@@ -813,6 +844,32 @@ impl<'a> Run<'a> {
         let mut first_verb: Option<usize> = None;
         // Sources mentioned so far in this sentence (for subjects before verbs).
         let mut seen: Vec<SrcMention> = Vec::new();
+        // A headline "Source: …" (الداخلية: لم يفر أي سجين).
+        if let Some(colon) =
+            (sent.start..(sent.start + 6).min(sent.end)).find(|&k| self.toks[k].text(self.key) == ":")
+            && colon > sent.start
+            && self.toks[colon + 1..sent.end]
+                .iter()
+                .all(|t| t.text(self.key) != ":")
+            && !self.toks[sent.start..colon]
+                .iter()
+                .any(|t| t.kind == TokenKind::Number)
+            && let Some(src) = self
+                .source_at(sent.start, true, doc_has)
+                .or_else(|| self.headline_name(sent.start..colon))
+            && src.toks.end <= colon + 1
+        {
+            let src = self.resolve(src);
+            self.sources.push(src.clone());
+            frames.push(Frame {
+                at: sent.start,
+                chain: vec![src.src.clone()],
+                anonymous: src.anonymous,
+                deny: false,
+                prep: false,
+            });
+            i = colon + 1;
+        }
         while i < sent.end {
             if self.word(i) == "وان" || self.word(i) == "وبان" {
                 // A second complement clause hangs on the first verb.
@@ -822,18 +879,9 @@ impl<'a> Run<'a> {
                 i += 1;
                 continue;
             }
-            let prep_source = self.at(&lex.prepositions, i).and_then(|f| {
-                self.source_at(f.end, true, doc_has).or_else(|| {
-                    // وفق ما أعلنته الوزارة: the subject of the verb after it.
-                    let k = if self.word(f.end) == "ما" {
-                        f.end + 1
-                    } else {
-                        f.end
-                    };
-                    let v = self.at(&lex.verbs, k)?;
-                    self.subject_after(v.end, sent.end, doc_has)
-                })
-            });
+            let prep_source = self
+                .at(&lex.prepositions, i)
+                .and_then(|f| self.prep_object(f.end, sent.end, doc_has));
             if self.at(&lex.prepositions, i).is_some()
                 && let Some(s) = prep_source
             {
@@ -879,13 +927,13 @@ impl<'a> Run<'a> {
                 }
                 // After الذي / التي the subject is what the pronoun stands for.
                 let relative = i > sent.start && matches!(self.word(i - 1), "الذي" | "التي" | "الذين");
-                let mut subj = if verb.participle || relative {
+                let mut subj = if verb.participle {
                     None
                 } else {
                     self.subject_after(after, sent.end, doc_has)
                 };
                 let mut antecedent_cited = None;
-                if relative {
+                if relative && subj.is_none() {
                     let antecedent = seen.last().filter(|m| m.toks.end + 2 >= i).cloned();
                     // المصدر الذي نقلت عنه الصحيفة: the paper speaks, citing the source.
                     if matches!(self.word(after), "عنه" | "عنها" | "عنهم")
@@ -995,6 +1043,67 @@ impl<'a> Run<'a> {
         frames
     }
 
+    /// The name before a headline's colon, as written.
+    fn headline_name(&self, r: Range<usize>) -> Option<SrcMention> {
+        if r.is_empty() || r.len() > 4 || r.clone().any(|k| self.toks[k].kind != TokenKind::Word) {
+            return None;
+        }
+        let name = self.surface(r.clone());
+        let lex = self.lex();
+        let kind = r
+            .clone()
+            .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
+            .unwrap_or("organisation");
+        Some(SrcMention {
+            toks: r.clone(),
+            src: SourceRef {
+                id: slug(&name),
+                name,
+                kind,
+            },
+            anonymous: false,
+            head: strip_article(self.word(r.start)),
+            generic: false,
+            anaphor: r.len() == 1 && self.word(r.start).starts_with("ال"),
+        })
+    }
+
+    /// The source after بحسب / وفق: a name, or what a document came from
+    /// (بحسب حصيلة أعلنتها المديرية، بحسب أرقام حصلت عليها الصحيفة من الإدارة).
+    fn prep_object(&self, k: usize, end: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
+        let lex = self.lex();
+        if let Some(v) = self.at(&lex.verbs, k) {
+            return self.subject_after(v.end, end, doc_has);
+        }
+        let document = self.at(&lex.documents, k).is_some() || self.word(k) == "ما";
+        if !document && let Some(s) = self.source_at(k, true, doc_has) {
+            return Some(s);
+        }
+        if !document {
+            return None;
+        }
+        for j in k + 1..(k + 9).min(end) {
+            if self.is_punct(j) {
+                break;
+            }
+            if let Some(v) = self.at(&lex.verbs, j) {
+                return self.subject_after(v.end, end, doc_has);
+            }
+            if matches!(self.word(j), "من" | "عن")
+                && let Some(s) = self.source_at(j + 1, true, doc_has)
+                && !self.head_ids.contains(&s.src.id)
+            {
+                return Some(s);
+            }
+            if let Some(s) = self.source_at(j, false, doc_has)
+                && !self.head_ids.contains(&s.src.id)
+            {
+                return Some(s);
+            }
+        }
+        self.source_at(k + 1, true, doc_has)
+    }
+
     /// The subject right after a verb: a source, skipping time words and commas.
     fn subject_after(&self, mut i: usize, end: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
@@ -1056,7 +1165,7 @@ impl<'a> Run<'a> {
     }
 
     /// The facet of a quantity and a factor for its value (weeks → days).
-    fn facet(&self, sent: Range<usize>, q: &Quantity) -> Option<(String, f64)> {
+    fn facet(&self, sent: Range<usize>, q: &Quantity, others: &[Range<usize>]) -> Option<(String, f64)> {
         let lex = self.lex();
         let (a, b) = (q.toks.start, q.toks.end);
         // Issue numbers, pages, ages.
@@ -1107,6 +1216,8 @@ impl<'a> Run<'a> {
         let cues: Vec<(usize, u16)> = cues
             .into_iter()
             .filter(|&(k, _)| !(k == b && lex.who.starts_at(self.key, self.toks, k)))
+            // A cue inside another quantity (تفجيرين) belongs to that one.
+            .filter(|&(k, _)| !others.iter().any(|o| o.start != a && o.contains(&k)))
             .collect();
         let event = self.nearest_event(&cues, a, b, &is_duration_cue);
         let who = self.who_of(q, sent.clone());
@@ -1206,8 +1317,14 @@ impl<'a> Run<'a> {
                         .is_some_and(|f| f.prefix > 0);
                 !opens_clause && (b..*k).all(|j| self.toks[j].kind != TokenKind::Number)
             })
-            .map(|&(k, e)| (k - b, e))
+            .map(|&(k, e)| (if k == b { 100 } else { k - b }, e))
             .min_by_key(|x| x.0);
+        // Cues that only count after the number (سلّم 9 أنفسهم).
+        let after_only = (b..(b + 4).min(self.toks.len()))
+            .find_map(|k| self.at(&self.lex().events_after, k).map(|f| *f.value));
+        if let Some(e) = after_only {
+            return Some(e);
+        }
         let far_after = cues
             .iter()
             .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 8 && !is_dur(*e))

@@ -193,7 +193,9 @@ impl Extractor {
             sources: Vec::new(),
             last_speaker: None,
             head_ids: Vec::new(),
+            acronyms: std::collections::HashMap::new(),
         };
+        run.find_acronyms();
         run.claims(&mentions)
     }
 }
@@ -207,6 +209,9 @@ struct Run<'a> {
     sources: Vec<SrcMention>,
     last_speaker: Option<Frame>,
     head_ids: Vec<String>,
+    /// A name's acronym in quotes after it (قوات حماية المرتفعات «قحم»): the
+    /// acronym's key and the name's first token.
+    acronyms: std::collections::HashMap<&'a str, usize>,
 }
 
 impl<'a> Run<'a> {
@@ -378,6 +383,24 @@ impl<'a> Run<'a> {
         chain
     }
 
+    fn find_acronyms(&mut self) {
+        let t = self.toks;
+        for q in 1..t.len().saturating_sub(2) {
+            let quote = |k: usize| t[k].kind == TokenKind::Punct && t[k].text(self.key) == "\"";
+            if quote(q)
+                && t[q + 1].kind == TokenKind::Word
+                && quote(q + 2)
+                && t[q - 1].kind == TokenKind::Word
+            {
+                let mut start = q - 1;
+                while start > 0 && q - start < 4 && t[start - 1].kind == TokenKind::Word {
+                    start -= 1;
+                }
+                self.acronyms.entry(t[q + 1].text(self.key)).or_insert(start);
+            }
+        }
+    }
+
     fn dative_outlet(&self) -> Option<SourceRef> {
         let lex = self.lex();
         for i in 0..self.toks.len() {
@@ -539,6 +562,7 @@ impl<'a> Run<'a> {
                     || lex.verbs.starts_at(self.key, self.toks, j)
                     || lex.events.starts_at(self.key, self.toks, j)
                     || lex.documents.starts_at(self.key, self.toks, j)
+                    || lex.titles.starts_at(self.key, self.toks, j)
                     || self.word(j).starts_with('و')
                         && self.word(j).len() > 2
                         && !self.word(j - 1).is_empty()
@@ -1205,17 +1229,39 @@ impl<'a> Run<'a> {
             _ => {}
         }
         // Postposed عدة after a noun that is not a people-noun is not a claim.
+        // Preposed عدة counts the noun after it (عدة أشخاص); postposed, the
+        // noun before (مجموعات عدة). A word after it that opens with a
+        // preposition (عدة لاستكمال) is no counted noun.
+        let preposed = self.toks.get(b).is_some_and(|t| t.kind == TokenKind::Word)
+            && !lex.stops.starts_at(self.key, self.toks, b)
+            && !lex.events.starts_at(self.key, self.toks, b)
+            && (!self.word(b).starts_with(['ل', 'ب']) || lex.who.starts_at(self.key, self.toks, b));
         if q.m.kind == Kind::Vague
             && a > sent.start
             && matches!(self.word(a), "عده" | "عديده")
+            && !preposed
             && self.at(&lex.who, a - 1).is_none()
         {
             return other(self.word(a - 1));
         }
+        // عدد من نزحوا: "the number of those who", not "a number of".
+        if q.m.vague.as_deref() == Some("a number of")
+            && self.word(b).ends_with("وا")
+            && lex.events.starts_at(self.key, self.toks, b)
+        {
+            return None;
+        }
         // The counted noun itself is no event cue when it names people (45 محتجزاً).
+        let (soft, _) = self.clause_start(a);
+        let has_cue_before = cues
+            .iter()
+            .any(|&(k, e)| k < a && k >= soft && !is_duration_cue(e));
         let cues: Vec<(usize, u16)> = cues
             .into_iter()
             .filter(|&(k, _)| !(k == b && lex.who.starts_at(self.key, self.toks, k)))
+            // After the number, a people-word (المحتجزين) says whose count it is,
+            // not what happened, unless nothing before says it.
+            .filter(|&(k, _)| !(k >= b && lex.who.starts_at(self.key, self.toks, k) && has_cue_before))
             // A cue inside another quantity (تفجيرين) belongs to that one.
             .filter(|&(k, _)| !others.iter().any(|o| o.start != a && o.contains(&k)))
             .collect();
@@ -1247,7 +1293,9 @@ impl<'a> Run<'a> {
             }
         }
         found.extend(self.who_after(b, sent.end));
-        if found.is_empty() && a > sent.start {
+        let after_a_count =
+            (a.saturating_sub(3).max(sent.start)..a).any(|k| self.toks[k].kind == TokenKind::Number);
+        if found.is_empty() && a > sent.start && !after_a_count {
             for k in a.saturating_sub(2).max(sent.start)..a {
                 if let Some(f) = self.at(&lex.who, k) {
                     found.push(*f.value);
@@ -1315,7 +1363,7 @@ impl<'a> Run<'a> {
                         .events
                         .at(self.key, self.toks, *k)
                         .is_some_and(|f| f.prefix > 0);
-                !opens_clause && (b..*k).all(|j| self.toks[j].kind != TokenKind::Number)
+                !opens_clause && (b..*k).all(|j| self.toks[j].kind != TokenKind::Number && !self.is_comma(j))
             })
             .map(|&(k, e)| (if k == b { 100 } else { k - b }, e))
             .min_by_key(|x| x.0);
@@ -1328,7 +1376,7 @@ impl<'a> Run<'a> {
         let far_after = cues
             .iter()
             .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 8 && !is_dur(*e))
-            .filter(|(k, _)| (b..*k).all(|j| self.toks[j].kind != TokenKind::Number))
+            .filter(|(k, _)| (b..*k).all(|j| self.toks[j].kind != TokenKind::Number && !self.is_comma(j)))
             .map(|&(k, e)| (k - b, e))
             .min_by_key(|x| x.0);
         after
@@ -1336,6 +1384,10 @@ impl<'a> Run<'a> {
             .or(before.map(|x| x.1))
             .or(far_after.map(|x| x.1))
             .or(before_in(hard).map(|x| x.1))
+    }
+
+    fn is_comma(&self, j: usize) -> bool {
+        self.toks[j].kind == TokenKind::Punct && matches!(self.toks[j].text(self.key), "," | ";")
     }
 
     /// How many word and number tokens stand in `from..to`.
@@ -1397,6 +1449,13 @@ impl<'a> Run<'a> {
                 break;
             }
             if let Some(f) = self.at(&lex.who, k) {
+                return Some(*f.value);
+            }
+            // An acronym stands for its name: عناصر «قحم» → قوات حماية المرتفعات.
+            if let Some(&name) = self.acronyms.get(self.word(k))
+                && name != k
+                && let Some(f) = self.at(&lex.who, name)
+            {
                 return Some(*f.value);
             }
             if let Some(f) = self.at(&lex.source_names, k) {

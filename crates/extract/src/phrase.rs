@@ -78,8 +78,10 @@ impl<T> PhraseSet<T> {
         let arabic = is_arabic(first);
         let mut forms: Vec<(String, u8)> = Vec::new();
         if arabic {
+            // A verb takes only the conjunctions و and ف in front.
+            let proclitics: &[&str] = if article { PROCLITICS } else { &["", "و", "ف"] };
             let with_article: &[&str] = if article { ARTICLE } else { &[] };
-            for p in PROCLITICS.iter().chain(with_article) {
+            for p in proclitics.iter().chain(with_article) {
                 let base = if ARTICLE.contains(p) {
                     first.strip_prefix("ال").unwrap_or(first)
                 } else {

@@ -461,9 +461,19 @@ impl<'a> Run<'a> {
             });
         }
         // What a source issued (أرقام قيادة القوات، بيان الوزارة): the source follows.
+        let after_quotes = |mut k: usize| {
+            while self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.key) == "\"")
+            {
+                k += 1;
+            }
+            k
+        };
         if let Some(d) = self.at(&lex.documents, i)
             && d.end > i
-            && let Some(mut inner) = self.source_at(d.end, np, doc_has)
+            && let Some(mut inner) = self.source_at(after_quotes(d.end), np, doc_has)
         {
             inner.toks = i..inner.toks.end;
             return Some(inner);
@@ -510,6 +520,10 @@ impl<'a> Run<'a> {
     fn noun_phrase(&self, i: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
         let w0 = self.word(i);
+        if lex.documents.starts_at(self.key, self.toks, i) {
+            // البيان، التقرير: the statement speaks for whoever issued it.
+            return None;
+        }
         if w0.is_empty()
             || lex.stops.starts_at(self.key, self.toks, i)
             || lex.verbs.starts_at(self.key, self.toks, i)
@@ -627,11 +641,9 @@ impl<'a> Run<'a> {
             .unwrap_or("person");
         let definite = strip_proclitic_l(first).starts_with("ال");
         let anaphor = definite && j == i + 1;
-        let generic = !definite
-            && (i + 1..j)
-                .all(|k| lex.adjectives.starts_at(self.key, self.toks, k) || !self.word(k).starts_with("ال"))
-            && j > i + 1
-            && (i + 1..j).all(|k| lex.adjectives.starts_at(self.key, self.toks, k));
+        // Generic: an indefinite head with no name after it (مرصد حقوقي محلي،
+        // منظمة محلية لرصد النزاعات), unlike مرصد الطرفاء.
+        let generic = !definite && j > i + 1 && !self.word(i + 1).starts_with("ال");
         let mut name = self.surface(i..j);
         if let Some(stripped) = name.strip_prefix('ل').filter(|s| s.starts_with("ال")) {
             name = stripped.to_string();
@@ -696,6 +708,17 @@ impl<'a> Run<'a> {
                 && let Some(n) = self.noun_phrase(i, &|_| false)
                 && !n.generic
                 && !n.anaphor
+                && n.toks.len() > 1
+            {
+                return Some(n);
+            }
+            // The next named body of the same kind (a monitor named in the next sentence).
+            if i < m.toks.end + 60
+                && let Some(v) = self.at(&lex.verbs, i)
+                && let Some(n) = self.noun_phrase(v.end, &|_| false)
+                && !n.generic
+                && !n.anaphor
+                && n.src.kind == m.src.kind
                 && n.toks.len() > 1
             {
                 return Some(n);
@@ -1069,6 +1092,17 @@ impl<'a> Run<'a> {
 
     /// The name before a headline's colon, as written.
     fn headline_name(&self, r: Range<usize>) -> Option<SrcMention> {
+        let r = {
+            // Quotes around the name («قحم»:) are not part of it.
+            let mut r = r;
+            while r.start < r.end && self.toks[r.start].kind == TokenKind::Punct {
+                r.start += 1;
+            }
+            while r.end > r.start && self.toks[r.end - 1].kind == TokenKind::Punct {
+                r.end -= 1;
+            }
+            r
+        };
         if r.is_empty() || r.len() > 4 || r.clone().any(|k| self.toks[k].kind != TokenKind::Word) {
             return None;
         }
@@ -1306,6 +1340,7 @@ impl<'a> Run<'a> {
         // minors) over prisoners or groups.
         let rank = |w: u16| match lex.who_names[w as usize].as_str() {
             "prisoners" | "groups" => 1,
+            "members" => 2,
             _ => 0,
         };
         found.into_iter().min_by_key(|&w| rank(w))
@@ -1407,8 +1442,10 @@ impl<'a> Run<'a> {
             let t = self.toks[k - 1];
             if t.kind == TokenKind::Punct && matches!(t.text(self.key), "," | ";" | ":") {
                 let next = self.word(k);
-                let list = matches!(next, "بينهم" | "منهم" | "بينها" | "منها" | "including" | "among")
-                    || (next == "من" && self.word(k + 1) == "بينهم");
+                let list = matches!(
+                    next,
+                    "بينهم" | "منهم" | "بينها" | "منها" | "هم" | "وهم" | "هي" | "including" | "among"
+                ) || (next == "من" && self.word(k + 1) == "بينهم");
                 let opens = matches!(
                     next,
                     "ما" | "مما"

@@ -141,6 +141,8 @@ struct Units {
     hours: UnitEntry,
     never: Vec<String>,
     never_after: Vec<String>,
+    #[serde(default)]
+    duration_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -212,6 +214,7 @@ pub struct ClaimsLexicon {
     pub(crate) who_names: Vec<String>,
     pub(crate) units: PhraseSet<Unit>,
     pub(crate) never_after: PhraseSet<()>,
+    pub(crate) duration_after: PhraseSet<()>,
     pub(crate) facets: Vec<(String, u16, Option<u16>)>,
     pub(crate) known_events: Vec<KnownEvent>,
     pub(crate) event_cues: PhraseSet<usize>,
@@ -417,6 +420,7 @@ impl ClaimsLexicon {
             who_names,
             units,
             never_after: set(&ff.units.never_after),
+            duration_after: set(&ff.units.duration_after),
             facets,
             known_events: ef.event,
             event_cues,

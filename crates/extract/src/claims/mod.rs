@@ -1250,7 +1250,13 @@ impl<'a> Run<'a> {
         match unit {
             Some(Unit::Never) => return None,
             Some(Unit::Days(_)) | Some(Unit::Hours) => {
-                let dur = cues.iter().any(|&(k, e)| is_duration_cue(e) && k < a);
+                let unit_end = if self.at(&lex.units, a).is_some_and(|f| f.end >= b) {
+                    b
+                } else {
+                    b + 1
+                };
+                let dur = cues.iter().any(|&(k, e)| is_duration_cue(e) && k < a)
+                    || lex.duration_after.starts_at(self.key, self.toks, unit_end);
                 if !dur {
                     return None;
                 }
@@ -1307,6 +1313,18 @@ impl<'a> Run<'a> {
                     return Some((name.clone(), 1.0));
                 }
             }
+        }
+        // Gunmen counted with nothing said of them are the attackers.
+        let counted_attackers = (a..=b).any(|k| {
+            self.at(&lex.who, k)
+                .is_some_and(|f| lex.who_names[*f.value as usize] == "attackers")
+        });
+        if event.is_none()
+            && counted_attackers
+            && who.is_some_and(|w| lex.who_names[w as usize] == "attackers")
+            && let Some((name, _, _)) = lex.facets.iter().find(|(n, _, _)| n == "attackers_count")
+        {
+            return Some((name.clone(), 1.0));
         }
         if q.m.kind == Kind::Percent {
             return None;
@@ -1472,8 +1490,9 @@ impl<'a> Run<'a> {
         (soft.unwrap_or(0), 0)
     }
 
-    fn who_after(&self, b: usize, end: usize) -> Option<u16> {
+    fn who_after(&self, b: usize, end: usize) -> Vec<u16> {
         let lex = self.lex();
+        let mut out = Vec::new();
         let mut k = b;
         while k < end && k < b + 5 {
             if self.is_punct(k) || self.toks[k].kind == TokenKind::Number {
@@ -1486,14 +1505,14 @@ impl<'a> Run<'a> {
                 break;
             }
             if let Some(f) = self.at(&lex.who, k) {
-                return Some(*f.value);
+                out.push(*f.value);
             }
             // An acronym stands for its name: عناصر «قحم» → قوات حماية المرتفعات.
             if let Some(&name) = self.acronyms.get(self.word(k))
                 && name != k
                 && let Some(f) = self.at(&lex.who, name)
             {
-                return Some(*f.value);
+                out.push(*f.value);
             }
             if let Some(f) = self.at(&lex.source_names, k) {
                 let id = &lex.sources[*f.value].id;
@@ -1505,12 +1524,12 @@ impl<'a> Run<'a> {
                     ""
                 };
                 if let Some(w) = lex.who_names.iter().position(|n| n == name) {
-                    return Some(w as u16);
+                    out.push(w as u16);
                 }
             }
             k += 1;
         }
-        None
+        out
     }
 }
 

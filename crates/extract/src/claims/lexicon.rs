@@ -64,6 +64,7 @@ struct AttributionFile {
     title_links: Vec<String>,
     documents: Vec<String>,
     sections: Vec<String>,
+    not_after: Vec<String>,
     kinds: HashMap<String, Vec<String>>,
 }
 
@@ -203,6 +204,7 @@ pub struct ClaimsLexicon {
     pub(crate) none_words: PhraseSet<()>,
     pub(crate) titles: PhraseSet<()>,
     pub(crate) documents: PhraseSet<()>,
+    pub(crate) not_after: PhraseSet<()>,
     pub(crate) sections: Vec<String>,
     pub(crate) title_links: PhraseSet<()>,
     pub(crate) attempt: PhraseSet<()>,
@@ -409,6 +411,7 @@ impl ClaimsLexicon {
             none_words: set(&af.none_words),
             titles: set(&af.titles),
             documents: set(&af.documents),
+            not_after: set(&af.not_after),
             sections: af.sections.iter().map(|s| key(s)).collect(),
             title_links: set(&af.title_links),
             attempt: set(&ff.attempt),

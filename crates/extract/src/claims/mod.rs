@@ -520,8 +520,9 @@ impl<'a> Run<'a> {
     fn noun_phrase(&self, i: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
         let w0 = self.word(i);
-        if lex.documents.starts_at(self.key, self.toks, i) {
-            // البيان، التقرير: the statement speaks for whoever issued it.
+        if lex.documents.starts_at(self.key, self.toks, i) || w0.starts_with("وال") {
+            // البيان، التقرير: the statement speaks for whoever issued it;
+            // والتحركات: a new conjunct, not a name.
             return None;
         }
         if w0.is_empty()
@@ -962,7 +963,13 @@ impl<'a> Run<'a> {
                 i = end;
                 continue;
             }
-            if let Some(f) = self.at(&lex.verbs, i) {
+            // "رفض الكشف عن اسمه" describes a source; it reports nothing.
+            if let Some(f) = self.at(&lex.unnamed_after, i) {
+                i = f.end;
+                continue;
+            }
+            let after_preposition = i > sent.start && lex.not_after.starts_at(self.key, self.toks, i - 1);
+            if let Some(f) = self.at(&lex.verbs, i).filter(|_| !after_preposition) {
                 let verb = *f.value;
                 let after = f.end;
                 // A negated verb reports nothing (من دون أن يذكر).
@@ -996,7 +1003,8 @@ impl<'a> Run<'a> {
                         continue;
                     }
                 } else if subj.is_none() && !verb.participle {
-                    subj = seen.last().cloned();
+                    // A subject before its verb stands close to it (عادت “قسد” للحديث).
+                    subj = seen.last().filter(|m| m.toks.end + 4 >= i).cloned();
                 }
                 // نقل عن X / citing X: the cited source nests under the subject.
                 let cited = antecedent_cited.or_else(|| {
@@ -1048,7 +1056,11 @@ impl<'a> Run<'a> {
                 // its source is unnamed (المرصد قال إن مصادره رصدت …).
                 let frame = match frames.last() {
                     Some(prev)
-                        if frame.anonymous && !prev.prep && prev.chain != frame.chain && !prev.anonymous =>
+                        if frame.anonymous
+                            && !prev.prep
+                            && prev.chain != frame.chain
+                            && !prev.anonymous
+                            && !(prev.at..i).any(|k| self.is_comma(k) || self.word(k) == "حيث") =>
                     {
                         Frame {
                             chain: prev.chain.iter().chain(frame.chain.iter()).cloned().collect(),
@@ -1279,7 +1291,7 @@ impl<'a> Run<'a> {
         if q.m.kind == Kind::Vague
             && a > sent.start
             && matches!(self.word(a), "عده" | "عديده")
-            && !preposed
+            && (!preposed || self.word(a) == "عديده")
             && self.at(&lex.who, a - 1).is_none()
         {
             return other(self.word(a - 1));

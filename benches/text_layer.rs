@@ -1,5 +1,6 @@
-//! Throughput of the text layer: normalise, tokenise, and the number
-//! recogniser over them, on real Arabic news.
+//! Throughput of the text layer (normalise, tokenise, the number recogniser
+//! over them) and of the whole extraction (reading a document and finding
+//! its claims), on real Arabic news.
 //!
 //! Reads the article texts of `../shared/corpora/arabic-news/*.jsonl` (57 MB;
 //! the first 16 MB by default, `ISNAD_BENCH_MB` to change), or, where that
@@ -94,6 +95,18 @@ fn bench(c: &mut Criterion) {
             let mut k = 0;
             for t in &texts {
                 k += numbers.find_with(t, &mut s).len();
+            }
+            black_box(k)
+        })
+    });
+    let reader = isnad_text::Reader::builtin();
+    let extractor = isnad_extract::Extractor::builtin();
+    g.bench_function("read+extract", |b| {
+        b.iter(|| {
+            let mut k = 0;
+            for t in &texts {
+                let doc = reader.plain("b", "b", t.as_bytes().to_vec());
+                k += extractor.extract(&doc).len();
             }
             black_box(k)
         })

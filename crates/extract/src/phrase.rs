@@ -150,6 +150,11 @@ impl<T> PhraseSet<T> {
         self.at(key, toks, i).is_some()
     }
 
+    /// Every form a phrase's first word can take.
+    pub fn first_forms(&self) -> impl Iterator<Item = &str> {
+        self.first.keys().map(|k| k.as_ref())
+    }
+
     /// The number of phrases.
     pub fn len(&self) -> usize {
         self.phrases.len()

@@ -163,7 +163,18 @@ impl FurnitureRules {
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
         let lines = line_ranges(text);
         let mut out: Vec<Range<usize>> = Vec::new();
-        let bares: Vec<String> = lines.iter().map(|r| bare(&text[r.clone()])).collect();
+        // Only short lines can be furniture: long ones are not normalised.
+        let bares: Vec<String> = lines
+            .iter()
+            .map(|r| {
+                let line = &text[r.clone()];
+                if line.len() > self.max_chars * 4 || line.chars().count() > self.max_chars {
+                    "\u{1}".to_string()
+                } else {
+                    bare(line)
+                }
+            })
+            .collect();
         let mut i = 0;
         while i < lines.len() {
             let line = &text[lines[i].clone()];

@@ -38,7 +38,8 @@ fn content_lines<'t>(text: &'t str, furniture: &[Range<usize>]) -> Vec<(Range<us
 }
 
 fn strip_opener<'l>(line: &'l str, openers: &[&str]) -> Option<&'l str> {
-    let lower = line.to_lowercase();
+    let head: String = line.chars().take(24).collect();
+    let lower = head.to_lowercase();
     for o in openers {
         if lower.starts_with(o) {
             let rest = line.get(o.len()..)?;

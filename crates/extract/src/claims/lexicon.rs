@@ -220,6 +220,9 @@ pub struct ClaimsLexicon {
     pub(crate) facets: Vec<(String, u16, Option<u16>)>,
     pub(crate) known_events: Vec<KnownEvent>,
     pub(crate) event_cues: PhraseSet<usize>,
+    /// Every word form that starts some phrase of this vocabulary: a token
+    /// not here is looked up no further.
+    pub(crate) any_first: rustc_hash::FxHashSet<Box<str>>,
 }
 
 fn verb_forms(v: &VerbEntry) -> Vec<String> {
@@ -395,7 +398,7 @@ impl ClaimsLexicon {
                 event_cues.add(c, i);
             }
         }
-        Ok(ClaimsLexicon {
+        let mut lex = ClaimsLexicon {
             sources: sf.source,
             source_names,
             contextual,
@@ -427,7 +430,43 @@ impl ClaimsLexicon {
             facets,
             known_events: ef.event,
             event_cues,
-        })
+            any_first: Default::default(),
+        };
+        lex.any_first = lex.all_first_forms();
+        Ok(lex)
+    }
+
+    fn all_first_forms(&self) -> rustc_hash::FxHashSet<Box<str>> {
+        let mut all = rustc_hash::FxHashSet::default();
+        let mut add = |it: &mut dyn Iterator<Item = &str>| {
+            for f in it {
+                all.insert(Box::from(f));
+            }
+        };
+        add(&mut self.source_names.first_forms());
+        add(&mut self.contextual.first_forms());
+        add(&mut self.verbs.first_forms());
+        add(&mut self.prepositions.first_forms());
+        add(&mut self.anonymous.first_forms());
+        add(&mut self.stops.first_forms());
+        add(&mut self.adjectives.first_forms());
+        add(&mut self.unnamed_after.first_forms());
+        add(&mut self.negation.first_forms());
+        add(&mut self.none_words.first_forms());
+        add(&mut self.titles.first_forms());
+        add(&mut self.title_links.first_forms());
+        add(&mut self.documents.first_forms());
+        add(&mut self.not_after.first_forms());
+        add(&mut self.attempt.first_forms());
+        add(&mut self.kinds.first_forms());
+        add(&mut self.events.first_forms());
+        add(&mut self.events_after.first_forms());
+        add(&mut self.who.first_forms());
+        add(&mut self.units.first_forms());
+        add(&mut self.never_after.first_forms());
+        add(&mut self.duration_after.first_forms());
+        add(&mut self.event_cues.first_forms());
+        all
     }
 
     /// The vocabulary shipped with isnad.

@@ -194,6 +194,10 @@ impl Extractor {
             last_speaker: None,
             head_ids: Vec::new(),
             acronyms: std::collections::HashMap::new(),
+            known: toks
+                .iter()
+                .map(|t| t.kind == TokenKind::Word && self.lex.any_first.contains(t.text(key)))
+                .collect(),
         };
         run.find_acronyms();
         run.claims(&mentions)
@@ -212,6 +216,8 @@ struct Run<'a> {
     /// A name's acronym in quotes after it (قوات حماية المرتفعات «قحم»): the
     /// acronym's key and the name's first token.
     acronyms: std::collections::HashMap<&'a str, usize>,
+    /// Per token: does any phrase of the vocabulary start with it?
+    known: Vec<bool>,
 }
 
 impl<'a> Run<'a> {
@@ -245,7 +251,14 @@ impl<'a> Run<'a> {
             .is_some_and(|t| t.kind == TokenKind::Punct && !matches!(t.text(self.key), "\"" | "'"))
     }
 
+    fn starts<T>(&self, set: &'a PhraseSet<T>, i: usize) -> bool {
+        self.at(set, i).is_some()
+    }
+
     fn at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<crate::phrase::Found<'a, T>> {
+        if !self.known.get(i).copied().unwrap_or(false) {
+            return None;
+        }
         set.at(self.key, self.toks, i)
     }
 
@@ -478,7 +491,7 @@ impl<'a> Run<'a> {
             inner.toks = i..inner.toks.end;
             return Some(inner);
         }
-        if lex.anonymous.starts_at(self.key, self.toks, i) {
+        if self.starts(&lex.anonymous, i) {
             let mut j = self.at(&lex.anonymous, i).map(|f| f.end).unwrap_or(i + 1);
             // Its qualifiers: adjectives, a place (في / داخل …), "who declined to be named".
             let mut guard = 0;
@@ -488,7 +501,7 @@ impl<'a> Run<'a> {
                     j = f.end;
                     continue;
                 }
-                if lex.adjectives.starts_at(self.key, self.toks, j)
+                if self.starts(&lex.adjectives, j)
                     || (self.word(j).starts_with("ال") && self.word(j - 1) == "بعض")
                 {
                     j += 1;
@@ -520,16 +533,16 @@ impl<'a> Run<'a> {
     fn noun_phrase(&self, i: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
         let w0 = self.word(i);
-        if lex.documents.starts_at(self.key, self.toks, i) || w0.starts_with("وال") {
+        if self.starts(&lex.documents, i) || w0.starts_with("وال") {
             // البيان، التقرير: the statement speaks for whoever issued it;
             // والتحركات: a new conjunct, not a name.
             return None;
         }
         if w0.is_empty()
-            || lex.stops.starts_at(self.key, self.toks, i)
-            || lex.verbs.starts_at(self.key, self.toks, i)
-            || lex.events.starts_at(self.key, self.toks, i)
-            || lex.never_after.starts_at(self.key, self.toks, i)
+            || self.starts(&lex.stops, i)
+            || self.starts(&lex.verbs, i)
+            || self.starts(&lex.events, i)
+            || self.starts(&lex.never_after, i)
             || self.x.numbers_word(w0)
         {
             return None;
@@ -555,7 +568,7 @@ impl<'a> Run<'a> {
         };
         let opens_name = strip_proclitic_l(w0).starts_with("ال")
             || construct
-            || lex.kinds.starts_at(self.key, self.toks, i)
+            || self.starts(&lex.kinds, i)
             || (i > 0 && matches!(self.toks[i - 1].text(self.key), "\"" | "'"))
             || self.doc.text[self.text_range(i..i + 1)].starts_with(|c: char| c.is_uppercase());
         if !opens_name {
@@ -573,11 +586,11 @@ impl<'a> Run<'a> {
                 break;
             }
             if j > i
-                && (lex.stops.starts_at(self.key, self.toks, j)
-                    || lex.verbs.starts_at(self.key, self.toks, j)
-                    || lex.events.starts_at(self.key, self.toks, j)
-                    || lex.documents.starts_at(self.key, self.toks, j)
-                    || lex.titles.starts_at(self.key, self.toks, j)
+                && (self.starts(&lex.stops, j)
+                    || self.starts(&lex.verbs, j)
+                    || self.starts(&lex.events, j)
+                    || self.starts(&lex.documents, j)
+                    || self.starts(&lex.titles, j)
                     || self.word(j).starts_with('و')
                         && self.word(j).len() > 2
                         && !self.word(j - 1).is_empty()
@@ -818,8 +831,13 @@ impl<'a> Run<'a> {
             qs.extend(zeros);
             qs.sort_by_key(|q| q.toks.start);
             let spans: Vec<Range<usize>> = qs.iter().map(|q| q.toks.clone()).collect();
+            let sent_cues = if qs.is_empty() {
+                Vec::new()
+            } else {
+                self.cues(ts..te)
+            };
             for q in qs {
-                let Some((facet, factor)) = self.facet(ts..te, &q, &spans) else {
+                let Some((facet, factor)) = self.facet(ts..te, &q, &spans, &sent_cues) else {
                     continue;
                 };
                 let (chain_tail, anonymous, deny) = pick(&frames, q.toks.start);
@@ -968,13 +986,12 @@ impl<'a> Run<'a> {
                 i = f.end;
                 continue;
             }
-            let after_preposition = i > sent.start && lex.not_after.starts_at(self.key, self.toks, i - 1);
+            let after_preposition = i > sent.start && self.starts(&lex.not_after, i - 1);
             if let Some(f) = self.at(&lex.verbs, i).filter(|_| !after_preposition) {
                 let verb = *f.value;
                 let after = f.end;
                 // A negated verb reports nothing (من دون أن يذكر).
-                let negated = (i.saturating_sub(3).max(sent.start)..i)
-                    .any(|k| lex.negation.starts_at(self.key, self.toks, k));
+                let negated = (i.saturating_sub(3).max(sent.start)..i).any(|k| self.starts(&lex.negation, k));
                 if negated && verb.stance != VerbStance::Deny {
                     i = after;
                     continue;
@@ -1087,7 +1104,7 @@ impl<'a> Run<'a> {
             }
             // A definite head that refers back (المرصد) before a verb.
             if self.word(i).starts_with("ال")
-                && lex.kinds.starts_at(self.key, self.toks, i)
+                && self.starts(&lex.kinds, i)
                 && let Some(np) = self.noun_phrase(i, doc_has)
             {
                 let end = np.toks.end;
@@ -1187,7 +1204,7 @@ impl<'a> Run<'a> {
         }
         let s = self.source_at(i, true, doc_has)?;
         // A name is not a subject when a number or a quantity word opens it.
-        if s.toks.start >= end || lex.events.starts_at(self.key, self.toks, s.toks.start) {
+        if s.toks.start >= end || self.starts(&lex.events, s.toks.start) {
             return None;
         }
         Some(s)
@@ -1201,15 +1218,15 @@ impl<'a> Run<'a> {
                 continue;
             };
             let negated = frames.iter().any(|fr| fr.deny && fr.at < i)
-                || (sent.start..i).any(|k| lex.negation.starts_at(self.key, self.toks, k))
-                || (i + 1..sent.end.min(i + 4)).any(|k| lex.negation.starts_at(self.key, self.toks, k));
+                || (sent.start..i).any(|k| self.starts(&lex.negation, k))
+                || (i + 1..sent.end.min(i + 4)).any(|k| self.starts(&lex.negation, k));
             if !negated {
                 continue;
             }
             let who = self.at(&lex.who, f.end);
             let after_event = i > sent.start + 1
-                && ((i - 2)..i).any(|k| lex.events.starts_at(self.key, self.toks, k))
-                && (sent.start..i).any(|k| lex.negation.starts_at(self.key, self.toks, k));
+                && ((i - 2)..i).any(|k| self.starts(&lex.events, k))
+                && (sent.start..i).any(|k| self.starts(&lex.negation, k));
             let end = match who {
                 Some(w) if matches!(self.word(i), "اي" | "any" | "no") => w.end,
                 None if matches!(self.word(i), "احد" | "احدا") && after_event => f.end,
@@ -1235,7 +1252,13 @@ impl<'a> Run<'a> {
     }
 
     /// The facet of a quantity and a factor for its value (weeks → days).
-    fn facet(&self, sent: Range<usize>, q: &Quantity, others: &[Range<usize>]) -> Option<(String, f64)> {
+    fn facet(
+        &self,
+        sent: Range<usize>,
+        q: &Quantity,
+        others: &[Range<usize>],
+        sent_cues: &[(usize, u16)],
+    ) -> Option<(String, f64)> {
         let lex = self.lex();
         let (a, b) = (q.toks.start, q.toks.end);
         // Issue numbers, pages, ages.
@@ -1243,9 +1266,7 @@ impl<'a> Run<'a> {
         while before > sent.start && self.is_punct(before - 1) {
             before -= 1;
         }
-        if (1..=2)
-            .any(|d| before >= sent.start + d && lex.never_after.starts_at(self.key, self.toks, before - d))
-        {
+        if (1..=2).any(|d| before >= sent.start + d && self.starts(&lex.never_after, before - d)) {
             return None;
         }
         if matches!(q.m.kind, Kind::Fraction) {
@@ -1258,7 +1279,7 @@ impl<'a> Run<'a> {
             .or_else(|| self.at(&lex.units, b))
             .map(|f| *f.value);
         let is_duration_cue = |e: u16| lex.event_names[e as usize] == "duration";
-        let cues = self.cues(sent.clone());
+        let cues = sent_cues.to_vec();
         match unit {
             Some(Unit::Never) => return None,
             Some(Unit::Days(_)) | Some(Unit::Hours) => {
@@ -1268,7 +1289,7 @@ impl<'a> Run<'a> {
                     b + 1
                 };
                 let dur = cues.iter().any(|&(k, e)| is_duration_cue(e) && k < a)
-                    || lex.duration_after.starts_at(self.key, self.toks, unit_end);
+                    || self.starts(&lex.duration_after, unit_end);
                 if !dur {
                     return None;
                 }
@@ -1285,9 +1306,9 @@ impl<'a> Run<'a> {
         // noun before (مجموعات عدة). A word after it that opens with a
         // preposition (عدة لاستكمال) is no counted noun.
         let preposed = self.toks.get(b).is_some_and(|t| t.kind == TokenKind::Word)
-            && !lex.stops.starts_at(self.key, self.toks, b)
-            && !lex.events.starts_at(self.key, self.toks, b)
-            && (!self.word(b).starts_with(['ل', 'ب']) || lex.who.starts_at(self.key, self.toks, b));
+            && !self.starts(&lex.stops, b)
+            && !self.starts(&lex.events, b)
+            && (!self.word(b).starts_with(['ل', 'ب']) || self.starts(&lex.who, b));
         if q.m.kind == Kind::Vague
             && a > sent.start
             && matches!(self.word(a), "عده" | "عديده")
@@ -1299,7 +1320,7 @@ impl<'a> Run<'a> {
         // عدد من نزحوا: "the number of those who", not "a number of".
         if q.m.vague.as_deref() == Some("a number of")
             && self.word(b).ends_with("وا")
-            && lex.events.starts_at(self.key, self.toks, b)
+            && self.starts(&lex.events, b)
         {
             return None;
         }
@@ -1310,10 +1331,10 @@ impl<'a> Run<'a> {
             .any(|&(k, e)| k < a && k >= soft && !is_duration_cue(e));
         let cues: Vec<(usize, u16)> = cues
             .into_iter()
-            .filter(|&(k, _)| !(k == b && lex.who.starts_at(self.key, self.toks, k)))
+            .filter(|&(k, _)| !(k == b && self.starts(&lex.who, k)))
             // After the number, a people-word (المحتجزين) says whose count it is,
             // not what happened, unless nothing before says it.
-            .filter(|&(k, _)| !(k >= b && lex.who.starts_at(self.key, self.toks, k) && has_cue_before))
+            .filter(|&(k, _)| !(k >= b && self.starts(&lex.who, k) && has_cue_before))
             // A cue inside another quantity (تفجيرين) belongs to that one.
             .filter(|&(k, _)| !others.iter().any(|o| o.start != a && o.contains(&k)))
             .collect();
@@ -1382,7 +1403,7 @@ impl<'a> Run<'a> {
         let mut i = sent.start;
         while i < sent.end {
             if let Some(f) = self.at(&lex.events, i) {
-                let attempted = i > sent.start && lex.attempt.starts_at(self.key, self.toks, i - 1);
+                let attempted = i > sent.start && self.starts(&lex.attempt, i - 1);
                 if !attempted {
                     out.push((i, *f.value));
                 }

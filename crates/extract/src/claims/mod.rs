@@ -825,6 +825,11 @@ impl<'a> Run<'a> {
                     toks: a..b.max(a + 1),
                 });
             }
+            // A sentence with no number only tells who spoke (for a later وأضاف).
+            if qs.is_empty() && !(ts..te).any(|k| self.starts(&lex.none_words, k)) {
+                self.track_speakers(ts..te, &doc_has);
+                continue;
+            }
             let frames = self.frames(ts..te, &doc_has);
             // Claims of zero: أي سجين in a negated or denying clause.
             let zeros = self.zeros(ts..te, &frames);
@@ -903,6 +908,39 @@ impl<'a> Run<'a> {
     }
 
     /// The attribution frames of a sentence.
+    /// The speakers of a sentence without numbers: the subjects of its
+    /// reporting verbs, remembered for the sentences that continue them.
+    fn track_speakers(&mut self, sent: Range<usize>, doc_has: &dyn Fn(usize) -> bool) {
+        let lex = self.lex();
+        let mut i = sent.start;
+        while i < sent.end {
+            let after_preposition = i > sent.start && self.starts(&lex.not_after, i - 1);
+            if let Some(f) = self.at(&lex.verbs, i).filter(|_| !after_preposition) {
+                if !f.value.participle
+                    && let Some(s) = self.subject_after(f.end, sent.end, doc_has)
+                {
+                    let s = self.resolve(s);
+                    let own_voice = self.head_ids.contains(&s.src.id);
+                    self.last_speaker = Some(Frame {
+                        at: i,
+                        chain: if own_voice {
+                            Vec::new()
+                        } else {
+                            vec![s.src.clone()]
+                        },
+                        anonymous: s.anonymous && !own_voice,
+                        deny: false,
+                        prep: false,
+                    });
+                    self.sources.push(s);
+                }
+                i = f.end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
     fn frames(&mut self, sent: Range<usize>, doc_has: &dyn Fn(usize) -> bool) -> Vec<Frame> {
         let lex = self.lex();
         let mut frames: Vec<Frame> = Vec::new();

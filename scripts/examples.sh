@@ -13,3 +13,5 @@ echo "== what isnad reads in each example (metadata, page furniture) ==" >&2
 ./target/release/isnad read examples/
 echo "== the numbers it finds, with their spans in the original files ==" >&2
 ./target/release/isnad numbers examples/
+echo "== the attributed claims: facet, value, chain of attribution, evidence ==" >&2
+./target/release/isnad extract --format table examples/

@@ -225,3 +225,77 @@ fn no_number_in_the_seeds_negative_spans_is_a_quantity_outside_furniture() {
         }
     }
 }
+
+#[test]
+fn extract_prints_contract_claims_and_takes_the_outlet_from_a_records_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rec = serde_json::json!({
+        "id": "sputnik-1",
+        "url": "https://sarabic.ae/20220125/12345.html",
+        "text": "أعلن المرصد السوري لحقوق الإنسان أن 41 شخصاً قتلوا، بينهم 20 من عناصر الأمن.\n",
+    });
+    write(d, "in.jsonl", format!("{rec}\n").as_bytes());
+    let out = isnad(&["extract", "in.jsonl"], b"", d);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let claims = lines(&out);
+    let keys = [
+        "doc",
+        "lang",
+        "facet",
+        "value",
+        "vague",
+        "qualifier",
+        "stance",
+        "source",
+        "anonymous",
+        "subject",
+        "span",
+        "sentence",
+        "evidence",
+    ];
+    for c in &claims {
+        for k in keys {
+            assert!(c.get(k).is_some(), "claim without {k}: {c}");
+        }
+    }
+    let killed: Vec<&Value> = claims.iter().filter(|c| c["facet"] == "killed_total").collect();
+    assert_eq!(killed.len(), 1);
+    let c = killed[0];
+    assert_eq!(c["doc"], "sputnik-1");
+    assert_eq!(c["value"], 41);
+    assert_eq!(c["source"][0]["id"], "sputnik-arabic");
+    assert_eq!(c["source"][1]["id"], "sohr");
+    assert_eq!(c["anonymous"], false);
+    let text = rec["text"].as_str().unwrap();
+    let (s, e) = (
+        c["span"][0].as_u64().unwrap() as usize,
+        c["span"][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "41");
+    let (s, e) = (
+        c["sentence"][0].as_u64().unwrap() as usize,
+        c["sentence"][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], c["evidence"].as_str().unwrap());
+}
+
+#[test]
+fn extract_output_is_the_same_bytes_every_run_and_the_table_format_works() {
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let dir = tempfile::tempdir().unwrap();
+    let path = examples.to_string_lossy().into_owned();
+    let a = isnad(&["extract", &path], b"", dir.path());
+    let b = isnad(&["extract", &path], b"", dir.path());
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(!a.stdout.is_empty());
+    assert_eq!(a.stdout, b.stdout);
+    let t = isnad(&["extract", "--format", "table", &path], b"", dir.path());
+    assert!(t.status.success());
+    let table = String::from_utf8(t.stdout).unwrap();
+    assert_eq!(table.lines().count(), lines(&a).len());
+    assert!(
+        table.contains('\u{2068}'),
+        "Arabic runs are isolated for terminals"
+    );
+}

@@ -491,6 +491,30 @@ impl<'a> Run<'a> {
             inner.toks = i..inner.toks.end;
             return Some(inner);
         }
+        // A titled official of a named body, named himself (المسؤول في قسد
+        // نوروز أحمد), speaks for the body; unnamed (فضّل عدم ذكر اسمه), he
+        // stays an unnamed source.
+        if self.starts(&lex.anonymous, i)
+            && let Some(t) = self.at(&lex.titles, i)
+            && let Some(body) = self.source_at(
+                self.at(&lex.title_links, t.end).map(|l| l.end).unwrap_or(t.end),
+                false,
+                doc_has,
+            )
+            && !body.anonymous
+            && !(body.toks.end..(body.toks.end + 6).min(self.toks.len()))
+                .any(|k| self.starts(&lex.unnamed_after, k))
+            && self
+                .toks
+                .get(body.toks.end)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.starts(&lex.stops, body.toks.end)
+        {
+            return Some(SrcMention {
+                toks: i..body.toks.end,
+                ..body
+            });
+        }
         if self.starts(&lex.anonymous, i) {
             let mut j = self.at(&lex.anonymous, i).map(|f| f.end).unwrap_or(i + 1);
             // Its qualifiers: adjectives, a place (في / داخل …), "who declined to be named".

@@ -213,7 +213,7 @@ struct Run<'a> {
     sources: Vec<SrcMention>,
     last_speaker: Option<Frame>,
     head_ids: Vec<String>,
-    /// A name's acronym in quotes after it (قوات حماية المرتفعات «قحم»): the
+    /// A name's acronym in quotes after it (قوات سوريا الديمقراطية «قسد»): the
     /// acronym's key and the name's first token.
     acronyms: std::collections::HashMap<&'a str, usize>,
     /// Per token: does any phrase of the vocabulary start with it?
@@ -629,7 +629,7 @@ impl<'a> Run<'a> {
         }
         // A definite name continues only with definite words (المرصد السوري,
         // not المرصد عدد); an indefinite head runs to its last definite word
-        // (قيادة قوات حماية المرتفعات).
+        // (قيادة قوات سوريا الديمقراطية).
         let is_def = |k: usize| {
             let w = self.word(k);
             w.starts_with("ال")
@@ -680,7 +680,7 @@ impl<'a> Run<'a> {
         let definite = strip_proclitic_l(first).starts_with("ال");
         let anaphor = definite && j == i + 1;
         // Generic: an indefinite head with no name after it (مرصد حقوقي محلي،
-        // منظمة محلية لرصد النزاعات), unlike مرصد الطرفاء.
+        // منظمة محلية لرصد الانتهاكات), unlike المرصد السوري.
         let generic = !definite && j > i + 1 && !self.word(i + 1).starts_with("ال");
         let mut name = self.surface(i..j);
         if let Some(stripped) = name.strip_prefix('ل').filter(|s| s.starts_with("ال")) {
@@ -1184,7 +1184,7 @@ impl<'a> Run<'a> {
     /// The name before a headline's colon, as written.
     fn headline_name(&self, r: Range<usize>) -> Option<SrcMention> {
         let r = {
-            // Quotes around the name («قحم»:) are not part of it.
+            // Quotes around the name («قسد»:) are not part of it.
             let mut r = r;
             while r.start < r.end && self.toks[r.start].kind == TokenKind::Punct {
                 r.start += 1;
@@ -1602,7 +1602,7 @@ impl<'a> Run<'a> {
             if let Some(f) = self.at(&lex.who, k) {
                 out.push(*f.value);
             }
-            // An acronym stands for its name: عناصر «قحم» → قوات حماية المرتفعات.
+            // An acronym stands for its name: عناصر «قسد» → قوات سوريا الديمقراطية.
             if let Some(&name) = self.acronyms.get(self.word(k))
                 && name != k
                 && let Some(f) = self.at(&lex.who, name)

@@ -115,6 +115,14 @@ pub struct Verb {
 #[derive(Deserialize)]
 struct FacetsFile {
     attempt: Vec<String>,
+    #[serde(default)]
+    things: Vec<String>,
+    #[serde(default)]
+    people_words: Vec<String>,
+    #[serde(default)]
+    prison_facets: Vec<String>,
+    #[serde(default)]
+    prison_words: Vec<String>,
     event: Vec<EventCue>,
     who: Vec<WhoEntry>,
     units: Units,
@@ -208,6 +216,10 @@ pub struct ClaimsLexicon {
     pub(crate) sections: Vec<String>,
     pub(crate) title_links: PhraseSet<()>,
     pub(crate) attempt: PhraseSet<()>,
+    pub(crate) things: Vec<String>,
+    pub(crate) people_words: PhraseSet<()>,
+    pub(crate) prison_facets: Vec<String>,
+    pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<&'static str>,
     pub(crate) events: PhraseSet<u16>,
     pub(crate) events_after: PhraseSet<u16>,
@@ -418,6 +430,10 @@ impl ClaimsLexicon {
             sections: af.sections.iter().map(|s| key(s)).collect(),
             title_links: set(&af.title_links),
             attempt: set(&ff.attempt),
+            things: ff.things.clone(),
+            people_words: set(&ff.people_words),
+            prison_facets: ff.prison_facets.clone(),
+            prison_words: set(&ff.prison_words),
             kinds,
             events: ev,
             events_after: ev_after,
@@ -458,6 +474,8 @@ impl ClaimsLexicon {
         add(&mut self.documents.first_forms());
         add(&mut self.not_after.first_forms());
         add(&mut self.attempt.first_forms());
+        add(&mut self.people_words.first_forms());
+        add(&mut self.prison_words.first_forms());
         add(&mut self.kinds.first_forms());
         add(&mut self.events.first_forms());
         add(&mut self.events_after.first_forms());

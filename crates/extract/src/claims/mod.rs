@@ -198,7 +198,9 @@ impl Extractor {
                 .iter()
                 .map(|t| t.kind == TokenKind::Word && self.lex.any_first.contains(t.text(key)))
                 .collect(),
+            prison: false,
         };
+        run.prison = (0..toks.len()).any(|i| run.starts(&self.lex.prison_words, i));
         run.find_acronyms();
         run.claims(&mentions)
     }
@@ -218,6 +220,8 @@ struct Run<'a> {
     acronyms: std::collections::HashMap<&'a str, usize>,
     /// Per token: does any phrase of the vocabulary start with it?
     known: Vec<bool>,
+    /// The document speaks of a prison or detention.
+    prison: bool,
 }
 
 impl<'a> Run<'a> {
@@ -1331,7 +1335,20 @@ impl<'a> Run<'a> {
         if (1..=2).any(|d| before >= sent.start + d && self.starts(&lex.never_after, before - d)) {
             return None;
         }
-        if matches!(q.m.kind, Kind::Fraction) {
+        // Fractions and percentages are shares, not counts of the event.
+        if matches!(q.m.kind, Kind::Fraction | Kind::Percent) {
+            return None;
+        }
+        // A bare four-digit number from 1900 to 2099 with no noun after it is a
+        // year the recogniser had no cue for (فبراير (شباط) 2015).
+        if let Value::Number(x) = q.m.value
+            && (1900.0..2100.0).contains(&x)
+            && x.fract() == 0.0
+            && q.m.hedge.is_none()
+            && b == a + 1
+            && self.toks[a].kind == TokenKind::Number
+            && (b >= sent.end || self.toks[b].kind != TokenKind::Word || self.starts(&lex.stops, b))
+        {
             return None;
         }
         // The unit counted: the mention's own noun (يومين) or the next word.
@@ -1402,9 +1419,38 @@ impl<'a> Run<'a> {
             .collect();
         let event = self.nearest_event(&cues, a, b, &is_duration_cue);
         let who = self.who_of(q, sent.clone());
+        // What the number counts: the noun right after it (past من).
+        let mut noun = b;
+        if self.word(noun) == "من" {
+            noun += 1;
+        }
+        let things_noun = self.toks.get(noun).is_some_and(|t| t.kind == TokenKind::Word)
+            && noun < sent.end
+            && !self.starts(&lex.who, noun)
+            && !self.starts(&lex.people_words, noun)
+            && !self.starts(&lex.events, noun)
+            && !self.starts(&lex.stops, noun)
+            && !self.starts(&lex.units, noun)
+            && !lex.verbs.starts_at(self.key, self.toks, noun)
+            && !self.starts(&lex.none_words, noun)
+            && !self.starts(&lex.source_names, noun)
+            && !self.word(noun).starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+                                    && !self.word(noun).starts_with("ال")
+            // Sound plurals of agent nouns name people (مهندسين، مشتبهين), and so
+            // does a noun followed by a pronoun for them (مشتبهاً بهم).
+            && !(self.word(noun).chars().count() >= 4 && (self.word(noun).ends_with("ين") || self.word(noun).ends_with("ون")))
+            && !matches!(self.word(noun + 1), "بهم" | "منهم" | "عليهم" | "لهم")
+            && q.m.kind != Kind::Vague;
         if let Some(e) = event {
             for (name, fe, fw) in &lex.facets {
                 if *fe == e && fw.is_none_or(|w| Some(w) == who) {
+                    // A count of people cannot be followed by a noun that names none.
+                    if things_noun && !lex.things.contains(name) && who.is_none() {
+                        break;
+                    }
+                    if !self.prison && lex.prison_facets.contains(name) {
+                        break;
+                    }
                     return Some((name.clone(), 1.0));
                 }
             }

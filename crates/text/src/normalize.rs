@@ -96,13 +96,25 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
 }
 
+/// A run of the key's map: from key offset `key` on, key bytes stand for
+/// input bytes from `input` on, one for one when `linear`; otherwise every
+/// byte of the run stands for the one input character at `input` (a
+/// character whose key form has another length: ٣ → 3, a ligature).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    key: u32,
+    input: u32,
+    linear: bool,
+}
+
 /// A normalised match key with its map back to the input.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     text: String,
-    /// `map[i]` is the input offset of the character that produced key byte
-    /// `i`; `map[text.len()]` is the input length.
-    map: Vec<u32>,
+    /// Runs, sorted by key offset; a new run starts wherever the key stops
+    /// copying the input byte for byte.
+    runs: Vec<Run>,
+    input_len: u32,
     /// Where invisible format characters (bidi marks, ZWJ, …) were dropped:
     /// (key offset, input offset before them). A span that ends at that key
     /// offset ends in the input before them, not after.
@@ -120,10 +132,10 @@ impl Normalized {
     /// Normalises `input` into this value, reusing its buffers.
     pub fn reset(&mut self, input: &str) {
         self.text.clear();
-        self.map.clear();
+        self.runs.clear();
         self.invisible.clear();
         self.text.reserve(input.len());
-        self.map.reserve(input.len() + 1);
+        self.input_len = input.len() as u32;
         let bytes = input.as_bytes();
         let mut i = 0;
         // Runs of bytes the key keeps as they are are copied whole.
@@ -143,8 +155,9 @@ impl Normalized {
             }
             self.copy_run(input, run, i);
             if b < 0x80 {
+                // An upper-case ASCII letter: same length, so a linear run.
+                self.linear(i);
                 self.text.push(b.to_ascii_lowercase() as char);
-                self.map.push(i as u32);
                 i += 1;
             } else {
                 // A multi-byte character starts here (input is valid UTF-8).
@@ -155,20 +168,36 @@ impl Normalized {
             run = i;
         }
         self.copy_run(input, run, input.len());
-        self.map.push(input.len() as u32);
+    }
+
+    /// Notes that the key, from its current end, copies input from `at` on.
+    #[inline]
+    fn linear(&mut self, at: usize) {
+        let key = self.text.len() as u32;
+        if let Some(last) = self.runs.last()
+            && last.linear
+            && last.input + (key - last.key) == at as u32
+        {
+            return;
+        }
+        self.runs.push(Run {
+            key,
+            input: at as u32,
+            linear: true,
+        });
     }
 
     #[inline]
     fn copy_run(&mut self, input: &str, from: usize, to: usize) {
         if from < to {
+            self.linear(from);
             self.text.push_str(&input[from..to]);
-            self.map.extend((from as u32)..(to as u32));
         }
     }
 
     fn push_folded(&mut self, c: char, at: usize) {
         match fold(c) {
-            Fold::Keep => self.push(c, at),
+            Fold::Keep => self.push(c, c, at),
             Fold::Drop => {
                 if is_invisible(c) {
                     let k = self.text.len() as u32;
@@ -177,7 +206,7 @@ impl Normalized {
                     }
                 }
             }
-            Fold::To(d) => self.push(d, at),
+            Fold::To(d) => self.push(c, d, at),
             Fold::Decompose => {
                 let mut parts = [' '; 4];
                 let mut n = 0;
@@ -187,24 +216,38 @@ impl Normalized {
                         n += 1;
                     }
                 });
+                let start = self.text.len();
                 for &d in &parts[..n] {
                     match fold(d) {
-                        Fold::Keep | Fold::Decompose => self.push(d, at),
-                        Fold::To(e) => self.push(e, at),
+                        Fold::Keep | Fold::Decompose => self.text.push(d),
+                        Fold::To(e) => self.text.push(e),
                         Fold::Drop => {}
                     }
+                }
+                if self.text.len() > start {
+                    self.runs.push(Run {
+                        key: start as u32,
+                        input: at as u32,
+                        linear: false,
+                    });
                 }
             }
         }
     }
 
+    /// Pushes `to`, the key form of input character `from` at `at`.
     #[inline]
-    fn push(&mut self, c: char, at: usize) {
-        let before = self.text.len();
-        self.text.push(c);
-        for _ in before..self.text.len() {
-            self.map.push(at as u32);
+    fn push(&mut self, from: char, to: char, at: usize) {
+        if from.len_utf8() == to.len_utf8() {
+            self.linear(at);
+        } else {
+            self.runs.push(Run {
+                key: self.text.len() as u32,
+                input: at as u32,
+                linear: false,
+            });
         }
+        self.text.push(to);
     }
 
     /// The match key.
@@ -214,32 +257,52 @@ impl Normalized {
 
     /// The length of the input this key was made from.
     pub fn input_len(&self) -> usize {
-        self.map.last().copied().unwrap_or(0) as usize
+        self.input_len as usize
+    }
+
+    /// The run holding key byte `pos` (`pos` < key length) and its index.
+    fn run_at(&self, pos: usize) -> Option<(usize, Run)> {
+        let i = self
+            .runs
+            .partition_point(|r| r.key as usize <= pos)
+            .checked_sub(1)?;
+        Some((i, self.runs[i]))
     }
 
     /// The input offset where key offset `pos` starts.
     pub fn input_start(&self, pos: usize) -> usize {
-        let pos = pos.min(self.text.len());
-        self.map[pos] as usize
+        if pos >= self.text.len() {
+            return self.input_len as usize;
+        }
+        match self.run_at(pos) {
+            Some((_, r)) if r.linear => (r.input + (pos as u32 - r.key)) as usize,
+            Some((_, r)) => r.input as usize,
+            None => pos,
+        }
     }
 
     /// The input offset where a key span ending at `pos` ends. A span that
     /// ends inside the expansion of one input character (a ligature) takes
-    /// the whole character.
+    /// the whole character; one that ends a word takes the marks dropped after
+    /// it (diacritics, tatweel) but not invisible format characters.
     pub fn input_end(&self, pos: usize) -> usize {
         let pos = pos.min(self.text.len());
         if pos == 0 {
-            return self.map[0] as usize;
+            return self.input_start(0);
         }
         if let Ok(i) = self.invisible.binary_search_by_key(&(pos as u32), |&(p, _)| p) {
             return self.invisible[i].1 as usize;
         }
-        let last = self.map[pos - 1];
-        let mut j = pos;
-        while j < self.text.len() && self.map[j] == last {
-            j += 1;
+        let Some((i, r)) = self.run_at(pos - 1) else {
+            return pos;
+        };
+        let next = self.runs.get(i + 1);
+        let run_end = next.map(|n| n.key as usize).unwrap_or(self.text.len());
+        if r.linear && pos < run_end {
+            return (r.input + (pos as u32 - r.key)) as usize;
         }
-        self.map[j] as usize
+        // The span ends where the run ends: up to where the next run starts.
+        next.map(|n| n.input as usize).unwrap_or(self.input_len as usize)
     }
 
     /// Maps a key range to an input range.

@@ -369,18 +369,29 @@ impl<'a> Run<'a> {
                 ));
                 break;
             }
-            if let Some(open) = l.find('(')
-                && open < 80
-                && let Some(close) = l[open..].find(')')
-            {
-                let inner = &l[open + 1..open + close];
-                let after = l[open + close + 1..].trim_start();
+            // "الحسكة (سوريا) (أ ف ب) -": the group the dash follows.
+            let mut from = 0;
+            let mut found = None;
+            while let Some(open) = l[from..].find('(').map(|o| o + from) {
+                if open > 120 {
+                    break;
+                }
+                let Some(close) = l[open..].find(')').map(|c| c + open) else {
+                    break;
+                };
+                let inner = &l[open + 1..close];
+                let after = l[close + 1..].trim_start();
                 if (after.starts_with('-') || after.starts_with('—') || after.starts_with('–'))
                     && (1..=4).contains(&inner.split_whitespace().count())
                 {
-                    wire = Some(self.named(inner, "outlet"));
+                    found = Some(inner);
                     break;
                 }
+                from = close + 1;
+            }
+            if let Some(inner) = found {
+                wire = Some(self.named(inner, "outlet"));
+                break;
             }
         }
         let mut chain = Vec::new();
@@ -519,7 +530,14 @@ impl<'a> Run<'a> {
                 ..body
             });
         }
+        // "أحد سكان الحي": one of an unnamed group.
+        if matches!(self.word(i), "احد" | "احدي") && self.starts(&lex.anonymous, i + 1) {
+            let mut inner = self.source_at(i + 1, false, doc_has)?;
+            inner.toks = i..inner.toks.end;
+            return Some(inner);
+        }
         if self.starts(&lex.anonymous, i) {
+            let prefix = self.at(&lex.anonymous, i).map(|f| f.prefix).unwrap_or(0);
             let mut j = self.at(&lex.anonymous, i).map(|f| f.end).unwrap_or(i + 1);
             // Its qualifiers: adjectives, a place (في / داخل …), "who declined to be named".
             let mut guard = 0;
@@ -538,11 +556,18 @@ impl<'a> Run<'a> {
                 break;
             }
             let head = strip_article(self.word(i));
+            // The name as written, without a proclitic (لمصادر → مصادر).
+            let r = self.text_range(i..j);
+            let lead = self
+                .n
+                .to_input(self.toks[i].start as usize + prefix..self.toks[i].end as usize)
+                .start;
+            let name = self.doc.text[lead.max(r.start)..r.end].to_string();
             return Some(SrcMention {
                 toks: i..j,
                 src: SourceRef {
-                    id: format!("anonymous:{}", slug(&self.surface(i..j))),
-                    name: self.surface(i..j),
+                    id: format!("anonymous:{}", slug(&name)),
+                    name,
                     kind: "anonymous",
                 },
                 anonymous: true,

@@ -280,6 +280,18 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// A mention of a gazetteer source.
+    fn known(e: &SourceEntry, toks: Range<usize>) -> SrcMention {
+        SrcMention {
+            toks,
+            src: Self::from_entry(e),
+            anonymous: false,
+            head: e.id.clone(),
+            generic: false,
+            anaphor: false,
+        }
+    }
+
     fn named(&self, name: &str, kind: &'static str) -> SourceRef {
         match self.lex().source_by_name(name) {
             Some(e) => Self::from_entry(e),
@@ -458,35 +470,13 @@ impl<'a> Run<'a> {
         let lex = self.lex();
         if let Some(f) = self.at(&lex.source_names, i) {
             let e = &lex.sources[*f.value];
-            let mut src = Self::from_entry(e);
-            if e.kind == "outlet"
-                || e.kind == "organisation"
-                || e.kind == "armed_group"
-                || e.kind == "government"
-            {
-                src.name = e.name.clone();
-            }
-            return Some(SrcMention {
-                toks: i..f.end,
-                src,
-                anonymous: false,
-                head: e.id.clone(),
-                generic: false,
-                anaphor: false,
-            });
+            return Some(Self::known(e, i..f.end));
         }
         if let Some(f) = self.at(&lex.contextual, i)
             && doc_has(*f.value)
         {
             let e = &lex.sources[*f.value];
-            return Some(SrcMention {
-                toks: i..f.end,
-                src: Self::from_entry(e),
-                anonymous: false,
-                head: e.id.clone(),
-                generic: false,
-                anaphor: false,
-            });
+            return Some(Self::known(e, i..f.end));
         }
         // What a source issued (أرقام قيادة القوات، بيان الوزارة): the source follows.
         let after_quotes = |mut k: usize| {
@@ -691,14 +681,7 @@ impl<'a> Run<'a> {
         for k in i..j {
             if let Some(f) = self.at(&lex.source_names, k) {
                 let e = &lex.sources[*f.value];
-                return Some(SrcMention {
-                    toks: i..j.max(f.end),
-                    src: Self::from_entry(e),
-                    anonymous: false,
-                    head: e.id.clone(),
-                    generic: false,
-                    anaphor: false,
-                });
+                return Some(Self::known(e, i..j.max(f.end)));
             }
         }
         let first = self.word(i);
@@ -793,14 +776,7 @@ impl<'a> Run<'a> {
             if let Some(f) = self.at(&lex.source_names, i) {
                 let e = &lex.sources[*f.value];
                 if key(&e.name).contains(&m.head) || e.aliases_contain(&m.head) {
-                    return Some(SrcMention {
-                        toks: i..f.end,
-                        src: Self::from_entry(e),
-                        anonymous: false,
-                        head: e.id.clone(),
-                        generic: false,
-                        anaphor: false,
-                    });
+                    return Some(Self::known(e, i..f.end));
                 }
             }
             i += 1;

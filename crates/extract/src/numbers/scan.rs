@@ -151,11 +151,7 @@ impl Compose {
                     self.last_order = 10.0;
                     true
                 }
-                _ if first => {
-                    self.add(10.0, 10.0, Last::Tens);
-                    true
-                }
-                _ if conj && self.last_order > 10.0 => {
+                _ if first || (conj && self.last_order > 10.0) => {
                     self.add(10.0, 10.0, Last::Tens);
                     true
                 }
@@ -196,11 +192,7 @@ impl Compose {
                     self.last_order = 100.0;
                     true
                 }
-                _ if first => {
-                    self.add(100.0, 100.0, Last::Hundreds);
-                    true
-                }
-                _ if conj && self.last_order > 100.0 => {
+                _ if first || (conj && self.last_order > 100.0) => {
                     self.add(100.0, 100.0, Last::Hundreds);
                     true
                 }

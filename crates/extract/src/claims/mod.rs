@@ -126,6 +126,9 @@ struct SrcMention {
 #[derive(Debug, Clone)]
 struct Frame {
     at: usize,
+    /// A passive agent ("cited by the ministry"): it covers the number
+    /// right before it.
+    passive: bool,
     chain: Vec<SourceRef>,
     anonymous: bool,
     deny: bool,
@@ -573,9 +576,82 @@ impl<'a> Run<'a> {
     }
 
     /// A name no gazetteer knows, from its place after a verb or preposition.
+    /// Does the token's original text open with a capital letter?
+    fn capitalised(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.doc.text[self.text_range(i..i + 1)].starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// An English name: capitalised words, with "of", "the", "for" and "and"
+    /// between them (The Sons of the Ember, Syrian Observatory for Human
+    /// Rights); or "the" and a word that says what a source is (the monitor),
+    /// which refers back.
+    fn english_name(&self, i: usize) -> Option<SrcMention> {
+        let lex = self.lex();
+        let w0 = self.word(i);
+        if !w0.is_ascii() || w0.is_empty() {
+            return None;
+        }
+        let start = if w0 == "the" { i + 1 } else { i };
+        if w0 == "the" && !self.capitalised(start) {
+            // the monitor, the ministry, the group
+            if self.starts(&lex.kinds, start) {
+                let head = self.word(start).to_string();
+                let name = self.surface(start..start + 1);
+                return Some(SrcMention {
+                    toks: i..start + 1,
+                    src: SourceRef {
+                        id: slug(&name),
+                        name,
+                        kind: "organisation",
+                    },
+                    anonymous: false,
+                    head,
+                    generic: false,
+                    anaphor: true,
+                });
+            }
+            return None;
+        }
+        if !self.capitalised(start) {
+            return None;
+        }
+        let mut j = start + 1;
+        let mut end = start + 1;
+        while j < self.toks.len() && j < start + 8 {
+            if self.capitalised(j) && !self.starts(&lex.verbs, j) {
+                j += 1;
+                end = j;
+            } else if matches!(self.word(j), "of" | "the" | "for" | "and") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let name = self.surface(start..end);
+        let kind = (start..end)
+            .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
+            .unwrap_or("person");
+        Some(SrcMention {
+            toks: i..end,
+            src: SourceRef {
+                id: slug(&name),
+                name,
+                kind,
+            },
+            anonymous: false,
+            head: self.word(start).to_string(),
+            generic: false,
+            anaphor: false,
+        })
+    }
+
     fn noun_phrase(&self, i: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
         let w0 = self.word(i);
+        if w0.is_ascii() && !w0.is_empty() {
+            return self.english_name(i);
+        }
         if self.starts(&lex.documents, i) || w0.starts_with("وال") {
             // البيان، التقرير: the statement speaks for whoever issued it;
             // والتحركات: a new conjunct, not a name.
@@ -722,6 +798,19 @@ impl<'a> Run<'a> {
                         .contains(&m.src.name.trim_start_matches("ال").to_string())
                         && !s.anaphor
             }) {
+                return SrcMention {
+                    toks: m.toks,
+                    ..prev.clone()
+                };
+            }
+            // English "the group": the latest named source.
+            if m.src.name.is_ascii()
+                && let Some(prev) = self
+                    .sources
+                    .iter()
+                    .rev()
+                    .find(|s| !s.anonymous && !s.anaphor && !self.head_ids.contains(&s.src.id))
+            {
                 return SrcMention {
                     toks: m.toks,
                     ..prev.clone()
@@ -952,6 +1041,7 @@ impl<'a> Run<'a> {
                     let own_voice = self.head_ids.contains(&s.src.id);
                     self.last_speaker = Some(Frame {
                         at: i,
+                        passive: false,
                         chain: if own_voice {
                             Vec::new()
                         } else {
@@ -996,6 +1086,7 @@ impl<'a> Run<'a> {
             self.sources.push(src.clone());
             frames.push(Frame {
                 at: sent.start,
+                passive: false,
                 chain: vec![src.src.clone()],
                 anonymous: src.anonymous,
                 deny: false,
@@ -1025,6 +1116,7 @@ impl<'a> Run<'a> {
                 let frame = match base {
                     Some(b) if b.chain.last() != Some(&s.src) => Frame {
                         at: i,
+                        passive: false,
                         chain: b
                             .chain
                             .iter()
@@ -1037,6 +1129,7 @@ impl<'a> Run<'a> {
                     },
                     _ => Frame {
                         at: i,
+                        passive: false,
                         chain: vec![s.src.clone()],
                         anonymous: s.anonymous,
                         deny: false,
@@ -1065,11 +1158,26 @@ impl<'a> Run<'a> {
                 }
                 // After الذي / التي the subject is what the pronoun stands for.
                 let relative = i > sent.start && matches!(self.word(i - 1), "الذي" | "التي" | "الذين");
-                let mut subj = if verb.participle {
+                let english = self.word(i).is_ascii();
+                let pronoun =
+                    i > sent.start && matches!(self.word(i - 1), "he" | "she" | "it" | "they" | "we");
+                let mut subj = if verb.participle || (english && !matches!(self.word(i), "said" | "says")) {
                     None
                 } else {
                     self.subject_after(after, sent.end, doc_has)
                 };
+                if pronoun {
+                    subj = None;
+                }
+                // "cited by the ministry": the agent after "by".
+                let passive = english && self.word(after) == "by";
+                if passive {
+                    subj = self.source_at(after + 1, true, doc_has);
+                }
+                // "…, saying …": the sentence's subject speaks.
+                if english && verb.participle && frames.is_empty() {
+                    subj = seen.first().cloned();
+                }
                 let mut antecedent_cited = None;
                 if relative && subj.is_none() {
                     let antecedent = seen.last().filter(|m| m.toks.end + 2 >= i).cloned();
@@ -1086,7 +1194,7 @@ impl<'a> Run<'a> {
                         i = after;
                         continue;
                     }
-                } else if subj.is_none() && !verb.participle {
+                } else if subj.is_none() && !verb.participle && !pronoun {
                     // A subject before its verb stands close to it (عادت “قسد” للحديث).
                     subj = seen.last().filter(|m| m.toks.end + 4 >= i).cloned();
                 }
@@ -1118,6 +1226,7 @@ impl<'a> Run<'a> {
                         }
                         Frame {
                             at: i,
+                            passive,
                             chain,
                             anonymous,
                             deny: verb.stance == VerbStance::Deny,
@@ -1127,6 +1236,7 @@ impl<'a> Run<'a> {
                     None => match frames.last().cloned().or_else(|| self.last_speaker.clone()) {
                         Some(f) => Frame {
                             at: i,
+                            passive: false,
                             deny: verb.stance == VerbStance::Deny || f.deny && verb.participle,
                             ..f
                         },
@@ -1166,6 +1276,19 @@ impl<'a> Run<'a> {
                 let s = self.resolve(s);
                 self.sources.push(s.clone());
                 seen.push(s);
+                i = end.max(i + 1);
+                continue;
+            }
+            // An English name or "the monitor" before a verb.
+            if self.word(i).is_ascii()
+                && !self.word(i).is_empty()
+                && (i > sent.start || self.word(i) == "the")
+                && let Some(np) = self.english_name(i)
+            {
+                let end = np.toks.end;
+                let np = self.resolve(np);
+                self.sources.push(np.clone());
+                seen.push(np);
                 i = end.max(i + 1);
                 continue;
             }
@@ -1226,6 +1349,12 @@ impl<'a> Run<'a> {
     /// (بحسب حصيلة أعلنتها المديرية، بحسب أرقام حصلت عليها الصحيفة من الإدارة).
     fn prep_object(&self, k: usize, end: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
+        // English articles before a document (according to a tally by …).
+        let k = if matches!(self.word(k), "a" | "an") {
+            k + 1
+        } else {
+            k
+        };
         if let Some(v) = self.at(&lex.verbs, k) {
             return self.subject_after(v.end, end, doc_has);
         }
@@ -1243,7 +1372,7 @@ impl<'a> Run<'a> {
             if let Some(v) = self.at(&lex.verbs, j) {
                 return self.subject_after(v.end, end, doc_has);
             }
-            if matches!(self.word(j), "من" | "عن")
+            if matches!(self.word(j), "من" | "عن" | "by" | "from" | "of")
                 && let Some(s) = self.source_at(j + 1, true, doc_has)
                 && !self.head_ids.contains(&s.src.id)
             {
@@ -1558,7 +1687,12 @@ impl<'a> Run<'a> {
                         .events
                         .at(self.key, self.toks, *k)
                         .is_some_and(|f| f.prefix > 0);
-                !opens_clause && (b..*k).all(|j| self.toks[j].kind != TokenKind::Number && !self.is_comma(j))
+                !opens_clause
+                    && (b..*k).all(|j| {
+                        self.toks[j].kind != TokenKind::Number
+                            && !self.is_comma(j)
+                            && !matches!(self.word(j), "and" | "but" | "while" | "whereas")
+                    })
             })
             .map(|&(k, e)| (if k == b { 100 } else { k - b }, e))
             .min_by_key(|x| x.0);
@@ -1717,6 +1851,9 @@ fn strip_proclitic_l(w: &str) -> &str {
 /// The frame that covers token `at`: the last one before it, else the
 /// first after it (a trailing attribution).
 fn pick(frames: &[Frame], at: usize) -> (Vec<SourceRef>, bool, bool) {
+    if let Some(f) = frames.iter().find(|f| f.passive && f.at > at && f.at <= at + 4) {
+        return (f.chain.clone(), f.anonymous, f.deny);
+    }
     let before = frames.iter().rev().find(|f| f.at < at);
     // A citation after the number that nests the frame before it (… نقلاً عن
     // مصادر محلية) covers the number too.

@@ -740,6 +740,16 @@ impl<'a> Scan<'a> {
         if !first && self.kind(i) == Some(TokenKind::Word) && matches!(self.text(i), "و" | "and") {
             conj = true;
             k = i + 1;
+        } else if !first
+            && self.punct(i) == Some('-')
+            && self.glued(i)
+            && self.glued(i + 1)
+            && self.kind(i + 1) == Some(TokenKind::Word)
+            && self.text(i + 1).is_ascii()
+        {
+            // twenty-five
+            conj = true;
+            k = i + 1;
         }
         match self.kind(k)? {
             TokenKind::Number | TokenKind::Punct => {

@@ -1300,6 +1300,23 @@ impl<'a> Scan<'a> {
             }
         }
         let len = self.number_len(i);
+        // 2 a.m., 9 p.m.
+        if let Some(l) = len
+            && l <= 2
+            && matches!(self.text(i + 1), "a" | "p")
+            && self.punct(i + 2) == Some('.')
+            && self.text(i + 3) == "m"
+        {
+            let end = if self.punct(i + 4) == Some('.') {
+                i + 5
+            } else {
+                i + 4
+            };
+            return Some((
+                self.mention(self.t[i].start as usize, end, Kind::Time, Value::None),
+                end,
+            ));
+        }
         if let Some(len) = len {
             // 10:30
             if len <= 2
@@ -1412,6 +1429,12 @@ impl<'a> Scan<'a> {
         let mut digits = len0;
         let mut groups = 1;
         let mut k = first + 1;
+        // +963 11 2222222: groups after a plus sign may stand apart.
+        while plus && self.punct(k).is_none() && self.number_len(k).is_some() && !self.glued(k) {
+            digits += self.number_len(k)?;
+            groups += 1;
+            k += 1;
+        }
         while let Some(c) = self.punct(k) {
             if matches!(c, '-' | '/')
                 && self.glued(k)

@@ -1,7 +1,9 @@
 //! Short reports written for isnad's tests, in the styles of an agency wire
 //! (a dateline credit), a monitor bulletin (a breakdown, a headline "Source:
-//! …") and a local news site (unnamed sources, a figure disputed by another
-//! side), carrying figures of the al-Sina'a coverage in our own words.
+//! …"), local news sites (unnamed sources, a figure disputed by another side,
+//! an "Outlet – Place" dateline, a correspondent) and an Iraqi news page in
+//! HTML about another prison attack (a "Place/ Outlet-" dateline, a denial),
+//! carrying figures of such coverage in our own words.
 //! `reports/expected.jsonl` lists every claim a careful reader finds in them:
 //! the test fails on a claim missed and on a schema claim not listed.
 

@@ -261,7 +261,8 @@ fn verb_forms(v: &VerbEntry) -> Vec<String> {
         }
         if v.object {
             // With an object pronoun: أكده، أعلنته، نقلتها.
-            for s in ["ه", "ها", "ته", "تها"] {
+            // Not the bare ه: أضافه would read as إضافة (an addition).
+            for s in ["ها", "ته", "تها"] {
                 out.push(format!("{past}{s}"));
             }
         }

@@ -370,6 +370,17 @@ impl<'a> Run<'a> {
             {
                 continue;
             }
+            // "بغداد/ شفق نيوز-": place, slash, outlet, dash.
+            if let Some((place, rest)) = l.split_once('/')
+                && (1..=2).contains(&place.split_whitespace().count())
+                && let Some(name) = rest.split(['-', '–', '—']).next()
+                && rest.len() > name.len()
+                && (1..=3).contains(&name.split_whitespace().count())
+                && self.lex().source_by_name(name).is_some()
+            {
+                wire = Some(self.named(name, "outlet"));
+                break;
+            }
             if let Some((place, agency)) = l
                 .split_once(" - ")
                 .or_else(|| l.split_once(" – "))
@@ -378,10 +389,13 @@ impl<'a> Run<'a> {
                 && (1..=4).contains(&agency.split_whitespace().count())
                 && !l.chars().any(|c| c.is_numeric())
             {
-                wire = Some(self.named(
-                    agency.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()),
-                    "outlet",
-                ));
+                let agency = agency.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+                // "عنب بلدي – الحسكة": a known outlet on the left, a place on the right.
+                if self.lex().source_by_name(place).is_some() && self.lex().source_by_name(agency).is_none() {
+                    wire = Some(self.named(place, "outlet"));
+                } else {
+                    wire = Some(self.named(agency, "outlet"));
+                }
                 break;
             }
             // "الحسكة (سوريا) (أ ف ب) -": the group the dash follows.
@@ -522,6 +536,13 @@ impl<'a> Run<'a> {
                 toks: i..body.toks.end,
                 ..body
             });
+        }
+        // "مراسل عنب بلدي": the outlet's own correspondent is its own voice.
+        if matches!(self.word(i), "مراسل" | "مراسله" | "مراسلو" | "مراسلي")
+            && let Some(f) = self.at(&lex.source_names, i + 1)
+            && lex.sources[*f.value].kind == "outlet"
+        {
+            return Some(Self::known(&lex.sources[*f.value], i..f.end));
         }
         // "أحد سكان الحي": one of an unnamed group.
         if matches!(self.word(i), "احد" | "احدي") && self.starts(&lex.anonymous, i + 1) {
@@ -1201,7 +1222,7 @@ impl<'a> Run<'a> {
                 // نقل عن X / citing X: the cited source nests under the subject.
                 let cited = antecedent_cited.or_else(|| {
                     subj.as_ref().and_then(|s| {
-                        let k = s.toks.end.max(after);
+                        let k = self.skip_quotes(s.toks.end.max(after));
                         (self.word(k) == "عن" || self.word(k) == "عنه")
                             .then(|| self.source_at(k + 1, true, doc_has))
                             .flatten()
@@ -1391,7 +1412,7 @@ impl<'a> Run<'a> {
     fn subject_after(&self, mut i: usize, end: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
         let mut skipped = 0;
-        while i < end && skipped < 3 && (self.is_punct(i) || self.word(i) == "قد") {
+        while i < end && skipped < 4 && (self.is_punct(i) || self.is_quote(i) || self.word(i) == "قد") {
             i += 1;
             skipped += 1;
         }
@@ -1420,9 +1441,10 @@ impl<'a> Run<'a> {
                 continue;
             }
             let who = self.at(&lex.who, f.end);
+            // "لم يفر أحد": the cue right before أحد, the negation right before the cue.
             let after_event = i > sent.start + 1
-                && ((i - 2)..i).any(|k| self.starts(&lex.events, k))
-                && (sent.start..i).any(|k| self.starts(&lex.negation, k));
+                && self.starts(&lex.events, i - 1)
+                && (i.saturating_sub(3).max(sent.start)..i - 1).any(|k| self.starts(&lex.negation, k));
             let end = match who {
                 Some(w) if matches!(self.word(i), "اي" | "any" | "no") => w.end,
                 None if matches!(self.word(i), "احد" | "احدا") && after_event => f.end,
@@ -1713,6 +1735,20 @@ impl<'a> Run<'a> {
             .or(before.map(|x| x.1))
             .or(far_after.map(|x| x.1))
             .or(before_in(hard).map(|x| x.1))
+    }
+
+    fn is_quote(&self, j: usize) -> bool {
+        self.toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(self.key), "\"" | "'"))
+    }
+
+    /// The first token at or after `k` that is not a quote mark.
+    fn skip_quotes(&self, mut k: usize) -> usize {
+        while self.is_quote(k) {
+            k += 1;
+        }
+        k
     }
 
     fn is_comma(&self, j: usize) -> bool {

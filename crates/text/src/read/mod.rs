@@ -240,7 +240,8 @@ fn format_from_extension(path: &Path) -> Option<Format> {
     match ext.as_str() {
         "jsonl" | "ndjson" => Some(Format::Jsonl),
         "html" | "htm" | "xhtml" => Some(Format::Html),
-        "txt" | "text" | "md" => Some(Format::Text),
+        // A .txt file may hold a saved page: it is sniffed.
+        "md" => Some(Format::Text),
         _ => None,
     }
 }

@@ -80,6 +80,10 @@ struct VerbEntry {
     /// would read as a noun (تابعه / تابعة).
     #[serde(default = "yes")]
     object: bool,
+    /// The source it learned from follows من as well as عن (علم المرصد من
+    /// مصادر موثوقة).
+    #[serde(default)]
+    cites_from: bool,
     #[serde(default = "assert_stance")]
     stance: String,
 }
@@ -110,6 +114,8 @@ pub struct Verb {
     pub stance: VerbStance,
     /// A participle (مؤكدا): it never has a subject of its own.
     pub participle: bool,
+    /// Cites its source with من too.
+    pub cites_from: bool,
 }
 
 #[derive(Deserialize)]
@@ -332,6 +338,7 @@ impl ClaimsLexicon {
                     Verb {
                         stance,
                         participle: false,
+                        cites_from: v.cites_from,
                     },
                 );
             }
@@ -341,6 +348,7 @@ impl ClaimsLexicon {
                     Verb {
                         stance,
                         participle: true,
+                        cites_from: false,
                     },
                 );
             }
@@ -423,7 +431,14 @@ impl ClaimsLexicon {
             stops: set(&af.subject_stops),
             adjectives: set(&af.adjectives),
             unnamed_after: set(&af.unnamed_after),
-            negation: set(&af.negation),
+            // Negations take only و / ف in front (كما is "as", not ك + ما).
+            negation: {
+                let mut p = PhraseSet::new();
+                for w in &af.negation {
+                    p.add_without_article(w, ());
+                }
+                p
+            },
             none_words: set(&af.none_words),
             titles: set(&af.titles),
             documents: set(&af.documents),

@@ -348,6 +348,9 @@ impl<'a> Run<'a> {
             });
             if let Some((left, _)) = section_split {
                 outlet = Some(self.named(left, "outlet"));
+            } else if let Some(e) = self.lex().source_by_name(first) {
+                // A masthead that is a known name (المرصد السوري لحقوق الإنسان).
+                outlet = Some(Self::from_entry(e));
             } else if words <= 3
                 && lines.len() > 2
                 && !first.chars().any(|c| c.is_numeric() || ".:؟?!-".contains(c))
@@ -1148,14 +1151,22 @@ impl<'a> Run<'a> {
                         deny: b.deny,
                         prep: true,
                     },
-                    _ => Frame {
-                        at: i,
-                        passive: false,
-                        chain: vec![s.src.clone()],
-                        anonymous: s.anonymous,
-                        deny: false,
-                        prep: true,
-                    },
+                    _ => {
+                        // The outlet citing its own figures speaks in its own voice.
+                        let own_voice = self.head_ids.contains(&s.src.id);
+                        Frame {
+                            at: i,
+                            passive: false,
+                            chain: if own_voice {
+                                Vec::new()
+                            } else {
+                                vec![s.src.clone()]
+                            },
+                            anonymous: s.anonymous && !own_voice,
+                            deny: false,
+                            prep: true,
+                        }
+                    }
                 };
                 frames.push(frame);
                 seen.push(s);
@@ -1223,7 +1234,9 @@ impl<'a> Run<'a> {
                 let cited = antecedent_cited.or_else(|| {
                     subj.as_ref().and_then(|s| {
                         let k = self.skip_quotes(s.toks.end.max(after));
-                        (self.word(k) == "عن" || self.word(k) == "عنه")
+                        (self.word(k) == "عن"
+                            || self.word(k) == "عنه"
+                            || (verb.cites_from && self.word(k) == "من"))
                             .then(|| self.source_at(k + 1, true, doc_has))
                             .flatten()
                     })

@@ -91,6 +91,22 @@ pub fn fold(c: char) -> Fold {
     }
 }
 
+/// Which code points of U+0600..U+067F the key keeps unchanged: ء ا ب,
+/// ت to غ, ف to و, and ي (two 64-bit words, bit n = U+0600 + n).
+const KEPT_ARABIC: [u64; 2] = {
+    let mut t = [0u64; 2];
+    let mut cp = 0x600u32;
+    while cp < 0x680 {
+        let kept = matches!(cp, 0x0621 | 0x0627..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A);
+        if kept {
+            let n = cp - 0x600;
+            t[(n / 64) as usize] |= 1u64 << (n % 64);
+        }
+        cp += 1;
+    }
+    t
+};
+
 /// Format characters that have no width and belong to no word.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
@@ -147,8 +163,9 @@ impl Normalized {
                 continue;
             }
             if (b == 0xD8 || b == 0xD9) && i + 1 < bytes.len() {
-                let cp = (((b & 0x1F) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32;
-                if matches!(cp, 0x0621 | 0x0627..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A) {
+                // U+0600..U+067F: a bit per code point says "kept as it is".
+                let cp = ((((b & 0x1F) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32) - 0x600;
+                if cp < 128 && KEPT_ARABIC[(cp / 64) as usize] & (1u64 << (cp % 64)) != 0 {
                     i += 2;
                     continue;
                 }

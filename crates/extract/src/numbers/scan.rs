@@ -471,11 +471,28 @@ impl<'a> Scan<'a> {
             let tok = self.t[i];
             let relevant = match tok.kind {
                 TokenKind::Number => true,
-                TokenKind::Word => {
-                    self.info(i).is_some()
-                        || ((self.number_len(i + 1).is_some() || self.number_len(i + 2).is_some())
-                            && self.month(i).is_some())
-                }
+                TokenKind::Word => match self.info(i) {
+                    // A number word, or the start of a vague quantity or a dual.
+                    Some(w) if w.cardinal.is_some() || w.fraction.is_some() || w.ordinal.is_some() => true,
+                    Some(w)
+                        if w.phrases.iter().any(|&p| {
+                            matches!(self.lex.phrases[p as usize].cue, Cue::Vague(..) | Cue::Dual)
+                        }) =>
+                    {
+                        true
+                    }
+                    // A cue (نحو، بين، الساعة، هاتف …) matters only before a number.
+                    Some(_) => (i + 1..(i + 5).min(n)).any(|k| {
+                        self.number_len(k).is_some()
+                            || self.info(k).is_some_and(|w| {
+                                w.cardinal.is_some() || w.fraction.is_some() || w.ordinal.is_some()
+                            })
+                    }),
+                    None => {
+                        (self.number_len(i + 1).is_some() || self.number_len(i + 2).is_some())
+                            && self.month(i).is_some()
+                    }
+                },
                 TokenKind::Punct => matches!(self.punct(i), Some('-' | '+' | '.')),
             };
             if !relevant {

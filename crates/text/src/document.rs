@@ -126,11 +126,12 @@ impl Document {
 }
 
 /// Guesses the language of `text` from its letters: `ar` when Arabic letters
-/// outnumber Latin ones, `en` when Latin ones do. Looks at the first 8 KiB.
+/// outnumber Latin ones, `en` when Latin ones do. Looks at the first 2,048
+/// characters.
 pub fn guess_lang(text: &str) -> Option<String> {
     let mut ar = 0usize;
     let mut lat = 0usize;
-    for c in text.chars().take(8192) {
+    for c in text.chars().take(2048) {
         match c {
             '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFF}' => ar += 1,
             'a'..='z' | 'A'..='Z' => lat += 1,

@@ -102,7 +102,13 @@ impl FurnitureRules {
             max_chars: f.lines.max_chars,
             equals: f.lines.equals.iter().map(|s| bare(s)).collect(),
             starts: f.lines.starts.iter().map(|s| bare(s)).collect(),
-            contains: f.lines.contains.iter().map(|s| bare(s)).collect(),
+            // Kept padded with spaces, so a match is a match of whole words.
+            contains: f
+                .lines
+                .contains
+                .iter()
+                .map(|s| format!(" {} ", bare(s)))
+                .collect(),
             markers: f.teasers.markers.iter().map(|s| bare(s)).collect(),
             headline_max_chars: f.teasers.headline_max_chars,
             html: HtmlRules {
@@ -152,11 +158,11 @@ impl FurnitureRules {
         let padded = format!(" {b} ");
         self.equals.contains(b)
             || self.is_marker(b)
-            || self
-                .starts
-                .iter()
-                .any(|st| b.starts_with(&format!("{st} ")) || b == st)
-            || self.contains.iter().any(|c| padded.contains(&format!(" {c} ")))
+            || self.starts.iter().any(|st| {
+                b.strip_prefix(st.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
+            || self.contains.iter().any(|c| padded.contains(c.as_str()))
     }
 
     /// The furniture ranges of `text`, sorted and not overlapping.

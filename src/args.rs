@@ -9,7 +9,8 @@ use std::path::PathBuf;
 #[command(name = "isnad", version, about, long_about = None)]
 pub struct Args {
     /// A directory of data files (numbers.toml, counted.toml, calendar.toml,
-    /// furniture.toml) that replace the built-in ones where present.
+    /// furniture.toml, sources.toml, attribution.toml, facets.toml,
+    /// events.toml) that replace the built-in ones where present.
     #[arg(long, global = true, env = "ISNAD_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 

@@ -1050,6 +1050,24 @@ impl<'a> Run<'a> {
     }
 
     /// The attribution frames of a sentence.
+    /// A frame whose speaker is `s`; the outlet naming itself (its own
+    /// figures, its own earlier report) speaks in its own voice.
+    fn speaker_frame(&self, at: usize, s: &SrcMention, prep: bool) -> Frame {
+        let own_voice = self.head_ids.contains(&s.src.id);
+        Frame {
+            at,
+            passive: false,
+            chain: if own_voice {
+                Vec::new()
+            } else {
+                vec![s.src.clone()]
+            },
+            anonymous: s.anonymous && !own_voice,
+            deny: false,
+            prep,
+        }
+    }
+
     /// The speakers of a sentence without numbers: the subjects of its
     /// reporting verbs, remembered for the sentences that continue them.
     fn track_speakers(&mut self, sent: Range<usize>, doc_has: &dyn Fn(usize) -> bool) {
@@ -1062,19 +1080,7 @@ impl<'a> Run<'a> {
                     && let Some(s) = self.subject_after(f.end, sent.end, doc_has)
                 {
                     let s = self.resolve(s);
-                    let own_voice = self.head_ids.contains(&s.src.id);
-                    self.last_speaker = Some(Frame {
-                        at: i,
-                        passive: false,
-                        chain: if own_voice {
-                            Vec::new()
-                        } else {
-                            vec![s.src.clone()]
-                        },
-                        anonymous: s.anonymous && !own_voice,
-                        deny: false,
-                        prep: false,
-                    });
+                    self.last_speaker = Some(self.speaker_frame(i, &s, false));
                     self.sources.push(s);
                 }
                 i = f.end;
@@ -1151,22 +1157,7 @@ impl<'a> Run<'a> {
                         deny: b.deny,
                         prep: true,
                     },
-                    _ => {
-                        // The outlet citing its own figures speaks in its own voice.
-                        let own_voice = self.head_ids.contains(&s.src.id);
-                        Frame {
-                            at: i,
-                            passive: false,
-                            chain: if own_voice {
-                                Vec::new()
-                            } else {
-                                vec![s.src.clone()]
-                            },
-                            anonymous: s.anonymous && !own_voice,
-                            deny: false,
-                            prep: true,
-                        }
-                    }
+                    _ => self.speaker_frame(i, &s, true),
                 };
                 frames.push(frame);
                 seen.push(s);

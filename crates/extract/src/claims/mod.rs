@@ -637,7 +637,11 @@ impl<'a> Run<'a> {
             }
             return None;
         }
-        if !self.capitalised(start) {
+        // Weekdays and months are no names (said on Monday).
+        if !self.capitalised(start)
+            || self.starts(&lex.stops, start)
+            || self.x.calendar_month(self.key, self.toks, start)
+        {
             return None;
         }
         let mut j = start + 1;
@@ -1108,7 +1112,9 @@ impl<'a> Run<'a> {
                 .iter()
                 .any(|t| t.kind == TokenKind::Number)
             && let Some(src) = self
-                .source_at(sent.start, true, doc_has)
+                .headline_name(sent.start..colon)
+                .filter(|h| self.word(h.toks.start).is_ascii())
+                .or_else(|| self.source_at(sent.start, true, doc_has))
                 .or_else(|| self.headline_name(sent.start..colon))
             && src.toks.end <= colon + 1
         {
@@ -1591,7 +1597,9 @@ impl<'a> Run<'a> {
             && !self.starts(&lex.none_words, noun)
             && !self.starts(&lex.source_names, noun)
             && !self.word(noun).starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
-                                    && !self.word(noun).starts_with("ال")
+                                                && !self.word(noun).starts_with("ال")
+            // The rule reads Arabic nouns; an English one is let through.
+            && !self.word(noun).is_ascii()
             // Sound plurals of agent nouns name people (مهندسين، مشتبهين), and so
             // does a noun followed by a pronoun for them (مشتبهاً بهم).
             && !(self.word(noun).chars().count() >= 4 && (self.word(noun).ends_with("ين") || self.word(noun).ends_with("ون")))
@@ -1852,6 +1860,10 @@ impl<'a> Run<'a> {
 impl Extractor {
     fn numbers_word(&self, w: &str) -> bool {
         self.numbers.is_number_word(w)
+    }
+
+    fn calendar_month(&self, key: &str, toks: &[Token], i: usize) -> bool {
+        self.numbers.calendar().month_at(key, toks, i).is_some()
     }
 }
 

@@ -162,6 +162,11 @@ impl Numbers {
 }
 
 impl Numbers {
+    /// The month names this recogniser knows.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
     /// True when the key word `w` is a number word, a fraction or the start
     /// of a vague quantity.
     pub fn is_number_word(&self, w: &str) -> bool {

@@ -1302,36 +1302,24 @@ impl<'a> Run<'a> {
                 i = after;
                 continue;
             }
-            if let Some(s) = self.source_at(i, false, doc_has) {
-                let end = s.toks.end;
-                let s = self.resolve(s);
-                self.sources.push(s.clone());
-                seen.push(s);
-                i = end.max(i + 1);
-                continue;
-            }
-            // An English name or "the monitor" before a verb.
-            if self.word(i).is_ascii()
-                && !self.word(i).is_empty()
-                && (i > sent.start || self.word(i) == "the")
-                && let Some(np) = self.english_name(i)
-            {
-                let end = np.toks.end;
-                let np = self.resolve(np);
-                self.sources.push(np.clone());
-                seen.push(np);
-                i = end.max(i + 1);
-                continue;
-            }
-            // A definite head that refers back (المرصد) before a verb.
-            if self.word(i).starts_with("ال")
-                && self.starts(&lex.kinds, i)
-                && let Some(np) = self.noun_phrase(i, doc_has)
-            {
-                let end = np.toks.end;
-                let np = self.resolve(np);
-                self.sources.push(np.clone());
-                seen.push(np);
+            // A source named before a verb: a gazetteer or unnamed source, an
+            // English name or "the monitor", a definite head that refers back
+            // (المرصد).
+            let mention = self.source_at(i, false, doc_has).or_else(|| {
+                let w = self.word(i);
+                if w.is_ascii() && !w.is_empty() && (i > sent.start || w == "the") {
+                    self.english_name(i)
+                } else if w.starts_with("ال") && self.starts(&lex.kinds, i) {
+                    self.noun_phrase(i, doc_has)
+                } else {
+                    None
+                }
+            });
+            if let Some(m) = mention {
+                let end = m.toks.end;
+                let m = self.resolve(m);
+                self.sources.push(m.clone());
+                seen.push(m);
                 i = end.max(i + 1);
                 continue;
             }

@@ -570,6 +570,21 @@ impl<'a> Run<'a> {
                     j += 1;
                     continue;
                 }
+                // "residents of Tamrit", "activists in the town": the place
+                // belongs to the unnamed source.
+                if matches!(self.word(j), "of" | "in" | "from" | "at") && self.word(j + 1).is_ascii() {
+                    let mut k = j + 1;
+                    if self.word(k) == "the" {
+                        k += 1;
+                    }
+                    if self.capitalised(k) || matches!(self.word(k), "town" | "city" | "village" | "area") {
+                        j = k + 1;
+                        while self.capitalised(j) {
+                            j += 1;
+                        }
+                        continue;
+                    }
+                }
                 break;
             }
             let head = strip_article(self.word(i));
@@ -1307,7 +1322,13 @@ impl<'a> Run<'a> {
             // (المرصد).
             let mention = self.source_at(i, false, doc_has).or_else(|| {
                 let w = self.word(i);
-                if w.is_ascii() && !w.is_empty() && (i > sent.start || w == "the") {
+                // A capitalised word opening a sentence is a name only when a
+                // reporting verb follows it (Police later said, Ember group says).
+                let opens_and_speaks = i == sent.start
+                    && self.english_name(i).is_some_and(|m| {
+                        (m.toks.end..(m.toks.end + 3).min(sent.end)).any(|k| self.starts(&lex.verbs, k))
+                    });
+                if w.is_ascii() && !w.is_empty() && (i > sent.start || w == "the" || opens_and_speaks) {
                     self.english_name(i)
                 } else if w.starts_with("ال") && self.starts(&lex.kinds, i) {
                     self.noun_phrase(i, doc_has)

@@ -570,7 +570,7 @@ impl<'a> Run<'a> {
                     j += 1;
                     continue;
                 }
-                // "residents of Tamrit", "activists in the town": the place
+                // "residents of Hasakah", "activists in the town": the place
                 // belongs to the unnamed source.
                 if matches!(self.word(j), "of" | "in" | "from" | "at") && self.word(j + 1).is_ascii() {
                     let mut k = j + 1;
@@ -622,7 +622,7 @@ impl<'a> Run<'a> {
     }
 
     /// An English name: capitalised words, with "of", "the", "for" and "and"
-    /// between them (The Sons of the Ember, Syrian Observatory for Human
+    /// between them (The Syrian Democratic Forces, Syrian Observatory for Human
     /// Rights); or "the" and a word that says what a source is (the monitor),
     /// which refers back.
     fn english_name(&self, i: usize) -> Option<SrcMention> {
@@ -1323,7 +1323,7 @@ impl<'a> Run<'a> {
             let mention = self.source_at(i, false, doc_has).or_else(|| {
                 let w = self.word(i);
                 // A capitalised word opening a sentence is a name only when a
-                // reporting verb follows it (Police later said, Ember group says).
+                // reporting verb follows it (Police later said, Islamic State group says).
                 let opens_and_speaks = i == sent.start
                     && self.english_name(i).is_some_and(|m| {
                         (m.toks.end..(m.toks.end + 3).min(sent.end)).any(|k| self.starts(&lex.verbs, k))

@@ -162,13 +162,20 @@ fn a_data_directory_extends_the_vocabulary_and_a_broken_one_is_named() {
     assert!(err.contains("numbers.toml") && err.lines().count() == 1, "{err}");
 }
 
+/// `../shared/seeds`, or None (saying SKIP) where it is absent.
+fn seeds_dir() -> Option<PathBuf> {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if seeds.is_dir() {
+        Some(seeds)
+    } else {
+        eprintln!("SKIP: {} is absent", seeds.display());
+        None
+    }
+}
+
 #[test]
 fn read_shows_the_seeds_furniture_and_metadata() {
-    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !seeds.is_dir() {
-        eprintln!("SKIP: {} is absent", seeds.display());
-        return;
-    }
+    let Some(seeds) = seeds_dir() else { return };
     let out = isnad(
         &["read", "000_7d9590c0c4a3f712.txt", "002_a7f94f2ac49a69ab.txt"],
         b"",
@@ -193,11 +200,7 @@ fn read_shows_the_seeds_furniture_and_metadata() {
 
 #[test]
 fn no_number_in_the_seeds_negative_spans_is_a_quantity_outside_furniture() {
-    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !seeds.is_dir() {
-        eprintln!("SKIP: {} is absent", seeds.display());
-        return;
-    }
+    let Some(seeds) = seeds_dir() else { return };
     let out = isnad(
         &["numbers", "000_7d9590c0c4a3f712.txt", "002_a7f94f2ac49a69ab.txt"],
         b"",

@@ -548,21 +548,19 @@ mod tests {
     #[test]
     fn the_shipped_vocabulary_loads_and_knows_hosts() {
         let l = ClaimsLexicon::builtin();
-        assert_eq!(
-            l.source_by_host("sarabic.ae").map(|s| s.id.as_str()),
-            Some("sputnik-arabic")
-        );
-        assert_eq!(
-            l.source_by_host("www.enabbaladi.net").map(|s| s.id.as_str()),
-            Some("enab-baladi")
-        );
-        assert_eq!(
-            l.source_by_name("قوات سوريا الديموقراطية").map(|s| s.id.as_str()),
-            Some("sdf")
-        );
-        assert_eq!(
-            l.source_by_name("النهار العربي").map(|s| s.id.as_str()),
-            Some("annahar-al-arabi")
-        );
+        let by_host = [
+            ("sarabic.ae", "sputnik-arabic"),
+            ("www.enabbaladi.net", "enab-baladi"),
+        ];
+        for (host, id) in by_host {
+            assert_eq!(l.source_by_host(host).map(|s| s.id.as_str()), Some(id), "{host}");
+        }
+        let by_name = [
+            ("قوات سوريا الديموقراطية", "sdf"),
+            ("النهار العربي", "annahar-al-arabi"),
+        ];
+        for (name, id) in by_name {
+            assert_eq!(l.source_by_name(name).map(|s| s.id.as_str()), Some(id), "{name}");
+        }
     }
 }

@@ -79,15 +79,12 @@ impl Calendar {
             return None;
         }
         let w = t.text(key);
-        let mut cands = vec![w];
-        for p in ["و", "ب", "ف", "ل", "وب", "وف"] {
-            if let Some(s) = w.strip_prefix(p)
-                && s.chars().count() >= 2
-            {
-                cands.push(s);
-            }
-        }
-        for c in cands {
+        // The word itself, then without each proclitic (no allocation: the
+        // number recogniser asks this before every digit run).
+        let stripped = ["و", "ب", "ف", "ل", "وب", "وف"]
+            .into_iter()
+            .filter_map(|p| w.strip_prefix(p).filter(|s| s.chars().count() >= 2));
+        for c in std::iter::once(w).chain(stripped) {
             if let Some(list) = self.months.get(c) {
                 for (rest, n) in list {
                     let ok = rest.iter().enumerate().all(|(k, r)| {

@@ -19,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod calendar;
 pub mod clitic;
 pub mod document;

@@ -1,0 +1,554 @@
+//! isnad's store: one SQLite file holding documents (their original bytes
+//! and metadata), the number mentions and claims found in them, and the
+//! full-text index.
+//!
+//! In: documents already read and analysed by the caller ([`NewDocument`]:
+//! claims, mentions and search terms are computed elsewhere; this crate
+//! knows nothing of Arabic). Out: the stored rows, for the ledger, the
+//! search and the page. It refuses a file that is not an isnad store, and a
+//! store written by a newer isnad than itself (its schema version is higher
+//! than the migrations it knows).
+//!
+//! Guarantees: a document is stored whole or not at all (one transaction
+//! each), and at most once (its content hash is a unique key). The file runs
+//! in WAL mode, so readers (`ledger`, `search`) work while a writer ingests.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema, one migration per version, applied in order.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_initial.sql"),
+    include_str!("../migrations/002_ingest_runs.sql"),
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// What went wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite refused an operation.
+    #[error("{path}: {source}")]
+    Sqlite {
+        /// The store file.
+        path: PathBuf,
+        /// SQLite's error.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer isnad.
+    #[error("{path}: the store has schema version {found}, newer than this isnad knows ({known}); upgrade isnad")]
+    TooNew {
+        /// The store file.
+        path: PathBuf,
+        /// Its version.
+        found: u32,
+        /// This build's version.
+        known: u32,
+    },
+    /// A stored row could not be decoded.
+    #[error("{path}: a stored row is damaged: {what}")]
+    Damaged {
+        /// The store file.
+        path: PathBuf,
+        /// What was wrong.
+        what: String,
+    },
+}
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// The content hash a document is known by: SHA-256 of its original bytes,
+/// in hex.
+pub fn content_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+    }
+    s
+}
+
+/// One source of an attribution chain.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Link {
+    /// Its id.
+    pub id: String,
+    /// Its display name.
+    pub name: String,
+    /// outlet, organisation, armed_group, government, person, anonymous.
+    pub kind: String,
+}
+
+/// A claim as stored: the contract's claim without the document's fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRow {
+    /// The facet.
+    pub facet: String,
+    /// The value, or a range's ends; `None` when only a vague word is given.
+    pub value: Option<(f64, f64)>,
+    /// The vague word's gloss.
+    pub vague: Option<String>,
+    /// exact, approx, at_least…
+    pub qualifier: String,
+    /// asserted or denied.
+    pub stance: String,
+    /// The chain, outermost first.
+    pub chain: Vec<Link>,
+    /// True when the innermost source is unnamed.
+    pub anonymous: bool,
+    /// The event, when the engine could tell.
+    pub subject: Option<String>,
+    /// The quantity, in the original bytes.
+    pub span: (u32, u32),
+    /// Its sentence, in the original bytes.
+    pub sentence: (u32, u32),
+    /// The sentence's text.
+    pub evidence: String,
+}
+
+/// A number mention as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRow {
+    /// Byte offsets into the original.
+    pub span: (u32, u32),
+    /// cardinal, range, vague, year…
+    pub kind: String,
+    /// Its value or range.
+    pub value: Option<(f64, f64)>,
+    /// A vague word's gloss.
+    pub vague: Option<String>,
+}
+
+/// A document's fields, as stored and as read back.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocFields {
+    /// SHA-256 of the original bytes, hex.
+    pub hash: String,
+    /// The contract's document id.
+    pub doc: String,
+    /// Where it was read from.
+    pub origin: String,
+    /// text, html, jsonl.
+    pub format: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publishing outlet.
+    pub outlet: Option<String>,
+    /// Byline.
+    pub byline: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    pub published: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Language code.
+    pub lang: Option<String>,
+    /// What the report is about (a place or target), for grouping events.
+    pub target: Option<String>,
+}
+
+/// A document ready to store, with everything found in it.
+#[derive(Debug, Clone, Default)]
+pub struct NewDocument {
+    /// Its fields.
+    pub fields: DocFields,
+    /// The bytes as read.
+    pub original: Vec<u8>,
+    /// The text the search terms were taken from.
+    pub text: String,
+    /// Its number mentions.
+    pub mentions: Vec<MentionRow>,
+    /// Its claims.
+    pub claims: Vec<ClaimRow>,
+    /// Its search terms, space-separated.
+    pub terms: String,
+}
+
+/// A stored document.
+#[derive(Debug, Clone)]
+pub struct StoredDocument {
+    /// Its row id.
+    pub id: i64,
+    /// Its fields.
+    pub fields: DocFields,
+    /// The bytes as read.
+    pub original: Vec<u8>,
+    /// Its text.
+    pub text: String,
+}
+
+/// A stored claim with the fields of its document the ledger needs.
+#[derive(Debug, Clone)]
+pub struct LedgerRow {
+    /// The claim's row id.
+    pub id: i64,
+    /// The document's row id.
+    pub document: i64,
+    /// The document's fields.
+    pub doc: DocFields,
+    /// The claim.
+    pub claim: ClaimRow,
+}
+
+/// What storing a document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Stored under this row id.
+    New(i64),
+    /// Already there, under this row id; nothing written.
+    Known(i64),
+}
+
+/// Counts of what a store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Documents.
+    pub documents: u64,
+    /// Claims.
+    pub claims: u64,
+    /// Number mentions.
+    pub mentions: u64,
+}
+
+/// One search hit.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// The document's row id.
+    pub document: i64,
+    /// Its score (higher is better).
+    pub score: f64,
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if need be) the store at `path`, bringing its schema
+    /// up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| sqlite(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.setup()?;
+        Ok(store)
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        sqlite(&self.path, e)
+    }
+
+    fn setup(&mut self) -> Result<()> {
+        self.conn
+            .busy_timeout(Duration::from_secs(30))
+            .map_err(|e| self.err(e))?;
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| self.err(e))?;
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| self.err(e))?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| self.err(e))?;
+        let found = self.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = self.conn.transaction().map_err(|e| sqlite(&self.path, e))?;
+            tx.execute_batch(sql).map_err(|e| sqlite(&self.path, e))?;
+            tx.pragma_update(None, "user_version", (i + 1) as u32)
+                .map_err(|e| sqlite(&self.path, e))?;
+            tx.commit().map_err(|e| sqlite(&self.path, e))?;
+        }
+        Ok(())
+    }
+
+    /// The schema version of the file.
+    pub fn schema_version(&self) -> Result<u32> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// The store's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every content hash stored, so that a caller can skip known documents
+    /// before analysing them.
+    pub fn known_hashes(&self) -> Result<HashSet<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT hash FROM documents")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Records the start of an ingest run; returns its id.
+    pub fn begin_run(&self, command: &str) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO runs (started, command) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1)",
+                params![command],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Records the end of an ingest run with its counts.
+    pub fn finish_run(&self, run: i64, new: u64, known: u64, failed: u64, claims: u64) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE runs SET finished = strftime('%Y-%m-%dT%H:%M:%SZ','now'), new = ?2, known = ?3, failed = ?4, claims = ?5 WHERE id = ?1",
+                params![run, new as i64, known as i64, failed as i64, claims as i64],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Stores a document with its mentions, claims and search terms in one
+    /// transaction, unless a document with the same hash is already there.
+    pub fn add(&mut self, d: &NewDocument, run: Option<i64>) -> Result<Added> {
+        let path = self.path.clone();
+        let e = |e| sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(e)?;
+        let known: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM documents WHERE hash = ?1",
+                params![d.fields.hash],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(e)?;
+        if let Some(id) = known {
+            return Ok(Added::Known(id));
+        }
+        let f = &d.fields;
+        tx.execute(
+            "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14)",
+            params![
+                f.hash, f.doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
+                f.target, d.original, d.text, run
+            ],
+        )
+        .map_err(e)?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut m = tx
+                .prepare_cached(
+                    "INSERT INTO mentions (document, start, end, kind, lo, hi, vague) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(e)?;
+            for x in &d.mentions {
+                let (lo, hi) = split(x.value);
+                m.execute(params![id, x.span.0, x.span.1, x.kind, lo, hi, x.vague])
+                    .map_err(e)?;
+            }
+            let mut c = tx
+                .prepare_cached(
+                    "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject, span_start, span_end, sent_start, sent_end, evidence)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                )
+                .map_err(e)?;
+            for x in &d.claims {
+                let (lo, hi) = split(x.value);
+                let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
+                c.execute(params![
+                    id,
+                    x.facet,
+                    lo,
+                    hi,
+                    x.vague,
+                    x.qualifier,
+                    x.stance,
+                    chain,
+                    x.anonymous,
+                    x.subject,
+                    x.span.0,
+                    x.span.1,
+                    x.sentence.0,
+                    x.sentence.1,
+                    x.evidence
+                ])
+                .map_err(e)?;
+            }
+            tx.execute(
+                "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
+                params![id, d.terms],
+            )
+            .map_err(e)?;
+        }
+        tx.commit().map_err(e)?;
+        Ok(Added::New(id))
+    }
+
+    /// How much the store holds.
+    pub fn counts(&self) -> Result<Counts> {
+        let one = |sql: &str| -> Result<u64> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as u64)
+                .map_err(|e| self.err(e))
+        };
+        Ok(Counts {
+            documents: one("SELECT count(*) FROM documents")?,
+            claims: one("SELECT count(*) FROM claims")?,
+            mentions: one("SELECT count(*) FROM mentions")?,
+        })
+    }
+
+    /// Every claim with its document's fields, in document then position order.
+    pub fn ledger_rows(&self) -> Result<Vec<LedgerRow>> {
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                "SELECT c.id, c.document, {DOC_COLUMNS}, c.facet, c.lo, c.hi, c.vague, c.qualifier, c.stance, c.chain,
+                        c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence
+                 FROM claims c JOIN documents d ON d.id = c.document
+                 ORDER BY c.document, c.span_start, c.id"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                let doc = doc_fields(r, 2)?;
+                let chain: String = r.get(19)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    doc,
+                    chain,
+                    ClaimRow {
+                        facet: r.get(13)?,
+                        value: join(r.get(14)?, r.get(15)?),
+                        vague: r.get(16)?,
+                        qualifier: r.get(17)?,
+                        stance: r.get(18)?,
+                        chain: Vec::new(),
+                        anonymous: r.get(20)?,
+                        subject: r.get(21)?,
+                        span: (r.get(22)?, r.get(23)?),
+                        sentence: (r.get(24)?, r.get(25)?),
+                        evidence: r.get(26)?,
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, document, doc, chain, mut claim) = row.map_err(|e| self.err(e))?;
+            claim.chain = serde_json::from_str(&chain).map_err(|e| StoreError::Damaged {
+                path: self.path.clone(),
+                what: format!("claim {id}: chain: {e}"),
+            })?;
+            out.push(LedgerRow {
+                id,
+                document,
+                doc,
+                claim,
+            });
+        }
+        Ok(out)
+    }
+
+    /// One document by row id.
+    pub fn document(&self, id: i64) -> Result<Option<StoredDocument>> {
+        self.conn
+            .query_row(
+                &format!("SELECT d.id, {DOC_COLUMNS}, d.original, d.text FROM documents d WHERE d.id = ?1"),
+                params![id],
+                |r| {
+                    Ok(StoredDocument {
+                        id: r.get(0)?,
+                        fields: doc_fields(r, 1)?,
+                        original: r.get(12)?,
+                        text: r.get(13)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Documents matching a query in FTS5 syntax over analysed terms, best
+    /// first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT rowid, -bm25(search) FROM search WHERE search MATCH ?1 ORDER BY bm25(search) LIMIT ?2")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![query, limit as i64], |r| {
+                Ok(Hit {
+                    document: r.get(0)?,
+                    score: r.get(1)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>()
+            .map_err(|e| self.err(e))
+    }
+}
+
+const DOC_COLUMNS: &str =
+    "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target";
+
+fn doc_fields(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocFields> {
+    Ok(DocFields {
+        hash: r.get(at)?,
+        doc: r.get(at + 1)?,
+        origin: r.get(at + 2)?,
+        format: r.get(at + 3)?,
+        title: r.get(at + 4)?,
+        outlet: r.get(at + 5)?,
+        byline: r.get(at + 6)?,
+        published: r.get(at + 7)?,
+        url: r.get(at + 8)?,
+        lang: r.get(at + 9)?,
+        target: r.get(at + 10)?,
+    })
+}
+
+fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn split(v: Option<(f64, f64)>) -> (Option<f64>, Option<f64>) {
+    match v {
+        Some((a, b)) => (Some(a), Some(b)),
+        None => (None, None),
+    }
+}
+
+fn join(lo: Option<f64>, hi: Option<f64>) -> Option<(f64, f64)> {
+    match (lo, hi) {
+        (Some(a), Some(b)) => Some((a, b)),
+        (Some(a), None) | (None, Some(a)) => Some((a, a)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

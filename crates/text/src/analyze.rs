@@ -1,0 +1,199 @@
+//! Search terms: the analyzer the full-text index and its queries share.
+//!
+//! In: any text. Out: its index terms, each with the byte range of the word
+//! it came from in that text. A term is the word's normalised match key
+//! ([`crate::normalize`]: letters folded, marks dropped, Arabic-Indic digits
+//! made ASCII, Latin lower-cased) with clitics and light affixes removed:
+//!
+//! - Arabic: the conjunctions و/ف, the prepositions ب/ك/ل and the article
+//!   (وال، بال، لل…) in front; the plural and possessive endings (ات، ون،
+//!   ين، ان، ها، هم، ه…) behind, keeping a stem of at least three letters.
+//!   A stem on one of the common derived patterns (فعيل سجين, فعلاء سجناء,
+//!   فعلى قتلى, مفاعيل مساجين) also gives its three-letter root as a second
+//!   term, `r_سجن`, so that a singular finds its broken plural.
+//! - English: possessive 's and the regular plural endings.
+//!
+//! Refuses nothing: a word it cannot stem is its own term. Terms never hold
+//! a space, so a term list joins into one string for the index.
+
+use crate::normalize::Normalized;
+use crate::token::{TokenKind, tokenize};
+use std::ops::Range;
+
+/// One index term and the range of its word in the analysed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The term as the index keeps it.
+    pub term: String,
+    /// Byte range of the word in the analysed text.
+    pub range: Range<usize>,
+}
+
+/// Marks a root term apart from a stem.
+pub const ROOT_PREFIX: &str = "r_";
+
+const PREFIXES: &[&str] = &[
+    "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك",
+];
+const SUFFIXES: &[&str] = &[
+    "هما", "كما", "تين", "تان", "يين", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "يه", "ه", "ي",
+];
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// A normalised Arabic word without its leading clitics and article.
+fn strip_arabic_prefix(word: &str) -> &str {
+    PREFIXES
+        .iter()
+        .find_map(|p| word.strip_prefix(p).filter(|rest| rest.chars().count() >= 3))
+        .unwrap_or(word)
+}
+
+/// A word without one plural or possessive ending.
+fn strip_arabic_suffix(word: &str) -> &str {
+    SUFFIXES
+        .iter()
+        .find_map(|s| word.strip_suffix(s).filter(|rest| rest.chars().count() >= 3))
+        .unwrap_or(word)
+}
+
+/// The light stem of a normalised Arabic word.
+pub fn arabic_stem(word: &str) -> &str {
+    strip_arabic_suffix(strip_arabic_prefix(word))
+}
+
+/// The three-letter root of a stem on a common derived pattern, if any.
+pub fn arabic_root(stem: &str) -> Option<String> {
+    let c: Vec<char> = stem.chars().collect();
+    let root = |a: char, b: char, d: char| Some([a, b, d].iter().collect::<String>());
+    match c.as_slice() {
+        // فعيل، فعول: سجين، قتيل، أسير
+        &[a, b, 'ي' | 'و', d] => root(a, b, d),
+        // فعلاء: سجناء، زعماء
+        &[a, b, d, 'ا', 'ء'] => root(a, b, d),
+        // فعلى (ى folded to ي): قتلى، جرحى، أسرى
+        &[a, b, d, 'ي'] if a != 'ا' => root(a, b, d),
+        // مفاعيل: مساجين
+        &['م', a, 'ا', b, 'ي', d] => root(a, b, d),
+        _ => None,
+    }
+}
+
+/// The stem of a lower-cased English word.
+pub fn english_stem(word: &str) -> &str {
+    let w = word.strip_suffix("'s").unwrap_or(word);
+    if w.len() <= 3 {
+        return w;
+    }
+    if let Some(r) = w.strip_suffix("ies") {
+        return r; // casualties -> casualt, casualty -> casualt (below)
+    }
+    if w.ends_with('y') {
+        return &w[..w.len() - 1];
+    }
+    for s in ["sses", "shes", "ches", "xes"] {
+        if w.ends_with(s) {
+            return &w[..w.len() - 2];
+        }
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        return &w[..w.len() - 1];
+    }
+    w
+}
+
+/// Calls `each` with every term of `text`, in order.
+pub fn terms(text: &str, each: &mut dyn FnMut(Term)) {
+    let n = Normalized::new(text);
+    let key = n.as_str();
+    for t in tokenize(key) {
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            continue;
+        }
+        let word = t.text(key);
+        let range = n.to_input(t.range());
+        if word.chars().any(is_arabic_letter) {
+            let bare = strip_arabic_prefix(word);
+            let stem = strip_arabic_suffix(bare);
+            let root = arabic_root(bare).or_else(|| arabic_root(stem));
+            each(Term {
+                term: stem.to_string(),
+                range: range.clone(),
+            });
+            if let Some(r) = root {
+                each(Term {
+                    term: format!("{ROOT_PREFIX}{r}"),
+                    range,
+                });
+            }
+        } else {
+            let w = if word.is_ascii() { english_stem(word) } else { word };
+            each(Term {
+                term: w.to_string(),
+                range,
+            });
+        }
+    }
+}
+
+/// The terms of `text` joined by spaces, as an index stores them.
+pub fn index_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() / 2);
+    terms(text, &mut |t| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t.term);
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        terms(text, &mut |t| v.push(t.term));
+        v
+    }
+
+    #[test]
+    fn inflected_forms_share_a_term() {
+        let cases: &[(&str, &str)] = &[
+            ("سجين", "r_سجن"),
+            ("السجناء", "r_سجن"),
+            ("للسجناء", "r_سجن"),
+            ("المساجين", "r_سجن"),
+            ("قتلى", "r_قتل"),
+            ("القتيل", "r_قتل"),
+            ("والمقاتلين", "مقاتل"),
+            ("مقاتلون", "مقاتل"),
+            ("بالحسكة", "حسك"),
+            ("prisoners", "prisoner"),
+            ("Prisoner's", "prisoner"),
+            ("casualties", "casualt"),
+            ("casualty", "casualt"),
+        ];
+        for (word, term) in cases {
+            assert!(all(word).iter().any(|t| t == term), "{word}: {:?}", all(word));
+        }
+    }
+
+    #[test]
+    fn ranges_point_at_the_original_words() {
+        let text = "قالت «قسد» إن ٩٠ مقاتلاً";
+        let mut seen = Vec::new();
+        terms(text, &mut |t| seen.push(text[t.range].to_string()));
+        assert_eq!(seen, ["قالت", "قسد", "إن", "٩٠", "مقاتلاً"]);
+    }
+
+    #[test]
+    fn short_words_keep_three_letters() {
+        assert_eq!(arabic_stem("بلد"), "بلد");
+        assert_eq!(arabic_stem("وسجن"), "سجن");
+        assert_eq!(english_stem("us"), "us");
+    }
+}

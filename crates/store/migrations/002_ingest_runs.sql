@@ -1,5 +1,6 @@
 -- Schema version 2: each ingest run is recorded, and a document remembers
--- the run that added it (NULL for documents stored before version 2).
+-- the run that added it (NULL for documents stored before version 2); a
+-- vague claim keeps the band its word stands for (NULL before version 2).
 CREATE TABLE runs (
     id        INTEGER PRIMARY KEY,
     started   TEXT NOT NULL,
@@ -11,3 +12,5 @@ CREATE TABLE runs (
     claims    INTEGER NOT NULL DEFAULT 0
 );
 ALTER TABLE documents ADD COLUMN run INTEGER REFERENCES runs(id);
+ALTER TABLE claims ADD COLUMN band_lo REAL;
+ALTER TABLE claims ADD COLUMN band_hi REAL;

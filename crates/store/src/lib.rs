@@ -93,6 +93,8 @@ pub struct ClaimRow {
     pub value: Option<(f64, f64)>,
     /// The vague word's gloss.
     pub vague: Option<String>,
+    /// The band the vague word stands for.
+    pub band: Option<(f64, f64)>,
     /// exact, approx, at_least…
     pub qualifier: String,
     /// asserted or denied.
@@ -366,12 +368,13 @@ impl Store {
             }
             let mut c = tx
                 .prepare_cached(
-                    "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject, span_start, span_end, sent_start, sent_end, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                    "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject, span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                 )
                 .map_err(e)?;
             for x in &d.claims {
                 let (lo, hi) = split(x.value);
+                let (band_lo, band_hi) = split(x.band);
                 let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
                 c.execute(params![
                     id,
@@ -388,7 +391,9 @@ impl Store {
                     x.span.1,
                     x.sentence.0,
                     x.sentence.1,
-                    x.evidence
+                    x.evidence,
+                    band_lo,
+                    band_hi
                 ])
                 .map_err(e)?;
             }
@@ -423,7 +428,7 @@ impl Store {
             .conn
             .prepare(&format!(
                 "SELECT c.id, c.document, {DOC_COLUMNS}, c.facet, c.lo, c.hi, c.vague, c.qualifier, c.stance, c.chain,
-                        c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence
+                        c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi
                  FROM claims c JOIN documents d ON d.id = c.document
                  ORDER BY c.document, c.span_start, c.id"
             ))
@@ -441,6 +446,7 @@ impl Store {
                         facet: r.get(13)?,
                         value: join(r.get(14)?, r.get(15)?),
                         vague: r.get(16)?,
+                        band: join(r.get(27)?, r.get(28)?),
                         qualifier: r.get(17)?,
                         stance: r.get(18)?,
                         chain: Vec::new(),

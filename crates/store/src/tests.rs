@@ -29,6 +29,7 @@ fn claim(facet: &str, value: Option<(f64, f64)>) -> ClaimRow {
         facet: facet.into(),
         value,
         vague: value.is_none().then(|| "hundreds".into()),
+        band: value.is_none().then_some((200.0, 999.0)),
         qualifier: "approx".into(),
         stance: "asserted".into(),
         chain: vec![

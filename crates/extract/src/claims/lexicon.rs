@@ -5,6 +5,8 @@
 use crate::numbers::LexiconError;
 use crate::phrase::PhraseSet;
 use isnad_text::normalize::key;
+use isnad_text::token::tokenize;
+use isnad_text::{Normalized, TokenKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -122,6 +124,8 @@ pub struct Verb {
 struct FacetsFile {
     attempt: Vec<String>,
     #[serde(default)]
+    cumulative: Vec<String>,
+    #[serde(default)]
     things: Vec<String>,
     #[serde(default)]
     people_words: Vec<String>,
@@ -186,6 +190,10 @@ pub enum Unit {
 
 #[derive(Deserialize)]
 struct EventsFile {
+    #[serde(default)]
+    targets: Vec<String>,
+    #[serde(default)]
+    target_stops: Vec<String>,
     event: Vec<KnownEvent>,
 }
 
@@ -238,6 +246,9 @@ pub struct ClaimsLexicon {
     pub(crate) facets: Vec<(String, u16, Option<u16>)>,
     pub(crate) known_events: Vec<KnownEvent>,
     pub(crate) event_cues: PhraseSet<usize>,
+    pub(crate) targets: PhraseSet<()>,
+    pub(crate) cumulative: Vec<String>,
+    pub(crate) target_stops: PhraseSet<()>,
     /// Every word form that starts some phrase of this vocabulary: a token
     /// not here is looked up no further.
     pub(crate) any_first: rustc_hash::FxHashSet<Box<str>>,
@@ -462,6 +473,9 @@ impl ClaimsLexicon {
             facets,
             known_events: ef.event,
             event_cues,
+            targets: set(&ef.targets),
+            cumulative: ff.cumulative.clone(),
+            target_stops: set(&ef.target_stops),
             any_first: Default::default(),
         };
         lex.any_first = lex.all_first_forms();
@@ -514,6 +528,78 @@ impl ClaimsLexicon {
             Ok(l) => l,
             Err(e) => panic!("the built-in claims vocabulary does not load: {e}"),
         }
+    }
+
+    /// The ids of the known sources `text` names, by any alias, each once,
+    /// in order of first mention.
+    pub fn sources_named(&self, text: &str) -> Vec<&str> {
+        let n = Normalized::new(text);
+        let k = n.as_str();
+        let toks = tokenize(k);
+        let mut out: Vec<&str> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.source_names.at(k, &toks, i) {
+                Some(f) => {
+                    let id = self.sources[*f.value].id.as_str();
+                    if !out.contains(&id) {
+                        out.push(id);
+                    }
+                    i = f.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// What `text` is about when no known event names it: the name most
+    /// often next to a target word (`targets` in events.toml), as a match
+    /// key without its article, e.g. "كوبر" for سجن كوبر, "kuje" for Kuje
+    /// prison. English names count only when capitalised in `text`.
+    pub fn target(&self, text: &str) -> Option<String> {
+        let n = Normalized::new(text);
+        let k = n.as_str();
+        let toks = tokenize(k);
+        let word = |i: usize| toks.get(i).filter(|t| t.kind == TokenKind::Word);
+        let name = |i: usize| -> Option<String> {
+            let t = word(i)?;
+            if self.target_stops.starts_at(k, &toks, i) || self.targets.starts_at(k, &toks, i) {
+                return None;
+            }
+            let w = t.text(k);
+            let w = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w);
+            (w.chars().count() >= 3).then(|| w.to_string())
+        };
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for i in 0..toks.len() {
+            let Some(f) = self.targets.at(k, &toks, i) else { continue };
+            let t = &toks[i];
+            let found = if t.text(k).is_ascii() {
+                // English: the capitalised word before.
+                i.checked_sub(1).and_then(|j| {
+                    let p = word(j)?;
+                    let orig = &text[n.to_input(p.range())];
+                    orig.starts_with(|c: char| c.is_uppercase()).then(|| name(j)).flatten()
+                })
+            } else {
+                name(f.end)
+            };
+            if let Some(w) = found {
+                match counts.iter_mut().find(|(n, _)| *n == w) {
+                    Some((_, c)) => *c += 1,
+                    None => counts.push((w, 1)),
+                }
+            }
+        }
+        let best = counts.iter().map(|(_, c)| *c).max()?;
+        counts.into_iter().find(|(_, c)| *c == best).map(|(w, _)| w)
+    }
+
+    /// Facets whose figure grows as the days go on (tolls, arrests,
+    /// durations): a later, larger figure differs in scope, not in fact.
+    pub fn cumulative_facets(&self) -> &[String] {
+        &self.cumulative
     }
 
     /// The known events.

@@ -84,6 +84,9 @@ pub struct Claim {
     pub value: Value,
     /// The gloss of a vague value.
     pub vague: Option<Arc<str>>,
+    /// The band `[lo, hi]` a vague value stands for (not part of the
+    /// contract's claim JSON; the ledger compares numbers against it).
+    pub band: Option<[f64; 2]>,
     /// How it is hedged.
     pub qualifier: Qualifier,
     /// Asserted or denied.
@@ -1033,6 +1036,7 @@ impl<'a> Run<'a> {
                     facet,
                     value,
                     vague: q.m.vague.clone(),
+                    band: q.m.band,
                     qualifier,
                     stance: if deny && !matches!(value, Value::Number(0.0)) {
                         Stance::Denied

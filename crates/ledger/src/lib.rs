@@ -1,0 +1,243 @@
+//! isnad's ledger: what many reports claim together.
+//!
+//! In: the stored claims ([`isnad_store::LedgerRow`]), the known events'
+//! names, a user's events file and the facets that grow with time. Out: a
+//! [`Ledger`]: per event and facet, each distinct value with every chain
+//! that claims it (the documents, dates and evidence), how the value stands
+//! to the others (`agrees`, `contradicts`, `different_scope`, `only`), how
+//! many independent origins and how many reports stand behind it, a summary
+//! (low, best, high and the conservative figure) and each origin's
+//! timeline. [`render`] writes it as a table, JSON, CSV or Markdown.
+//!
+//! Origins: the innermost source of a chain is its origin. Two outlets
+//! quoting SOHR are one origin; an outlet's own account is the outlet; an
+//! unnamed source ("activists", "a source") is an origin of its outlet
+//! alone, since two outlets' unnamed sources cannot be told apart or joined.
+//!
+//! Refuses nothing: `other:*` facets are left out unless asked for.
+
+pub mod events;
+pub mod render;
+mod values;
+
+pub use events::{EventFile, EventFileError};
+pub use values::{Interval, Relation};
+
+use isnad_store::{LedgerRow, Link};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// What the ledger is built with besides the claims.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Known events: id and name.
+    pub known_events: Vec<(String, String)>,
+    /// The user's events file.
+    pub events: EventFile,
+    /// Facets whose figure grows with time.
+    pub cumulative: Vec<String>,
+    /// Keep `other:*` facets.
+    pub other: bool,
+    /// Only this event.
+    pub only_event: Option<String>,
+}
+
+/// The whole ledger.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ledger {
+    /// Its events, those with the most reports first.
+    pub events: Vec<Event>,
+}
+
+/// One event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Documents with a claim about it.
+    pub reports: usize,
+    /// Distinct origins behind its claims.
+    pub origins: usize,
+    /// First and last publication date among its reports.
+    pub dates: Option<(String, String)>,
+    /// Its facets, in schema order as first met.
+    pub facets: Vec<Facet>,
+}
+
+/// One facet of an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facet {
+    /// Its name.
+    pub facet: String,
+    /// The summary row.
+    pub summary: Summary,
+    /// Each distinct value, lowest first.
+    pub values: Vec<ValueEntry>,
+    /// What each origin claimed as the days went on.
+    pub timeline: Vec<OriginTimeline>,
+}
+
+/// Low, best and high over the asserted figures, and the conservative one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// The lowest figure asserted.
+    pub low: Option<f64>,
+    /// The figure closest to the median of the origins' latest figures.
+    pub best: Option<f64>,
+    /// The highest figure asserted.
+    pub high: Option<f64>,
+    /// The lowest specific figure asserted, as a conservative coder
+    /// (ACLED) would code it.
+    pub conservative: Option<f64>,
+    /// Distinct values.
+    pub values: usize,
+    /// Distinct origins.
+    pub origins: usize,
+    /// Reports.
+    pub reports: usize,
+    /// True when some values contradict each other.
+    pub contested: bool,
+}
+
+/// One distinct value and who claims it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueEntry {
+    /// The value as shown: `12`, `300-400`, `hundreds`.
+    pub label: String,
+    /// The number, or a range's ends.
+    pub value: Option<(f64, f64)>,
+    /// The vague word's gloss.
+    pub vague: Option<String>,
+    /// asserted or denied.
+    pub stance: String,
+    /// How it stands to the others.
+    pub relation: Relation,
+    /// Distinct origins claiming it.
+    pub origins: Vec<String>,
+    /// Distinct documents claiming it.
+    pub reports: usize,
+    /// Every claim of it.
+    pub claims: Vec<Cited>,
+}
+
+/// One claim of a value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cited {
+    /// The stored claim's id.
+    pub claim: i64,
+    /// The document's row id.
+    pub document: i64,
+    /// The document's id.
+    pub doc: String,
+    /// Its publication date.
+    pub published: Option<String>,
+    /// Its language.
+    pub lang: Option<String>,
+    /// The chain, outermost first.
+    pub chain: Vec<Link>,
+    /// The origin's id.
+    pub origin: String,
+    /// exact, approx, at_least…
+    pub qualifier: String,
+    /// True when the innermost source is unnamed.
+    pub anonymous: bool,
+    /// Byte offsets of the quantity in the original document.
+    pub span: (u32, u32),
+    /// Byte offsets of its sentence.
+    pub sentence: (u32, u32),
+    /// The sentence.
+    pub evidence: String,
+}
+
+/// What one origin claimed over time for a facet.
+#[derive(Debug, Clone, Serialize)]
+pub struct OriginTimeline {
+    /// The origin's id.
+    pub origin: String,
+    /// The origin's name.
+    pub name: String,
+    /// Date, value label, document; by date.
+    pub points: Vec<(Option<String>, String, String)>,
+}
+
+/// The origin of a chain: its innermost source, or the outlet's own account;
+/// an unnamed source is its outlet's.
+pub fn origin(chain: &[Link], doc: &str) -> String {
+    let outlet = chain.first().map(|l| l.id.as_str()).unwrap_or("unknown");
+    let outlet = if outlet == "unknown" {
+        format!("unknown:{doc}")
+    } else {
+        outlet.to_string()
+    };
+    match chain.last() {
+        Some(l) if chain.len() > 1 && l.kind == "anonymous" => format!("{outlet}/{}", l.id),
+        Some(l) if chain.len() > 1 => l.id.clone(),
+        _ => outlet,
+    }
+}
+
+/// Builds the ledger.
+pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
+    let (ids, names) = events::assign(rows, &opts.known_events, &opts.events);
+    // event -> facet -> rows
+    let mut grouped: BTreeMap<&str, Vec<(usize, &LedgerRow)>> = BTreeMap::new();
+    for (i, (r, id)) in rows.iter().zip(&ids).enumerate() {
+        if !opts.other && r.claim.facet.starts_with("other:") {
+            continue;
+        }
+        if opts.only_event.as_deref().is_some_and(|e| e != id) {
+            continue;
+        }
+        grouped.entry(id.as_str()).or_default().push((i, r));
+    }
+    let mut out = Vec::new();
+    for (id, rs) in grouped {
+        let mut facet_order: Vec<&str> = Vec::new();
+        let mut by_facet: HashMap<&str, Vec<&LedgerRow>> = HashMap::new();
+        for (_, r) in &rs {
+            let f = r.claim.facet.as_str();
+            if !by_facet.contains_key(f) {
+                facet_order.push(f);
+            }
+            by_facet.entry(f).or_default().push(r);
+        }
+        let cumulative = |f: &str| opts.cumulative.iter().any(|c| c == f);
+        let facets = facet_order
+            .iter()
+            .map(|f| values::facet(f, &by_facet[f], cumulative(f)))
+            .collect();
+        let mut docs: Vec<i64> = rs.iter().map(|(_, r)| r.document).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let mut origins: Vec<String> = rs
+            .iter()
+            .map(|(_, r)| origin(&r.claim.chain, &r.doc.doc))
+            .collect();
+        origins.sort();
+        origins.dedup();
+        let mut dates: Vec<&str> = rs
+            .iter()
+            .filter_map(|(_, r)| r.doc.published.as_deref())
+            .map(|d| d.get(..10).unwrap_or(d))
+            .collect();
+        dates.sort_unstable();
+        out.push(Event {
+            id: id.to_string(),
+            name: names.get(id).cloned().unwrap_or_else(|| id.to_string()),
+            reports: docs.len(),
+            origins: origins.len(),
+            dates: dates
+                .first()
+                .zip(dates.last())
+                .map(|(a, b)| (a.to_string(), b.to_string())),
+            facets,
+        });
+    }
+    out.sort_by(|a, b| b.reports.cmp(&a.reports).then_with(|| a.id.cmp(&b.id)));
+    Ledger { events: out }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,263 @@
+//! The ledger written out: a terminal table, JSON, CSV (one row per value
+//! per chain per document, the contract's columns first) and Markdown.
+//!
+//! Arabic in the table and Markdown is wrapped in Unicode bidi isolates
+//! (FSI … PDI), so a terminal or a Markdown viewer lays each Arabic run out
+//! right to left without reordering the columns around it.
+
+use crate::values::fmt_num;
+use crate::{Cited, Event, Facet, Ledger, ValueEntry};
+use std::fmt::Write;
+
+/// The CSV header: the contract's columns, then more.
+pub const CSV_HEADER: &[&str] = &[
+    "event",
+    "facet",
+    "value",
+    "vague",
+    "qualifier",
+    "stance",
+    "chain",
+    "origin",
+    "doc",
+    "published",
+    "relation",
+    "event_name",
+    "lang",
+    "value_origins",
+    "value_reports",
+    "span_start",
+    "span_end",
+    "evidence",
+];
+
+fn opt(x: Option<f64>) -> String {
+    x.map(fmt_num).unwrap_or_else(|| "-".into())
+}
+
+/// Wraps text with Arabic letters in a first-strong isolate.
+pub fn isolate(s: &str) -> String {
+    if s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        format!("\u{2068}{s}\u{2069}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn chain(c: &Cited) -> String {
+    c.chain
+        .iter()
+        .map(|l| l.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" > ")
+}
+
+fn value_csv(v: &ValueEntry) -> String {
+    match v.value {
+        Some(_) => v.label.clone(),
+        None => String::new(),
+    }
+}
+
+/// The sentence around the quantity, at most `width` characters each side,
+/// the quantity in ⟦ ⟧.
+pub fn excerpt(c: &Cited, width: usize) -> String {
+    let ev = &c.evidence;
+    let s = (c.span.0.saturating_sub(c.sentence.0)) as usize;
+    let e = (c.span.1.saturating_sub(c.sentence.0)) as usize;
+    if e > ev.len() || s > e || !ev.is_char_boundary(s) || !ev.is_char_boundary(e) {
+        return ev.chars().take(2 * width).collect::<String>().replace('\n', " ");
+    }
+    let before: Vec<char> = ev[..s].chars().collect();
+    let after: Vec<char> = ev[e..].chars().collect();
+    let b: String = before[before.len().saturating_sub(width)..].iter().collect();
+    let a: String = after[..after.len().min(width)].iter().collect();
+    let lead = if before.len() > width { "…" } else { "" };
+    let tail = if after.len() > width { "…" } else { "" };
+    format!("{lead}{b}⟦{}⟧{a}{tail}", &ev[s..e]).replace('\n', " ")
+}
+
+fn summary_line(f: &Facet) -> String {
+    let s = &f.summary;
+    format!(
+        "low {} · best {} · high {} · conservative {} — {} value{}, {} origin{}, {} report{}{}",
+        opt(s.low),
+        opt(s.best),
+        opt(s.high),
+        opt(s.conservative),
+        s.values,
+        plural(s.values),
+        s.origins,
+        plural(s.origins),
+        s.reports,
+        plural(s.reports),
+        if s.contested { ", contested" } else { "" }
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn event_head(e: &Event) -> String {
+    let dates = e
+        .dates
+        .as_ref()
+        .map(|(a, b)| if a == b { a.clone() } else { format!("{a} to {b}") })
+        .unwrap_or_else(|| "undated".into());
+    format!(
+        "{} — {} ({} report{}, {} origin{}, {dates})",
+        e.id,
+        isolate(&e.name),
+        e.reports,
+        plural(e.reports),
+        e.origins,
+        plural(e.origins)
+    )
+}
+
+/// The ledger as a terminal table.
+pub fn table(l: &Ledger) -> String {
+    let mut o = String::new();
+    if l.events.is_empty() {
+        o.push_str("The store holds no claims yet: run `isnad ingest PATH...` first.\n");
+    }
+    for e in &l.events {
+        let _ = writeln!(o, "══ {}", event_head(e));
+        for f in &e.facets {
+            let _ = writeln!(o, "  {}   {}", f.facet, summary_line(f));
+            for v in &f.values {
+                let stance = if v.stance == "asserted" { "" } else { " (denied)" };
+                let _ = writeln!(
+                    o,
+                    "    {:<12} {:<16} {} origin{}, {} report{}",
+                    format!("{}{stance}", v.label),
+                    v.relation.as_str(),
+                    v.origins.len(),
+                    plural(v.origins.len()),
+                    v.reports,
+                    plural(v.reports),
+                );
+                for c in &v.claims {
+                    let _ = writeln!(
+                        o,
+                        "        {} · {} · {} {}{}",
+                        isolate(&chain(c)),
+                        c.qualifier,
+                        c.doc,
+                        c.published.as_deref().unwrap_or("undated"),
+                        if c.anonymous { " · unnamed source" } else { "" }
+                    );
+                    let _ = writeln!(o, "          [{}..{}] {}", c.span.0, c.span.1, isolate(&excerpt(c, 50)));
+                }
+            }
+            if f.timeline.iter().any(|t| t.points.len() > 1) {
+                let _ = writeln!(o, "    timeline:");
+                for t in f.timeline.iter().filter(|t| t.points.len() > 1) {
+                    let pts: Vec<String> = t
+                        .points
+                        .iter()
+                        .map(|(d, v, _)| format!("{} {v}", d.as_deref().unwrap_or("undated")))
+                        .collect();
+                    let _ = writeln!(o, "      {}: {}", isolate(&t.name), pts.join(" → "));
+                }
+            }
+        }
+        o.push('\n');
+    }
+    o
+}
+
+/// The ledger as one JSON document.
+pub fn json(l: &Ledger) -> String {
+    serde_json::to_string_pretty(l).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The ledger as CSV rows, header first.
+pub fn csv_rows(l: &Ledger) -> Vec<Vec<String>> {
+    let mut rows = vec![CSV_HEADER.iter().map(|s| s.to_string()).collect()];
+    for e in &l.events {
+        for f in &e.facets {
+            for v in &f.values {
+                for c in &v.claims {
+                    rows.push(vec![
+                        e.id.clone(),
+                        f.facet.clone(),
+                        value_csv(v),
+                        v.vague.clone().unwrap_or_default(),
+                        c.qualifier.clone(),
+                        v.stance.clone(),
+                        chain(c),
+                        c.origin.clone(),
+                        c.doc.clone(),
+                        c.published.clone().unwrap_or_default(),
+                        v.relation.as_str().to_string(),
+                        e.name.clone(),
+                        c.lang.clone().unwrap_or_default(),
+                        v.origins.len().to_string(),
+                        v.reports.to_string(),
+                        c.span.0.to_string(),
+                        c.span.1.to_string(),
+                        c.evidence.clone(),
+                    ]);
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// The ledger as CSV text.
+pub fn csv(l: &Ledger) -> String {
+    let mut o = String::new();
+    for r in csv_rows(l) {
+        let line: Vec<String> = r.iter().map(|f| csv_field(f)).collect();
+        o.push_str(&line.join(","));
+        o.push_str("\r\n");
+    }
+    o
+}
+
+fn md_cell(s: &str) -> String {
+    isolate(&s.replace('|', "\\|").replace('\n', " "))
+}
+
+/// The ledger as Markdown.
+pub fn markdown(l: &Ledger) -> String {
+    let mut o = String::new();
+    for e in &l.events {
+        let _ = writeln!(o, "## {}\n", md_cell(&event_head(e)));
+        for f in &e.facets {
+            let _ = writeln!(o, "### {}\n\n{}\n", f.facet, summary_line(f));
+            o.push_str("| value | relation | chain | origin | doc | published | evidence |\n");
+            o.push_str("| --- | --- | --- | --- | --- | --- | --- |\n");
+            for v in &f.values {
+                for c in &v.claims {
+                    let stance = if v.stance == "asserted" { "" } else { " (denied)" };
+                    let _ = writeln!(
+                        o,
+                        "| {}{stance} ({}) | {} | {} | {} | {} | {} | {} |",
+                        md_cell(&v.label),
+                        c.qualifier,
+                        v.relation.as_str(),
+                        md_cell(&chain(c)),
+                        md_cell(&c.origin),
+                        md_cell(&c.doc),
+                        c.published.as_deref().unwrap_or(""),
+                        md_cell(&excerpt(c, 60)),
+                    );
+                }
+            }
+            o.push('\n');
+        }
+    }
+    o
+}

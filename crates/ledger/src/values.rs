@@ -1,0 +1,346 @@
+//! One facet of one event: its distinct values, how they relate, the
+//! summary and the origins' timelines.
+
+use crate::events::day_number;
+use crate::{Cited, Facet, OriginTimeline, Summary, ValueEntry, origin};
+use isnad_store::LedgerRow;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// How a value stands to the other values of its event and facet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Every other value is compatible with it.
+    Agrees,
+    /// Some other value cannot be true with it (or a source denies it).
+    Contradicts,
+    /// It differs from others only as a later toll differs from an earlier one.
+    DifferentScope,
+    /// It is the only value.
+    Only,
+}
+
+impl Relation {
+    /// The contract's word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Agrees => "agrees",
+            Relation::Contradicts => "contradicts",
+            Relation::DifferentScope => "different_scope",
+            Relation::Only => "only",
+        }
+    }
+}
+
+/// The numbers a claim allows: `[lo, hi]`, closed, `hi` may be infinite.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// Lowest value allowed.
+    pub lo: f64,
+    /// Highest value allowed.
+    pub hi: f64,
+}
+
+/// How far "about N" reaches on either side.
+const APPROX: f64 = 0.15;
+
+impl Interval {
+    /// The interval a claim allows, from its value (or vague band) and its
+    /// qualifier: exact N is N; about N is N ± 15%; at least N is N and more;
+    /// up to N is 0 to N; a vague word is its band.
+    pub fn of(value: Option<(f64, f64)>, band: Option<(f64, f64)>, qualifier: &str) -> Option<Interval> {
+        let (lo, hi) = value.or(band)?;
+        let i = match qualifier {
+            "approx" => Interval {
+                lo: lo * (1.0 - APPROX),
+                hi: hi * (1.0 + APPROX),
+            },
+            "at_least" | "more_than" => Interval {
+                lo,
+                hi: f64::INFINITY,
+            },
+            "at_most" | "less_than" | "up_to" => Interval { lo: 0.0, hi },
+            _ => Interval { lo, hi },
+        };
+        Some(i)
+    }
+
+    /// True when some number lies in both.
+    pub fn overlaps(self, o: Interval) -> bool {
+        self.lo <= o.hi && o.lo <= self.hi
+    }
+
+    fn hull(self, o: Interval) -> Interval {
+        Interval {
+            lo: self.lo.min(o.lo),
+            hi: self.hi.max(o.hi),
+        }
+    }
+}
+
+/// A number as the ledger shows it.
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// A value's label: `12`, `300-400`, `hundreds`.
+pub fn label(value: Option<(f64, f64)>, vague: Option<&str>) -> String {
+    match value {
+        Some((a, b)) if a == b => fmt_num(a),
+        Some((a, b)) => format!("{}-{}", fmt_num(a), fmt_num(b)),
+        None => vague.unwrap_or("?").to_string(),
+    }
+}
+
+struct Group<'a> {
+    entry: ValueEntry,
+    interval: Option<Interval>,
+    days: Vec<i64>,
+    rows: Vec<&'a LedgerRow>,
+}
+
+pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet {
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut seen: Vec<(String, String, i64, String)> = Vec::new();
+    for r in rows {
+        let c = &r.claim;
+        let label = label(c.value, c.vague.as_deref());
+        let o = origin(&c.chain, &r.doc.doc);
+        // One row per value per chain per document.
+        let chain_key: Vec<&str> = c.chain.iter().map(|l| l.id.as_str()).collect();
+        let k = (label.clone(), c.stance.clone(), r.document, chain_key.join(">"));
+        if seen.contains(&k) {
+            continue;
+        }
+        seen.push(k);
+        let interval = Interval::of(c.value, c.band, &c.qualifier);
+        let cited = Cited {
+            claim: r.id,
+            document: r.document,
+            doc: r.doc.doc.clone(),
+            published: r.doc.published.clone(),
+            lang: r.doc.lang.clone(),
+            chain: c.chain.clone(),
+            origin: o.clone(),
+            qualifier: c.qualifier.clone(),
+            anonymous: c.anonymous,
+            span: c.span,
+            sentence: c.sentence,
+            evidence: c.evidence.clone(),
+        };
+        let day = r.doc.published.as_deref().and_then(day_number);
+        match groups
+            .iter_mut()
+            .find(|g| g.entry.label == label && g.entry.stance == c.stance)
+        {
+            Some(g) => {
+                g.interval = match (g.interval, interval) {
+                    (Some(a), Some(b)) => Some(a.hull(b)),
+                    (a, b) => a.or(b),
+                };
+                g.days.extend(day);
+                if !g.entry.origins.contains(&o) {
+                    g.entry.origins.push(o);
+                }
+                g.entry.claims.push(cited);
+                g.rows.push(r);
+            }
+            None => groups.push(Group {
+                entry: ValueEntry {
+                    label,
+                    value: c.value,
+                    vague: c.vague.clone(),
+                    stance: c.stance.clone(),
+                    relation: Relation::Only,
+                    origins: vec![o],
+                    reports: 0,
+                    claims: vec![cited],
+                },
+                interval,
+                days: day.into_iter().collect(),
+                rows: vec![r],
+            }),
+        }
+    }
+    for g in &mut groups {
+        let mut docs: Vec<i64> = g.entry.claims.iter().map(|c| c.document).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        g.entry.reports = docs.len();
+    }
+    let relations: Vec<Relation> = (0..groups.len())
+        .map(|i| relation(&groups, i, cumulative))
+        .collect();
+    for (g, r) in groups.iter_mut().zip(relations) {
+        g.entry.relation = r;
+    }
+    let summary = summary(&groups);
+    let timeline = timeline(&groups);
+    groups.sort_by(|a, b| {
+        let key = |g: &Group<'_>| (g.entry.stance != "asserted", g.interval.map_or(f64::INFINITY, |i| i.lo));
+        let (sa, la) = key(a);
+        let (sb, lb) = key(b);
+        sa.cmp(&sb)
+            .then(la.total_cmp(&lb))
+            .then_with(|| a.entry.label.cmp(&b.entry.label))
+    });
+    Facet {
+        facet: name.to_string(),
+        summary,
+        values: groups.into_iter().map(|g| g.entry).collect(),
+        timeline,
+    }
+}
+
+fn relation(groups: &[Group<'_>], i: usize, cumulative: bool) -> Relation {
+    let g = &groups[i];
+    if groups.len() == 1 {
+        return Relation::Only;
+    }
+    if g.entry.stance != "asserted" {
+        return Relation::Contradicts;
+    }
+    let mut scope = false;
+    for (j, o) in groups.iter().enumerate() {
+        if j == i {
+            continue;
+        }
+        if o.entry.stance != "asserted" {
+            // A source denies this very value.
+            if o.entry.label == g.entry.label {
+                return Relation::Contradicts;
+            }
+            continue;
+        }
+        match (g.interval, o.interval) {
+            (Some(a), Some(b)) if a.overlaps(b) => {}
+            (Some(a), Some(b)) => {
+                if cumulative && later_and_larger(g, a, o, b) {
+                    scope = true;
+                } else {
+                    return Relation::Contradicts;
+                }
+            }
+            _ => {}
+        }
+    }
+    if scope {
+        Relation::DifferentScope
+    } else {
+        Relation::Agrees
+    }
+}
+
+/// True when one of the two was reported wholly before the other and is the
+/// smaller: a toll that grew.
+fn later_and_larger(g: &Group<'_>, a: crate::Interval, o: &Group<'_>, b: crate::Interval) -> bool {
+    let span = |d: &[i64]| Some((*d.iter().min()?, *d.iter().max()?));
+    let (Some((g0, g1)), Some((o0, o1))) = (span(&g.days), span(&o.days)) else {
+        return false;
+    };
+    (g1 < o0 && a.hi <= b.lo) || (o1 < g0 && b.hi <= a.lo)
+}
+
+fn summary(groups: &[Group<'_>]) -> Summary {
+    let asserted: Vec<&Group<'_>> = groups
+        .iter()
+        .filter(|g| g.entry.stance == "asserted")
+        .collect();
+    let numeric = || asserted.iter().filter_map(|g| g.entry.value);
+    let low = numeric().map(|v| v.0).reduce(f64::min);
+    let high = numeric().map(|v| v.1).reduce(f64::max);
+    let conservative = asserted
+        .iter()
+        .flat_map(|g| g.rows.iter())
+        .filter(|r| !matches!(r.claim.qualifier.as_str(), "at_most" | "less_than" | "up_to"))
+        .filter_map(|r| r.claim.value.map(|v| v.0))
+        .reduce(f64::min);
+    // Best: each origin's latest figure counts once; the claimed figure
+    // nearest their median.
+    let mut latest: HashMap<&str, (Option<i64>, f64)> = HashMap::new();
+    for g in &asserted {
+        let Some((a, b)) = g.entry.value else { continue };
+        for c in &g.entry.claims {
+            let day = c.published.as_deref().and_then(day_number);
+            let e = latest.entry(c.origin.as_str()).or_insert((day, (a + b) / 2.0));
+            if day > e.0 {
+                *e = (day, (a + b) / 2.0);
+            }
+        }
+    }
+    let mut points: Vec<f64> = latest.values().map(|v| v.1).collect();
+    points.sort_by(f64::total_cmp);
+    let best = points.get(points.len().saturating_sub(1) / 2).map(|&m| {
+        let mut cands: Vec<(f64, usize)> = asserted
+            .iter()
+            .filter_map(|g| g.entry.value.map(|(a, b)| ((a + b) / 2.0, g.entry.origins.len())))
+            .collect();
+        cands.sort_by(|x, y| {
+            (x.0 - m)
+                .abs()
+                .total_cmp(&(y.0 - m).abs())
+                .then(y.1.cmp(&x.1))
+                .then(x.0.total_cmp(&y.0))
+        });
+        cands.first().map_or(m, |c| c.0)
+    });
+    let mut origins: Vec<&str> = groups
+        .iter()
+        .flat_map(|g| g.entry.origins.iter().map(|s| s.as_str()))
+        .collect();
+    origins.sort_unstable();
+    origins.dedup();
+    let mut docs: Vec<i64> = groups
+        .iter()
+        .flat_map(|g| g.entry.claims.iter().map(|c| c.document))
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    Summary {
+        low,
+        best,
+        high,
+        conservative,
+        values: groups.len(),
+        origins: origins.len(),
+        reports: docs.len(),
+        contested: groups.iter().any(|g| g.entry.relation == Relation::Contradicts),
+    }
+}
+
+fn timeline(groups: &[Group<'_>]) -> Vec<OriginTimeline> {
+    let mut by: Vec<OriginTimeline> = Vec::new();
+    for g in groups {
+        for c in &g.entry.claims {
+            let label = if g.entry.stance == "asserted" {
+                g.entry.label.clone()
+            } else {
+                format!("not {}", g.entry.label)
+            };
+            let name = c.chain.last().map(|l| l.name.clone()).unwrap_or_default();
+            let point = (c.published.clone(), label, c.doc.clone());
+            match by.iter_mut().find(|t| t.origin == c.origin) {
+                Some(t) => {
+                    if !t.points.contains(&point) {
+                        t.points.push(point)
+                    }
+                }
+                None => by.push(OriginTimeline {
+                    origin: c.origin.clone(),
+                    name,
+                    points: vec![point],
+                }),
+            }
+        }
+    }
+    for t in &mut by {
+        t.points.sort();
+    }
+    by.sort_by(|a, b| a.origin.cmp(&b.origin));
+    by
+}

@@ -1366,7 +1366,11 @@ impl<'a> Scan<'a> {
             && (self.number_len(i + 1).is_some() || self.number_len(i + 2).is_some())
             && let Some(m) = self.month(i)
         {
-            let k = i + m;
+            let mut k = i + m;
+            // Jan. 27, Feb. 3: an abbreviated English month and its point.
+            if self.text(i).is_ascii() && self.punct(k) == Some('.') && self.glued(k) {
+                k += 1;
+            }
             if self.number_len(k) == Some(4) {
                 return Some((
                     self.mention(self.start_of(i), k + 1, Kind::Date, Value::None),

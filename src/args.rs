@@ -55,6 +55,91 @@ pub enum Command {
         #[arg(long)]
         text: bool,
     },
+    /// Add documents (text, HTML, JSONL; files, folders, `-` for stdin) and
+    /// their claims to the store. A document already stored (same bytes) is
+    /// skipped; a bad one is reported and the rest go on.
+    Ingest {
+        /// Documents or folders to read; `-` for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Extraction threads (default: every core).
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
+        /// No progress bar, even on a terminal.
+        #[arg(long, short = 'q')]
+        quiet: bool,
+    },
+    /// The cross-source ledger: per event and facet, every value claimed,
+    /// by which chains, in which reports, and how the values relate.
+    Ledger {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Only this event.
+        #[arg(long, value_name = "ID")]
+        event: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: LedgerFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Also show `other:*` facets (quantities that fit no facet).
+        #[arg(long)]
+        other: bool,
+    },
+    /// Full-text search over the stored documents, Arabic-aware: السجين
+    /// finds السجناء and للسجناء, and a name finds its aliases (قسد, SDF).
+    Search {
+        /// Words to find (all of them).
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// How many results.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: SearchFormat,
+    },
+}
+
+/// Where the store is.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArgs {
+    /// The store: an SQLite file, created when missing.
+    #[arg(long, env = "ISNAD_DB", value_name = "FILE", default_value = "isnad.db")]
+    pub db: PathBuf,
+    /// A file naming, merging and splitting events (default: events.toml
+    /// beside the store, when there is one).
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+}
+
+/// Output formats of `isnad ledger`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LedgerFormat {
+    /// A table for a terminal.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One row per value per chain per document.
+    Csv,
+    /// Markdown.
+    Md,
+    /// Apache Parquet (not in this build).
+    Parquet,
+}
+
+/// Output formats of `isnad search`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SearchFormat {
+    /// Ranked results with snippets.
+    Text,
+    /// One JSON object per result.
+    Jsonl,
 }
 
 /// Output formats of `isnad extract`.

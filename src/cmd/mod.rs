@@ -1,8 +1,12 @@
 //! The commands.
 
 mod extract;
+mod ingest;
+mod ledger;
 mod numbers;
 mod read;
+mod search;
+mod stored;
 
 use crate::args::{Args, Command};
 use crate::data::Data;
@@ -15,6 +19,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
         Command::Read { paths, text } => read::run(&data, &paths, text),
         Command::Extract { paths, format, other } => extract::run(&data, &paths, format, other),
+        Command::Ingest {
+            paths,
+            store,
+            jobs,
+            quiet,
+        } => ingest::run(&data, &paths, &store, jobs, quiet),
+        Command::Ledger {
+            store,
+            event,
+            format,
+            out,
+            other,
+        } => ledger::run(&data, &store, event, format, out.as_deref(), other),
+        Command::Search {
+            query,
+            store,
+            limit,
+            format,
+        } => search::run(&data, &query.join(" "), &store, limit, format),
     }
 }
 

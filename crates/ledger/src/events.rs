@@ -197,7 +197,10 @@ mod tests {
             let n = day_number(d).expect("a date");
             assert_eq!(civil(n), d);
         }
-        assert_eq!(day_number("2022-01-30"), Some(day_number("2022-01-20").unwrap_or(0) + 10));
+        assert_eq!(
+            day_number("2022-01-30"),
+            Some(day_number("2022-01-20").unwrap_or(0) + 10)
+        );
         assert_eq!(day_number("not a date"), None);
         assert_eq!(day_number("2022-13-01"), None);
     }

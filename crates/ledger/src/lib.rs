@@ -36,6 +36,8 @@ pub struct Options {
     pub events: EventFile,
     /// Facets whose figure grows with time.
     pub cumulative: Vec<String>,
+    /// The schema's facets in the order to show them; others follow.
+    pub facet_order: Vec<String>,
     /// Keep `other:*` facets.
     pub other: bool,
     /// Only this event.
@@ -62,7 +64,7 @@ pub struct Event {
     pub origins: usize,
     /// First and last publication date among its reports.
     pub dates: Option<(String, String)>,
-    /// Its facets, in schema order as first met.
+    /// Its facets, in schema order (others as first met).
     pub facets: Vec<Facet>,
 }
 
@@ -203,6 +205,8 @@ pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
             }
             by_facet.entry(f).or_default().push(r);
         }
+        let rank = |f: &str| opts.facet_order.iter().position(|o| o == f).unwrap_or(usize::MAX);
+        facet_order.sort_by_key(|f| rank(f));
         let cumulative = |f: &str| opts.cumulative.iter().any(|c| c == f);
         let facets = facet_order
             .iter()

@@ -148,7 +148,13 @@ pub fn table(l: &Ledger) -> String {
                         c.published.as_deref().unwrap_or("undated"),
                         if c.anonymous { " · unnamed source" } else { "" }
                     );
-                    let _ = writeln!(o, "          [{}..{}] {}", c.span.0, c.span.1, isolate(&excerpt(c, 50)));
+                    let _ = writeln!(
+                        o,
+                        "          [{}..{}] {}",
+                        c.span.0,
+                        c.span.1,
+                        isolate(&excerpt(c, 50))
+                    );
                 }
             }
             if f.timeline.iter().any(|t| t.points.len() > 1) {

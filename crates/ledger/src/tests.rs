@@ -84,39 +84,83 @@ fn values_relate_by_what_they_allow() {
     // (claims, expected relations by label)
     type Case = (Vec<R>, Vec<(&'static str, &'static str)>);
     let cases: Vec<Case> = vec![
-        (vec![R { value: Some((12.0, 12.0)), ..BASE }], vec![("12", "only")]),
+        (
+            vec![R {
+                value: Some((12.0, 12.0)),
+                ..BASE
+            }],
+            vec![("12", "only")],
+        ),
         (
             vec![
-                R { value: Some((12.0, 12.0)), ..BASE },
-                R { doc: 2, value: Some((200.0, 200.0)), ..BASE },
+                R {
+                    value: Some((12.0, 12.0)),
+                    ..BASE
+                },
+                R {
+                    doc: 2,
+                    value: Some((200.0, 200.0)),
+                    ..BASE
+                },
             ],
             vec![("12", "contradicts"), ("200", "contradicts")],
         ),
         (
             vec![
-                R { value: Some((200.0, 200.0)), qualifier: "approx", ..BASE },
-                R { doc: 2, value: Some((220.0, 220.0)), ..BASE },
+                R {
+                    value: Some((200.0, 200.0)),
+                    qualifier: "approx",
+                    ..BASE
+                },
+                R {
+                    doc: 2,
+                    value: Some((220.0, 220.0)),
+                    ..BASE
+                },
             ],
             vec![("200", "agrees"), ("220", "agrees")],
         ),
         (
             vec![
-                R { vague: Some(("hundreds", 200.0, 999.0)), ..BASE },
-                R { doc: 2, value: Some((300.0, 400.0)), ..BASE },
+                R {
+                    vague: Some(("hundreds", 200.0, 999.0)),
+                    ..BASE
+                },
+                R {
+                    doc: 2,
+                    value: Some((300.0, 400.0)),
+                    ..BASE
+                },
             ],
             vec![("hundreds", "agrees"), ("300-400", "agrees")],
         ),
         (
             vec![
-                R { value: Some((180.0, 180.0)), qualifier: "more_than", ..BASE },
-                R { doc: 2, value: Some((500.0, 500.0)), ..BASE },
+                R {
+                    value: Some((180.0, 180.0)),
+                    qualifier: "more_than",
+                    ..BASE
+                },
+                R {
+                    doc: 2,
+                    value: Some((500.0, 500.0)),
+                    ..BASE
+                },
             ],
             vec![("180", "agrees"), ("500", "agrees")],
         ),
         (
             vec![
-                R { value: Some((12.0, 12.0)), ..BASE },
-                R { doc: 2, vague: Some(("hundreds", 200.0, 999.0)), stance: "denied", ..BASE },
+                R {
+                    value: Some((12.0, 12.0)),
+                    ..BASE
+                },
+                R {
+                    doc: 2,
+                    vague: Some(("hundreds", 200.0, 999.0)),
+                    stance: "denied",
+                    ..BASE
+                },
             ],
             vec![("12", "agrees"), ("hundreds", "contradicts")],
         ),
@@ -133,15 +177,28 @@ fn values_relate_by_what_they_allow() {
 fn a_later_larger_toll_differs_in_scope() {
     let l = build(
         &rows(&[
-            R { facet: "killed_total", value: Some((41.0, 41.0)), ..BASE },
-            R { doc: 2, published: "2022-02-01", facet: "killed_total", value: Some((500.0, 500.0)), ..BASE },
+            R {
+                facet: "killed_total",
+                value: Some((41.0, 41.0)),
+                ..BASE
+            },
+            R {
+                doc: 2,
+                published: "2022-02-01",
+                facet: "killed_total",
+                value: Some((500.0, 500.0)),
+                ..BASE
+            },
         ]),
         &opts(),
     );
     let f = &l.events[0].facets[0];
     assert_eq!(
         relations(f),
-        [("41".to_string(), "different_scope"), ("500".to_string(), "different_scope")]
+        [
+            ("41".to_string(), "different_scope"),
+            ("500".to_string(), "different_scope")
+        ]
     );
     assert!(!f.summary.contested);
 }
@@ -150,15 +207,29 @@ fn a_later_larger_toll_differs_in_scope() {
 fn two_outlets_quoting_one_origin_are_one_origin() {
     let l = build(
         &rows(&[
-            R { value: Some((22.0, 22.0)), chain: &[("wire", "outlet"), ("sohr", "organisation")], ..BASE },
+            R {
+                value: Some((22.0, 22.0)),
+                chain: &[("wire", "outlet"), ("sohr", "organisation")],
+                ..BASE
+            },
             R {
                 doc: 2,
                 value: Some((22.0, 22.0)),
                 chain: &[("paper", "outlet"), ("sohr", "organisation")],
                 ..BASE
             },
-            R { doc: 3, value: Some((22.0, 22.0)), chain: &[("paper", "outlet"), ("activists", "anonymous")], ..BASE },
-            R { doc: 4, value: Some((22.0, 22.0)), chain: &[("wire", "outlet"), ("activists", "anonymous")], ..BASE },
+            R {
+                doc: 3,
+                value: Some((22.0, 22.0)),
+                chain: &[("paper", "outlet"), ("activists", "anonymous")],
+                ..BASE
+            },
+            R {
+                doc: 4,
+                value: Some((22.0, 22.0)),
+                chain: &[("wire", "outlet"), ("activists", "anonymous")],
+                ..BASE
+            },
         ]),
         &opts(),
     );
@@ -171,11 +242,37 @@ fn two_outlets_quoting_one_origin_are_one_origin() {
 fn the_summary_takes_low_high_best_and_the_conservative_figure() {
     let l = build(
         &rows(&[
-            R { value: Some((20.0, 20.0)), qualifier: "approx", chain: &[("a", "outlet")], ..BASE },
-            R { doc: 2, value: Some((22.0, 22.0)), chain: &[("b", "outlet")], ..BASE },
-            R { doc: 3, value: Some((300.0, 400.0)), chain: &[("c", "outlet")], ..BASE },
-            R { doc: 4, value: Some((5.0, 5.0)), qualifier: "up_to", chain: &[("d", "outlet")], ..BASE },
-            R { doc: 5, vague: Some(("significant numbers", 50.0, 1000.0)), chain: &[("e", "outlet")], ..BASE },
+            R {
+                value: Some((20.0, 20.0)),
+                qualifier: "approx",
+                chain: &[("a", "outlet")],
+                ..BASE
+            },
+            R {
+                doc: 2,
+                value: Some((22.0, 22.0)),
+                chain: &[("b", "outlet")],
+                ..BASE
+            },
+            R {
+                doc: 3,
+                value: Some((300.0, 400.0)),
+                chain: &[("c", "outlet")],
+                ..BASE
+            },
+            R {
+                doc: 4,
+                value: Some((5.0, 5.0)),
+                qualifier: "up_to",
+                chain: &[("d", "outlet")],
+                ..BASE
+            },
+            R {
+                doc: 5,
+                vague: Some(("significant numbers", 50.0, 1000.0)),
+                chain: &[("e", "outlet")],
+                ..BASE
+            },
         ]),
         &opts(),
     );
@@ -192,11 +289,39 @@ fn claims_without_a_known_event_group_by_target_and_date() {
     let no = None;
     let l = build(
         &rows(&[
-            R { subject: no, target: Some("kuje"), value: Some((800.0, 800.0)), ..BASE },
-            R { doc: 2, published: "2022-01-30", subject: no, target: Some("kuje"), value: Some((600.0, 600.0)), ..BASE },
-            R { doc: 3, published: "2023-06-01", subject: no, target: Some("kuje"), value: Some((5.0, 5.0)), ..BASE },
-            R { doc: 4, subject: no, value: Some((7.0, 7.0)), ..BASE },
-            R { doc: 5, value: Some((9.0, 9.0)), ..BASE },
+            R {
+                subject: no,
+                target: Some("kuje"),
+                value: Some((800.0, 800.0)),
+                ..BASE
+            },
+            R {
+                doc: 2,
+                published: "2022-01-30",
+                subject: no,
+                target: Some("kuje"),
+                value: Some((600.0, 600.0)),
+                ..BASE
+            },
+            R {
+                doc: 3,
+                published: "2023-06-01",
+                subject: no,
+                target: Some("kuje"),
+                value: Some((5.0, 5.0)),
+                ..BASE
+            },
+            R {
+                doc: 4,
+                subject: no,
+                value: Some((7.0, 7.0)),
+                ..BASE
+            },
+            R {
+                doc: 5,
+                value: Some((9.0, 9.0)),
+                ..BASE
+            },
         ]),
         &opts(),
     );
@@ -204,7 +329,12 @@ fn claims_without_a_known_event_group_by_target_and_date() {
     ids.sort();
     assert_eq!(
         ids,
-        [("auto:kuje:2022-01-21", 2), ("auto:kuje:2023-06-01", 1), ("doc:d4", 1), ("e", 1)]
+        [
+            ("auto:kuje:2022-01-21", 2),
+            ("auto:kuje:2023-06-01", 1),
+            ("doc:d4", 1),
+            ("e", 1)
+        ]
     );
 }
 
@@ -218,11 +348,29 @@ fn a_users_file_names_merges_and_splits_events() {
     let no = None;
     let l = build(
         &rows(&[
-            R { subject: no, target: Some("kuje"), value: Some((800.0, 800.0)), ..BASE },
-            R { doc: 4, subject: no, target: Some("kuje"), value: Some((7.0, 7.0)), ..BASE },
-            R { doc: 5, value: Some((9.0, 9.0)), ..BASE },
+            R {
+                subject: no,
+                target: Some("kuje"),
+                value: Some((800.0, 800.0)),
+                ..BASE
+            },
+            R {
+                doc: 4,
+                subject: no,
+                target: Some("kuje"),
+                value: Some((7.0, 7.0)),
+                ..BASE
+            },
+            R {
+                doc: 5,
+                value: Some((9.0, 9.0)),
+                ..BASE
+            },
         ]),
-        &Options { events: file, ..opts() },
+        &Options {
+            events: file,
+            ..opts()
+        },
     );
     let mut ids: Vec<(&str, &str, usize)> = l
         .events
@@ -237,9 +385,21 @@ fn a_users_file_names_merges_and_splits_events() {
 fn csv_has_the_contract_columns_and_one_row_per_chain_and_document() {
     let l = build(
         &rows(&[
-            R { value: Some((12.0, 12.0)), chain: &[("wire", "outlet"), ("naba", "outlet")], ..BASE },
-            R { value: Some((12.0, 12.0)), chain: &[("wire", "outlet"), ("naba", "outlet")], ..BASE },
-            R { doc: 2, vague: Some(("hundreds", 200.0, 999.0)), ..BASE },
+            R {
+                value: Some((12.0, 12.0)),
+                chain: &[("wire", "outlet"), ("naba", "outlet")],
+                ..BASE
+            },
+            R {
+                value: Some((12.0, 12.0)),
+                chain: &[("wire", "outlet"), ("naba", "outlet")],
+                ..BASE
+            },
+            R {
+                doc: 2,
+                vague: Some(("hundreds", 200.0, 999.0)),
+                ..BASE
+            },
         ]),
         &opts(),
     );

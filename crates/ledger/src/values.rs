@@ -182,7 +182,12 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
     let summary = summary(&groups);
     let timeline = timeline(&groups);
     groups.sort_by(|a, b| {
-        let key = |g: &Group<'_>| (g.entry.stance != "asserted", g.interval.map_or(f64::INFINITY, |i| i.lo));
+        let key = |g: &Group<'_>| {
+            (
+                g.entry.stance != "asserted",
+                g.interval.map_or(f64::INFINITY, |i| i.lo),
+            )
+        };
         let (sa, la) = key(a);
         let (sb, lb) = key(b);
         sa.cmp(&sb)
@@ -247,10 +252,7 @@ fn later_and_larger(g: &Group<'_>, a: crate::Interval, o: &Group<'_>, b: crate::
 }
 
 fn summary(groups: &[Group<'_>]) -> Summary {
-    let asserted: Vec<&Group<'_>> = groups
-        .iter()
-        .filter(|g| g.entry.stance == "asserted")
-        .collect();
+    let asserted: Vec<&Group<'_>> = groups.iter().filter(|g| g.entry.stance == "asserted").collect();
     let numeric = || asserted.iter().filter_map(|g| g.entry.value);
     let low = numeric().map(|v| v.0).reduce(f64::min);
     let high = numeric().map(|v| v.1).reduce(f64::max);

@@ -39,7 +39,9 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     /// The file was written by a newer isnad.
-    #[error("{path}: the store has schema version {found}, newer than this isnad knows ({known}); upgrade isnad")]
+    #[error(
+        "{path}: the store has schema version {found}, newer than this isnad knows ({known}); upgrade isnad"
+    )]
     TooNew {
         /// The store file.
         path: PathBuf,

@@ -62,10 +62,15 @@ fn temp() -> (tempfile::TempDir, PathBuf) {
 fn a_document_is_stored_once_by_its_content() {
     let (_d, path) = temp();
     let mut s = Store::open(&path).expect("open");
-    let d = doc("90 مسلحا", vec![claim("prisoners_remaining_holdouts", Some((90.0, 90.0)))]);
+    let d = doc(
+        "90 مسلحا",
+        vec![claim("prisoners_remaining_holdouts", Some((90.0, 90.0)))],
+    );
     let first = s.add(&d, None).expect("add");
     let again = s.add(&d, None).expect("add again");
-    let Added::New(id) = first else { panic!("first add should be new") };
+    let Added::New(id) = first else {
+        panic!("first add should be new")
+    };
     assert_eq!(again, Added::Known(id));
     assert_eq!(
         s.counts().expect("counts"),
@@ -140,7 +145,8 @@ fn a_store_from_a_newer_isnad_is_refused() {
     let (_d, path) = temp();
     drop(Store::open(&path).expect("open"));
     let c = Connection::open(&path).expect("raw");
-    c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
+    c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .expect("bump");
     drop(c);
     let err = Store::open(&path).err().expect("refused");
     assert!(err.to_string().contains("newer than this isnad knows"), "{err}");

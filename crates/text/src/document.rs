@@ -23,6 +23,17 @@ pub enum Format {
     Jsonl,
 }
 
+impl Format {
+    /// Its name: `text`, `html`, `jsonl`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Metadata {

@@ -568,19 +568,26 @@ impl ClaimsLexicon {
                 return None;
             }
             let w = t.text(k);
-            let w = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w);
+            let w = w
+                .strip_prefix("ال")
+                .filter(|r| r.chars().count() >= 2)
+                .unwrap_or(w);
             (w.chars().count() >= 3).then(|| w.to_string())
         };
         let mut counts: Vec<(String, usize)> = Vec::new();
         for i in 0..toks.len() {
-            let Some(f) = self.targets.at(k, &toks, i) else { continue };
+            let Some(f) = self.targets.at(k, &toks, i) else {
+                continue;
+            };
             let t = &toks[i];
             let found = if t.text(k).is_ascii() {
                 // English: the capitalised word before.
                 i.checked_sub(1).and_then(|j| {
                     let p = word(j)?;
                     let orig = &text[n.to_input(p.range())];
-                    orig.starts_with(|c: char| c.is_uppercase()).then(|| name(j)).flatten()
+                    orig.starts_with(|c: char| c.is_uppercase())
+                        .then(|| name(j))
+                        .flatten()
                 })
             } else {
                 name(f.end)
@@ -594,6 +601,17 @@ impl ClaimsLexicon {
         }
         let best = counts.iter().map(|(_, c)| *c).max()?;
         counts.into_iter().find(|(_, c)| *c == best).map(|(w, _)| w)
+    }
+
+    /// The facets of the schema, in the order facets.toml gives them.
+    pub fn facet_names(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (f, _, _) in &self.facets {
+            if !out.contains(&f.as_str()) {
+                out.push(f);
+            }
+        }
+        out
     }
 
     /// Facets whose figure grows as the days go on (tolls, arrests,

@@ -175,6 +175,11 @@ impl Extractor {
         Extractor { numbers, lex }
     }
 
+    /// The vocabulary it extracts with.
+    pub fn lexicon(&self) -> &ClaimsLexicon {
+        &self.lex
+    }
+
     /// The claims of `doc`, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let mut scratch = Scratch::default();
@@ -635,6 +640,10 @@ impl<'a> Run<'a> {
             return None;
         }
         let start = if w0 == "the" { i + 1 } else { i };
+        // A name the gazetteer knows (The SDF, the Syrian Observatory…).
+        if let Some(f) = self.at(&lex.source_names, start) {
+            return Some(Self::known(&lex.sources[*f.value], i..f.end));
+        }
         if w0 == "the" && !self.capitalised(start) {
             // the monitor, the ministry, the group
             if self.starts(&lex.kinds, start) {
@@ -1457,8 +1466,9 @@ impl<'a> Run<'a> {
             let Some(f) = self.at(&lex.none_words, i) else {
                 continue;
             };
+            // "no inmate escaped": the word is its own negation.
             let negated = frames.iter().any(|fr| fr.deny && fr.at < i)
-                || (sent.start..i).any(|k| self.starts(&lex.negation, k))
+                || (sent.start..=i).any(|k| self.starts(&lex.negation, k))
                 || (i + 1..sent.end.min(i + 4)).any(|k| self.starts(&lex.negation, k));
             if !negated {
                 continue;

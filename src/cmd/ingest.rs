@@ -1,0 +1,188 @@
+//! `isnad ingest`: documents and their claims into the store.
+//!
+//! Three stages joined by bounded channels: one thread reads documents in
+//! order, `--jobs` threads analyse them (claims, mentions, search terms,
+//! target), and this thread writes them, in reading order, one transaction
+//! per document. A document whose bytes are already stored is not analysed
+//! again. A kill at any moment leaves every document stored whole or not at
+//! all; running the same command again completes the batch.
+
+use super::for_each_document;
+use super::stored::{analyse, open};
+use crate::args::StoreArgs;
+use crate::data::Data;
+use anyhow::Result;
+use isnad_extract::numbers::Scratch;
+use isnad_store::{Added, NewDocument, content_hash};
+use std::collections::{BTreeMap, HashSet};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+enum Work {
+    Analysed(NewDocument, Duration),
+    Known,
+}
+
+#[derive(Default)]
+struct Tally {
+    new: u64,
+    known: u64,
+    claims: u64,
+    bytes: u64,
+    analysis: Duration,
+    storage: Duration,
+}
+
+pub fn run(
+    data: &Data,
+    paths: &[PathBuf],
+    store: &StoreArgs,
+    jobs: Option<usize>,
+    quiet: bool,
+) -> Result<ExitCode> {
+    let mut db = open(store)?;
+    let known = db.known_hashes()?;
+    let command = format!(
+        "ingest {}",
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let run = db.begin_run(&command)?;
+    let jobs = jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let started = Instant::now();
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        b.enable_steady_tick(Duration::from_millis(120));
+        b
+    });
+    let mut tally = Tally::default();
+    let mut write_error: Option<anyhow::Error> = None;
+    let failed = std::thread::scope(|s| -> Result<usize> {
+        let (doc_tx, doc_rx) = sync_channel::<(u64, isnad_text::Document)>(jobs * 4);
+        let (out_tx, out_rx) = sync_channel::<(u64, Work)>(jobs * 4);
+        let doc_rx = Arc::new(Mutex::new(doc_rx));
+        let reader = s.spawn(move || {
+            let mut seq = 0u64;
+            for_each_document(data, paths, &mut |doc| {
+                // A closed channel means the writer stopped on an error.
+                doc_tx
+                    .send((seq, doc))
+                    .map_err(|_| anyhow::anyhow!("ingest stopped"))?;
+                seq += 1;
+                Ok(())
+            })
+        });
+        for _ in 0..jobs {
+            let rx = Arc::clone(&doc_rx);
+            let tx = out_tx.clone();
+            let known = &known;
+            s.spawn(move || worker(data, &rx, &tx, known));
+        }
+        drop(out_tx);
+        let mut pending: BTreeMap<u64, Work> = BTreeMap::new();
+        let mut next = 0u64;
+        for (seq, work) in out_rx.iter() {
+            pending.insert(seq, work);
+            while let Some(w) = pending.remove(&next) {
+                next += 1;
+                if write_error.is_some() {
+                    continue;
+                }
+                match w {
+                    Work::Known => tally.known += 1,
+                    Work::Analysed(d, took) => {
+                        tally.analysis += took;
+                        let t = Instant::now();
+                        match db.add(&d, Some(run)) {
+                            Ok(Added::New(_)) => {
+                                tally.new += 1;
+                                tally.claims += d.claims.len() as u64;
+                                tally.bytes += d.original.len() as u64;
+                            }
+                            Ok(Added::Known(_)) => tally.known += 1,
+                            Err(e) => write_error = Some(e.into()),
+                        }
+                        tally.storage += t.elapsed();
+                    }
+                }
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+            }
+            if write_error.is_some() {
+                break;
+            }
+        }
+        drop(out_rx);
+        match reader.join() {
+            Ok(r) => r,
+            Err(_) => Err(anyhow::anyhow!("the reading thread failed")),
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    let failed = failed?;
+    db.finish_run(run, tally.new, tally.known, failed as u64, tally.claims)?;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "isnad: {} documents: {} new, {} already stored, {} failed; {} claims added to {} in {:.2} s \
+         ({:.1} MB/s; extraction {:.2} s over {} thread{}, storage {:.2} s)",
+        tally.new + tally.known + failed as u64,
+        tally.new,
+        tally.known,
+        failed,
+        tally.claims,
+        store.db.display(),
+        secs,
+        tally.bytes as f64 / 1e6 / secs.max(1e-9),
+        tally.analysis.as_secs_f64(),
+        jobs,
+        if jobs == 1 { "" } else { "s" },
+        tally.storage.as_secs_f64(),
+    );
+    Ok(super::batch_status(failed))
+}
+
+fn worker(
+    data: &Data,
+    rx: &Mutex<Receiver<(u64, isnad_text::Document)>>,
+    tx: &std::sync::mpsc::SyncSender<(u64, Work)>,
+    known: &HashSet<String>,
+) {
+    let mut scratch = Scratch::default();
+    loop {
+        let next = match rx.lock() {
+            Ok(r) => r.recv(),
+            Err(_) => return,
+        };
+        let Ok((seq, doc)) = next else { return };
+        let hash = content_hash(&doc.original);
+        let work = if known.contains(&hash) {
+            Work::Known
+        } else {
+            let t = Instant::now();
+            let d = analyse(data, doc, hash, &mut scratch);
+            Work::Analysed(d, t.elapsed())
+        };
+        if tx.send((seq, work)).is_err() {
+            return;
+        }
+    }
+}

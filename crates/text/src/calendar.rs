@@ -145,11 +145,14 @@ impl Calendar {
             {
                 return Some(s);
             }
-            // January 23, 2022
-            if let Some(m) = self.month_at(&k, &toks, i)
-                && let Some(d) = num(i + m.tokens)
-            {
-                let mut j = i + m.tokens + 1;
+            // January 23, 2022; Jan. 23, 2022
+            if let Some(m) = self.month_at(&k, &toks, i) {
+                let mut at = i + m.tokens;
+                if punct(at, &['.']) {
+                    at += 1;
+                }
+                let Some(d) = num(at) else { continue };
+                let mut j = at + 1;
                 if punct(j, &[',']) {
                     j += 1;
                 }
@@ -182,6 +185,8 @@ mod tests {
             ("الحسكة، 23 كانون الثاني 2022", Some("2022-01-23")),
             ("الأحد ٢٣ يناير ٢٠٢٢", Some("2022-01-23")),
             ("January 27, 2022", Some("2022-01-27")),
+            ("HASAKAH, Syria, Jan. 27, 2022 (AFP)", Some("2022-01-27")),
+            ("WASHINGTON, Feb. 3, 2022", Some("2022-02-03")),
             ("27 jan 2022", Some("2022-01-27")),
             ("قتل 12 شخصا", None),
         ];

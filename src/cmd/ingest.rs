@@ -2,8 +2,9 @@
 //!
 //! Three stages joined by bounded channels: one thread reads documents in
 //! order, `--jobs` threads analyse them (claims, mentions, search terms,
-//! target), and this thread writes them, in reading order, one transaction
-//! per document. A document whose bytes are already stored is not analysed
+//! target), and this thread writes them, in reading order, whole documents
+//! per transaction (up to [`BATCH_DOCS`], committed at least every
+//! [`BATCH_TIME`]). A document whose bytes are already stored is not analysed
 //! again. A kill at any moment leaves every document stored whole or not at
 //! all; running the same command again completes the batch.
 
@@ -21,6 +22,11 @@ use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// Documents written per transaction, at most; each is whole in it.
+const BATCH_DOCS: usize = 256;
+/// A transaction is committed at least this often while documents come.
+const BATCH_TIME: Duration = Duration::from_millis(250);
 
 enum Work {
     Analysed(NewDocument, Duration),
@@ -94,37 +100,65 @@ pub fn run(
         drop(out_tx);
         let mut pending: BTreeMap<u64, Work> = BTreeMap::new();
         let mut next = 0u64;
+        let mut batch: Vec<NewDocument> = Vec::new();
+        let mut batch_started = Instant::now();
+        let mut flush = |batch: &mut Vec<NewDocument>, tally: &mut Tally| -> Result<()> {
+            if batch.is_empty() {
+                return Ok(());
+            }
+            let t = Instant::now();
+            let added = db.add_all(batch, Some(run))?;
+            for (d, a) in batch.iter().zip(added) {
+                match a {
+                    Added::New(_) => {
+                        tally.new += 1;
+                        tally.claims += d.claims.len() as u64;
+                        tally.bytes += d.original.len() as u64;
+                    }
+                    Added::Known(_) => tally.known += 1,
+                }
+            }
+            tally.storage += t.elapsed();
+            if let Some(b) = &bar {
+                b.inc(batch.len() as u64);
+            }
+            batch.clear();
+            Ok(())
+        };
         for (seq, work) in out_rx.iter() {
             pending.insert(seq, work);
             while let Some(w) = pending.remove(&next) {
                 next += 1;
-                if write_error.is_some() {
-                    continue;
-                }
                 match w {
-                    Work::Known => tally.known += 1,
+                    Work::Known => {
+                        tally.known += 1;
+                        if let Some(b) = &bar {
+                            b.inc(1);
+                        }
+                    }
                     Work::Analysed(d, took) => {
                         tally.analysis += took;
-                        let t = Instant::now();
-                        match db.add(&d, Some(run)) {
-                            Ok(Added::New(_)) => {
-                                tally.new += 1;
-                                tally.claims += d.claims.len() as u64;
-                                tally.bytes += d.original.len() as u64;
-                            }
-                            Ok(Added::Known(_)) => tally.known += 1,
-                            Err(e) => write_error = Some(e.into()),
+                        if batch.is_empty() {
+                            batch_started = Instant::now();
                         }
-                        tally.storage += t.elapsed();
+                        batch.push(d);
                     }
                 }
-                if let Some(b) = &bar {
-                    b.inc(1);
+                if batch.len() >= BATCH_DOCS || batch_started.elapsed() >= BATCH_TIME {
+                    if let Err(e) = flush(&mut batch, &mut tally) {
+                        write_error = Some(e);
+                        break;
+                    }
                 }
             }
             if write_error.is_some() {
                 break;
             }
+        }
+        if write_error.is_none()
+            && let Err(e) = flush(&mut batch, &mut tally)
+        {
+            write_error = Some(e);
         }
         drop(out_rx);
         match reader.join() {

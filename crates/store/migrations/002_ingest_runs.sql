@@ -1,6 +1,7 @@
 -- Schema version 2: each ingest run is recorded, and a document remembers
 -- the run that added it (NULL for documents stored before version 2); a
--- vague claim keeps the band its word stands for (NULL before version 2).
+-- vague claim keeps the band its word stands for (NULL before version 2). From version 2 on, documents.text is empty when
+-- the text is the original bytes themselves, which are then kept once.
 CREATE TABLE runs (
     id        INTEGER PRIMARY KEY,
     started   TEXT NOT NULL,

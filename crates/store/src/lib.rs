@@ -332,81 +332,21 @@ impl Store {
     /// Stores a document with its mentions, claims and search terms in one
     /// transaction, unless a document with the same hash is already there.
     pub fn add(&mut self, d: &NewDocument, run: Option<i64>) -> Result<Added> {
+        Ok(self.add_all(std::slice::from_ref(d), run)?[0])
+    }
+
+    /// Stores documents, each whole, in one transaction (a kill leaves all of
+    /// them or none), skipping those whose hash is already stored.
+    pub fn add_all(&mut self, docs: &[NewDocument], run: Option<i64>) -> Result<Vec<Added>> {
         let path = self.path.clone();
         let e = |e| sqlite(&path, e);
         let tx = self.conn.transaction().map_err(e)?;
-        let known: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE hash = ?1",
-                params![d.fields.hash],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(e)?;
-        if let Some(id) = known {
-            return Ok(Added::Known(id));
-        }
-        let f = &d.fields;
-        tx.execute(
-            "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14)",
-            params![
-                f.hash, f.doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
-                f.target, d.original, d.text, run
-            ],
-        )
-        .map_err(e)?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut m = tx
-                .prepare_cached(
-                    "INSERT INTO mentions (document, start, end, kind, lo, hi, vague) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )
-                .map_err(e)?;
-            for x in &d.mentions {
-                let (lo, hi) = split(x.value);
-                m.execute(params![id, x.span.0, x.span.1, x.kind, lo, hi, x.vague])
-                    .map_err(e)?;
-            }
-            let mut c = tx
-                .prepare_cached(
-                    "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject, span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                )
-                .map_err(e)?;
-            for x in &d.claims {
-                let (lo, hi) = split(x.value);
-                let (band_lo, band_hi) = split(x.band);
-                let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
-                c.execute(params![
-                    id,
-                    x.facet,
-                    lo,
-                    hi,
-                    x.vague,
-                    x.qualifier,
-                    x.stance,
-                    chain,
-                    x.anonymous,
-                    x.subject,
-                    x.span.0,
-                    x.span.1,
-                    x.sentence.0,
-                    x.sentence.1,
-                    x.evidence,
-                    band_lo,
-                    band_hi
-                ])
-                .map_err(e)?;
-            }
-            tx.execute(
-                "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
-                params![id, d.terms],
-            )
-            .map_err(e)?;
+        let mut out = Vec::with_capacity(docs.len());
+        for d in docs {
+            out.push(insert(&tx, d, run).map_err(e)?);
         }
         tx.commit().map_err(e)?;
-        Ok(Added::New(id))
+        Ok(out)
     }
 
     /// How much the store holds.
@@ -489,12 +429,20 @@ impl Store {
                         id: r.get(0)?,
                         fields: doc_fields(r, 1)?,
                         original: r.get(12)?,
-                        text: r.get(13)?,
+                        text: r.get::<_, String>(13)?,
                     })
                 },
             )
             .optional()
             .map_err(|e| self.err(e))
+            .map(|d| {
+                d.map(|mut d| {
+                    if d.text.is_empty() && !d.original.is_empty() {
+                        d.text = String::from_utf8_lossy(&d.original).into_owned();
+                    }
+                    d
+                })
+            })
     }
 
     /// Documents matching a query in FTS5 syntax over analysed terms, best
@@ -515,6 +463,87 @@ impl Store {
         rows.collect::<std::result::Result<_, _>>()
             .map_err(|e| self.err(e))
     }
+}
+
+/// The text column: empty when the text is the original bytes themselves
+/// (plain text and JSONL records), so the store keeps them once.
+fn stored_text(d: &NewDocument) -> &str {
+    if d.text.as_bytes() == d.original.as_slice() { "" } else { &d.text }
+}
+
+/// Inserts one document and everything found in it.
+fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> rusqlite::Result<Added> {
+        let known: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM documents WHERE hash = ?1",
+                params![d.fields.hash],
+                |r| r.get(0),
+            )
+            .optional()
+            ?;
+        if let Some(id) = known {
+            return Ok(Added::Known(id));
+        }
+        let f = &d.fields;
+        tx.execute(
+            "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14)",
+            params![
+                f.hash, f.doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
+                f.target, d.original, stored_text(d), run
+            ],
+        )
+        ?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut m = tx
+                .prepare_cached(
+                    "INSERT INTO mentions (document, start, end, kind, lo, hi, vague) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                ?;
+            for x in &d.mentions {
+                let (lo, hi) = split(x.value);
+                m.execute(params![id, x.span.0, x.span.1, x.kind, lo, hi, x.vague])
+                    ?;
+            }
+            let mut c = tx
+                .prepare_cached(
+                    "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject, span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                )
+                ?;
+            for x in &d.claims {
+                let (lo, hi) = split(x.value);
+                let (band_lo, band_hi) = split(x.band);
+                let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
+                c.execute(params![
+                    id,
+                    x.facet,
+                    lo,
+                    hi,
+                    x.vague,
+                    x.qualifier,
+                    x.stance,
+                    chain,
+                    x.anonymous,
+                    x.subject,
+                    x.span.0,
+                    x.span.1,
+                    x.sentence.0,
+                    x.sentence.1,
+                    x.evidence,
+                    band_lo,
+                    band_hi
+                ])
+                ?;
+            }
+            tx.execute(
+                "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
+                params![id, d.terms],
+            )
+            ?;
+        }
+    Ok(Added::New(id))
 }
 
 const DOC_COLUMNS: &str =

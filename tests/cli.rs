@@ -1,38 +1,10 @@
 //! The real `isnad` binary, run in scratch directories.
 
+mod common;
+
+use common::*;
 use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn isnad(args: &[&str], stdin: &[u8], dir: &Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("ISNAD_DATA")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run isnad");
-    let mut input = child.stdin.take().expect("stdin");
-    let bytes = stdin.to_vec();
-    let w = std::thread::spawn(move || input.write_all(&bytes));
-    let out = child.wait_with_output().expect("output");
-    let _ = w.join();
-    out
-}
-
-fn lines(out: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
-        .collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use std::path::PathBuf;
 
 #[test]
 fn numbers_prints_one_array_per_input_line_with_spans_into_the_line() {
@@ -66,12 +38,6 @@ fn numbers_survives_invalid_utf8_and_says_so() {
     assert!(out.status.success());
     assert_eq!(lines(&out).len(), 1);
     assert!(stderr(&out).contains("stdin:1: invalid UTF-8"));
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
 }
 
 #[test]
@@ -160,17 +126,6 @@ fn a_data_directory_extends_the_vocabulary_and_a_broken_one_is_named() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("numbers.toml") && err.lines().count() == 1, "{err}");
-}
-
-/// `../shared/seeds`, or None (saying SKIP) where it is absent.
-fn seeds_dir() -> Option<PathBuf> {
-    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if seeds.is_dir() {
-        Some(seeds)
-    } else {
-        eprintln!("SKIP: {} is absent", seeds.display());
-        None
-    }
 }
 
 #[test]

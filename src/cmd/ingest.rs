@@ -29,7 +29,7 @@ const BATCH_DOCS: usize = 256;
 const BATCH_TIME: Duration = Duration::from_millis(250);
 
 enum Work {
-    Analysed(NewDocument, Duration),
+    Analysed(Box<NewDocument>, Duration),
     Known,
 }
 
@@ -141,14 +141,14 @@ pub fn run(
                         if batch.is_empty() {
                             batch_started = Instant::now();
                         }
-                        batch.push(d);
+                        batch.push(*d);
                     }
                 }
-                if batch.len() >= BATCH_DOCS || batch_started.elapsed() >= BATCH_TIME {
-                    if let Err(e) = flush(&mut batch, &mut tally) {
-                        write_error = Some(e);
-                        break;
-                    }
+                if (batch.len() >= BATCH_DOCS || batch_started.elapsed() >= BATCH_TIME)
+                    && let Err(e) = flush(&mut batch, &mut tally)
+                {
+                    write_error = Some(e);
+                    break;
                 }
             }
             if write_error.is_some() {
@@ -213,7 +213,7 @@ fn worker(
         } else {
             let t = Instant::now();
             let d = analyse(data, doc, hash, &mut scratch);
-            Work::Analysed(d, t.elapsed())
+            Work::Analysed(Box::new(d), t.elapsed())
         };
         if tx.send((seq, work)).is_err() {
             return;

@@ -468,24 +468,27 @@ impl Store {
 /// The text column: empty when the text is the original bytes themselves
 /// (plain text and JSONL records), so the store keeps them once.
 fn stored_text(d: &NewDocument) -> &str {
-    if d.text.as_bytes() == d.original.as_slice() { "" } else { &d.text }
+    if d.text.as_bytes() == d.original.as_slice() {
+        ""
+    } else {
+        &d.text
+    }
 }
 
 /// Inserts one document and everything found in it.
 fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> rusqlite::Result<Added> {
-        let known: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE hash = ?1",
-                params![d.fields.hash],
-                |r| r.get(0),
-            )
-            .optional()
-            ?;
-        if let Some(id) = known {
-            return Ok(Added::Known(id));
-        }
-        let f = &d.fields;
-        tx.execute(
+    let known: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM documents WHERE hash = ?1",
+            params![d.fields.hash],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = known {
+        return Ok(Added::Known(id));
+    }
+    let f = &d.fields;
+    tx.execute(
             "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14)",
             params![
@@ -494,55 +497,52 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
             ],
         )
         ?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut m = tx
+    let id = tx.last_insert_rowid();
+    {
+        let mut m = tx
                 .prepare_cached(
                     "INSERT INTO mentions (document, start, end, kind, lo, hi, vague) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
                 ?;
-            for x in &d.mentions {
-                let (lo, hi) = split(x.value);
-                m.execute(params![id, x.span.0, x.span.1, x.kind, lo, hi, x.vague])
-                    ?;
-            }
-            let mut c = tx
+        for x in &d.mentions {
+            let (lo, hi) = split(x.value);
+            m.execute(params![id, x.span.0, x.span.1, x.kind, lo, hi, x.vague])?;
+        }
+        let mut c = tx
                 .prepare_cached(
                     "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject, span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                 )
                 ?;
-            for x in &d.claims {
-                let (lo, hi) = split(x.value);
-                let (band_lo, band_hi) = split(x.band);
-                let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
-                c.execute(params![
-                    id,
-                    x.facet,
-                    lo,
-                    hi,
-                    x.vague,
-                    x.qualifier,
-                    x.stance,
-                    chain,
-                    x.anonymous,
-                    x.subject,
-                    x.span.0,
-                    x.span.1,
-                    x.sentence.0,
-                    x.sentence.1,
-                    x.evidence,
-                    band_lo,
-                    band_hi
-                ])
-                ?;
-            }
-            tx.execute(
-                "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
-                params![id, d.terms],
-            )
-            ?;
+        for x in &d.claims {
+            let (lo, hi) = split(x.value);
+            let (band_lo, band_hi) = split(x.band);
+            let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
+            c.execute(params![
+                id,
+                x.facet,
+                lo,
+                hi,
+                x.vague,
+                x.qualifier,
+                x.stance,
+                chain,
+                x.anonymous,
+                x.subject,
+                x.span.0,
+                x.span.1,
+                x.sentence.0,
+                x.sentence.1,
+                x.evidence,
+                band_lo,
+                band_hi
+            ])?;
         }
+        tx.execute(
+            "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
+            params![id, d.terms],
+        )?;
+    }
     Ok(Added::New(id))
 }
 

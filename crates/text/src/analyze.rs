@@ -68,15 +68,15 @@ pub fn arabic_stem(word: &str) -> &str {
 pub fn arabic_root(stem: &str) -> Option<String> {
     let c: Vec<char> = stem.chars().collect();
     let root = |a: char, b: char, d: char| Some([a, b, d].iter().collect::<String>());
-    match c.as_slice() {
+    match *c.as_slice() {
         // فعيل، فعول: سجين، قتيل، أسير
-        &[a, b, 'ي' | 'و', d] => root(a, b, d),
+        [a, b, 'ي' | 'و', d] => root(a, b, d),
         // فعلاء: سجناء، زعماء
-        &[a, b, d, 'ا', 'ء'] => root(a, b, d),
+        [a, b, d, 'ا', 'ء'] => root(a, b, d),
         // فعلى (ى folded to ي): قتلى، جرحى، أسرى
-        &[a, b, d, 'ي'] if a != 'ا' => root(a, b, d),
+        [a, b, d, 'ي'] if a != 'ا' => root(a, b, d),
         // مفاعيل: مساجين
-        &['م', a, 'ا', b, 'ي', d] => root(a, b, d),
+        ['م', a, 'ا', b, 'ي', d] => root(a, b, d),
         _ => None,
     }
 }
@@ -90,16 +90,19 @@ pub fn english_stem(word: &str) -> &str {
     if let Some(r) = w.strip_suffix("ies") {
         return r; // casualties -> casualt, casualty -> casualt (below)
     }
-    if w.ends_with('y') {
-        return &w[..w.len() - 1];
+    if let Some(r) = w.strip_suffix('y') {
+        return r;
     }
     for s in ["sses", "shes", "ches", "xes"] {
         if w.ends_with(s) {
             return &w[..w.len() - 2];
         }
     }
-    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        return &w[..w.len() - 1];
+    if let Some(r) = w.strip_suffix('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+    {
+        return r;
     }
     w
 }

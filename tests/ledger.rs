@@ -1,0 +1,465 @@
+//! `isnad ingest`, `isnad ledger` and `isnad search`, run as a user runs
+//! them, on the repository's examples, on fixtures written here, and (where
+//! `../shared` is present) on the seeds and the Arabic news corpus.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Output;
+
+fn ok(out: Output) -> Output {
+    assert!(out.status.success(), "isnad failed: {}", stderr(&out));
+    out
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The ledger as CSV rows, each a map from column to value.
+fn csv_rows(dir: &Path, extra: &[&str]) -> Vec<HashMap<String, String>> {
+    let mut args = vec!["ledger", "--format", "csv"];
+    args.extend_from_slice(extra);
+    let out = ok(isnad(&args, b"", dir));
+    let text = stdout(&out);
+    let mut rows = parse_csv(&text).into_iter();
+    let header = rows.next().expect("a header row");
+    rows.map(|r| header.iter().cloned().zip(r).collect()).collect()
+}
+
+/// A small CSV reader (quoted fields, doubled quotes, CRLF rows).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+fn find<'r>(rows: &'r [HashMap<String, String>], want: &[(&str, &str)]) -> Vec<&'r HashMap<String, String>> {
+    rows.iter()
+        .filter(|r| {
+            want.iter()
+                .all(|(k, v)| r.get(*k).map(String::as_str) == Some(*v))
+        })
+        .collect()
+}
+
+#[test]
+fn ingesting_the_same_documents_twice_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let ex = examples();
+    let ex = ex.to_str().expect("a UTF-8 path");
+    let first = ok(isnad(&["ingest", ex], b"", d));
+    assert!(
+        stderr(&first).contains("12 new, 0 already stored, 0 failed"),
+        "{}",
+        stderr(&first)
+    );
+    let before = stdout(&ok(isnad(&["ledger", "--format", "csv"], b"", d)));
+    let again = ok(isnad(&["ingest", ex], b"", d));
+    assert!(
+        stderr(&again).contains("0 new, 12 already stored, 0 failed"),
+        "{}",
+        stderr(&again)
+    );
+    let after = stdout(&ok(isnad(&["ledger", "--format", "csv"], b"", d)));
+    assert_eq!(before, after);
+}
+
+#[test]
+fn the_examples_ledger_counts_origins_apart_from_reports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(isnad(&["ingest", examples().to_str().expect("path")], b"", d));
+    let rows = csv_rows(d, &[]);
+    let header = "event,facet,value,vague,qualifier,stance,chain,origin,doc,published,relation";
+    let raw = stdout(&ok(isnad(&["ledger", "--format", "csv"], b"", d)));
+    assert!(raw.starts_with(header), "{}", &raw[..200.min(raw.len())]);
+    // SOHR's 41 dead, in an Egyptian daily and, a day later, in a site that
+    // quotes that daily: two reports, one origin.
+    let toll = find(&rows, &[("facet", "killed_total"), ("value", "41")]);
+    assert_eq!(toll.len(), 2, "{toll:?}");
+    assert!(
+        toll.iter()
+            .all(|r| r["origin"] == "sohr" && r["value_reports"] == "2" && r["value_origins"] == "1")
+    );
+    assert!(
+        toll.iter().any(|r| r["chain"].matches(" > ").count() == 2),
+        "{toll:?}"
+    );
+    // al-Naba's 12 attackers against Rudaw's and a brief's 200: contested.
+    let twelve = find(&rows, &[("facet", "attackers_count"), ("value", "12")]);
+    assert_eq!(twelve.len(), 1);
+    assert_eq!(twelve[0]["origin"], "al-naba");
+    assert_eq!(twelve[0]["relation"], "contradicts");
+    assert_eq!(twelve[0]["published"], "2022-01-28");
+    // No inmate escaped (the SDF, in Arabic and English reports) against SOHR.
+    let zero = find(&rows, &[("facet", "prisoners_escaped"), ("value", "0")]);
+    assert!(
+        zero.iter().any(|r| r["origin"] == "sdf" && r["lang"] == "en"),
+        "{zero:?}"
+    );
+    let sohr = find(&rows, &[("facet", "prisoners_escaped"), ("origin", "sohr")]);
+    assert!(
+        sohr.iter().any(|r| r["lang"] == "ar") && sohr.iter().any(|r| r["lang"] == "en"),
+        "{sohr:?}"
+    );
+    // Every row's evidence holds the quantity at its span.
+    for r in &rows {
+        let doc = std::fs::read_dir(examples())
+            .expect("examples")
+            .filter_map(|e| e.ok())
+            .find(|e| e.path().file_stem().and_then(|s| s.to_str()) == Some(r["doc"].as_str()))
+            .expect("the row's document");
+        let bytes = std::fs::read(doc.path()).expect("read");
+        let (s, e): (usize, usize) = (
+            r["span_start"].parse().expect("n"),
+            r["span_end"].parse().expect("n"),
+        );
+        let piece = std::str::from_utf8(&bytes[s..e]).expect("a UTF-8 span");
+        assert!(
+            r["evidence"].contains(piece) || piece.contains('&'),
+            "{piece:?} is not in {:?}",
+            r["evidence"]
+        );
+    }
+}
+
+#[test]
+fn the_ledger_formats_all_carry_the_same_values() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(isnad(&["ingest", examples().to_str().expect("path")], b"", d));
+    let json: Value =
+        serde_json::from_str(&stdout(&ok(isnad(&["ledger", "--format", "json"], b"", d)))).expect("JSON");
+    let events = json["events"].as_array().expect("events");
+    assert_eq!(events[0]["id"], "sinaa_prison_attack_2022");
+    let facets: Vec<&str> = events[0]["facets"]
+        .as_array()
+        .expect("facets")
+        .iter()
+        .filter_map(|f| f["facet"].as_str())
+        .collect();
+    for f in [
+        "attackers_count",
+        "prisoners_escaped",
+        "killed_total",
+        "hostages_released",
+        "displaced_people",
+    ] {
+        assert!(facets.contains(&f), "{f} missing from {facets:?}");
+    }
+    let md = stdout(&ok(isnad(&["ledger", "--format", "md"], b"", d)));
+    assert!(md.contains("### attackers_count") && md.contains("| value | relation |"));
+    let table = stdout(&ok(isnad(&["ledger"], b"", d)));
+    assert!(table.contains("attackers_count") && table.contains("al-Naba"));
+    let out = dir.path().join("ledger.csv");
+    ok(isnad(
+        &["ledger", "--format", "csv", "--out", out.to_str().expect("path")],
+        b"",
+        d,
+    ));
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("written"),
+        stdout(&ok(isnad(&["ledger", "--format", "csv"], b"", d)))
+    );
+}
+
+#[test]
+fn an_events_file_beside_the_store_names_and_merges_events() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(
+        d,
+        "kuje.txt",
+        "Gunmen stormed Kuje prison on Tuesday night. About 800 inmates escaped, the prison service said.\n"
+            .as_bytes(),
+    );
+    write(
+        d,
+        "kuje2.txt",
+        "A week after the attack on Kuje prison, officials said 400 inmates were still at large.\n"
+            .as_bytes(),
+    );
+    write(
+        d,
+        "other.txt",
+        "Police in Lagos said 12 people were arrested after a protest.\n".as_bytes(),
+    );
+    ok(isnad(&["ingest", "kuje.txt", "kuje2.txt", "other.txt"], b"", d));
+    let rows = csv_rows(d, &[]);
+    let kuje: Vec<&str> = find(&rows, &[("doc", "kuje")])
+        .iter()
+        .map(|r| r["event"].as_str())
+        .collect();
+    assert!(
+        !kuje.is_empty() && kuje.iter().all(|e| *e == "kuje_prison_attack_2022"),
+        "{kuje:?}"
+    );
+    let other: Vec<&str> = find(&rows, &[("doc", "other")])
+        .iter()
+        .map(|r| r["event"].as_str())
+        .collect();
+    assert!(other.iter().all(|e| *e == "doc:other"), "{other:?}");
+    write(
+        d,
+        "events.toml",
+        b"[[event]]\nid = \"kuje_prison_attack_2022\"\nname = \"Kuje, July 2022\"\nmerge = [\"doc:other\"]\n",
+    );
+    let rows = csv_rows(d, &[]);
+    assert!(
+        rows.iter()
+            .all(|r| r["event"] == "kuje_prison_attack_2022" && r["event_name"] == "Kuje, July 2022")
+    );
+    let only = csv_rows(d, &["--event", "kuje_prison_attack_2022"]);
+    assert_eq!(only.len(), rows.len());
+    let none = isnad(&["ledger", "--event", "no_such_event"], b"", d);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(stderr(&none).contains("no_such_event"));
+    write(d, "events.toml", b"[[event]]\nid = \"x\"\nmerges = []\n");
+    let bad = isnad(&["ledger"], b"", d);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("events.toml") && stderr(&bad).lines().count() == 1,
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn a_bad_document_is_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(
+        d,
+        "good.txt",
+        "قالت قسد إن نحو 90 مسلحا ما زالوا يتحصنون في سجن الصناعة.\n".as_bytes(),
+    );
+    write(
+        d,
+        "records.jsonl",
+        b"{\"id\":\"r1\",\"text\":\"12 attackers\"}\nnot json\n",
+    );
+    let out = isnad(&["ingest", "good.txt", "records.jsonl", "missing.txt"], b"", d);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("records.jsonl:2") && err.contains("missing.txt"),
+        "{err}"
+    );
+    assert!(err.contains("2 new, 0 already stored, 2 failed"), "{err}");
+}
+
+#[test]
+fn ledger_and_search_say_when_there_is_no_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for args in [&["ledger"][..], &["search", "سجن"][..]] {
+        let out = isnad(args, b"", dir.path());
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("isnad.db: no store here"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = isnad(&["ledger", "--format", "parquet"], b"", dir.path());
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn search_finds_inflected_forms_and_aliases() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(
+        d,
+        "plural.txt",
+        "أفرجت السلطات عن عدد من السجناء أمس.\n".as_bytes(),
+    );
+    write(d, "dative.txt", "لا زيارات للسجناء هذا الشهر.\n".as_bytes());
+    write(
+        d,
+        "full-name.txt",
+        "قالت قوات سوريا الديمقراطية إن الوضع هادئ.\n".as_bytes(),
+    );
+    write(
+        d,
+        "english.txt",
+        "The prisoners were moved on Monday.\n".as_bytes(),
+    );
+    write(
+        d,
+        "unrelated.txt",
+        "افتتح المعرض الدولي للكتاب أبوابه.\n".as_bytes(),
+    );
+    ok(isnad(&["ingest", "."], b"", d));
+    let docs = |q: &str| -> Vec<String> {
+        let out = ok(isnad(&["search", q, "--format", "jsonl"], b"", d));
+        lines(&out)
+            .iter()
+            .filter_map(|v| v["doc"].as_str().map(String::from))
+            .collect()
+    };
+    let mut found = docs("سجين");
+    found.sort();
+    assert_eq!(found, ["dative", "plural"]);
+    assert_eq!(docs("قسد"), ["full-name"]);
+    assert_eq!(docs("SDF"), ["full-name"]);
+    assert_eq!(docs("prisoner"), ["english"]);
+    assert!(docs("طائرة").is_empty());
+    // Hits point at the original bytes and the snippet marks them.
+    let out = ok(isnad(&["search", "سجين", "--format", "jsonl"], b"", d));
+    for v in lines(&out) {
+        let file = d.join(format!("{}.txt", v["doc"].as_str().expect("doc")));
+        let bytes = std::fs::read(file).expect("read");
+        for h in v["hits"].as_array().expect("hits") {
+            let (s, e) = (
+                h[0].as_u64().expect("n") as usize,
+                h[1].as_u64().expect("n") as usize,
+            );
+            let word = std::str::from_utf8(&bytes[s..e]).expect("UTF-8");
+            assert!(word.contains("سجناء"), "{word}");
+            assert!(
+                v["snippet"]
+                    .as_str()
+                    .expect("snippet")
+                    .contains(&format!("[{word}]"))
+            );
+        }
+    }
+}
+
+#[test]
+fn the_seeds_ledger_shows_the_contested_figures_with_their_chains() {
+    let Some(seeds) = seeds_dir() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let a = seeds.join("000_7d9590c0c4a3f712.txt");
+    let b = seeds.join("002_a7f94f2ac49a69ab.txt");
+    ok(isnad(
+        &["ingest", a.to_str().expect("p"), b.to_str().expect("p")],
+        b"",
+        d,
+    ));
+    let rows = csv_rows(d, &[]);
+    let sinaa = "sinaa_prison_attack_2022";
+    let has = |want: &[(&str, &str)]| !find(&rows, want).is_empty();
+    assert!(has(&[
+        ("event", sinaa),
+        ("facet", "attackers_count"),
+        ("value", "12"),
+        ("origin", "al-naba")
+    ]));
+    assert!(has(&[
+        ("event", sinaa),
+        ("facet", "attackers_count"),
+        ("vague", "hundreds")
+    ]));
+    assert!(has(&[
+        ("event", sinaa),
+        ("facet", "prisoners_escaped"),
+        ("value", "200")
+    ]));
+    assert!(has(&[
+        ("event", sinaa),
+        ("facet", "prisoners_escaped"),
+        ("vague", "several"),
+        ("origin", "isis")
+    ]));
+    assert!(has(&[
+        ("event", sinaa),
+        ("facet", "prisoners_escaped"),
+        ("vague", "a number of")
+    ]));
+    assert!(has(&[
+        ("event", sinaa),
+        ("facet", "prisoners_remaining_holdouts"),
+        ("value", "90"),
+        ("origin", "sdf")
+    ]));
+    assert!(has(&[
+        ("event", sinaa),
+        ("facet", "hostages_released"),
+        ("value", "25"),
+        ("origin", "al-naba")
+    ]));
+    assert!(has(&[
+        ("event", sinaa),
+        ("facet", "duration_days"),
+        ("value", "9")
+    ]));
+    let nangarhar = find(&rows, &[("facet", "attackers_count"), ("value", "11")]);
+    assert_eq!(nangarhar.len(), 1);
+    assert_eq!(nangarhar[0]["event"], "nangarhar_prison_attack_2020");
+    let escaped200 = find(&rows, &[("facet", "prisoners_escaped"), ("value", "200")]);
+    assert!(
+        escaped200[0]["chain"].contains("المواقع"),
+        "{:?}",
+        escaped200[0]["chain"]
+    );
+}
+
+/// A kill at any moment leaves whole documents; running again completes the
+/// batch with each document once.
+#[test]
+fn a_killed_ingest_run_again_stores_each_document_once() {
+    let Some(corpus) = shared("corpora/arabic-news/ant-v1.1.jsonl") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let corpus = corpus.to_str().expect("path");
+    // The reference: one uninterrupted run.
+    ok(isnad(&["ingest", corpus, "--db", "clean.db"], b"", d));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(["ingest", corpus, "--db", "killed.db"])
+        .current_dir(d)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Kill it once it has written something, well before it ends.
+    let wal = d.join("killed.db-wal");
+    let started = std::time::Instant::now();
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 4_000_000 && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+    let count = |db: &str| {
+        let s = isnad_store::Store::open(&d.join(db)).expect("open");
+        s.counts().expect("counts")
+    };
+    let partial = count("killed.db");
+    let clean = count("clean.db");
+    assert!(
+        partial.documents < clean.documents,
+        "the kill came too late to test anything"
+    );
+    let again = ok(isnad(&["ingest", corpus, "--db", "killed.db"], b"", d));
+    let new = format!("{} new", clean.documents - partial.documents);
+    assert!(stderr(&again).contains(&new), "{}", stderr(&again));
+    assert_eq!(count("killed.db"), clean);
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up what isnad needs on a fresh machine and runs it on examples/.
+# Sets up what isnad needs on a fresh machine, ingests examples/ into a fresh
+# store and prints the ledger.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v cargo >/dev/null 2>&1; then
@@ -9,9 +10,11 @@ if ! command -v cargo >/dev/null 2>&1; then
   . "$HOME/.cargo/env"
 fi
 cargo build --release --quiet
-echo "== what isnad reads in each example (metadata, page furniture) ==" >&2
-./target/release/isnad read examples/
-echo "== the numbers it finds, with their spans in the original files ==" >&2
-./target/release/isnad numbers examples/
-echo "== the attributed claims: facet, value, chain of attribution, evidence ==" >&2
-./target/release/isnad extract --format table examples/
+store="$(mktemp -d)/isnad.db"
+echo "== ingesting examples/ into $store ==" >&2
+./target/release/isnad ingest examples/ --db "$store"
+echo "== the ledger: per event and facet, every value, who claims it, and how they relate ==" >&2
+./target/release/isnad ledger --db "$store"
+echo "== a search: سجين finds every inflected form ==" >&2
+./target/release/isnad search سجين --db "$store" -n 3
+echo "(the store stays at $store: try 'isnad ledger --db $store --format csv')" >&2

@@ -118,9 +118,18 @@ pub fn terms(text: &str, each: &mut dyn FnMut(Term)) {
         let word = t.text(key);
         let range = n.to_input(t.range());
         if word.chars().any(is_arabic_letter) {
+            // The alef of the indefinite accusative (سجيناً) is no suffix.
+            let orig = &text[range.clone()];
+            let tanween = orig.ends_with("اً") || orig.ends_with("ًا");
+            let word = match word.strip_suffix('ا') {
+                Some(w) if tanween && w.chars().count() >= 3 => w,
+                _ => word,
+            };
             let bare = strip_arabic_prefix(word);
             let stem = strip_arabic_suffix(bare);
-            let root = arabic_root(bare).or_else(|| arabic_root(stem));
+            let root = arabic_root(bare)
+                .or_else(|| arabic_root(stem))
+                .or_else(|| bare.strip_suffix('ا').and_then(arabic_root));
             each(Term {
                 term: stem.to_string(),
                 range: range.clone(),
@@ -167,6 +176,8 @@ mod tests {
     fn inflected_forms_share_a_term() {
         let cases: &[(&str, &str)] = &[
             ("سجين", "r_سجن"),
+            ("سجيناً", "سجين"),
+            ("سجينا", "r_سجن"),
             ("السجناء", "r_سجن"),
             ("للسجناء", "r_سجن"),
             ("المساجين", "r_سجن"),

@@ -140,6 +140,17 @@ proptest! {
     }
 
     #[test]
+    fn search_terms_point_at_words_of_the_text(s in prop_oneof![arabicish(), any::<String>()]) {
+        let mut last = 0;
+        isnad_text::analyze::terms(&s, &mut |t| {
+            assert!(s.is_char_boundary(t.range.start) && s.is_char_boundary(t.range.end));
+            assert!(t.range.start < t.range.end && t.range.start >= last);
+            assert!(!t.term.is_empty() && !t.term.contains(' '));
+            last = t.range.start;
+        });
+    }
+
+    #[test]
     fn plain_reading_of_any_bytes_keeps_spans_in_the_original(b in prop::collection::vec(any::<u8>(), 0..300)) {
         check_document(b, false);
     }

@@ -116,11 +116,10 @@ pub fn analyse(data: &Data, doc: Document, hash: String, scratch: &mut Scratch) 
             }
         })
         .collect();
-    let lex = data.extractor.lexicon();
     let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
         None
     } else {
-        lex.target(&doc.text)
+        data.extractor.target(&doc.text)
     };
     let terms = index_terms(data, &doc.text);
     let m = doc.meta;

@@ -106,7 +106,7 @@ struct Group<'a> {
 
 pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet {
     let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut seen: Vec<(String, String, i64, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<(String, String, i64, String)> = Default::default();
     for r in rows {
         let c = &r.claim;
         let label = label(c.value, c.vague.as_deref());
@@ -114,10 +114,9 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
         // One row per value per chain per document.
         let chain_key: Vec<&str> = c.chain.iter().map(|l| l.id.as_str()).collect();
         let k = (label.clone(), c.stance.clone(), r.document, chain_key.join(">"));
-        if seen.contains(&k) {
+        if !seen.insert(k) {
             continue;
         }
-        seen.push(k);
         let interval = Interval::of(c.value, c.band, &c.qualifier);
         let cited = Cited {
             claim: r.id,

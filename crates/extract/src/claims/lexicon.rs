@@ -558,6 +558,11 @@ impl ClaimsLexicon {
     /// key without its article, e.g. "كوبر" for سجن كوبر, "kuje" for Kuje
     /// prison. English names count only when capitalised in `text`.
     pub fn target(&self, text: &str) -> Option<String> {
+        self.target_except(text, &|_| false)
+    }
+
+    /// [`Self::target`], with words `skip` refuses never a name (numbers).
+    pub fn target_except(&self, text: &str, skip: &dyn Fn(&str) -> bool) -> Option<String> {
         let n = Normalized::new(text);
         let k = n.as_str();
         let toks = tokenize(k);
@@ -568,6 +573,10 @@ impl ClaimsLexicon {
                 return None;
             }
             let w = t.text(k);
+            // A word with a clitic and the article (والتعذيب، للنازحين) is no name.
+            if skip(w) || ["وال", "فال", "بال", "لل"].iter().any(|p| w.starts_with(p)) {
+                return None;
+            }
             let w = w
                 .strip_prefix("ال")
                 .filter(|r| r.chars().count() >= 2)
@@ -580,6 +589,9 @@ impl ClaimsLexicon {
                 continue;
             };
             let t = &toks[i];
+            if t.text(k).starts_with('ب') && f.prefix > 0 {
+                continue;
+            }
             let found = if t.text(k).is_ascii() {
                 // English: the capitalised word before.
                 i.checked_sub(1).and_then(|j| {
@@ -666,5 +678,30 @@ mod tests {
         for (name, id) in by_name {
             assert_eq!(l.source_by_name(name).map(|s| s.id.as_str()), Some(id), "{name}");
         }
+    }
+
+    #[test]
+    fn a_report_without_a_known_event_is_about_the_name_beside_its_target_word() {
+        let x = crate::Extractor::builtin();
+        let cases: &[(&str, Option<&str>)] = &[
+            ("هاجم مسلحون سجن كوبر ليلا وفر عشرات من سجن كوبر", Some("كوبر")),
+            ("Gunmen stormed Kuje prison on Tuesday.", Some("kuje")),
+            ("وعاد الهدوء إلى مخيم الزعتري", Some("زعتري")),
+            ("حكم عليه بالسجن لمدة خمس سنوات", None),
+            ("قضى في السجن خمس سنوات", None),
+            ("the prison was quiet", None),
+            ("مخيم للنازحين في الشمال", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(x.target(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn sources_are_named_by_any_alias_in_either_language() {
+        let l = ClaimsLexicon::builtin();
+        assert_eq!(l.sources_named("قالت قسد إن المرصد السوري أخطأ"), ["sdf", "sohr"]);
+        assert_eq!(l.sources_named("The Syrian Democratic Forces said"), ["sdf"]);
+        assert!(l.sources_named("لا أحد").is_empty());
     }
 }

@@ -175,6 +175,12 @@ impl Extractor {
         Extractor { numbers, lex }
     }
 
+    /// What a document is about when no known event names it (see
+    /// [`ClaimsLexicon::target`]); number words are never a name.
+    pub fn target(&self, text: &str) -> Option<String> {
+        self.lex.target_except(text, &|w| self.numbers.is_number_word(w))
+    }
+
     /// The vocabulary it extracts with.
     pub fn lexicon(&self) -> &ClaimsLexicon {
         &self.lex

@@ -17,11 +17,7 @@ use isnad_text::{Calendar, FurnitureRules, Reader};
 use std::path::Path;
 
 /// The loaded vocabularies.
-pub struct Data {
-    pub reader: Reader,
-    pub numbers: Numbers,
-    pub extractor: Extractor,
-}
+pub use isnad_engine::Engine as Data;
 
 fn file(dir: Option<&Path>, name: &str, builtin: &'static str) -> Result<(String, String)> {
     if let Some(d) = dir {
@@ -34,8 +30,9 @@ fn file(dir: Option<&Path>, name: &str, builtin: &'static str) -> Result<(String
     Ok((format!("built-in {name}"), builtin.to_string()))
 }
 
-impl Data {
-    pub fn load(dir: Option<&Path>) -> Result<Data> {
+/// The vocabularies of `dir` (files there replace the built-in ones).
+pub fn load(dir: Option<&Path>) -> Result<Data> {
+    {
         if let Some(d) = dir
             && !d.is_dir()
         {

@@ -14,18 +14,7 @@ pub fn num(x: f64) -> J {
 
 /// The contract's kind name.
 pub fn kind(k: Kind) -> &'static str {
-    match k {
-        Kind::Cardinal => "cardinal",
-        Kind::Ordinal => "ordinal",
-        Kind::Percent => "percent",
-        Kind::Fraction => "fraction",
-        Kind::Range => "range",
-        Kind::Vague => "vague",
-        Kind::Year => "year",
-        Kind::Date => "date",
-        Kind::Time => "time",
-        Kind::Phone => "phone",
-    }
+    k.as_str()
 }
 
 /// A number mention as the contract's object, with the span and text given

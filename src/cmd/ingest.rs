@@ -9,7 +9,7 @@
 //! all; running the same command again completes the batch.
 
 use super::for_each_document;
-use super::stored::{analyse, open};
+use super::stored::open;
 use crate::args::StoreArgs;
 use crate::data::Data;
 use anyhow::Result;
@@ -212,7 +212,7 @@ fn worker(
             Work::Known
         } else {
             let t = Instant::now();
-            let d = analyse(data, doc, hash, &mut scratch);
+            let d = data.analyse(doc, hash, &mut scratch);
             Work::Analysed(Box::new(d), t.elapsed())
         };
         if tx.send((seq, work)).is_err() {

@@ -24,18 +24,10 @@ pub fn run(
         );
     }
     let db = open(store)?;
-    let lex = data.extractor.lexicon();
     let opts = Options {
-        known_events: lex
-            .events()
-            .iter()
-            .map(|e| (e.id.clone(), e.name.clone()))
-            .collect(),
-        events: events_file(store)?,
-        cumulative: lex.cumulative_facets().to_vec(),
-        facet_order: lex.facet_names().iter().map(|s| s.to_string()).collect(),
         other,
         only_event: event.clone(),
+        ..data.ledger_options(events_file(store)?)
     };
     let ledger = build(&db.ledger_rows()?, &opts);
     if let Some(e) = &event

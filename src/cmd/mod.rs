@@ -14,7 +14,7 @@ use anyhow::Result;
 use std::process::ExitCode;
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let data = Data::load(args.data.as_deref())?;
+    let data = crate::data::load(args.data.as_deref())?;
     match args.command {
         Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
         Command::Read { paths, text } => read::run(&data, &paths, text),

@@ -21,7 +21,7 @@ pub mod render;
 mod values;
 
 pub use events::{EventFile, EventFileError};
-pub use values::{Interval, Relation};
+pub use values::{Interval, Relation, label};
 
 use isnad_store::{LedgerRow, Link};
 use serde::Serialize;

@@ -129,7 +129,7 @@ pub struct MentionRow {
 }
 
 /// A document's fields, as stored and as read back.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct DocFields {
     /// SHA-256 of the original bytes, hex.
     pub hash: String,
@@ -366,17 +366,21 @@ impl Store {
 
     /// Every claim with its document's fields, in document then position order.
     pub fn ledger_rows(&self) -> Result<Vec<LedgerRow>> {
+        self.ledger_rows_where("", [])
+    }
+
+    fn ledger_rows_where(&self, filter: &str, args: impl rusqlite::Params) -> Result<Vec<LedgerRow>> {
         let mut st = self
             .conn
             .prepare(&format!(
                 "SELECT c.id, c.document, {DOC_COLUMNS}, c.facet, c.lo, c.hi, c.vague, c.qualifier, c.stance, c.chain,
                         c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi
-                 FROM claims c JOIN documents d ON d.id = c.document
+                 FROM claims c JOIN documents d ON d.id = c.document {filter}
                  ORDER BY c.document, c.span_start, c.id"
             ))
             .map_err(|e| self.err(e))?;
         let rows = st
-            .query_map([], |r| {
+            .query_map(args, |r| {
                 let doc = doc_fields(r, 2)?;
                 let chain: String = r.get(19)?;
                 Ok((
@@ -416,6 +420,42 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// The claims of one document, with their row ids, in text order.
+    pub fn document_claims(&self, document: i64) -> Result<Vec<(i64, ClaimRow)>> {
+        Ok(self
+            .ledger_rows_where("WHERE c.document = ?1", params![document])?
+            .into_iter()
+            .map(|r| (r.id, r.claim))
+            .collect())
+    }
+
+    /// Documents, newest first, `limit` from `offset`, and how many there are.
+    pub fn documents(&self, limit: usize, offset: usize) -> Result<(Vec<(i64, DocFields)>, u64)> {
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                "SELECT d.id, {DOC_COLUMNS} FROM documents d ORDER BY d.published DESC, d.id LIMIT ?1 OFFSET ?2"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![limit as i64, offset as i64], |r| {
+                Ok((r.get(0)?, doc_fields(r, 1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let list = rows
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        Ok((list, self.counts()?.documents))
+    }
+
+    /// A number that changes whenever another connection commits to the
+    /// file, for caching what is computed from it.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(|e| self.err(e))
     }
 
     /// One document by row id.

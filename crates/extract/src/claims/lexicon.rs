@@ -533,18 +533,29 @@ impl ClaimsLexicon {
     /// The ids of the known sources `text` names, by any alias, each once,
     /// in order of first mention.
     pub fn sources_named(&self, text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (_, id) in self.source_spans(text) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// Every place `text` names a known source, by any alias: the byte
+    /// range in `text` and the source's id, in order.
+    pub fn source_spans(&self, text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         let n = Normalized::new(text);
         let k = n.as_str();
         let toks = tokenize(k);
-        let mut out: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             match self.source_names.at(k, &toks, i) {
                 Some(f) => {
                     let id = self.sources[*f.value].id.as_str();
-                    if !out.contains(&id) {
-                        out.push(id);
-                    }
+                    let r = toks[i].start as usize + f.prefix..toks[f.end - 1].end as usize;
+                    out.push((n.to_input(r), id));
                     i = f.end;
                 }
                 None => i += 1,

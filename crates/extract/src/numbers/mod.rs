@@ -57,6 +57,22 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The contract's name of the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Cardinal => "cardinal",
+            Kind::Ordinal => "ordinal",
+            Kind::Percent => "percent",
+            Kind::Fraction => "fraction",
+            Kind::Range => "range",
+            Kind::Vague => "vague",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Phone => "phone",
+        }
+    }
+
     /// True for the kinds that are quantities (a claim can carry them).
     pub fn is_quantity(self) -> bool {
         matches!(

@@ -1,0 +1,176 @@
+//! isnad's engine: the loaded vocabularies, and what the store-backed
+//! commands and the server share.
+//!
+//! In: the readers and extractors built from `data/` ([`Engine`]). Out:
+//! a read document analysed for the store ([`Engine::analyse`]: claims,
+//! mentions, search terms, target), a stored document read again so that
+//! offsets in its text map to its original bytes ([`Engine::reread`]), the
+//! ledger's options ([`Engine::ledger_options`]), search ([`search`]) and
+//! the document view ([`view`]). Refuses nothing: every function takes what
+//! the reader produced.
+
+pub mod search;
+pub mod view;
+
+use isnad_extract::numbers::Scratch;
+use isnad_extract::{Claim, Extractor, Numbers, Value};
+use isnad_ledger::{EventFile, Options};
+use isnad_store::{ClaimRow, DocFields, Link, MentionRow, NewDocument};
+use isnad_text::{Document, Reader};
+
+/// The loaded vocabularies: how documents are read, numbers recognised and
+/// claims extracted.
+pub struct Engine {
+    /// Reads documents.
+    pub reader: Reader,
+    /// Recognises numbers.
+    pub numbers: Numbers,
+    /// Extracts claims.
+    pub extractor: Extractor,
+}
+
+/// Marks an entity term (a known source named by any alias) in the index.
+pub const ENTITY_PREFIX: &str = "e_";
+
+fn range(v: &Value) -> Option<(f64, f64)> {
+    match *v {
+        Value::Number(x) => Some((x, x)),
+        Value::Range(a, b) => Some((a, b)),
+        Value::None => None,
+    }
+}
+
+/// A claim as the store keeps it.
+pub fn claim_row(c: &Claim) -> ClaimRow {
+    ClaimRow {
+        facet: c.facet.clone(),
+        value: range(&c.value),
+        vague: c.vague.as_deref().map(String::from),
+        band: c.band.map(|[a, b]| (a, b)),
+        qualifier: c.qualifier.as_str().to_string(),
+        stance: c.stance.as_str().to_string(),
+        chain: c
+            .source
+            .iter()
+            .map(|s| Link {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                kind: s.kind.to_string(),
+            })
+            .collect(),
+        anonymous: c.anonymous,
+        subject: c.subject.clone(),
+        span: (c.span.start, c.span.end),
+        sentence: (c.sentence.start, c.sentence.end),
+        evidence: c.evidence.clone(),
+    }
+}
+
+impl Engine {
+    /// The engine of the vocabulary shipped with isnad.
+    pub fn builtin() -> Engine {
+        let numbers = Numbers::builtin();
+        Engine {
+            reader: Reader::builtin(),
+            extractor: Extractor::builtin(),
+            numbers,
+        }
+    }
+
+    /// The ledger's options from this vocabulary and a user's events file.
+    pub fn ledger_options(&self, events: EventFile) -> Options {
+        let lex = self.extractor.lexicon();
+        Options {
+            known_events: lex
+                .events()
+                .iter()
+                .map(|e| (e.id.clone(), e.name.clone()))
+                .collect(),
+            events,
+            cumulative: lex.cumulative_facets().to_vec(),
+            facet_order: lex.facet_names().iter().map(|s| s.to_string()).collect(),
+            other: false,
+            only_event: None,
+        }
+    }
+
+    /// The index terms of a document: its analysed words and one entity term
+    /// per known source it names.
+    pub fn index_terms(&self, text: &str) -> String {
+        let mut terms = isnad_text::analyze::index_string(text);
+        for id in self.extractor.lexicon().sources_named(text) {
+            terms.push(' ');
+            terms.push_str(ENTITY_PREFIX);
+            terms.push_str(id);
+        }
+        terms
+    }
+
+    /// Everything the store keeps of a document.
+    pub fn analyse(&self, doc: Document, hash: String, scratch: &mut Scratch) -> NewDocument {
+        let claims: Vec<ClaimRow> = self
+            .extractor
+            .extract_with(&doc, scratch)
+            .iter()
+            .map(claim_row)
+            .collect();
+        let mentions: Vec<MentionRow> = self
+            .numbers
+            .find_with(&doc.text, scratch)
+            .iter()
+            .filter(|m| !doc.in_furniture(m.start..m.end))
+            .map(|m| {
+                let s = doc.original_span(m.start..m.end);
+                MentionRow {
+                    span: (s.start, s.end),
+                    kind: m.kind.as_str().to_string(),
+                    value: range(&m.value),
+                    vague: m.vague.as_deref().map(String::from),
+                }
+            })
+            .collect();
+        let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
+            None
+        } else {
+            self.extractor.target(&doc.text)
+        };
+        let terms = self.index_terms(&doc.text);
+        let m = doc.meta;
+        NewDocument {
+            fields: DocFields {
+                hash,
+                doc: doc.id,
+                origin: doc.origin_name,
+                format: doc.format.as_str().to_string(),
+                title: m.title,
+                outlet: m.outlet,
+                byline: m.byline,
+                published: m.published,
+                url: m.url,
+                lang: m.lang,
+                target,
+            },
+            original: doc.original,
+            text: doc.text,
+            mentions,
+            claims,
+            terms,
+        }
+    }
+
+    /// Reads a stored document again, as it was read when ingested, so that
+    /// offsets in its text map back to its original bytes.
+    pub fn reread(&self, d: &isnad_store::StoredDocument) -> Document {
+        let f = &d.fields;
+        match f.format.as_str() {
+            "html" => self.reader.html(&f.doc, &f.origin, d.original.clone()),
+            "text" => self.reader.plain(&f.doc, &f.origin, d.original.clone()),
+            _ => {
+                // A JSONL record's original is its text.
+                let mut doc = self.reader.plain(&f.doc, &f.origin, d.original.clone());
+                doc.text = d.text.clone();
+                doc
+            }
+        }
+    }
+}

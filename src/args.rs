@@ -89,6 +89,22 @@ pub enum Command {
         #[arg(long)]
         other: bool,
     },
+    /// The web page and the JSON API over the store (described at
+    /// /api/openapi.json).
+    Serve {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Accept uploads of documents to ingest (POST /api/documents), with
+        /// the token printed at start-up.
+        #[arg(long)]
+        allow_ingest: bool,
+        /// The upload token (default: a random one; with --allow-ingest).
+        #[arg(long, env = "ISNAD_TOKEN", value_name = "TOKEN", hide_env_values = true)]
+        token: Option<String>,
+    },
     /// Full-text search over the stored documents, Arabic-aware: السجين
     /// finds السجناء and للسجناء, and a name finds its aliases (قسد, SDF).
     Search {

@@ -6,6 +6,7 @@ mod ledger;
 mod numbers;
 mod read;
 mod search;
+mod serve;
 mod stored;
 
 use crate::args::{Args, Command};
@@ -32,6 +33,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out,
             other,
         } => ledger::run(&data, &store, event, format, out.as_deref(), other),
+        Command::Serve {
+            store,
+            addr,
+            allow_ingest,
+            token,
+        } => serve::run(data, &store, addr, allow_ingest, token),
         Command::Search {
             query,
             store,

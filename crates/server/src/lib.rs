@@ -1,0 +1,245 @@
+//! isnad's HTTP API and web page over the store.
+//!
+//! In: an open store, the engine and the ledger's options ([`State`]).
+//! Out: a [`Router`] ([`app`]) answering the JSON API under `/api/` (events,
+//! an event's ledger, documents, a document's view, claims with filters,
+//! search, and, when allowed, an upload to ingest), its OpenAPI description
+//! at `/api/openapi.json`, and the page at `/` with its script and style,
+//! embedded in the binary (nothing from a CDN; it works offline).
+//!
+//! Refuses: writing, unless [`State::ingest_token`] is set and the request
+//! carries it (`Authorization: Bearer …`); request bodies over
+//! [`BODY_LIMIT`]; any path not listed (no request reaches the file system).
+//! Every error is JSON, `{"status": 404, "error": "…"}`, never a trace. The
+//! page inserts every piece of article text as text, never as HTML, and the
+//! server sends a Content-Security-Policy that allows only its own script.
+
+mod api;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use isnad_engine::Engine;
+use isnad_ledger::{Ledger, Options};
+use isnad_store::{LedgerRow, Store};
+use std::sync::{Arc, Mutex};
+
+/// The largest request body accepted (an upload of documents).
+pub const BODY_LIMIT: usize = 8 * 1024 * 1024;
+
+/// What the server serves from.
+pub struct State {
+    /// The engine (reading, extraction, search analysis).
+    pub engine: Arc<Engine>,
+    /// The store.
+    pub store: Mutex<Store>,
+    /// How the ledger is built.
+    pub options: Options,
+    /// When set, uploads are allowed with this bearer token.
+    pub ingest_token: Option<String>,
+    cache: Mutex<Option<Cached>>,
+    generation: std::sync::atomic::AtomicU64,
+}
+
+/// The stored claims, the event of each, and the ledger built from them.
+pub(crate) type Snapshot = (Arc<Vec<LedgerRow>>, Arc<Vec<String>>, Arc<Ledger>);
+
+/// The ledger and its rows, built once per state of the store.
+pub(crate) struct Cached {
+    key: (i64, u64),
+    pub(crate) rows: Arc<Vec<LedgerRow>>,
+    pub(crate) events: Arc<Vec<String>>,
+    pub(crate) ledger: Arc<Ledger>,
+}
+
+impl State {
+    /// A server state over an open store.
+    pub fn new(engine: Arc<Engine>, store: Store, options: Options, ingest_token: Option<String>) -> State {
+        State {
+            engine,
+            store: Mutex::new(store),
+            options,
+            ingest_token,
+            cache: Mutex::new(None),
+            generation: Default::default(),
+        }
+    }
+
+    /// The store, locked.
+    pub(crate) fn store(&self) -> Result<std::sync::MutexGuard<'_, Store>, ApiError> {
+        self.store
+            .lock()
+            .map_err(|_| ApiError::internal("the store lock is poisoned"))
+    }
+
+    /// Notes that this server wrote to the store.
+    pub(crate) fn wrote(&self) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// The ledger of the store as it is now (rebuilt only when the store
+    /// changed since the last call).
+    pub(crate) fn ledger(&self) -> Result<Snapshot, ApiError> {
+        let store = self.store()?;
+        let key = (
+            store.data_version()?,
+            self.generation.load(std::sync::atomic::Ordering::SeqCst),
+        );
+        let mut cache = self
+            .cache
+            .lock()
+            .map_err(|_| ApiError::internal("the cache lock is poisoned"))?;
+        if let Some(c) = cache.as_ref()
+            && c.key == key
+        {
+            return Ok((c.rows.clone(), c.events.clone(), c.ledger.clone()));
+        }
+        let rows = store.ledger_rows()?;
+        drop(store);
+        let (events, _) =
+            isnad_ledger::events::assign(&rows, &self.options.known_events, &self.options.events);
+        let ledger = isnad_ledger::build(&rows, &self.options);
+        let c = Cached {
+            key,
+            rows: Arc::new(rows),
+            events: Arc::new(events),
+            ledger: Arc::new(ledger),
+        };
+        let out = (c.rows.clone(), c.events.clone(), c.ledger.clone());
+        *cache = Some(c);
+        Ok(out)
+    }
+}
+
+/// An error as the API returns it.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+impl ApiError {
+    pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn not_found(what: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, what)
+    }
+
+    pub(crate) fn internal(what: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, what)
+    }
+}
+
+impl From<isnad_store::StoreError> for ApiError {
+    fn from(e: isnad_store::StoreError) -> ApiError {
+        ApiError::internal(e.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        json_error(self.status, &self.message)
+    }
+}
+
+fn json_error(status: StatusCode, message: &str) -> Response {
+    let body = serde_json::json!({"status": status.as_u16(), "error": message});
+    (status, axum::Json(body)).into_response()
+}
+
+/// Turns any error response that is not JSON (an extractor's rejection, a
+/// body over the limit) into the API's JSON shape.
+async fn errors_as_json(res: Response) -> Response {
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json {
+        let body = axum::body::to_bytes(res.into_body(), 64 * 1024)
+            .await
+            .unwrap_or_default();
+        let text = String::from_utf8_lossy(&body);
+        let message = if text.trim().is_empty() {
+            status.canonical_reason().unwrap_or("error").to_string()
+        } else {
+            text.trim().to_string()
+        };
+        return json_error(status, &message);
+    }
+    res
+}
+
+const INDEX: &str = include_str!("../assets/index.html");
+const SCRIPT: &str = include_str!("../assets/app.js");
+const STYLE: &str = include_str!("../assets/app.css");
+const OPENAPI: &str = include_str!("../assets/openapi.json");
+
+fn asset(body: &'static str, kind: &'static str) -> Response {
+    let mut r = (StatusCode::OK, body).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    r
+}
+
+/// The server's routes over `state`.
+pub fn app(state: Arc<State>) -> Router {
+    Router::new()
+        .route("/", get(|| async { asset(INDEX, "text/html; charset=utf-8") }))
+        .route(
+            "/app.js",
+            get(|| async { asset(SCRIPT, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { asset(STYLE, "text/css; charset=utf-8") }),
+        )
+        .route(
+            "/api/openapi.json",
+            get(|| async { asset(OPENAPI, "application/json") }),
+        )
+        .route("/api/events", get(api::events))
+        .route("/api/events/{id}", get(api::event))
+        .route("/api/documents", get(api::documents).post(api::upload))
+        .route("/api/documents/{id}", get(api::document))
+        .route("/api/claims", get(api::claims))
+        .route("/api/search", get(api::search))
+        .route("/api/ingest", post(api::upload))
+        .fallback(|| async { ApiError::not_found("no such path") })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::map_response(errors_as_json))
+        .with_state(state)
+}
+
+/// Serves `app` on `addr` until Ctrl-C; calls `ready` with the bound
+/// address once listening.
+pub async fn serve(
+    state: Arc<State>,
+    addr: std::net::SocketAddr,
+    ready: impl FnOnce(std::net::SocketAddr),
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    ready(listener.local_addr()?);
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,336 @@
+//! Every endpoint of the API, its errors, the body limit and the escaping,
+//! through `app()` without a socket.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use isnad_engine::Engine;
+use isnad_extract::numbers::Scratch;
+use isnad_server::{BODY_LIMIT, State, app};
+use isnad_store::Store;
+use serde_json::Value;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+const XSS: &str = "<script>alert(1)</script><img src=x onerror=\"alert(2)\"> قالت قسد إن نحو 90 مسلحا ما زالوا يتحصنون في سجن الصناعة.";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    state: Arc<State>,
+}
+
+fn fixture(token: Option<&str>) -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let engine = Engine::builtin();
+    let mut store = Store::open(&dir.path().join("isnad.db")).expect("store");
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut docs = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut paths: Vec<_> = std::fs::read_dir(examples)
+        .expect("examples")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    for p in paths {
+        engine.reader.read_path(&p, &mut |r| {
+            let doc = r.expect("an example reads");
+            let hash = isnad_store::content_hash(&doc.original);
+            docs.push(engine.analyse(doc, hash, &mut scratch));
+        });
+    }
+    let xss = engine.reader.plain("xss", "xss.txt", XSS.as_bytes().to_vec());
+    let hash = isnad_store::content_hash(&xss.original);
+    docs.push(engine.analyse(xss, hash, &mut scratch));
+    store.add_all(&docs, None).expect("stored");
+    let options = engine.ledger_options(Default::default());
+    let state = Arc::new(State::new(
+        Arc::new(engine),
+        store,
+        options,
+        token.map(String::from),
+    ));
+    Fixture { _dir: dir, state }
+}
+
+async fn call(f: &Fixture, req: Request<Body>) -> (StatusCode, String, String) {
+    let res = app(f.state.clone()).oneshot(req).await.expect("a response");
+    let status = res.status();
+    let kind = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let body = res.into_body().collect().await.expect("a body").to_bytes();
+    (status, kind, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get(f: &Fixture, uri: &str) -> (StatusCode, Value) {
+    let (status, kind, body) = call(f, Request::get(uri).body(Body::empty()).expect("request")).await;
+    assert!(kind.starts_with("application/json"), "{uri}: {kind}: {body}");
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("{uri}: not JSON: {e}: {body}")),
+    )
+}
+
+fn post(uri: &str, token: Option<&str>, body: Vec<u8>) -> Request<Body> {
+    let mut r = Request::post(uri);
+    if let Some(t) = token {
+        r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    r.body(Body::from(body)).expect("request")
+}
+
+fn assert_error(status: StatusCode, body: &Value, want: StatusCode) {
+    assert_eq!(status, want, "{body}");
+    assert_eq!(body["status"], want.as_u16());
+    assert!(body["error"].as_str().is_some_and(|e| !e.is_empty()));
+}
+
+#[tokio::test]
+async fn events_list_the_ledger_and_one_event_gives_its_facets() {
+    let f = fixture(None);
+    let (s, v) = get(&f, "/api/events").await;
+    assert_eq!(s, StatusCode::OK);
+    let events = v["events"].as_array().expect("events");
+    assert_eq!(events[0]["id"], "sinaa_prison_attack_2022");
+    assert!(events[0]["facets"].as_array().is_some_and(|f| !f.is_empty()));
+    let (s, e) = get(&f, "/api/events/sinaa_prison_attack_2022").await;
+    assert_eq!(s, StatusCode::OK);
+    let attackers = e["facets"]
+        .as_array()
+        .expect("facets")
+        .iter()
+        .find(|x| x["facet"] == "attackers_count")
+        .expect("attackers_count");
+    let twelve = attackers["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .find(|v| v["label"] == "12")
+        .expect("12");
+    assert_eq!(twelve["relation"], "contradicts");
+    assert_eq!(twelve["claims"][0]["origin"], "al-naba");
+    let (s, v) = get(&f, "/api/events/no_such_event").await;
+    assert_error(s, &v, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn documents_list_and_a_document_view_maps_claims_into_its_text() {
+    let f = fixture(None);
+    let (s, v) = get(&f, "/api/documents?limit=5").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["total"], 13);
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(5));
+    let (_, all) = get(&f, "/api/documents?limit=100").await;
+    let page = all["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["fields"]["doc"] == "12-sinaa-page-ar")
+        .expect("the HTML example");
+    let id = page["id"].as_i64().expect("id");
+    let (s, d) = get(&f, &format!("/api/documents/{id}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(d["dir"], "rtl");
+    let text = d["text"].as_str().expect("text");
+    let claims = d["claims"].as_array().expect("claims");
+    assert!(!claims.is_empty());
+    for c in claims {
+        let (a, b) = (
+            c["text"][0].as_u64().expect("a") as usize,
+            c["text"][1].as_u64().expect("b") as usize,
+        );
+        let piece = &text[a..b];
+        assert!(
+            piece
+                .chars()
+                .any(|ch| ch.is_ascii_digit() || ('\u{0600}'..='\u{06FF}').contains(&ch)),
+            "{piece}"
+        );
+    }
+    assert!(d["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    let (s, v) = get(&f, "/api/documents/999999").await;
+    assert_error(s, &v, StatusCode::NOT_FOUND);
+    let (s, v) = get(&f, "/api/documents/not-a-number").await;
+    assert_error(s, &v, StatusCode::BAD_REQUEST);
+    let (s, v) = get(&f, "/api/documents?limit=many").await;
+    assert_error(s, &v, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn claims_filter_by_facet_source_event_language_and_date() {
+    let f = fixture(None);
+    let (_, all) = get(&f, "/api/claims?limit=5000").await;
+    let total = all["total"].as_u64().expect("total");
+    assert!(total > 30);
+    let (_, v) = get(&f, "/api/claims?facet=killed_total&source=sohr").await;
+    let claims = v["claims"].as_array().expect("claims");
+    assert!(!claims.is_empty());
+    assert!(
+        claims
+            .iter()
+            .all(|c| c["facet"] == "killed_total" && c["origin"] == "sohr")
+    );
+    let (_, v) = get(&f, "/api/claims?lang=en&event=sinaa_prison_attack_2022").await;
+    assert!(
+        v["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .all(|c| c["lang"] == "en")
+    );
+    let (_, v) = get(&f, "/api/claims?from=2022-02-01&to=2022-02-01").await;
+    let claims = v["claims"].as_array().expect("claims");
+    assert!(!claims.is_empty());
+    assert!(claims.iter().all(|c| c["published"] == "2022-02-01"));
+    let (_, v) = get(&f, "/api/claims?limit=3").await;
+    assert_eq!(v["claims"].as_array().map(Vec::len), Some(3));
+    assert_eq!(v["total"].as_u64(), Some(total));
+}
+
+#[tokio::test]
+async fn search_finds_inflected_forms_and_refuses_an_empty_query() {
+    let f = fixture(None);
+    let (s, v) = get(&f, "/api/search?q=%D8%B3%D8%AC%D9%8A%D9%86").await; // سجين
+    assert_eq!(s, StatusCode::OK);
+    let results = v["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    assert!(
+        results[0]["snippet"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|seg| seg[1] == true))
+    );
+    let (s, v) = get(&f, "/api/search?q=").await;
+    assert_error(s, &v, StatusCode::BAD_REQUEST);
+    let (s, v) = get(&f, "/api/search").await;
+    assert_error(s, &v, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn an_xss_payload_comes_back_as_data_and_the_page_never_parses_text_as_html() {
+    let f = fixture(None);
+    let (_, all) = get(&f, "/api/documents?limit=100").await;
+    let id = all["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["fields"]["doc"] == "xss")
+        .and_then(|d| d["id"].as_i64())
+        .expect("the payload document");
+    let (s, kind, body) = call(
+        &f,
+        Request::get(format!("/api/documents/{id}"))
+            .body(Body::empty())
+            .expect("r"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(kind.starts_with("application/json"));
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    assert!(
+        v["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("<script>alert(1)</script>"))
+    );
+    // The page: a strict CSP, and no API that parses strings as HTML.
+    let (s, kind, html) = call(&f, Request::get("/").body(Body::empty()).expect("r")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(kind.starts_with("text/html"));
+    assert!(html.contains("<script src=\"/app.js\""));
+    let res = app(f.state.clone())
+        .oneshot(Request::get("/").body(Body::empty()).expect("r"))
+        .await
+        .expect("response");
+    let csp = res.headers().get(header::CONTENT_SECURITY_POLICY).expect("a CSP");
+    assert!(csp.to_str().is_ok_and(|c| c.contains("script-src 'self'")));
+    let (_, _, js) = call(&f, Request::get("/app.js").body(Body::empty()).expect("r")).await;
+    for sink in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+    ] {
+        assert!(!js.contains(sink), "app.js uses {sink}");
+    }
+}
+
+#[tokio::test]
+async fn uploads_need_the_switch_and_the_token_and_respect_the_size_limit() {
+    let off = fixture(None);
+    let (s, _, body) = call(
+        &off,
+        post("/api/documents?name=a.txt", Some("x"), b"12 attackers".to_vec()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+    let on = fixture(Some("sesame"));
+    let (s, _, _) = call(&on, post("/api/documents?name=a.txt", None, b"12".to_vec())).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, _) = call(
+        &on,
+        post("/api/documents?name=a.txt", Some("wrong"), b"12".to_vec()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let doc = "قالت قسد إن نحو 50 مسلحا فروا من سجن غويران.".as_bytes().to_vec();
+    let (s, _, body) = call(
+        &on,
+        post(
+            "/api/documents?name=../../etc/new-report.txt",
+            Some("sesame"),
+            doc.clone(),
+        ),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(v["documents"][0]["doc"], "new-report");
+    assert_eq!(v["documents"][0]["new"], true);
+    let (_, _, body) = call(&on, post("/api/ingest?name=again.txt", Some("sesame"), doc)).await;
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(v["documents"][0]["new"], false);
+    // The ledger sees the upload at once.
+    let (_, v) = get(&on, "/api/claims?facet=prisoners_escaped&source=sdf").await;
+    assert!(
+        v["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .any(|c| c["doc"] == "new-report")
+    );
+    let big = vec![b'a'; BODY_LIMIT + 1];
+    let (s, kind, body) = call(&on, post("/api/documents?name=big.txt", Some("sesame"), big)).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(kind.starts_with("application/json"), "{kind}: {body}");
+    let (s, _, _) = call(&on, post("/api/documents", Some("sesame"), Vec::new())).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn unknown_paths_and_methods_are_json_errors_and_openapi_lists_every_route() {
+    let f = fixture(None);
+    for uri in ["/api/nothing", "/etc/passwd", "/../Cargo.toml", "/app.js/../../x"] {
+        let (s, v) = get(&f, uri).await;
+        assert_error(s, &v, StatusCode::NOT_FOUND);
+    }
+    let (s, kind, body) = call(&f, Request::delete("/api/events").body(Body::empty()).expect("r")).await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(kind.starts_with("application/json"), "{body}");
+    let (s, v) = get(&f, "/api/openapi.json").await;
+    assert_eq!(s, StatusCode::OK);
+    let paths = v["paths"].as_object().expect("paths");
+    for p in [
+        "/api/events",
+        "/api/events/{id}",
+        "/api/documents",
+        "/api/documents/{id}",
+        "/api/claims",
+        "/api/search",
+        "/api/ingest",
+    ] {
+        assert!(paths.contains_key(p), "{p} missing from the OpenAPI description");
+    }
+}

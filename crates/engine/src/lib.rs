@@ -62,7 +62,7 @@ pub fn claim_row(c: &Claim) -> ClaimRow {
         subject: c.subject.clone(),
         span: (c.span.start, c.span.end),
         sentence: (c.sentence.start, c.sentence.end),
-        evidence: c.evidence.clone(),
+        evidence: std::sync::Arc::from(c.evidence.as_str()),
     }
 }
 

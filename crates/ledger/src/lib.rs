@@ -138,7 +138,7 @@ pub struct Cited {
     /// Its language.
     pub lang: Option<String>,
     /// The chain, outermost first.
-    pub chain: Vec<Link>,
+    pub chain: std::sync::Arc<[Link]>,
     /// The origin's id.
     pub origin: String,
     /// exact, approx, at_least…
@@ -150,7 +150,7 @@ pub struct Cited {
     /// Byte offsets of its sentence.
     pub sentence: (u32, u32),
     /// The sentence.
-    pub evidence: String,
+    pub evidence: std::sync::Arc<str>,
 }
 
 /// What one origin claimed over time for a facet.

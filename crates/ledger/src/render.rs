@@ -212,7 +212,7 @@ pub fn csv_rows(l: &Ledger) -> Vec<Vec<String>> {
                         v.reports.to_string(),
                         c.span.0.to_string(),
                         c.span.1.to_string(),
-                        c.evidence.clone(),
+                        c.evidence.to_string(),
                     ]);
                 }
             }

@@ -41,12 +41,12 @@ fn rows(list: &[R]) -> Vec<LedgerRow> {
         .map(|(i, r)| LedgerRow {
             id: i as i64 + 1,
             document: r.doc,
-            doc: DocFields {
+            doc: std::sync::Arc::new(DocFields {
                 doc: format!("d{}", r.doc),
                 published: Some(r.published.into()),
                 target: r.target.map(String::from),
                 ..DocFields::default()
-            },
+            }),
             claim: ClaimRow {
                 facet: r.facet.into(),
                 value: r.value,
@@ -428,7 +428,7 @@ fn the_excerpt_marks_the_quantity_inside_its_sentence() {
         doc: "d".into(),
         published: None,
         lang: None,
-        chain: vec![],
+        chain: vec![].into(),
         origin: "o".into(),
         qualifier: "exact".into(),
         anonymous: false,

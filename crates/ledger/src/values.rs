@@ -316,26 +316,30 @@ fn summary(groups: &[Group<'_>]) -> Summary {
 
 fn timeline(groups: &[Group<'_>]) -> Vec<OriginTimeline> {
     let mut by: Vec<OriginTimeline> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    // One point per origin, date and value (the first report that gave it).
+    let mut seen: std::collections::HashSet<(&str, Option<&str>, String)> = Default::default();
     for g in groups {
+        let label = if g.entry.stance == "asserted" {
+            g.entry.label.clone()
+        } else {
+            format!("not {}", g.entry.label)
+        };
         for c in &g.entry.claims {
-            let label = if g.entry.stance == "asserted" {
-                g.entry.label.clone()
-            } else {
-                format!("not {}", g.entry.label)
-            };
-            let name = c.chain.last().map(|l| l.name.clone()).unwrap_or_default();
-            let point = (c.published.clone(), label, c.doc.clone());
-            match by.iter_mut().find(|t| t.origin == c.origin) {
-                Some(t) => {
-                    if !t.points.contains(&point) {
-                        t.points.push(point)
-                    }
+            if !seen.insert((c.origin.as_str(), c.published.as_deref(), label.clone())) {
+                continue;
+            }
+            let point = (c.published.clone(), label.clone(), c.doc.clone());
+            match index.get(c.origin.as_str()) {
+                Some(&i) => by[i].points.push(point),
+                None => {
+                    index.insert(c.origin.as_str(), by.len());
+                    by.push(OriginTimeline {
+                        origin: c.origin.clone(),
+                        name: c.chain.last().map(|l| l.name.clone()).unwrap_or_default(),
+                        points: vec![point],
+                    });
                 }
-                None => by.push(OriginTimeline {
-                    origin: c.origin.clone(),
-                    name,
-                    points: vec![point],
-                }),
             }
         }
     }

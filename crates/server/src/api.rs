@@ -52,11 +52,51 @@ pub async fn event(S(state): S<Arc<State>>, Path(id): Path<String>) -> Reply {
     blocking(state, move |s| {
         let (_, _, ledger) = s.ledger()?;
         match ledger.events.iter().find(|e| e.id == id) {
-            Some(e) => to_json(e),
+            Some(e) => Ok(Json(event_json(e))),
             None => Err(ApiError::not_found(format!("no event {id}"))),
         }
     })
     .await
+}
+
+/// Claims shown per value in an event's ledger; `claims_total` says how
+/// many there are, and `/api/claims?event=&facet=` lists them all.
+pub const CLAIMS_PER_VALUE: usize = 25;
+
+/// An event's ledger with at most [`CLAIMS_PER_VALUE`] claims per value.
+fn event_json(e: &isnad_ledger::Event) -> Value {
+    let facets: Vec<Value> = e
+        .facets
+        .iter()
+        .map(|f| {
+            let values: Vec<Value> = f
+                .values
+                .iter()
+                .map(|v| {
+                    json!({
+                        "label": v.label,
+                        "value": v.value,
+                        "vague": v.vague,
+                        "stance": v.stance,
+                        "relation": v.relation,
+                        "origins": v.origins,
+                        "reports": v.reports,
+                        "claims_total": v.claims.len(),
+                        "claims": &v.claims[..v.claims.len().min(CLAIMS_PER_VALUE)],
+                    })
+                })
+                .collect();
+            json!({"facet": f.facet, "summary": f.summary, "values": values, "timeline": f.timeline})
+        })
+        .collect();
+    json!({
+        "id": e.id,
+        "name": e.name,
+        "reports": e.reports,
+        "origins": e.origins,
+        "dates": e.dates,
+        "facets": facets,
+    })
 }
 
 #[derive(Deserialize)]

@@ -14,7 +14,7 @@
 //! in WAL mode, so readers (`ledger`, `search`) work while a writer ingests.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -101,8 +101,8 @@ pub struct ClaimRow {
     pub qualifier: String,
     /// asserted or denied.
     pub stance: String,
-    /// The chain, outermost first.
-    pub chain: Vec<Link>,
+    /// The chain, outermost first (shared by the claims that repeat it).
+    pub chain: std::sync::Arc<[Link]>,
     /// True when the innermost source is unnamed.
     pub anonymous: bool,
     /// The event, when the engine could tell.
@@ -112,7 +112,7 @@ pub struct ClaimRow {
     /// Its sentence, in the original bytes.
     pub sentence: (u32, u32),
     /// The sentence's text.
-    pub evidence: String,
+    pub evidence: std::sync::Arc<str>,
 }
 
 /// A number mention as stored.
@@ -192,8 +192,8 @@ pub struct LedgerRow {
     pub id: i64,
     /// The document's row id.
     pub document: i64,
-    /// The document's fields.
-    pub doc: DocFields,
+    /// The document's fields (shared by the rows of one document).
+    pub doc: std::sync::Arc<DocFields>,
     /// The claim.
     pub claim: ClaimRow,
 }
@@ -379,44 +379,66 @@ impl Store {
                  ORDER BY c.document, c.span_start, c.id"
             ))
             .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(args, |r| {
-                let doc = doc_fields(r, 2)?;
-                let chain: String = r.get(19)?;
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
+        // Rows come by document: its fields are read once and shared; a
+        // chain's JSON is parsed once however many claims repeat it.
+        let mut last: Option<(i64, std::sync::Arc<DocFields>)> = None;
+        let mut chains: HashMap<String, std::sync::Arc<[Link]>> = HashMap::new();
+        let mut damaged: Option<String> = None;
+        let mut out = Vec::new();
+        let mut rows = st.query(args).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let row = (|| -> rusqlite::Result<LedgerRow> {
+                let id: i64 = r.get(0)?;
+                let document: i64 = r.get(1)?;
+                let doc = match &last {
+                    Some((d, f)) if *d == document => f.clone(),
+                    _ => {
+                        let f = std::sync::Arc::new(doc_fields(r, 2)?);
+                        last = Some((document, f.clone()));
+                        f
+                    }
+                };
+                let text = r.get_ref(19)?.as_str()?;
+                let chain = match chains.get(text) {
+                    Some(c) => c.clone(),
+                    None => match serde_json::from_str::<std::sync::Arc<[Link]>>(text) {
+                        Ok(c) => {
+                            chains.insert(text.to_string(), c.clone());
+                            c
+                        }
+                        Err(e) => {
+                            damaged.get_or_insert_with(|| format!("claim {id}: chain: {e}"));
+                            std::sync::Arc::from(Vec::new())
+                        }
+                    },
+                };
+                Ok(LedgerRow {
+                    id,
+                    document,
                     doc,
-                    chain,
-                    ClaimRow {
+                    claim: ClaimRow {
                         facet: r.get(13)?,
                         value: join(r.get(14)?, r.get(15)?),
                         vague: r.get(16)?,
                         band: join(r.get(27)?, r.get(28)?),
                         qualifier: r.get(17)?,
                         stance: r.get(18)?,
-                        chain: Vec::new(),
+                        chain,
                         anonymous: r.get(20)?,
                         subject: r.get(21)?,
                         span: (r.get(22)?, r.get(23)?),
                         sentence: (r.get(24)?, r.get(25)?),
-                        evidence: r.get(26)?,
+                        evidence: std::sync::Arc::from(r.get_ref(26)?.as_str()?),
                     },
-                ))
-            })
+                })
+            })()
             .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, document, doc, chain, mut claim) = row.map_err(|e| self.err(e))?;
-            claim.chain = serde_json::from_str(&chain).map_err(|e| StoreError::Damaged {
+            out.push(row);
+        }
+        if let Some(what) = damaged {
+            return Err(StoreError::Damaged {
                 path: self.path.clone(),
-                what: format!("claim {id}: chain: {e}"),
-            })?;
-            out.push(LedgerRow {
-                id,
-                document,
-                doc,
-                claim,
+                what,
             });
         }
         Ok(out)

@@ -43,7 +43,8 @@ fn claim(facet: &str, value: Option<(f64, f64)>) -> ClaimRow {
                 name: "SDF".into(),
                 kind: "armed_group".into(),
             },
-        ],
+        ]
+        .into(),
         anonymous: false,
         subject: Some("e".into()),
         span: (0, 2),

@@ -1,7 +1,9 @@
 //! The page in a real browser: ingest the seeds into a fresh store, start
 //! `isnad serve`, and let `tests/browser/sinaa.mjs` (playwright-core driving
 //! Debian's chromium) open the al-Sina'a event, click the 12 attackers value
-//! and find al-Naba's sentence highlighted. The screenshot is written to
+//! and find al-Naba's sentence highlighted; then open a report whose text is
+//! an HTML payload and find it shown as text, run as nothing. The
+//! screenshot (of al-Naba's sentence) is written to
 //! `target/browser/sinaa.png`.
 //!
 //! Needs node, /usr/bin/chromium and `npm ci --prefix tests/browser`; where
@@ -43,8 +45,18 @@ fn clicking_the_12_attackers_highlights_al_nabas_sentence() {
     let d = dir.path();
     let a = seeds.join("000_7d9590c0c4a3f712.txt");
     let b = seeds.join("002_a7f94f2ac49a69ab.txt");
+    write(
+        d,
+        "xss.txt",
+        "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> قالت قسد إن نحو 90 مسلحا ما زالوا في سجن الصناعة.".as_bytes(),
+    );
     let out = isnad(
-        &["ingest", a.to_str().expect("p"), b.to_str().expect("p")],
+        &[
+            "ingest",
+            a.to_str().expect("p"),
+            b.to_str().expect("p"),
+            "xss.txt",
+        ],
         b"",
         d,
     );

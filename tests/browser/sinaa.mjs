@@ -36,7 +36,20 @@ try {
   const dir = await page.locator("article.doc").getAttribute("dir");
   await page.screenshot({ path: shot, fullPage: false });
   console.log(JSON.stringify({ sentence, mark, dir }));
+  // A report whose text is an HTML payload shows as text and runs nothing.
+  const listing = await (await page.request.get(new URL("/api/documents?limit=500", url).href)).json();
+  const xss = listing.documents.find((d) => d.fields.doc === "xss");
+  let xssShown = false, pwned = null;
+  if (xss) {
+    await page.goto(new URL(`/#/doc/${xss.id}`, url).href);
+    await page.locator("article.doc").waitFor();
+    xssShown = (await page.locator("article.doc").innerText()).includes("<img src=x onerror=");
+    pwned = await page.evaluate(() => window.__pwned ?? null);
+  }
   const checks = [
+    [xss !== undefined, "the payload document is stored"],
+    [xssShown, "the payload shows as text"],
+    [pwned === null, "the payload ran nothing"],
     [sentence.includes("النبأ") || sentence.includes("الصحيفة") || sentence.includes("التنظيم"), "the sentence is al-Naba's"],
     [/12/.test(mark), "the 12 is marked"],
     [dir === "rtl", "the Arabic article is right to left"],

@@ -1,6 +1,6 @@
 //! `isnad ledger`: the cross-source ledger of the store.
 
-use super::stored::{events_file, open};
+use super::stored::{events_file, open_existing};
 use crate::args::{LedgerFormat, StoreArgs};
 use crate::data::Data;
 use anyhow::{Context, Result};
@@ -17,13 +17,7 @@ pub fn run(
     out: Option<&Path>,
     other: bool,
 ) -> Result<ExitCode> {
-    if !store.db.exists() {
-        anyhow::bail!(
-            "{}: no store here; run `isnad ingest PATH...` first or give --db",
-            store.db.display()
-        );
-    }
-    let db = open(store)?;
+    let db = open_existing(store)?;
     let opts = Options {
         other,
         only_event: event.clone(),

@@ -1,7 +1,7 @@
 //! `isnad search`: full-text search over the stored documents (the engine's
 //! [`isnad_engine::search`] does the work; this prints it).
 
-use super::stored::open;
+use super::stored::open_existing;
 use crate::args::{SearchFormat, StoreArgs};
 use crate::data::Data;
 use anyhow::Result;
@@ -18,16 +18,10 @@ pub fn run(
     limit: usize,
     format: SearchFormat,
 ) -> Result<ExitCode> {
-    if !store.db.exists() {
-        anyhow::bail!(
-            "{}: no store here; run `isnad ingest PATH...` first or give --db",
-            store.db.display()
-        );
-    }
     if fts_query(data, query).0.is_empty() {
         anyhow::bail!("the query {query:?} has no word to search for");
     }
-    let db = open(store)?;
+    let db = open_existing(store)?;
     let found = search(data, &db, query, limit)?;
     let mut out = std::io::stdout().lock();
     let color = format == SearchFormat::Text && std::io::stdout().is_terminal();

@@ -20,6 +20,17 @@ pub fn open(store: &StoreArgs) -> Result<Store> {
     Ok(Store::open(&store.db)?)
 }
 
+/// Opens a store that must already exist (for reading commands).
+pub fn open_existing(store: &StoreArgs) -> Result<Store> {
+    if !store.db.exists() {
+        anyhow::bail!(
+            "{}: no store here; run `isnad ingest PATH...` first or give --db",
+            store.db.display()
+        );
+    }
+    open(store)
+}
+
 /// The user's events file: `--events FILE`, or events.toml beside the store.
 pub fn events_file(store: &StoreArgs) -> Result<EventFile> {
     let path = match &store.events {

@@ -35,6 +35,15 @@ const BASE: R = R {
     target: None,
 };
 
+/// A claim of `x` in document `doc`, otherwise as BASE.
+fn at(doc: i64, x: f64) -> R {
+    R {
+        doc,
+        value: Some((x, x)),
+        ..BASE
+    }
+}
+
 fn rows(list: &[R]) -> Vec<LedgerRow> {
     list.iter()
         .enumerate()
@@ -84,39 +93,18 @@ fn values_relate_by_what_they_allow() {
     // (claims, expected relations by label)
     type Case = (Vec<R>, Vec<(&'static str, &'static str)>);
     let cases: Vec<Case> = vec![
+        (vec![at(1, 12.0)], vec![("12", "only")]),
         (
-            vec![R {
-                value: Some((12.0, 12.0)),
-                ..BASE
-            }],
-            vec![("12", "only")],
-        ),
-        (
-            vec![
-                R {
-                    value: Some((12.0, 12.0)),
-                    ..BASE
-                },
-                R {
-                    doc: 2,
-                    value: Some((200.0, 200.0)),
-                    ..BASE
-                },
-            ],
+            vec![at(1, 12.0), at(2, 200.0)],
             vec![("12", "contradicts"), ("200", "contradicts")],
         ),
         (
             vec![
                 R {
-                    value: Some((200.0, 200.0)),
                     qualifier: "approx",
-                    ..BASE
+                    ..at(1, 200.0)
                 },
-                R {
-                    doc: 2,
-                    value: Some((220.0, 220.0)),
-                    ..BASE
-                },
+                at(2, 220.0),
             ],
             vec![("200", "agrees"), ("220", "agrees")],
         ),
@@ -137,24 +125,16 @@ fn values_relate_by_what_they_allow() {
         (
             vec![
                 R {
-                    value: Some((180.0, 180.0)),
                     qualifier: "more_than",
-                    ..BASE
+                    ..at(1, 180.0)
                 },
-                R {
-                    doc: 2,
-                    value: Some((500.0, 500.0)),
-                    ..BASE
-                },
+                at(2, 500.0),
             ],
             vec![("180", "agrees"), ("500", "agrees")],
         ),
         (
             vec![
-                R {
-                    value: Some((12.0, 12.0)),
-                    ..BASE
-                },
+                at(1, 12.0),
                 R {
                     doc: 2,
                     vague: Some(("hundreds", 200.0, 999.0)),
@@ -208,27 +188,20 @@ fn two_outlets_quoting_one_origin_are_one_origin() {
     let l = build(
         &rows(&[
             R {
-                value: Some((22.0, 22.0)),
                 chain: &[("wire", "outlet"), ("sohr", "organisation")],
-                ..BASE
+                ..at(1, 22.0)
             },
             R {
-                doc: 2,
-                value: Some((22.0, 22.0)),
                 chain: &[("paper", "outlet"), ("sohr", "organisation")],
-                ..BASE
+                ..at(2, 22.0)
             },
             R {
-                doc: 3,
-                value: Some((22.0, 22.0)),
                 chain: &[("paper", "outlet"), ("activists", "anonymous")],
-                ..BASE
+                ..at(3, 22.0)
             },
             R {
-                doc: 4,
-                value: Some((22.0, 22.0)),
                 chain: &[("wire", "outlet"), ("activists", "anonymous")],
-                ..BASE
+                ..at(4, 22.0)
             },
         ]),
         &opts(),
@@ -243,16 +216,13 @@ fn the_summary_takes_low_high_best_and_the_conservative_figure() {
     let l = build(
         &rows(&[
             R {
-                value: Some((20.0, 20.0)),
                 qualifier: "approx",
                 chain: &[("a", "outlet")],
-                ..BASE
+                ..at(1, 20.0)
             },
             R {
-                doc: 2,
-                value: Some((22.0, 22.0)),
                 chain: &[("b", "outlet")],
-                ..BASE
+                ..at(2, 22.0)
             },
             R {
                 doc: 3,
@@ -261,11 +231,9 @@ fn the_summary_takes_low_high_best_and_the_conservative_figure() {
                 ..BASE
             },
             R {
-                doc: 4,
-                value: Some((5.0, 5.0)),
                 qualifier: "up_to",
                 chain: &[("d", "outlet")],
-                ..BASE
+                ..at(4, 5.0)
             },
             R {
                 doc: 5,
@@ -317,11 +285,7 @@ fn claims_without_a_known_event_group_by_target_and_date() {
                 value: Some((7.0, 7.0)),
                 ..BASE
             },
-            R {
-                doc: 5,
-                value: Some((9.0, 9.0)),
-                ..BASE
-            },
+            at(5, 9.0),
         ]),
         &opts(),
     );
@@ -361,11 +325,7 @@ fn a_users_file_names_merges_and_splits_events() {
                 value: Some((7.0, 7.0)),
                 ..BASE
             },
-            R {
-                doc: 5,
-                value: Some((9.0, 9.0)),
-                ..BASE
-            },
+            at(5, 9.0),
         ]),
         &Options {
             events: file,
@@ -386,14 +346,12 @@ fn csv_has_the_contract_columns_and_one_row_per_chain_and_document() {
     let l = build(
         &rows(&[
             R {
-                value: Some((12.0, 12.0)),
                 chain: &[("wire", "outlet"), ("naba", "outlet")],
-                ..BASE
+                ..at(1, 12.0)
             },
             R {
-                value: Some((12.0, 12.0)),
                 chain: &[("wire", "outlet"), ("naba", "outlet")],
-                ..BASE
+                ..at(1, 12.0)
             },
             R {
                 doc: 2,

@@ -32,14 +32,12 @@ pub async fn events(S(state): S<Arc<State>>) -> Reply {
             .events
             .iter()
             .map(|e| {
-                json!({
-                    "id": e.id,
-                    "name": e.name,
-                    "reports": e.reports,
-                    "origins": e.origins,
-                    "dates": e.dates,
-                    "facets": e.facets.iter().map(|f| json!({"facet": f.facet, "summary": f.summary})).collect::<Vec<_>>(),
-                })
+                let facets = e
+                    .facets
+                    .iter()
+                    .map(|f| json!({"facet": f.facet, "summary": f.summary}))
+                    .collect();
+                event_head(e, facets)
             })
             .collect();
         Ok(Json(json!({ "events": events })))
@@ -89,6 +87,11 @@ fn event_json(e: &isnad_ledger::Event) -> Value {
             json!({"facet": f.facet, "summary": f.summary, "values": values, "timeline": f.timeline})
         })
         .collect();
+    event_head(e, facets)
+}
+
+/// An event's own fields with the facets given.
+fn event_head(e: &isnad_ledger::Event, facets: Vec<Value>) -> Value {
     json!({
         "id": e.id,
         "name": e.name,

@@ -1,18 +1,19 @@
-//! Conformance with Microsoft Recognizers-Text's Arabic number specs.
+//! Conformance with Microsoft Recognizers-Text's Arabic and English number
+//! specs.
 //!
 //! Runs every case of `Number/Arabic/NumberModel.json` (and of the ordinal
-//! and percent models) through the real `isnad numbers` binary and prints
-//! the pass rate. A case passes when isnad finds the same numbers in the
+//! and percent models), and of `Number/English/NumberModel.json`, through
+//! the real `isnad numbers` binary and prints the pass rate. A case passes when isnad finds the same numbers in the
 //! same order: compared by value, or by text where the spec says
 //! `IgnoreResolution` (the spec's own rule for those cases).
 //!
 //! Every case isnad fails must be listed, with the reason, in
-//! `tests/recognizers/unsupported.toml`; a failing case not listed there
+//! `tests/recognizers/unsupported.toml` (English: `unsupported-en.toml`); a failing case not listed there
 //! fails this test (a regression), and a listed case that now passes is
 //! reported so the list can be pruned.
 //!
-//! Needs `../shared/corpora/recognizers-text-arabic/` (skips, saying so,
-//! where it is absent).
+//! Needs `../shared/corpora/recognizers-text-arabic/` and
+//! `recognizers-text-english/` (skips, saying so, where they are absent).
 
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -21,7 +22,12 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 fn spec_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/recognizers-text-arabic");
+    spec_dir_of("arabic")
+}
+
+fn spec_dir_of(lang: &str) -> Option<PathBuf> {
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../shared/corpora/recognizers-text-{lang}"));
     if dir.is_dir() {
         Some(dir)
     } else {
@@ -144,15 +150,21 @@ struct Unsupported {
 }
 
 fn unsupported() -> Unsupported {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/recognizers/unsupported.toml");
-    let text = std::fs::read_to_string(&path).expect("unsupported.toml");
-    toml::from_str(&text).expect("unsupported.toml parses")
+    unsupported_in("unsupported.toml")
+}
+
+fn unsupported_in(file: &str) -> Unsupported {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/recognizers")
+        .join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
 fn check(name: &str, outcome: &Outcome, total: usize, listed: &BTreeMap<String, String>, floor: f64) {
     let rate = outcome.passed.len() as f64 / total as f64;
     eprintln!(
-        "Recognizers-Text Arabic {name}: {}/{} cases pass ({:.1}%)",
+        "Recognizers-Text {name}: {}/{} cases pass ({:.1}%)",
         outcome.passed.len(),
         total,
         rate * 100.0
@@ -183,7 +195,13 @@ fn number_model_pass_rate() {
     let outcome = score(&cases, &["cardinal", "fraction", "year", "percent"], |r| {
         as_f64(&r["value"])
     });
-    check("NumberModel", &outcome, cases.len(), &unsupported().number, 0.85);
+    check(
+        "Arabic NumberModel",
+        &outcome,
+        cases.len(),
+        &unsupported().number,
+        0.85,
+    );
 }
 
 #[test]
@@ -193,7 +211,7 @@ fn ordinal_model_pass_rate() {
     let outcome = score(&cases, &["ordinal"], |r| as_f64(&r["value"]));
     // Relative ordinals (last, next, previous) are out of scope: see unsupported.toml.
     check(
-        "OrdinalModel",
+        "Arabic OrdinalModel",
         &outcome,
         cases.len(),
         &unsupported().ordinal,
@@ -206,5 +224,27 @@ fn percent_model_pass_rate() {
     let Some(dir) = spec_dir() else { return };
     let cases = load(&dir.join("Number/Arabic/PercentModel.json"));
     let outcome = score(&cases, &["percent"], |r| as_f64(&r["value"]));
-    check("PercentModel", &outcome, cases.len(), &unsupported().percent, 0.9);
+    check(
+        "Arabic PercentModel",
+        &outcome,
+        cases.len(),
+        &unsupported().percent,
+        0.9,
+    );
+}
+
+#[test]
+fn english_number_model_pass_rate() {
+    let Some(dir) = spec_dir_of("english") else { return };
+    let cases = load(&dir.join("Number/English/NumberModel.json"));
+    let outcome = score(&cases, &["cardinal", "fraction", "year", "percent"], |r| {
+        as_f64(&r["value"])
+    });
+    check(
+        "English NumberModel",
+        &outcome,
+        cases.len(),
+        &unsupported_in("unsupported-en.toml").number,
+        0.75,
+    );
 }

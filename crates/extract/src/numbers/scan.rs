@@ -34,6 +34,12 @@ struct Atom {
     next: usize,
     /// Joined to what came before by و.
     conj: bool,
+    /// Joined by "and" (English), not a hyphen or و.
+    and: bool,
+    /// Joined by a hyphen (twenty-five, one-eighth).
+    hyphen: bool,
+    /// An English word.
+    english: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,6 +67,12 @@ struct Compose {
     atoms: usize,
     fraction: bool,
     first_is_one_word: bool,
+    /// English: the value before the last group joined by "and".
+    and_start: Option<f64>,
+    /// The group after the last "and" follows a scale (five billion and
+    /// three quarters: quarters of a billion).
+    and_after_scale: bool,
+    english: bool,
 }
 
 fn order_of(v: f64) -> f64 {
@@ -88,6 +100,9 @@ impl Compose {
             atoms: 0,
             fraction: false,
             first_is_one_word: false,
+            and_start: None,
+            and_after_scale: false,
+            english: false,
         }
     }
 
@@ -106,12 +121,22 @@ impl Compose {
     /// Tries to take `a`; false when it does not continue this number.
     fn step(&mut self, a: &Atom) -> bool {
         let first = self.atoms == 0;
+        if first {
+            self.english = a.english;
+        }
+        let before = self.value();
+        let after_scale = self.last == Last::Scale;
         let ok = match a.kind {
             AtomKind::Card(c) => self.card(c, a.conj, first),
             AtomKind::Digits { value, integer, .. } => self.digits(value, integer, a.conj, first),
-            AtomKind::Frac(f) => self.frac(f, a.conj, first),
+            // one-eighth: after a hyphen a fraction word is a denominator.
+            AtomKind::Frac(f) => self.frac(f, a.conj && !a.hyphen, first),
         };
         if ok {
+            if a.and && !matches!(a.kind, AtomKind::Frac(_)) {
+                self.and_start = Some(before);
+                self.and_after_scale = after_scale;
+            }
             if first {
                 self.first_is_one_word =
                     matches!(a.kind, AtomKind::Card(c) if c.role == Role::Unit && c.value == 1.0);
@@ -126,7 +151,10 @@ impl Compose {
         match c.role {
             Role::Zero if !first => false,
             Role::Zero | Role::Unit => {
-                if first || (conj && self.last_order > 1.0 && !self.fraction) {
+                // fifty two, two million three: English joins without "and".
+                let english =
+                    !conj && !first && matches!(self.last, Last::Tens | Last::Scale) && !self.fraction;
+                if first || (conj && self.last_order > 1.0 && !self.fraction) || english {
                     self.add(v, 1.0, Last::Unit(v));
                     true
                 } else {
@@ -159,6 +187,10 @@ impl Compose {
             },
             Role::Tens => {
                 if first {
+                    self.add(v, 10.0, Last::Tens);
+                    true
+                } else if !conj && self.last == Last::Scale {
+                    // two million fifty
                     self.add(v, 10.0, Last::Tens);
                     true
                 } else if !conj {
@@ -273,9 +305,15 @@ impl Compose {
                     return true;
                 }
                 if !conj && !first && self.last != Last::Scale {
-                    // ثلاث دزينات, نصف دزينة
+                    // ثلاث دزينات, نصف دزينة; after a unit joined by and,
+                    // the unit alone counts dozens (three hundred and two dozens).
                     self.fraction = false;
-                    self.current *= 12.0;
+                    let (whole, n) = match self.last {
+                        Last::Unit(_) => (self.group_start, self.value() - self.group_start),
+                        _ => (0.0, self.value()),
+                    };
+                    self.total = 0.0;
+                    self.current = whole + n * 12.0;
                     self.last = Last::Dozen;
                     self.last_order = 10.0;
                     return true;
@@ -318,6 +356,19 @@ impl Compose {
             if f.plural {
                 return false;
             }
+            // two million and a half: a fraction of the last scale.
+            let q = if self.last == Last::Scale {
+                q * self.min_scale
+            } else {
+                q
+            };
+            if self.last == Last::Scale {
+                self.group_start = self.value();
+                self.total += q;
+                self.last = Last::Frac;
+                self.last_order = 0.1;
+                return true;
+            }
             self.group_start = self.value();
             self.current += q;
             self.last = Last::Frac;
@@ -328,8 +379,25 @@ impl Compose {
         // A denominator after a numerator. After a unit joined by و the unit
         // alone is the numerator (مئة وثلاثة أرباع = 100¾); after anything
         // else the whole number is (ثلاث وعشرون خمس = 23/5).
-        let (whole, numerator) = match self.last {
-            Last::Unit(_) => (self.group_start, self.value() - self.group_start),
+        // In English the numerator is what follows the last "and" (two and
+        // fifty-four hundredths = 2.54), else the whole number (twenty-three
+        // fifths = 23/5).
+        let (whole, numerator) = match (self.english, self.last) {
+            (true, _) => {
+                let w = self.and_start.unwrap_or(0.0);
+                let n = self.value() - w;
+                if self.and_after_scale && n < self.min_scale {
+                    // five billion and three quarters: of a billion.
+                    let v = w + n * q * self.min_scale;
+                    self.total = 0.0;
+                    self.current = v;
+                    self.last = Last::Frac;
+                    self.last_order = 0.1;
+                    return true;
+                }
+                (w, n)
+            }
+            (false, Last::Unit(_)) => (self.group_start, self.value() - self.group_start),
             _ => (0.0, self.value()),
         };
         if numerator <= 0.0 || numerator.fract() != 0.0 {
@@ -753,20 +821,39 @@ impl<'a> Scan<'a> {
     /// The atom at token `i`: digits, a number word or a fraction word.
     fn atom_at(&self, i: usize, first: bool) -> Option<Atom> {
         let mut conj = false;
+        let mut and = false;
+        let mut hyphen = false;
         let mut k = i;
         if !first && self.kind(i) == Some(TokenKind::Word) && matches!(self.text(i), "و" | "and") {
             conj = true;
+            and = self.text(i) == "and";
             k = i + 1;
         } else if !first
             && self.punct(i) == Some('-')
-            && self.glued(i)
-            && self.glued(i + 1)
+            && (self.glued(i) && self.glued(i + 1) || i > 0 && self.kind(i - 1) == Some(TokenKind::Word))
             && self.kind(i + 1) == Some(TokenKind::Word)
             && self.text(i + 1).is_ascii()
         {
-            // twenty-five
+            // twenty-five, fifty - two (between words only)
             conj = true;
+            hyphen = true;
             k = i + 1;
+        }
+        let english = self.text(k).is_ascii() && self.kind(k) == Some(TokenKind::Word);
+        // "a half", "and a quarter", "half a dozen", "a hundred": the
+        // article stands for one.
+        let mut article = None;
+        if self.kind(k) == Some(TokenKind::Word)
+            && matches!(self.text(k), "a" | "an")
+            && self.info(k + 1).is_some_and(|w| {
+                w.fraction.is_some_and(|f| !f.plural)
+                    || w.cardinal.is_some_and(|c| {
+                        !c.plural && matches!(c.role, Role::Hundred | Role::Scale | Role::Dozen)
+                    })
+            })
+        {
+            article = Some(self.start_of(k));
+            k += 1;
         }
         match self.kind(k)? {
             TokenKind::Number | TokenKind::Punct => {
@@ -774,6 +861,11 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 let (value, integer, ndigits, next) = self.digits_at(k)?;
+                // 10k, 2.5bn: a scale letter glued to the digits.
+                let (value, integer, next) = match self.scale_suffix(next) {
+                    Some((m, after)) => (value * m, integer || (value * m).fract() == 0.0, after),
+                    None => (value, integer, next),
+                };
                 // Digits glued to a following word are not a number (180ميلي).
                 if self.kind(next) == Some(TokenKind::Word) && self.glued(next) && !self.glued_suffix_ok(next)
                 {
@@ -790,6 +882,9 @@ impl<'a> Scan<'a> {
                     start: self.t[k].start as usize,
                     next,
                     conj,
+                    and,
+                    hyphen,
+                    english,
                 })
             }
             TokenKind::Word => {
@@ -808,9 +903,10 @@ impl<'a> Scan<'a> {
                     // "و وعشرون": two conjunctions.
                     return None;
                 }
-                let start = self.start_of(k);
+                let start = article.unwrap_or_else(|| self.start_of(k));
                 if let Some(f) = w.fraction {
-                    let as_fraction = !f.ambiguous || !first || self.ambiguous_fraction_reads(k);
+                    let as_fraction =
+                        !f.ambiguous || !first || article.is_some() || self.ambiguous_fraction_reads(k);
                     if as_fraction || w.cardinal.is_none() {
                         if !as_fraction {
                             return None;
@@ -820,6 +916,9 @@ impl<'a> Scan<'a> {
                             start,
                             next: k + 1,
                             conj,
+                            and,
+                            hyphen,
+                            english,
                         });
                     }
                 }
@@ -829,14 +928,36 @@ impl<'a> Scan<'a> {
                     start,
                     next: k + 1,
                     conj,
+                    and,
+                    hyphen,
+                    english,
                 })
             }
         }
     }
 
+    /// A scale letter right after digits (10k, 1.2b, 2.5bn, and "10 k" at
+    /// the end of a phrase): its multiplier and the token after it.
+    fn scale_suffix(&self, next: usize) -> Option<(f64, usize)> {
+        if self.kind(next) != Some(TokenKind::Word) {
+            return None;
+        }
+        let m = match self.text(next) {
+            "k" => 1e3,
+            "b" | "bn" => 1e9,
+            _ => return None,
+        };
+        let alone = matches!(self.kind(next + 1), None | Some(TokenKind::Punct));
+        (self.glued(next) || (alone && self.text(next) == "k")).then_some((m, next + 1))
+    }
+
     /// An ambiguous fraction word (خمس, ثمن) reads as a fraction before a
-    /// definite noun, before punctuation, or at the end.
+    /// definite noun, before punctuation, or at the end. An English one
+    /// (fifth, eighth) is also an ordinal: alone it stays one.
     fn ambiguous_fraction_reads(&self, k: usize) -> bool {
+        if self.text(k).is_ascii() {
+            return false;
+        }
         match self.kind(k + 1) {
             None | Some(TokenKind::Punct) => true,
             Some(TokenKind::Word) => {
@@ -985,10 +1106,16 @@ impl<'a> Scan<'a> {
                     value: y,
                     fraction: false,
                     next: after,
+                    lone: ylone,
                     ..
                 }) = self.compose_at(j)
                 && y != 0.0
                 && value.fract() == 0.0
+                // "12 over two days", "over 2021": in English, X over Y is a
+                // fraction only when nothing follows Y and Y is no year.
+                && (!self.text(next).is_ascii()
+                    || (matches!(self.kind(after), None | Some(TokenKind::Punct))
+                        && !matches!(ylone, Some((true, 4)))))
             {
                 value /= y;
                 fraction = true;

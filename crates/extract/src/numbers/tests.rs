@@ -303,3 +303,64 @@ fn vague_quantities_carry_gloss_and_band() {
     assert_eq!(m[0].vague.as_deref(), Some("hundreds"));
     assert_eq!(m[0].band, Some([200.0, 999.0]));
 }
+
+// English compounds, fractions and scale letters.
+t!(
+    english_tens_then_unit_without_and,
+    "fifty two inmates",
+    [("fifty two", Cardinal, "52")]
+);
+t!(
+    english_and_inside_a_compound,
+    "three hundred and thirty one",
+    [("three hundred and thirty one", Cardinal, "331")]
+);
+t!(
+    english_scale_then_hundreds,
+    "two million three hundred thousand",
+    [("two million three hundred thousand", Cardinal, "2300000")]
+);
+t!(english_article_half, "a half", [("a half", Fraction, "0.5")]);
+t!(
+    english_and_a_half,
+    "one and a half",
+    [("one and a half", Fraction, "1.5")]
+);
+t!(
+    english_half_a_dozen,
+    "half a dozen",
+    [("half a dozen", Cardinal, "6")]
+);
+t!(
+    english_two_thirds,
+    "two thirds of the inmates",
+    [("two thirds", Fraction, "0.6666666666666666")]
+);
+t!(
+    english_million_and_a_half,
+    "3 million and a half",
+    [("3 million and a half", Cardinal, "3500000")]
+);
+t!(
+    english_billion_and_three_quarters,
+    "five billion and three quarters",
+    [("five billion and three quarters", Cardinal, "5750000000")]
+);
+t!(english_k_suffix, "10k people", [("10k", Cardinal, "10000")]);
+t!(
+    english_bn_suffix,
+    "2.5bn dollars",
+    [("2.5bn", Cardinal, "2500000000")]
+);
+t!(english_ordinal_stays_ordinal, "on the fifth day", []);
+t!(english_the_one_is_a_pronoun, "the one you mentioned", []);
+t!(
+    english_over_as_fraction_at_the_end,
+    "one over three",
+    [("one over three", Fraction, "0.3333333333333333")]
+);
+t!(
+    english_over_a_span_of_days_is_no_fraction,
+    "12 killed over two days",
+    [("12", Cardinal, "12"), ("two", Cardinal, "2")]
+);

@@ -35,6 +35,17 @@ pub fn run(data: &Data, paths: &[PathBuf], with_text: bool) -> Result<ExitCode> 
             "sentences": sents.len(),
             "warnings": doc.warnings,
         });
+        // A bilingual page: the language of each paragraph.
+        let paragraphs = isnad_text::document::paragraph_langs(&doc.text);
+        if paragraphs.iter().any(|(_, l)| Some(l) != doc.meta.lang.as_ref())
+            && let Some(obj) = o.as_object_mut()
+        {
+            let list: Vec<_> = paragraphs
+                .iter()
+                .map(|(r, l)| json!({"span": doc.original_span(r.clone()), "lang": l}))
+                .collect();
+            obj.insert("languages".into(), json!(list));
+        }
         if with_text && let Some(obj) = o.as_object_mut() {
             obj.insert("text".into(), json!(doc.text));
             obj.insert("sentence_spans".into(), json!(sents));

@@ -136,24 +136,82 @@ impl Document {
     }
 }
 
-/// Guesses the language of `text` from its letters: `ar` when Arabic letters
-/// outnumber Latin ones, `en` when Latin ones do. Looks at the first 2,048
-/// characters.
+/// The language of `text` (its first 4 KB) as an ISO 639-1 code where one
+/// exists (`ar`, `en`, `fa`, `ur`…; whatlang's three-letter code otherwise),
+/// by the `whatlang` crate's trigram model; `None` for text with fewer than
+/// eight letters or none it can tell.
 pub fn guess_lang(text: &str) -> Option<String> {
-    let mut ar = 0usize;
-    let mut lat = 0usize;
-    for c in text.chars().take(2048) {
-        match c {
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFF}' => ar += 1,
-            'a'..='z' | 'A'..='Z' => lat += 1,
-            _ => {}
+    // The head of the text is enough, cut on a character boundary.
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    if head.chars().filter(|c| c.is_alphabetic()).count() < 8 {
+        return None;
+    }
+    let info = whatlang::detect(head)?;
+    let code = match info.lang() {
+        whatlang::Lang::Ara => "ar",
+        whatlang::Lang::Eng => "en",
+        whatlang::Lang::Pes => "fa",
+        whatlang::Lang::Urd => "ur",
+        whatlang::Lang::Fra => "fr",
+        whatlang::Lang::Deu => "de",
+        whatlang::Lang::Spa => "es",
+        whatlang::Lang::Tur => "tr",
+        whatlang::Lang::Rus => "ru",
+        other => return Some(other.code().to_string()),
+    };
+    Some(code.to_string())
+}
+
+/// The language of each paragraph (blank-line or line separated) of a
+/// bilingual page: its byte range in `text` and its code, where one is told.
+pub fn paragraph_langs(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let r = start..start + line.trim_end().len();
+        start += line.len();
+        if let Some(l) = guess_lang(&text[r.clone()]) {
+            out.push((r, l));
         }
     }
-    if ar + lat < 8 {
-        None
-    } else if ar >= lat {
-        Some("ar".into())
-    } else {
-        Some("en".into())
+    out
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_told_by_whatlang() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "قالت قوات سوريا الديمقراطية إن نحو تسعين مسلحا ما زالوا في السجن",
+                Some("ar"),
+            ),
+            (
+                "The Syrian Democratic Forces said about ninety fighters still held out",
+                Some("en"),
+            ),
+            (
+                "نیروهای دموکراتیک سوریه گفتند که حدود نود شبه‌نظامی هنوز در زندان هستند",
+                Some("fa"),
+            ),
+            ("12 34", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(guess_lang(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bilingual_page_has_a_language_per_paragraph() {
+        let text = "قالت قوات سوريا الديمقراطية إن نحو تسعين مسلحا ما زالوا في السجن\nThe Syrian Democratic Forces said about ninety fighters still held out\n";
+        let found = paragraph_langs(text);
+        let langs: Vec<&str> = found.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(langs, ["ar", "en"]);
     }
 }

@@ -89,6 +89,20 @@ pub enum Command {
         #[arg(long)]
         other: bool,
     },
+    /// Time the whole pipeline (reading, extraction, storing into a
+    /// throw-away store) over a corpus and print MB/s and documents/s per
+    /// stage, per core and in total.
+    Bench {
+        /// Documents or folders to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Extraction threads (default: every core).
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
+        /// Time reading and extraction only.
+        #[arg(long)]
+        no_store: bool,
+    },
     /// The web page and the JSON API over the store (described at
     /// /api/openapi.json).
     Serve {

@@ -463,3 +463,31 @@ fn a_killed_ingest_run_again_stores_each_document_once() {
     assert!(stderr(&again).contains(&new), "{}", stderr(&again));
     assert_eq!(count("killed.db"), clean);
 }
+
+#[test]
+fn bench_times_every_stage_of_the_pipeline() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = ok(isnad(
+        &["bench", examples().to_str().expect("path"), "-j", "2"],
+        b"",
+        dir.path(),
+    ));
+    let text = stdout(&out);
+    assert!(text.contains("12 documents (0 failed)"), "{text}");
+    for stage in ["reading", "extraction", "storing", "total"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(stage) && l.contains("MB/s") && l.contains("docs/s")),
+            "{stage}: {text}"
+        );
+    }
+    let no_store = stdout(&ok(isnad(
+        &["bench", examples().to_str().expect("path"), "--no-store"],
+        b"",
+        dir.path(),
+    )));
+    assert!(
+        !no_store.contains("storing") && no_store.contains("no store"),
+        "{no_store}"
+    );
+}

@@ -33,25 +33,45 @@ enum Work {
     Known,
 }
 
+/// What a pipeline run did, and where its time went.
 #[derive(Default)]
-struct Tally {
-    new: u64,
-    known: u64,
-    claims: u64,
-    bytes: u64,
-    analysis: Duration,
-    storage: Duration,
+pub struct Tally {
+    /// Documents stored (or analysed, without a store).
+    pub new: u64,
+    /// Documents already stored.
+    pub known: u64,
+    /// Documents that could not be read.
+    pub failed: u64,
+    /// Claims found in the new documents.
+    pub claims: u64,
+    /// Original bytes of the new documents.
+    pub bytes: u64,
+    /// Time the reading thread spent reading (not waiting).
+    pub reading: Duration,
+    /// Time the workers spent analysing, summed over them.
+    pub analysis: Duration,
+    /// Time the writer spent in the store.
+    pub storage: Duration,
+    /// Wall time of the whole run.
+    pub wall: Duration,
+    /// Worker threads.
+    pub jobs: usize,
+}
+
+/// The number of worker threads: `jobs`, or one per core.
+pub fn jobs(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
 }
 
 pub fn run(
     data: &Data,
     paths: &[PathBuf],
     store: &StoreArgs,
-    jobs: Option<usize>,
+    jobs_flag: Option<usize>,
     quiet: bool,
 ) -> Result<ExitCode> {
     let mut db = open(store)?;
-    let known = db.known_hashes()?;
     let command = format!(
         "ingest {}",
         paths
@@ -61,10 +81,6 @@ pub fn run(
             .join(" ")
     );
     let run = db.begin_run(&command)?;
-    let jobs = jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let started = Instant::now();
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(
@@ -74,22 +90,70 @@ pub fn run(
         b.enable_steady_tick(Duration::from_millis(120));
         b
     });
-    let mut tally = Tally::default();
+    let tally = pipeline(data, paths, Some((&mut db, run)), jobs(jobs_flag), bar.as_ref())?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    db.finish_run(run, tally.new, tally.known, tally.failed, tally.claims)?;
+    let secs = tally.wall.as_secs_f64();
+    eprintln!(
+        "isnad: {} documents: {} new, {} already stored, {} failed; {} claims added to {} in {:.2} s \
+         ({:.1} MB/s; extraction {:.2} s over {} thread{}, storage {:.2} s)",
+        tally.new + tally.known + tally.failed,
+        tally.new,
+        tally.known,
+        tally.failed,
+        tally.claims,
+        store.db.display(),
+        secs,
+        tally.bytes as f64 / 1e6 / secs.max(1e-9),
+        tally.analysis.as_secs_f64(),
+        tally.jobs,
+        if tally.jobs == 1 { "" } else { "s" },
+        tally.storage.as_secs_f64(),
+    );
+    Ok(super::batch_status(tally.failed as usize))
+}
+
+/// Reads `paths` on one thread, analyses the documents on `jobs` threads
+/// and, with a store, writes them in reading order. Without a store every
+/// document is analysed and dropped (the benchmark's extraction stage).
+pub fn pipeline(
+    data: &Data,
+    paths: &[PathBuf],
+    mut store: Option<(&mut isnad_store::Store, i64)>,
+    jobs: usize,
+    bar: Option<&indicatif::ProgressBar>,
+) -> Result<Tally> {
+    let known = match &store {
+        Some((db, _)) => db.known_hashes()?,
+        None => HashSet::new(),
+    };
+    let started = Instant::now();
+    let mut tally = Tally {
+        jobs,
+        ..Tally::default()
+    };
     let mut write_error: Option<anyhow::Error> = None;
-    let failed = std::thread::scope(|s| -> Result<usize> {
+    let reading = std::thread::scope(|s| -> Result<(usize, Duration)> {
         let (doc_tx, doc_rx) = sync_channel::<(u64, isnad_text::Document)>(jobs * 4);
         let (out_tx, out_rx) = sync_channel::<(u64, Work)>(jobs * 4);
         let doc_rx = Arc::new(Mutex::new(doc_rx));
         let reader = s.spawn(move || {
             let mut seq = 0u64;
-            for_each_document(data, paths, &mut |doc| {
+            let mut waiting = Duration::ZERO;
+            let t = Instant::now();
+            let failed = for_each_document(data, paths, &mut |doc| {
                 // A closed channel means the writer stopped on an error.
+                let w = Instant::now();
                 doc_tx
                     .send((seq, doc))
                     .map_err(|_| anyhow::anyhow!("ingest stopped"))?;
+                waiting += w.elapsed();
                 seq += 1;
                 Ok(())
-            })
+            })?;
+            Ok((failed, t.elapsed().saturating_sub(waiting)))
         });
         for _ in 0..jobs {
             let rx = Arc::clone(&doc_rx);
@@ -97,6 +161,9 @@ pub fn run(
             let known = &known;
             s.spawn(move || worker(data, &rx, &tx, known));
         }
+        // Only the workers hold the receiver: when they stop (the writer
+        // failed), the reader's next send fails and it stops too.
+        drop(doc_rx);
         drop(out_tx);
         let mut pending: BTreeMap<u64, Work> = BTreeMap::new();
         let mut next = 0u64;
@@ -107,7 +174,10 @@ pub fn run(
                 return Ok(());
             }
             let t = Instant::now();
-            let added = db.add_all(batch, Some(run))?;
+            let added = match &mut store {
+                Some((db, run)) => db.add_all(batch, Some(*run))?,
+                None => batch.iter().map(|_| Added::New(0)).collect(),
+            };
             for (d, a) in batch.iter().zip(added) {
                 match a {
                     Added::New(_) => {
@@ -119,7 +189,7 @@ pub fn run(
                 }
             }
             tally.storage += t.elapsed();
-            if let Some(b) = &bar {
+            if let Some(b) = bar {
                 b.inc(batch.len() as u64);
             }
             batch.clear();
@@ -132,7 +202,7 @@ pub fn run(
                 match w {
                     Work::Known => {
                         tally.known += 1;
-                        if let Some(b) = &bar {
+                        if let Some(b) = bar {
                             b.inc(1);
                         }
                     }
@@ -166,32 +236,14 @@ pub fn run(
             Err(_) => Err(anyhow::anyhow!("the reading thread failed")),
         }
     });
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
     if let Some(e) = write_error {
         return Err(e);
     }
-    let failed = failed?;
-    db.finish_run(run, tally.new, tally.known, failed as u64, tally.claims)?;
-    let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "isnad: {} documents: {} new, {} already stored, {} failed; {} claims added to {} in {:.2} s \
-         ({:.1} MB/s; extraction {:.2} s over {} thread{}, storage {:.2} s)",
-        tally.new + tally.known + failed as u64,
-        tally.new,
-        tally.known,
-        failed,
-        tally.claims,
-        store.db.display(),
-        secs,
-        tally.bytes as f64 / 1e6 / secs.max(1e-9),
-        tally.analysis.as_secs_f64(),
-        jobs,
-        if jobs == 1 { "" } else { "s" },
-        tally.storage.as_secs_f64(),
-    );
-    Ok(super::batch_status(failed))
+    let (failed, read_time) = reading?;
+    tally.failed = failed as u64;
+    tally.reading = read_time;
+    tally.wall = started.elapsed();
+    Ok(tally)
 }
 
 fn worker(

@@ -1,5 +1,6 @@
 //! The commands.
 
+mod bench;
 mod extract;
 mod ingest;
 mod ledger;
@@ -33,6 +34,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out,
             other,
         } => ledger::run(&data, &store, event, format, out.as_deref(), other),
+        Command::Bench {
+            paths,
+            jobs,
+            no_store,
+        } => bench::run(&data, &paths, jobs, no_store),
         Command::Serve {
             store,
             addr,

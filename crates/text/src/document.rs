@@ -136,19 +136,38 @@ impl Document {
     }
 }
 
-/// The language of `text` (its first 4 KB) as an ISO 639-1 code where one
-/// exists (`ar`, `en`, `fa`, `ur`…; whatlang's three-letter code otherwise),
-/// by the `whatlang` crate's trigram model; `None` for text with fewer than
+/// The language of `text` (its first 1 KB) as an ISO 639-1 code where one
+/// exists (`ar`, `en`, `fa`, `ur`…; whatlang's three-letter code otherwise):
+/// Arabic script with none of the letters only Persian and Urdu use is
+/// Arabic; anything else goes to the `whatlang` crate's trigram model; `None` for text with fewer than
 /// eight letters or none it can tell.
 pub fn guess_lang(text: &str) -> Option<String> {
     // The head of the text is enough, cut on a character boundary.
-    let mut end = text.len().min(4096);
+    let mut end = text.len().min(1024);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let head = &text[..end];
-    if head.chars().filter(|c| c.is_alphabetic()).count() < 8 {
+    let (mut letters, mut arabic, mut persian) = (0usize, 0usize, 0usize);
+    for c in head.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            match c {
+                // Letters of Persian and Urdu that Arabic does not use.
+                'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ۀ' | 'ے' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ھ' => {
+                    persian += 1
+                }
+                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFF}' => arabic += 1,
+                _ => {}
+            }
+        }
+    }
+    if letters < 8 {
         return None;
+    }
+    // Arabic script without a Persian or Urdu letter is Arabic: no model needed.
+    if persian == 0 && arabic * 2 > letters {
+        return Some("ar".to_string());
     }
     let info = whatlang::detect(head)?;
     let code = match info.lang() {

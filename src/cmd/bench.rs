@@ -1,0 +1,72 @@
+//! `isnad bench`: the whole pipeline timed over a corpus.
+//!
+//! Reads every document (one thread), extracts on `--jobs` threads and
+//! stores into a throw-away store in a temporary directory (or, with
+//! `--no-store`, drops the results), then prints MB/s and documents/s for
+//! each stage per core and for the whole run. MB are 10^6 bytes of the
+//! documents as read (a JSONL record's text, a page's HTML).
+
+use super::ingest::{jobs, pipeline};
+use crate::data::Data;
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn run(data: &Data, paths: &[PathBuf], jobs_flag: Option<usize>, no_store: bool) -> Result<ExitCode> {
+    let jobs = jobs(jobs_flag);
+    let dir = tempfile::tempdir().context("a temporary directory for the store")?;
+    let mut db = if no_store {
+        None
+    } else {
+        Some(isnad_store::Store::open(&dir.path().join("bench.db"))?)
+    };
+    let run = match &db {
+        Some(d) => d.begin_run("bench")?,
+        None => 0,
+    };
+    let tally = pipeline(data, paths, db.as_mut().map(|d| (d, run)), jobs, None)?;
+    let mb = tally.bytes as f64 / 1e6;
+    let docs = tally.new as f64;
+    let rate = |secs: f64| {
+        let s = secs.max(1e-9);
+        format!("{:>9.1} MB/s {:>10.0} docs/s", mb / s, docs / s)
+    };
+    println!(
+        "isnad bench: {} documents ({} failed), {:.1} MB, {} claims; {} extraction thread{}{}",
+        tally.new,
+        tally.failed,
+        mb,
+        tally.claims,
+        jobs,
+        if jobs == 1 { "" } else { "s" },
+        if no_store { ", no store" } else { "" }
+    );
+    println!("{:<12} {:>9} {:>39}", "stage", "time (s)", "per core");
+    println!(
+        "{:<12} {:>9.2} {}",
+        "reading",
+        tally.reading.as_secs_f64(),
+        rate(tally.reading.as_secs_f64())
+    );
+    println!(
+        "{:<12} {:>9.2} {}",
+        "extraction",
+        tally.analysis.as_secs_f64(),
+        rate(tally.analysis.as_secs_f64())
+    );
+    if !no_store {
+        println!(
+            "{:<12} {:>9.2} {}",
+            "storing",
+            tally.storage.as_secs_f64(),
+            rate(tally.storage.as_secs_f64())
+        );
+    }
+    println!(
+        "{:<12} {:>9.2} {}  (wall, all stages)",
+        "total",
+        tally.wall.as_secs_f64(),
+        rate(tally.wall.as_secs_f64())
+    );
+    Ok(super::batch_status(tally.failed as usize))
+}

@@ -42,8 +42,9 @@ try {
   let xssShown = false, pwned = null;
   if (xss) {
     await page.goto(new URL(`/#/doc/${xss.id}`, url).href);
-    await page.locator("article.doc").waitFor();
-    xssShown = (await page.locator("article.doc").innerText()).includes("<img src=x onerror=");
+    const article = page.locator('article.doc[data-doc="xss"]');
+    await article.waitFor();
+    xssShown = (await article.innerText()).includes("<img src=x onerror=");
     pwned = await page.evaluate(() => window.__pwned ?? null);
   }
   const checks = [

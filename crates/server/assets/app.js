@@ -190,7 +190,7 @@ async function viewDoc(id, claimId, eventId) {
     ranges.push({ s: c.text[0], e: c.text[1], cls: "claim" + (String(c.claim) === claimId ? " current" : ""), claim: c });
   }
   for (const s of d.sources) ranges.push({ s: s.text[0], e: s.text[1], cls: "source", source: s.id });
-  const article = el("article", { class: "doc", dir: d.dir, lang: d.fields.lang || "" }, ...highlight(d.text, ranges));
+  const article = el("article", { class: "doc", dir: d.dir, lang: d.fields.lang || "", "data-doc": d.fields.doc }, ...highlight(d.text, ranges));
   const f = d.fields;
   const head = el("p", { class: "muted" },
     `${L().outlet}: ${f.outlet || "–"} · ${L().published}: ${f.published || L().undated} · ${f.doc}`);

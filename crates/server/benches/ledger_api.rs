@@ -113,21 +113,32 @@ fn main() {
             .expect("body");
         (t.elapsed(), res)
     };
+    // The first request builds the ledger (isnad serve does this before it
+    // listens); after that, requests are answered from the cache while a
+    // write by another process is picked up by a refresh in the background.
+    let (first, _) = call("/api/events");
+    println!(
+        "first request (builds the ledger): {:.1} ms",
+        first.as_secs_f64() * 1e3
+    );
+    {
+        let other = Store::open(&dir.path().join("bench.db")).expect("store");
+        other.begin_run("bench").expect("a write by another process");
+    }
+    let t = Instant::now();
+    let rebuilt = state.refresh().expect("refresh");
+    println!(
+        "background refresh after another process wrote: {:.1} ms (rebuilt: {rebuilt})",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     for uri in ["/api/events", "/api/events/sinaa_prison_attack_2022"] {
-        // Cold: a write by another connection invalidates the cache.
-        {
-            let other = Store::open(&dir.path().join("bench.db")).expect("store");
-            other.begin_run("bench").expect("a write");
-        }
-        let (cold, bytes) = call(uri);
-        let mut warm: Vec<Duration> = (0..20).map(|_| call(uri).0).collect();
+        let mut warm: Vec<(Duration, usize)> = (0..20).map(|_| call(uri)).collect();
         warm.sort();
         println!(
-            "{uri}: cold {:.1} ms, warm median {:.2} ms, max {:.2} ms ({} KB)",
-            cold.as_secs_f64() * 1e3,
-            warm[warm.len() / 2].as_secs_f64() * 1e3,
-            warm[warm.len() - 1].as_secs_f64() * 1e3,
-            bytes / 1024
+            "{uri}: median {:.2} ms, max {:.2} ms ({} KB)",
+            warm[warm.len() / 2].0.as_secs_f64() * 1e3,
+            warm[warm.len() - 1].0.as_secs_f64() * 1e3,
+            warm[0].1 / 1024
         );
     }
 }

@@ -79,25 +79,59 @@ impl State {
         self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }
 
-    /// The ledger of the store as it is now (rebuilt only when the store
-    /// changed since the last call).
+    /// The ledger of the store. Rebuilt here when nothing is cached yet or
+    /// this server wrote to the store (so an upload shows at once); when
+    /// another process wrote, the cached ledger answers and
+    /// [`State::refresh`] (run every second by [`serve`]) replaces it.
     pub(crate) fn ledger(&self) -> Result<Snapshot, ApiError> {
-        let store = self.store()?;
-        let key = (
-            store.data_version()?,
-            self.generation.load(std::sync::atomic::Ordering::SeqCst),
-        );
-        let mut cache = self
+        let generation = self.generation.load(std::sync::atomic::Ordering::SeqCst);
+        {
+            let cache = self
+                .cache
+                .lock()
+                .map_err(|_| ApiError::internal("the cache lock is poisoned"))?;
+            if let Some(c) = cache.as_ref()
+                && c.key.1 == generation
+            {
+                return Ok((c.rows.clone(), c.events.clone(), c.ledger.clone()));
+            }
+        }
+        self.rebuild()
+    }
+
+    /// Rebuilds the cached ledger when the store changed since it was built;
+    /// true when it did.
+    pub fn refresh(&self) -> Result<bool, ApiError> {
+        let key = self.key()?;
+        let fresh = self
             .cache
             .lock()
-            .map_err(|_| ApiError::internal("the cache lock is poisoned"))?;
-        if let Some(c) = cache.as_ref()
-            && c.key == key
-        {
-            return Ok((c.rows.clone(), c.events.clone(), c.ledger.clone()));
+            .map_err(|_| ApiError::internal("the cache lock is poisoned"))?
+            .as_ref()
+            .is_some_and(|c| c.key == key);
+        if fresh {
+            return Ok(false);
         }
-        let rows = store.ledger_rows()?;
-        drop(store);
+        self.rebuild()?;
+        Ok(true)
+    }
+
+    fn key(&self) -> Result<(i64, u64), ApiError> {
+        let version = self.store()?.data_version()?;
+        Ok((version, self.generation.load(std::sync::atomic::Ordering::SeqCst)))
+    }
+
+    /// Builds the ledger from the store and caches it (the cache lock is not
+    /// held while building, so requests are answered meanwhile).
+    fn rebuild(&self) -> Result<Snapshot, ApiError> {
+        let (key, rows) = {
+            let store = self.store()?;
+            let key = (
+                store.data_version()?,
+                self.generation.load(std::sync::atomic::Ordering::SeqCst),
+            );
+            (key, store.ledger_rows()?)
+        };
         let (events, _) =
             isnad_ledger::events::assign(&rows, &self.options.known_events, &self.options.events);
         let ledger = isnad_ledger::build(&rows, &self.options);
@@ -108,7 +142,12 @@ impl State {
             ledger: Arc::new(ledger),
         };
         let out = (c.rows.clone(), c.events.clone(), c.ledger.clone());
-        *cache = Some(c);
+        let old = self
+            .cache
+            .lock()
+            .map_err(|_| ApiError::internal("the cache lock is poisoned"))?
+            .replace(c);
+        drop(old);
         Ok(out)
     }
 }
@@ -236,6 +275,18 @@ pub async fn serve(
     ready: impl FnOnce(std::net::SocketAddr),
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    // Build the ledger before the first request, then keep it fresh while
+    // other processes write to the store.
+    let warm = state.clone();
+    let _ = tokio::task::spawn_blocking(move || warm.refresh()).await;
+    let keeper = state.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            let s = keeper.clone();
+            let _ = tokio::task::spawn_blocking(move || s.refresh()).await;
+        }
+    });
     ready(listener.local_addr()?);
     axum::serve(listener, app(state))
         .with_graceful_shutdown(async {

@@ -334,3 +334,41 @@ async fn unknown_paths_and_methods_are_json_errors_and_openapi_lists_every_route
         assert!(paths.contains_key(p), "{p} missing from the OpenAPI description");
     }
 }
+
+#[tokio::test]
+async fn another_process_writing_is_picked_up_by_a_refresh() {
+    let f = fixture(None);
+    let (_, before) = get(&f, "/api/documents?limit=1").await;
+    let total = before["total"].as_u64().expect("total");
+    let (_, ev) = get(&f, "/api/events").await;
+    // Another process ingests a report about a new prison.
+    {
+        let engine = Engine::builtin();
+        let mut other = Store::open(&f._dir.path().join("isnad.db")).expect("a second connection");
+        let doc = engine.reader.plain(
+            "elsewhere",
+            "elsewhere.txt",
+            "Gunmen stormed Kuje prison. About 800 inmates escaped, officials said."
+                .as_bytes()
+                .to_vec(),
+        );
+        let hash = isnad_store::content_hash(&doc.original);
+        let d = engine.analyse(doc, hash, &mut Scratch::default());
+        other.add(&d, None).expect("stored");
+    }
+    let (_, docs) = get(&f, "/api/documents?limit=1").await;
+    assert_eq!(docs["total"].as_u64(), Some(total + 1));
+    // The cached ledger answers until the refresh, which rebuilds it.
+    let (_, same) = get(&f, "/api/events").await;
+    assert_eq!(same, ev);
+    assert!(f.state.refresh().expect("refresh"));
+    assert!(!f.state.refresh().expect("nothing new"));
+    let (_, now) = get(&f, "/api/events").await;
+    let ids: Vec<&str> = now["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"kuje_prison_attack_2022"), "{ids:?}");
+}

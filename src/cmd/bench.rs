@@ -27,9 +27,15 @@ pub fn run(data: &Data, paths: &[PathBuf], jobs_flag: Option<usize>, no_store: b
     let tally = pipeline(data, paths, db.as_mut().map(|d| (d, run)), jobs, None)?;
     let mb = tally.bytes as f64 / 1e6;
     let docs = tally.new as f64;
-    let rate = |secs: f64| {
-        let s = secs.max(1e-9);
-        format!("{:>9.1} MB/s {:>10.0} docs/s", mb / s, docs / s)
+    // One line per stage: its time and what it does per second.
+    let line = |stage: &str, time: std::time::Duration, note: &str| {
+        let secs = time.as_secs_f64().max(1e-9);
+        println!(
+            "{stage:<12} {:>9.2} {:>9.1} MB/s {:>10.0} docs/s{note}",
+            time.as_secs_f64(),
+            mb / secs,
+            docs / secs
+        );
     };
     println!(
         "isnad bench: {} documents ({} failed), {:.1} MB, {} claims; {} extraction thread{}{}",
@@ -41,32 +47,16 @@ pub fn run(data: &Data, paths: &[PathBuf], jobs_flag: Option<usize>, no_store: b
         if jobs == 1 { "" } else { "s" },
         if no_store { ", no store" } else { "" }
     );
-    println!("{:<12} {:>9} {:>39}", "stage", "time (s)", "per core");
-    println!(
-        "{:<12} {:>9.2} {}",
-        "reading",
-        tally.reading.as_secs_f64(),
-        rate(tally.reading.as_secs_f64())
-    );
-    println!(
-        "{:<12} {:>9.2} {}",
+    println!("{:<12} {:>9} {:>34}", "stage", "time (s)", "rate");
+    line("reading", tally.reading, "  (one thread)");
+    line(
         "extraction",
-        tally.analysis.as_secs_f64(),
-        rate(tally.analysis.as_secs_f64())
+        tally.analysis,
+        "  (per core: time summed over the threads)",
     );
     if !no_store {
-        println!(
-            "{:<12} {:>9.2} {}",
-            "storing",
-            tally.storage.as_secs_f64(),
-            rate(tally.storage.as_secs_f64())
-        );
+        line("storing", tally.storage, "  (one writer)");
     }
-    println!(
-        "{:<12} {:>9.2} {}  (wall, all stages)",
-        "total",
-        tally.wall.as_secs_f64(),
-        rate(tally.wall.as_secs_f64())
-    );
+    line("total", tally.wall, "  (wall clock, all stages at once)");
     Ok(super::batch_status(tally.failed as usize))
 }

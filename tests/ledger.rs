@@ -491,3 +491,97 @@ fn bench_times_every_stage_of_the_pipeline() {
         "{no_store}"
     );
 }
+
+/// A WARC.gz written here from the Arabic news corpus, one gzip member per
+/// record as CC-NEWS ships them, with request records, non-HTML and 404
+/// responses and a corrupt record among the articles.
+#[test]
+fn a_warc_gz_of_the_news_corpus_is_ingested_once_and_its_bad_records_reported() {
+    use std::io::{BufRead, Write};
+    let Some(corpus) = shared("corpora/arabic-news/ant-v1.1.jsonl") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let member = |out: &mut Vec<u8>, record: &[u8]| {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(record).expect("gzip");
+        out.extend(gz.finish().expect("gzip"));
+    };
+    let record = |kind: &str, uri: &str, block: &[u8]| {
+        let mut r = format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2016-02-03T10:00:00Z\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(block);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    };
+    let escape = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut warc = Vec::new();
+    let mut distinct = std::collections::HashSet::new();
+    let lines = std::io::BufReader::new(std::fs::File::open(corpus).expect("corpus")).lines();
+    for (i, line) in lines.take(400).enumerate() {
+        let v: Value = serde_json::from_str(&line.expect("a line")).expect("a record");
+        let text = v["text"].as_str().unwrap_or("");
+        if text.chars().filter(|c| !c.is_whitespace()).count() < 300 {
+            continue;
+        }
+        let html = format!(
+            "<html><head><title>{i}</title></head><body><article><p>{}</p></article></body></html>",
+            escape(text).replace('\n', "</p><p>")
+        );
+        distinct.insert(html.clone());
+        let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+        let uri = format!("https://news.example/{i}");
+        member(&mut warc, &record("request", &uri, b"GET / HTTP/1.1\r\n\r\n"));
+        member(&mut warc, &record("response", &uri, block.as_bytes()));
+        if i % 100 == 7 {
+            member(
+                &mut warc,
+                &record(
+                    "response",
+                    &format!("{uri}.png"),
+                    b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
+                ),
+            );
+            member(
+                &mut warc,
+                &record(
+                    "response",
+                    &format!("{uri}/gone"),
+                    b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>",
+                ),
+            );
+            member(
+                &mut warc,
+                b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: not-a-number\r\n\r\n",
+            );
+        }
+    }
+    let expected = distinct.len() as u64;
+    assert!(expected > 100, "only {expected} articles");
+    write(d, "news.warc.gz", &warc);
+    let out = isnad(&["ingest", "news.warc.gz"], b"", d);
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "corrupt records make the status 1: {err}"
+    );
+    assert_eq!(err.matches("without a valid Content-Length").count(), 4, "{err}");
+    assert!(
+        err.contains("of other types") && err.contains("4 not HTML") && err.contains("4 not articles"),
+        "{err}"
+    );
+    let counts = isnad_store::Store::open(&d.join("isnad.db"))
+        .expect("store")
+        .counts()
+        .expect("counts");
+    assert_eq!(counts.documents, expected);
+    let again = isnad(&["ingest", "news.warc.gz"], b"", d);
+    assert!(stderr(&again).contains(" 0 new"), "{}", stderr(&again));
+    let rows = csv_rows(d, &["--other"]);
+    assert!(rows.iter().all(|r| r["doc"].starts_with("https://news.example/")));
+}

@@ -75,6 +75,7 @@ pub fn for_each_document(
                 *first_err.borrow_mut() = Some(e);
             }
         }
+        Err(e @ isnad_text::ReadError::Note { .. }) => eprintln!("isnad: {e}"),
         Err(e) => {
             eprintln!("isnad: {e}");
             failed.set(failed.get() + 1);

@@ -174,4 +174,25 @@ proptest! {
         let r = Reader::builtin();
         r.read_jsonl(s.as_bytes(), "x.jsonl", &mut |_| {});
     }
+
+    #[test]
+    fn warc_reading_of_record_like_bytes_keeps_spans_in_each_original(
+        parts in prop::collection::vec(prop::sample::select(vec![
+            "WARC/1.0\r\n", "WARC-Type: response\r\n", "WARC-Type: request\r\n",
+            "Content-Length: 120\r\n", "Content-Length: 5\r\n", "Content-Length: x\r\n",
+            "WARC-Target-URI: https://a.example/x\r\n", "\r\n", "HTTP/1.1 200 OK\r\n",
+            "Content-Type: text/html\r\n", "Transfer-Encoding: chunked\r\n", "a\r\n",
+            "<article><p>قالت قسد إن نحو 90 مسلحا ما زالوا في السجن</p></article>",
+            "0\r\n", "\u{1f}\u{8b}", "garbage",
+        ]), 0..40)
+    ) {
+        let bytes = parts.concat();
+        let r = Reader::builtin();
+        r.read_warc_stream(bytes.as_bytes(), "x.warc", &mut |d| {
+            if let Ok(doc) = d {
+                let s = doc.original_span(0..doc.text.len());
+                assert!(s.end as usize <= doc.original.len());
+            }
+        });
+    }
 }

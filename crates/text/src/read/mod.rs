@@ -1,8 +1,8 @@
-//! Reading documents: plain text, HTML and JSONL.
+//! Reading documents: plain text, HTML, JSONL and web archives (WARC).
 //!
 //! In: bytes, or a path. Out: [`Document`]s, one for a text or HTML file,
-//! one per record for JSONL (streamed: a JSONL file is never held whole in
-//! memory). A [`Reader`] carries the furniture rules and the calendar it needs
+//! one per record for JSONL and one per HTML response of a WARC file, plain
+//! or gzipped (both streamed: such a file is never held whole in memory). A [`Reader`] carries the furniture rules and the calendar it needs
 //! for page furniture and metadata.
 //!
 //! It refuses nothing silently: invalid UTF-8 in a text file is replaced by
@@ -14,6 +14,7 @@
 mod html;
 mod jsonl;
 mod plain;
+pub mod warc;
 
 use crate::calendar::Calendar;
 use crate::document::{Document, Format, guess_lang};
@@ -44,6 +45,15 @@ pub enum ReadError {
         line: usize,
         /// What is wrong with it.
         reason: String,
+    },
+    /// Not an error: what a container file (a WARC archive) held besides
+    /// the documents it gave, so that a caller can say it.
+    #[error("{path}: {what}")]
+    Note {
+        /// The file.
+        path: String,
+        /// What it held.
+        what: String,
     },
     /// A configuration file (furniture, calendar) does not parse.
     #[error("{path}: {reason}")]
@@ -162,6 +172,13 @@ impl Reader {
             path: name.clone(),
             source,
         };
+        if is_warc_name(&name) || sniff_warc(path) {
+            match std::fs::File::open(path) {
+                Ok(f) => self.read_warc_stream(std::io::BufReader::new(f), &name, sink),
+                Err(e) => sink(Err(io(e))),
+            }
+            return;
+        }
         let format = match format_from_extension(path) {
             Some(f) => f,
             None => {
@@ -212,7 +229,47 @@ impl Reader {
         }
     }
 
-    /// Reads bytes of unknown format (stdin): JSONL, HTML or text by sniffing.
+    /// Reads a WARC file, gzipped or not (told by its first bytes), and
+    /// says at the end what it skipped.
+    pub fn read_warc_stream<R: BufRead>(
+        &self,
+        mut input: R,
+        name: &str,
+        sink: &mut dyn FnMut(Result<Document, ReadError>),
+    ) {
+        let gz = match input.fill_buf() {
+            Ok(head) => warc::is_gzip(head),
+            Err(e) => {
+                return sink(Err(ReadError::Io {
+                    path: name.to_string(),
+                    source: e,
+                }));
+            }
+        };
+        let stats = if gz {
+            let d = flate2::bufread::MultiGzDecoder::new(input);
+            self.read_warc(std::io::BufReader::with_capacity(256 * 1024, d), name, sink)
+        } else {
+            self.read_warc(input, name, sink)
+        };
+        sink(Err(ReadError::Note {
+            path: name.to_string(),
+            what: format!(
+                "{} records: {} articles; skipped {} of other types, {} not HTML, {} not articles, {} too large, {} truncated; {} corrupt",
+                stats.records,
+                stats.articles,
+                stats.other_types,
+                stats.not_html,
+                stats.not_articles,
+                stats.too_large,
+                stats.truncated,
+                stats.corrupt
+            ),
+        }));
+    }
+
+    /// Reads bytes of unknown format (stdin): WARC, JSONL, HTML or text by
+    /// sniffing.
     pub fn read_bytes(
         &self,
         id: &str,
@@ -220,12 +277,30 @@ impl Reader {
         bytes: Vec<u8>,
         sink: &mut dyn FnMut(Result<Document, ReadError>),
     ) {
+        if warc::is_gzip(&bytes) || warc::looks_like_warc(&bytes) {
+            return self.read_warc_stream(bytes.as_slice(), name, sink);
+        }
         match sniff(&bytes[..bytes.len().min(1024)]) {
             Format::Jsonl => self.read_jsonl(bytes.as_slice(), name, sink),
             Format::Html => sink(Ok(self.html(id, name, bytes))),
             Format::Text => sink(Ok(self.plain(id, name, bytes))),
         }
     }
+}
+
+/// A file named as a web archive (.warc, .warc.gz).
+fn is_warc_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.ends_with(".warc") || n.ends_with(".warc.gz")
+}
+
+/// A file that starts like a WARC file (gzipped files are told by name).
+fn sniff_warc(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .is_ok_and(|n| warc::looks_like_warc(&head[..n]))
 }
 
 /// The file name without its extension.

@@ -186,11 +186,8 @@ impl Compose {
                 _ => false,
             },
             Role::Tens => {
-                if first {
-                    self.add(v, 10.0, Last::Tens);
-                    true
-                } else if !conj && self.last == Last::Scale {
-                    // two million fifty
+                // First, or after a scale without "and" (two million fifty).
+                if first || (!conj && self.last == Last::Scale) {
                     self.add(v, 10.0, Last::Tens);
                     true
                 } else if !conj {

@@ -185,6 +185,9 @@ pub fn guess_lang(text: &str) -> Option<String> {
     Some(code.to_string())
 }
 
+/// Letters a paragraph needs before its language is told.
+const MIN_PARAGRAPH_LETTERS: usize = 40;
+
 /// The language of each paragraph (blank-line or line separated) of a
 /// bilingual page: its byte range in `text` and its code, where one is told.
 pub fn paragraph_langs(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
@@ -193,6 +196,10 @@ pub fn paragraph_langs(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     for line in text.split_inclusive('\n') {
         let r = start..start + line.trim_end().len();
         start += line.len();
+        // A short line (a masthead, a headline) is too little to tell.
+        if text[r.clone()].chars().filter(|c| c.is_alphabetic()).count() < MIN_PARAGRAPH_LETTERS {
+            continue;
+        }
         if let Some(l) = guess_lang(&text[r.clone()]) {
             out.push((r, l));
         }

@@ -66,6 +66,8 @@ struct AttributionFile {
     title_links: Vec<String>,
     documents: Vec<String>,
     sections: Vec<String>,
+    #[serde(default)]
+    issue_words: Vec<String>,
     not_after: Vec<String>,
     kinds: HashMap<String, Vec<String>>,
 }
@@ -228,6 +230,7 @@ pub struct ClaimsLexicon {
     pub(crate) documents: PhraseSet<()>,
     pub(crate) not_after: PhraseSet<()>,
     pub(crate) sections: Vec<String>,
+    pub(crate) issue_words: Vec<String>,
     pub(crate) title_links: PhraseSet<()>,
     pub(crate) attempt: PhraseSet<()>,
     pub(crate) things: Vec<String>,
@@ -455,6 +458,7 @@ impl ClaimsLexicon {
             documents: set(&af.documents),
             not_after: set(&af.not_after),
             sections: af.sections.iter().map(|s| key(s)).collect(),
+            issue_words: af.issue_words.iter().map(|s| key(s)).collect(),
             title_links: set(&af.title_links),
             attempt: set(&ff.attempt),
             things: ff.things.clone(),
@@ -635,6 +639,23 @@ impl ClaimsLexicon {
             }
         }
         out
+    }
+
+    /// True when `right`, the part of a masthead line after its separator,
+    /// is a section name ("World") or an issue number ("Issue 88").
+    pub(crate) fn is_masthead_right(&self, right: &str) -> bool {
+        let k = key(right.trim());
+        if self.sections.contains(&k) {
+            return true;
+        }
+        let mut words = k.split_whitespace();
+        words
+            .next()
+            .is_some_and(|w| self.issue_words.iter().any(|i| i == w))
+            && words
+                .next()
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            && words.next().is_none()
     }
 
     /// Facets whose figure grows as the days go on (tolls, arrests,

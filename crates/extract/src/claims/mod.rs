@@ -357,7 +357,7 @@ impl<'a> Run<'a> {
             let section_split = [" – ", " - ", " — ", "|", "›"].iter().find_map(|sep| {
                 first.split_once(sep).filter(|(l, r)| {
                     (1..=4).contains(&l.split_whitespace().count())
-                        && (*sep == "|" || self.lex().sections.contains(&key(r.trim())))
+                        && (*sep == "|" || self.lex().is_masthead_right(r))
                 })
             });
             if let Some((left, _)) = section_split {
@@ -383,7 +383,7 @@ impl<'a> Run<'a> {
                 .split_once(" – ")
                 .or_else(|| l.split_once(" - "))
                 .or_else(|| l.split_once(" — "))
-                && self.lex().sections.contains(&key(r.trim()))
+                && self.lex().is_masthead_right(r)
             {
                 continue;
             }
@@ -1260,6 +1260,16 @@ impl<'a> Run<'a> {
                 } else if subj.is_none() && !verb.participle && !pronoun {
                     // A subject before its verb stands close to it (عادت “قسد” للحديث).
                     subj = seen.last().filter(|m| m.toks.end + 4 >= i).cloned();
+                    // "X, which relies on informants in the city, said": the
+                    // subject stands before a clause set off by commas.
+                    if subj.is_none()
+                        && english
+                        && i > sent.start
+                        && self.is_comma(i - 1)
+                        && let Some(open) = (sent.start..i - 1).rev().find(|&k| self.is_comma(k))
+                    {
+                        subj = seen.iter().rev().find(|m| m.toks.end == open).cloned();
+                    }
                 }
                 // نقل عن X / citing X: the cited source nests under the subject.
                 let cited = antecedent_cited.or_else(|| {

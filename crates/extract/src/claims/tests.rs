@@ -155,3 +155,24 @@ fn spans_parse_back_to_their_values() {
         assert!(c.sentence.contains(c.span));
     }
 }
+
+#[test]
+fn an_english_newsletter_masthead_and_a_subject_before_a_relative_clause() {
+    check(
+        "HARBOUR CONFLICT LETTER — Issue 12\n\nThe toll so far\n\nThe Border Monitor for Human Rights, which relies on informants inside the city, said 124 militants were killed.\n\nThe SDF said no inmate escaped from the prison.\n",
+        &[
+            w!(
+                "killed_attackers_or_isis",
+                "124",
+                ["HARBOUR CONFLICT LETTER", "Border Monitor for Human Rights"],
+                false
+            ),
+            w!(
+                "prisoners_escaped",
+                "0",
+                ["HARBOUR CONFLICT LETTER", "SDF"],
+                false
+            ),
+        ],
+    );
+}

@@ -252,6 +252,41 @@ impl<'a> Run<'a> {
         self.n.to_input(s..e)
     }
 
+    /// "A shopkeeper said", "A prison employee who asked not to be named
+    /// told…": an indefinite noun phrase opening the sentence and standing
+    /// right before its verb (or before a clause about the speaker) is an
+    /// unnamed source, named by its words.
+    fn indefinite_speaker(&self, start: usize, verb: usize) -> Option<SrcMention> {
+        if !matches!(self.word(start), "a" | "an") || verb <= start + 1 || verb > start + 14 {
+            return None;
+        }
+        let end = (start + 1..verb)
+            .find(|&k| self.is_comma(k) || matches!(self.word(k), "who" | "speaking" | "that"))
+            .unwrap_or(verb);
+        let words = start + 1..end;
+        let plain = !words.is_empty()
+            && words.len() <= 3
+            && words.clone().all(|k| {
+                self.toks[k].kind == TokenKind::Word && self.word(k).is_ascii() && !self.capitalised(k)
+            });
+        if !plain {
+            return None;
+        }
+        let name = self.surface(start..end);
+        Some(SrcMention {
+            toks: start..end,
+            src: SourceRef {
+                id: format!("anonymous:{}", slug(&name)),
+                name,
+                kind: "anonymous",
+            },
+            anonymous: true,
+            head: self.word(end - 1).to_string(),
+            generic: false,
+            anaphor: false,
+        })
+    }
+
     fn surface(&self, toks: Range<usize>) -> String {
         let r = self.text_range(toks);
         self.doc.text[r]
@@ -1113,7 +1148,13 @@ impl<'a> Run<'a> {
         let mut i = sent.start;
         while i < sent.end {
             let after_preposition = i > sent.start && self.starts(&lex.not_after, i - 1);
-            if let Some(f) = self.at(&lex.verbs, i).filter(|_| !after_preposition) {
+            // "denied reports that…", "rejected claims": in English a verb
+            // form right after a reporting verb is its object, a noun.
+            let object_noun = i > sent.start && self.word(i).is_ascii() && self.starts(&lex.verbs, i - 1);
+            if let Some(f) = self
+                .at(&lex.verbs, i)
+                .filter(|_| !after_preposition && !object_noun)
+            {
                 if !f.value.participle
                     && let Some(s) = self.subject_after(f.end, sent.end, doc_has)
                 {
@@ -1210,7 +1251,13 @@ impl<'a> Run<'a> {
                 continue;
             }
             let after_preposition = i > sent.start && self.starts(&lex.not_after, i - 1);
-            if let Some(f) = self.at(&lex.verbs, i).filter(|_| !after_preposition) {
+            // "denied reports that…", "rejected claims": in English a verb
+            // form right after a reporting verb is its object, a noun.
+            let object_noun = i > sent.start && self.word(i).is_ascii() && self.starts(&lex.verbs, i - 1);
+            if let Some(f) = self
+                .at(&lex.verbs, i)
+                .filter(|_| !after_preposition && !object_noun)
+            {
                 let verb = *f.value;
                 let after = f.end;
                 // A negated verb reports nothing (من دون أن يذكر).
@@ -1269,6 +1316,9 @@ impl<'a> Run<'a> {
                         && let Some(open) = (sent.start..i - 1).rev().find(|&k| self.is_comma(k))
                     {
                         subj = seen.iter().rev().find(|m| m.toks.end == open).cloned();
+                    }
+                    if subj.is_none() && english {
+                        subj = self.indefinite_speaker(sent.start, i);
                     }
                 }
                 // نقل عن X / citing X: the cited source nests under the subject.

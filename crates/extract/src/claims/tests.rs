@@ -176,3 +176,15 @@ fn an_english_newsletter_masthead_and_a_subject_before_a_relative_clause() {
         ],
     );
 }
+
+#[test]
+fn english_unnamed_speakers_and_denied_reports() {
+    check(
+        "Attack on Mirefield prison\n\nA prison employee who asked not to be named said the facility held 4,000 inmates.\n\nA shopkeeper said dozens of people were killed.\n\nThe ministry denied reports that 140 inmates had escaped from the prison.\n",
+        &[
+            w!("prisoners_held", "4000", ["unknown", "A prison employee"], true),
+            w!("killed_total", "dozens", ["unknown", "A shopkeeper"], true),
+            w!("prisoners_escaped", "140", ["unknown", "ministry"], false, denied),
+        ],
+    );
+}

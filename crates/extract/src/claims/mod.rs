@@ -257,11 +257,16 @@ impl<'a> Run<'a> {
     /// right before its verb (or before a clause about the speaker) is an
     /// unnamed source, named by its words.
     fn indefinite_speaker(&self, start: usize, verb: usize) -> Option<SrcMention> {
-        if !matches!(self.word(start), "a" | "an") || verb <= start + 1 || verb > start + 14 {
+        if !matches!(self.word(start), "a" | "an") || verb <= start + 1 {
             return None;
         }
+        let verb = verb.min(start + 14);
         let end = (start + 1..verb)
-            .find(|&k| self.is_comma(k) || matches!(self.word(k), "who" | "speaking" | "that"))
+            .find(|&k| {
+                self.is_comma(k)
+                    || self.toks[k].kind == TokenKind::Punct
+                    || matches!(self.word(k), "who" | "speaking" | "that" | "on" | "in" | "at")
+            })
             .unwrap_or(verb);
         let words = start + 1..end;
         let plain = !words.is_empty()
@@ -1278,6 +1283,10 @@ impl<'a> Run<'a> {
                 };
                 if pronoun {
                     subj = None;
+                }
+                // '"…," said a shopkeeper who asked…': an unnamed speaker after the verb.
+                if subj.is_none() && english && matches!(self.word(i), "said" | "says" | "told") {
+                    subj = self.indefinite_speaker(after, sent.end);
                 }
                 // "cited by the ministry": the agent after "by".
                 let passive = english && self.word(after) == "by";

@@ -180,11 +180,12 @@ fn an_english_newsletter_masthead_and_a_subject_before_a_relative_clause() {
 #[test]
 fn english_unnamed_speakers_and_denied_reports() {
     check(
-        "Attack on Mirefield prison\n\nA prison employee who asked not to be named said the facility held 4,000 inmates.\n\nA shopkeeper said dozens of people were killed.\n\nThe ministry denied reports that 140 inmates had escaped from the prison.\n",
+        "Attack on Mirefield prison\n\nA prison employee who asked not to be named said the facility held 4,000 inmates.\n\nA shopkeeper said dozens of people were killed.\n\nThe ministry denied reports that 140 inmates had escaped from the prison.\n\n\"No more than four men carried out the attack,\" said a guard who asked not to be named.\n",
         &[
             w!("prisoners_held", "4000", ["unknown", "A prison employee"], true),
             w!("killed_total", "dozens", ["unknown", "A shopkeeper"], true),
             w!("prisoners_escaped", "140", ["unknown", "ministry"], false, denied),
+            w!("attackers_count", "4", ["unknown", "a guard"], true),
         ],
     );
 }

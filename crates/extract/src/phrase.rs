@@ -21,6 +21,9 @@ const SUFFIXES: &[&str] = &["ه", "ها", "هم", "هن", "ا", "اه", "وا", 
 pub struct PhraseSet<T> {
     first: FxHashMap<Box<str>, Vec<(u32, u8)>>,
     phrases: Vec<(Vec<Box<str>>, T)>,
+    /// Phrases written as a short capital acronym (IS, UN): they match only
+    /// text in capitals, which the caller checks ([`Found::acronym`]).
+    acronyms: Vec<bool>,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -28,6 +31,7 @@ impl<T> Default for PhraseSet<T> {
         PhraseSet {
             first: FxHashMap::default(),
             phrases: Vec::new(),
+            acronyms: Vec::new(),
         }
     }
 }
@@ -41,6 +45,9 @@ pub struct Found<'a, T> {
     pub end: usize,
     /// Bytes of proclitic before its first word.
     pub prefix: usize,
+    /// The phrase is a short capital acronym: it stands only where the
+    /// text is in capitals too ("IS", not "is").
+    pub acronym: bool,
 }
 
 fn is_arabic(s: &str) -> bool {
@@ -75,6 +82,9 @@ impl<T> PhraseSet<T> {
         let id = self.phrases.len() as u32;
         self.phrases
             .push((rest.iter().map(|w| Box::from(*w)).collect(), value));
+        let trimmed = phrase.trim();
+        self.acronyms
+            .push((2..=5).contains(&trimmed.len()) && trimmed.chars().all(|c| c.is_ascii_uppercase()));
         let arabic = is_arabic(first);
         let mut forms: Vec<(String, u8)> = Vec::new();
         if arabic {
@@ -139,6 +149,7 @@ impl<T> PhraseSet<T> {
                     value,
                     end,
                     prefix: plen as usize,
+                    acronym: self.acronyms.get(id as usize).copied().unwrap_or(false),
                 });
             }
         }

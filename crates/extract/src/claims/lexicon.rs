@@ -555,7 +555,11 @@ impl ClaimsLexicon {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            match self.source_names.at(k, &toks, i) {
+            let found = self
+                .source_names
+                .at(k, &toks, i)
+                .filter(|f| !f.acronym || !text[n.to_input(toks[i].range())].chars().any(char::is_lowercase));
+            match found {
                 Some(f) => {
                     let id = self.sources[*f.value].id.as_str();
                     let r = toks[i].start as usize + f.prefix..toks[f.end - 1].end as usize;

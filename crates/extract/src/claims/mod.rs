@@ -320,7 +320,16 @@ impl<'a> Run<'a> {
         if !self.known.get(i).copied().unwrap_or(false) {
             return None;
         }
-        set.at(self.key, self.toks, i)
+        let f = set.at(self.key, self.toks, i)?;
+        // An acronym (IS) is not the word in lower case (is).
+        if f.acronym
+            && !self.doc.text[self.text_range(i..i + 1)]
+                .chars()
+                .all(|c| !c.is_lowercase())
+        {
+            return None;
+        }
+        Some(f)
     }
 
     fn from_entry(e: &SourceEntry) -> SourceRef {

@@ -189,3 +189,14 @@ fn english_unnamed_speakers_and_denied_reports() {
         ],
     );
 }
+
+#[test]
+fn an_acronym_alias_matches_only_in_capitals() {
+    check(
+        "Attack on Mirefield prison\n\nA guard said 12 inmates escaped from the prison, which is in the north.\n\nIS fighters said 30 inmates escaped.\n",
+        &[
+            w!("prisoners_escaped", "12", ["unknown", "A guard"], true),
+            w!("prisoners_escaped", "30", ["unknown", "ISIS"], false),
+        ],
+    );
+}

@@ -1254,6 +1254,11 @@ impl<'a> Run<'a> {
                     },
                     _ => self.speaker_frame(i, &s, true),
                 };
+                // "…, according to spokesman X. He said…": English carries
+                // the cited speaker to a pronoun in the next sentence.
+                if self.word(i).is_ascii() {
+                    self.last_speaker = Some(frame.clone());
+                }
                 frames.push(frame);
                 seen.push(s);
                 i = end;

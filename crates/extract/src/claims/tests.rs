@@ -200,3 +200,20 @@ fn an_acronym_alias_matches_only_in_capitals() {
         ],
     );
 }
+
+#[test]
+fn english_he_said_after_according_to_and_held_hostage() {
+    check(
+        "Riot at Mirefield prison\n\nTwelve guards were briefly held hostage in the prison, officials said.\n\nThe prison holds 2,400 inmates, according to the Justice Ministry. He said 260 inmates surrendered inside the prison.\n",
+        &[
+            w!("hostages_taken", "12", ["unknown", "officials"], true),
+            w!("prisoners_held", "2400", ["unknown", "Justice Ministry"], false),
+            w!(
+                "prisoners_surrendered",
+                "260",
+                ["unknown", "Justice Ministry"],
+                false
+            ),
+        ],
+    );
+}

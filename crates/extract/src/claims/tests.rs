@@ -217,3 +217,20 @@ fn english_he_said_after_according_to_and_held_hostage() {
         ],
     );
 }
+
+#[test]
+fn english_displacement_and_forces_taking_part() {
+    check(
+        "Fighting in the valley\n\nAt least 27,000 people have fled villages in the valley since the offensive began, the UN said.\n\nThe Northern Command said about 3,000 troops were taking part in the operation.\n",
+        &[
+            Want {
+                facet: "displaced_people",
+                value: "27000",
+                chain: &["unknown", "UN"],
+                anonymous: false,
+                stance: "asserted",
+            },
+            w!("forces_deployed", "3000", ["unknown", "Northern Command"], false),
+        ],
+    );
+}

@@ -1626,10 +1626,18 @@ impl<'a> Run<'a> {
             return None;
         }
         // The unit counted: the mention's own noun (يومين) or the next word.
+        // "a 36-hour riot", "two-week offensive": the unit after a hyphen.
+        let hyphen = self
+            .toks
+            .get(b)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.key) == "-")
+            && self.toks.get(b + 1).is_some_and(|t| !t.space_before)
+            && self.toks.get(b).is_some_and(|t| !t.space_before);
         let unit = self
             .at(&lex.units, a)
             .filter(|f| f.end >= b)
             .or_else(|| self.at(&lex.units, b))
+            .or_else(|| if hyphen { self.at(&lex.units, b + 1) } else { None })
             .map(|f| *f.value);
         let is_duration_cue = |e: u16| lex.event_names[e as usize] == "duration";
         let cues = sent_cues.to_vec();
@@ -1638,6 +1646,8 @@ impl<'a> Run<'a> {
             Some(Unit::Days(_)) | Some(Unit::Hours) => {
                 let unit_end = if self.at(&lex.units, a).is_some_and(|f| f.end >= b) {
                     b
+                } else if hyphen && self.at(&lex.units, b).is_none() {
+                    b + 2
                 } else {
                     b + 1
                 };

@@ -234,3 +234,19 @@ fn english_displacement_and_forces_taking_part() {
         ],
     );
 }
+
+#[test]
+fn english_hyphenated_durations_and_present_tense_reports() {
+    check(
+        "Riot at Mirefield prison\n\nThe guards retook the prison after a 36-hour riot, the ministry said.\n\nThe Relief Authority estimates that some 31,000 people were displaced.\n",
+        &[
+            w!("duration_hours", "36", ["unknown", "ministry"], false),
+            w!(
+                "displaced_people",
+                "31000",
+                ["unknown", "Relief Authority"],
+                false
+            ),
+        ],
+    );
+}

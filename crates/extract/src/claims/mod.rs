@@ -901,13 +901,14 @@ impl<'a> Run<'a> {
     /// Resolves a mention that refers back (المرصد) or forward (مرصد حقوقي).
     fn resolve(&self, m: SrcMention) -> SrcMention {
         if m.anaphor {
-            if let Some(prev) = self.sources.iter().rev().find(|s| {
-                s.head == m.head
-                    || s.src
-                        .name
-                        .contains(&m.src.name.trim_start_matches("ال").to_string())
-                        && !s.anaphor
-            }) {
+            // "the network" for the Lantern Network: names compared in lower case.
+            let wanted = m.src.name.trim_start_matches("ال").to_lowercase();
+            if let Some(prev) = self
+                .sources
+                .iter()
+                .rev()
+                .find(|s| s.head == m.head || s.src.name.to_lowercase().contains(&wanted) && !s.anaphor)
+            {
                 return SrcMention {
                     toks: m.toks,
                     ..prev.clone()
@@ -1341,7 +1342,11 @@ impl<'a> Run<'a> {
                         subj = seen.iter().rev().find(|m| m.toks.end == open).cloned();
                     }
                     if subj.is_none() && english {
-                        subj = self.indefinite_speaker(sent.start, i);
+                        // Opening the sentence, or after a comma: "…, a local group said".
+                        let after_comma = (sent.start..i).rev().find(|&k| self.is_comma(k)).map(|k| k + 1);
+                        subj = self
+                            .indefinite_speaker(sent.start, i)
+                            .or_else(|| after_comma.and_then(|k| self.indefinite_speaker(k, i)));
                     }
                 }
                 // نقل عن X / citing X: the cited source nests under the subject.

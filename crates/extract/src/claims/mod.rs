@@ -901,7 +901,7 @@ impl<'a> Run<'a> {
     /// Resolves a mention that refers back (المرصد) or forward (مرصد حقوقي).
     fn resolve(&self, m: SrcMention) -> SrcMention {
         if m.anaphor {
-            // "the network" for the Lantern Network: names compared in lower case.
+            // "the network" for the River Network: names compared in lower case.
             let wanted = m.src.name.trim_start_matches("ال").to_lowercase();
             if let Some(prev) = self
                 .sources

@@ -1,6 +1,6 @@
 //! JSON shapes of the command line's output.
 
-use isnad_extract::{Claim, Kind, Mention, Value};
+use isnad_extract::{Claim, Mention, Value};
 use serde_json::{Value as J, json};
 
 /// A number as JSON: an integer when it is one, else a float.
@@ -12,11 +12,6 @@ pub fn num(x: f64) -> J {
     }
 }
 
-/// The contract's kind name.
-pub fn kind(k: Kind) -> &'static str {
-    k.as_str()
-}
-
 /// A number mention as the contract's object, with the span and text given
 /// (offsets into whatever `text` is).
 pub fn mention(m: &Mention, span: (usize, usize), text: &str, hedge: Option<(usize, usize)>) -> J {
@@ -24,7 +19,7 @@ pub fn mention(m: &Mention, span: (usize, usize), text: &str, hedge: Option<(usi
         "span": [span.0, span.1],
         "text": text,
         "value": value(&m.value),
-        "kind": kind(m.kind),
+        "kind": m.kind.as_str(),
     });
     let obj = o.as_object_mut().expect("a JSON object");
     if let Some(g) = &m.vague {

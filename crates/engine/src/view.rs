@@ -7,7 +7,7 @@
 //! that does not map (a damaged row) is left out, never guessed.
 
 use crate::Engine;
-use isnad_ledger::render::excerpt;
+use isnad_ledger::render::excerpt_of;
 use isnad_store::{ClaimRow, DocFields, StoredDocument};
 use isnad_text::Document;
 use serde::Serialize;
@@ -109,20 +109,6 @@ impl Engine {
             .filter_map(|(id, c)| {
                 let text = text_range(&doc, c.span)?;
                 let sentence = text_range(&doc, c.sentence).unwrap_or(text);
-                let cited = isnad_ledger::Cited {
-                    claim: *id,
-                    document: d.id,
-                    doc: d.fields.doc.clone(),
-                    published: None,
-                    lang: None,
-                    chain: c.chain.clone(),
-                    origin: String::new(),
-                    qualifier: c.qualifier.clone(),
-                    anonymous: c.anonymous,
-                    span: c.span,
-                    sentence: c.sentence,
-                    evidence: c.evidence.clone(),
-                };
                 Some(ClaimMark {
                     claim: *id,
                     facet: c.facet.clone(),
@@ -132,7 +118,7 @@ impl Engine {
                     text,
                     sentence,
                     span: [c.span.0, c.span.1],
-                    excerpt: excerpt(&cited, 60),
+                    excerpt: excerpt_of(&c.evidence, c.span, c.sentence, 60),
                 })
             })
             .collect();

@@ -182,6 +182,12 @@ pub fn origin(chain: &[Link], doc: &str) -> String {
 
 /// Builds the ledger.
 pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
+    build_with_events(rows, opts).0
+}
+
+/// Builds the ledger and returns, beside it, the event of every row (in row
+/// order), so a caller that filters claims by event need not assign again.
+pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<String>) {
     let (ids, names) = events::assign(rows, &opts.known_events, &opts.events);
     // event -> facet -> rows
     let mut grouped: BTreeMap<&str, Vec<(usize, &LedgerRow)>> = BTreeMap::new();
@@ -240,7 +246,7 @@ pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
         });
     }
     out.sort_by(|a, b| b.reports.cmp(&a.reports).then_with(|| a.id.cmp(&b.id)));
-    Ledger { events: out }
+    (Ledger { events: out }, ids)
 }
 
 #[cfg(test)]

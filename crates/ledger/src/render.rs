@@ -62,9 +62,14 @@ fn value_csv(v: &ValueEntry) -> String {
 /// The sentence around the quantity, at most `width` characters each side,
 /// the quantity in ⟦ ⟧.
 pub fn excerpt(c: &Cited, width: usize) -> String {
-    let ev = &c.evidence;
-    let s = (c.span.0.saturating_sub(c.sentence.0)) as usize;
-    let e = (c.span.1.saturating_sub(c.sentence.0)) as usize;
+    excerpt_of(&c.evidence, c.span, c.sentence, width)
+}
+
+/// [`excerpt`] of a sentence `ev` whose original span is `sentence`, the
+/// quantity at original span `span`.
+pub fn excerpt_of(ev: &str, span: (u32, u32), sentence: (u32, u32), width: usize) -> String {
+    let s = (span.0.saturating_sub(sentence.0)) as usize;
+    let e = (span.1.saturating_sub(sentence.0)) as usize;
     if e > ev.len() || s > e || !ev.is_char_boundary(s) || !ev.is_char_boundary(e) {
         return ev.chars().take(2 * width).collect::<String>().replace('\n', " ");
     }

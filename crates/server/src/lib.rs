@@ -132,9 +132,7 @@ impl State {
             );
             (key, store.ledger_rows()?)
         };
-        let (events, _) =
-            isnad_ledger::events::assign(&rows, &self.options.known_events, &self.options.events);
-        let ledger = isnad_ledger::build(&rows, &self.options);
+        let (ledger, events) = isnad_ledger::build_with_events(&rows, &self.options);
         let c = Cached {
             key,
             rows: Arc::new(rows),

@@ -139,9 +139,10 @@ pub enum Command {
 /// Where the store is.
 #[derive(Debug, Clone, clap::Args)]
 pub struct StoreArgs {
-    /// The store: an SQLite file, created when missing.
-    #[arg(long, env = "ISNAD_DB", value_name = "FILE", default_value = "isnad.db")]
-    pub db: PathBuf,
+    /// The store: an SQLite file, created when missing, or a PostgreSQL
+    /// database's URL (postgres://user@host:port/database).
+    #[arg(long, env = "ISNAD_DB", value_name = "FILE|URL", default_value = "isnad.db")]
+    pub db: String,
     /// A file naming, merging and splitting events (default: events.toml
     /// beside the store, when there is one).
     #[arg(long, value_name = "FILE")]

@@ -13,9 +13,8 @@
 mod common;
 
 use common::*;
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 fn missing(what: &str) -> bool {
     if std::env::var("ISNAD_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
@@ -61,22 +60,7 @@ fn clicking_the_12_attackers_highlights_al_nabas_sentence() {
         d,
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let mut server = Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .current_dir(d)
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start isnad serve");
-    let mut lines = BufReader::new(server.stderr.take().expect("stderr")).lines();
-    let url = loop {
-        let line = lines
-            .next()
-            .expect("isnad serve said where it listens")
-            .expect("a line");
-        if let Some(at) = line.find("http://") {
-            break line[at..].split_whitespace().next().unwrap_or("").to_string();
-        }
-    };
+    let (mut server, url) = serve(d, &[]);
     let shots = root.join("target/browser");
     std::fs::create_dir_all(&shots).expect("target/browser");
     let shot = shots.join("sinaa.png");

@@ -425,46 +425,6 @@ fn the_seeds_ledger_shows_the_contested_figures_with_their_chains() {
 /// A kill at any moment leaves whole documents; running again completes the
 /// batch with each document once.
 #[test]
-fn a_killed_ingest_run_again_stores_each_document_once() {
-    let Some(corpus) = shared("corpora/arabic-news/ant-v1.1.jsonl") else {
-        return;
-    };
-    let dir = tempfile::tempdir().expect("tempdir");
-    let d = dir.path();
-    let corpus = corpus.to_str().expect("path");
-    // The reference: one uninterrupted run.
-    ok(isnad(&["ingest", corpus, "--db", "clean.db"], b"", d));
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args(["ingest", corpus, "--db", "killed.db"])
-        .current_dir(d)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn");
-    // Kill it once it has written something, well before it ends.
-    let wal = d.join("killed.db-wal");
-    let started = std::time::Instant::now();
-    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 4_000_000 && started.elapsed().as_secs() < 60 {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    child.kill().expect("SIGKILL");
-    let _ = child.wait();
-    let count = |db: &str| {
-        let s = isnad_store::Store::open(&d.join(db)).expect("open");
-        s.counts().expect("counts")
-    };
-    let partial = count("killed.db");
-    let clean = count("clean.db");
-    assert!(
-        partial.documents < clean.documents,
-        "the kill came too late to test anything"
-    );
-    let again = ok(isnad(&["ingest", corpus, "--db", "killed.db"], b"", d));
-    let new = format!("{} new", clean.documents - partial.documents);
-    assert!(stderr(&again).contains(&new), "{}", stderr(&again));
-    assert_eq!(count("killed.db"), clean);
-}
-
-#[test]
 fn bench_times_every_stage_of_the_pipeline() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = ok(isnad(

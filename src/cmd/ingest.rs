@@ -104,7 +104,7 @@ pub fn run(
         tally.known,
         tally.failed,
         tally.claims,
-        store.db.display(),
+        db.location(),
         secs,
         tally.bytes as f64 / 1e6 / secs.max(1e-9),
         tally.analysis.as_secs_f64(),

@@ -27,7 +27,7 @@ pub fn run(
     if let Some(e) = &event
         && ledger.events.is_empty()
     {
-        anyhow::bail!("{}: no event {e} in the store", store.db.display());
+        anyhow::bail!("{}: no event {e} in the store", db.location());
     }
     let text = match format {
         LedgerFormat::Table => render::table(&ledger),

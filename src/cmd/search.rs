@@ -5,7 +5,7 @@ use super::stored::open_existing;
 use crate::args::{SearchFormat, StoreArgs};
 use crate::data::Data;
 use anyhow::Result;
-use isnad_engine::search::{fts_query, search};
+use isnad_engine::search::{parse_query, search};
 use isnad_ledger::render::isolate;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
@@ -18,7 +18,7 @@ pub fn run(
     limit: usize,
     format: SearchFormat,
 ) -> Result<ExitCode> {
-    if fts_query(data, query).0.is_empty() {
+    if parse_query(data, query).0.is_empty() {
         anyhow::bail!("the query {query:?} has no word to search for");
     }
     let db = open_existing(store)?;

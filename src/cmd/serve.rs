@@ -22,16 +22,14 @@ pub fn run(
     if let Some(t) = &token {
         eprintln!("isnad: uploads allowed with the header 'Authorization: Bearer {t}'");
     }
+    let location = db.location();
     let state = Arc::new(State::new(Arc::new(data), db, options, token));
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the server's runtime")?;
     rt.block_on(isnad_server::serve(state, addr, |bound| {
-        eprintln!(
-            "isnad: serving {} on http://{bound}/ (Ctrl-C stops)",
-            store.db.display()
-        );
+        eprintln!("isnad: serving {location} on http://{bound}/ (Ctrl-C stops)");
     }))
     .with_context(|| format!("{addr}"))?;
     Ok(ExitCode::SUCCESS)

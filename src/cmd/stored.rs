@@ -1,43 +1,52 @@
-//! What the store-backed commands share: opening the store and reading the
-//! events file.
+//! What the store-backed commands share: opening the store (an SQLite file
+//! or a PostgreSQL URL) and reading the events file.
 
 use crate::args::StoreArgs;
 use anyhow::{Context, Result};
 use isnad_ledger::EventFile;
-use isnad_store::Store;
+use isnad_store::{Store, is_postgres_url};
+use std::path::Path;
+
+impl StoreArgs {
+    /// The SQLite file, when the store is one.
+    pub fn file(&self) -> Option<&Path> {
+        (!is_postgres_url(&self.db)).then(|| Path::new(&self.db))
+    }
+}
 
 /// Opens the store named by the flags.
 pub fn open(store: &StoreArgs) -> Result<Store> {
-    if let Some(dir) = store.db.parent()
+    if let Some(file) = store.file()
+        && let Some(dir) = file.parent()
         && !dir.as_os_str().is_empty()
         && !dir.is_dir()
     {
-        anyhow::bail!(
-            "{}: the directory for the store does not exist",
-            store.db.display()
-        );
+        anyhow::bail!("{}: the directory for the store does not exist", file.display());
     }
-    Ok(Store::open(&store.db)?)
+    Ok(Store::open_location(&store.db)?)
 }
 
 /// Opens a store that must already exist (for reading commands).
 pub fn open_existing(store: &StoreArgs) -> Result<Store> {
-    if !store.db.exists() {
+    if let Some(file) = store.file()
+        && !file.exists()
+    {
         anyhow::bail!(
             "{}: no store here; run `isnad ingest PATH...` first or give --db",
-            store.db.display()
+            file.display()
         );
     }
     open(store)
 }
 
-/// The user's events file: `--events FILE`, or events.toml beside the store.
+/// The user's events file: `--events FILE`, or events.toml beside an
+/// SQLite store (a PostgreSQL store has no beside: give `--events`).
 pub fn events_file(store: &StoreArgs) -> Result<EventFile> {
-    let path = match &store.events {
-        Some(p) => p.clone(),
-        None => {
-            let beside = store
-                .db
+    let path = match (&store.events, store.file()) {
+        (Some(p), _) => p.clone(),
+        (None, None) => return Ok(EventFile::default()),
+        (None, Some(file)) => {
+            let beside = file
                 .parent()
                 .map(|d| d.join("events.toml"))
                 .unwrap_or_else(|| "events.toml".into());

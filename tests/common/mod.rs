@@ -68,3 +68,64 @@ pub fn seeds_dir() -> Option<PathBuf> {
 pub fn examples() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")
 }
+
+/// What keeps a test's store alive: its directory or its database.
+pub type Keep = Box<dyn std::any::Any>;
+
+/// A fresh store location on each backend at hand, named for `test`: an
+/// SQLite file in `dir`, and a new PostgreSQL database when
+/// `$ISNAD_TEST_POSTGRES` names a server (otherwise that half is skipped,
+/// visibly; `.ci/run` requires it).
+pub fn stores(test: &str, dir: &Path) -> Vec<(String, Keep)> {
+    let file = dir.join(format!("{test}.db"));
+    let mut out: Vec<(String, Keep)> = vec![(file.display().to_string(), Box::new(()))];
+    if let Some(db) = isnad_store::testing::postgres(test) {
+        out.push((db.url.clone(), Box::new(db)));
+    }
+    out
+}
+
+/// `isnad serve` started in `dir` with `args` on a free port, and its base URL.
+pub fn serve(dir: &Path, args: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut server = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .arg("serve")
+        .args(["--addr", "127.0.0.1:0"])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("ISNAD_DATA")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start isnad serve");
+    let mut lines = std::io::BufReader::new(server.stderr.take().expect("stderr")).lines();
+    let url = loop {
+        let line = lines
+            .next()
+            .expect("isnad serve said where it listens")
+            .expect("a line");
+        if let Some(at) = line.find("http://") {
+            break line[at..].split_whitespace().next().unwrap_or("").to_string();
+        }
+    };
+    (server, url)
+}
+
+/// The body of `GET {base}{path}` (HTTP/1.0, no client library needed).
+pub fn get(base: &str, path: &str) -> String {
+    use std::io::Read;
+    let host = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut s = std::net::TcpStream::connect(host).expect("connect to the server");
+    write!(s, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").expect("send");
+    let mut out = String::new();
+    s.read_to_string(&mut out).expect("read");
+    match out.split_once("\r\n\r\n") {
+        Some((head, body)) => {
+            assert!(
+                head.starts_with("HTTP/1.1 200") || head.starts_with("HTTP/1.0 200"),
+                "{path}: {head}"
+            );
+            body.to_string()
+        }
+        None => panic!("{path}: no body in {out}"),
+    }
+}

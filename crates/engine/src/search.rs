@@ -9,7 +9,7 @@
 //! as HTML; hit spans are bytes in the original document.
 
 use crate::{ENTITY_PREFIX, Engine};
-use isnad_store::{DocFields, Store, StoreError};
+use isnad_store::{DocFields, Query, Store, StoreError};
 use isnad_text::analyze::terms;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -52,28 +52,26 @@ impl Found {
     }
 }
 
-fn quoted(t: &str) -> String {
-    format!("\"{}\"", t.replace('"', "\"\""))
-}
-
-/// The FTS5 query for `query`, and every term it accepts. Empty when the
-/// query has no word.
-pub fn fts_query(engine: &Engine, query: &str) -> (String, HashSet<String>) {
+/// The store query for what the user typed, and every term it accepts.
+/// Empty when the query has no word.
+pub fn parse_query(engine: &Engine, query: &str) -> (Query, HashSet<String>) {
     let mut words: Vec<(Range<usize>, Vec<String>)> = Vec::new();
     terms(query, &mut |t| match words.last_mut() {
         Some((r, ts)) if *r == t.range => ts.push(t.term),
         _ => words.push((t.range, vec![t.term])),
     });
     let mut accepted = HashSet::new();
-    let clauses: Vec<String> = words
-        .iter()
+    let clauses: Vec<Vec<String>> = words
+        .into_iter()
         .map(|(_, ts)| {
             accepted.extend(ts.iter().cloned());
-            let alts: Vec<String> = ts.iter().map(|t| quoted(t)).collect();
-            format!("({})", alts.join(" OR "))
+            ts
         })
         .collect();
-    let mut q = clauses.join(" AND ");
+    let mut q = Query::default();
+    if !clauses.is_empty() {
+        q.any.push(clauses);
+    }
     let entities: Vec<String> = engine
         .extractor
         .lexicon()
@@ -82,21 +80,16 @@ pub fn fts_query(engine: &Engine, query: &str) -> (String, HashSet<String>) {
         .map(|id| format!("{ENTITY_PREFIX}{id}"))
         .collect();
     if !entities.is_empty() {
-        let e: Vec<String> = entities.iter().map(|t| quoted(t)).collect();
-        q = if q.is_empty() {
-            e.join(" AND ")
-        } else {
-            format!("({q}) OR ({})", e.join(" AND "))
-        };
-        accepted.extend(entities);
+        accepted.extend(entities.iter().cloned());
+        q.any.push(entities.into_iter().map(|e| vec![e]).collect());
     }
     (q, accepted)
 }
 
 /// The best `limit` documents for `query`. An empty query finds nothing.
 pub fn search(engine: &Engine, store: &Store, query: &str, limit: usize) -> Result<Vec<Found>, StoreError> {
-    let (fts, accepted) = fts_query(engine, query);
-    if fts.is_empty() {
+    let (q, accepted) = parse_query(engine, query);
+    if q.is_empty() {
         return Ok(Vec::new());
     }
     let entity_ids: Vec<&str> = accepted
@@ -104,7 +97,7 @@ pub fn search(engine: &Engine, store: &Store, query: &str, limit: usize) -> Resu
         .filter_map(|t| t.strip_prefix(ENTITY_PREFIX))
         .collect();
     let mut out = Vec::new();
-    for (rank, h) in store.search(&fts, limit)?.into_iter().enumerate() {
+    for (rank, h) in store.search(&q, limit)?.into_iter().enumerate() {
         let Some(d) = store.document(h.document)? else {
             continue;
         };
@@ -214,12 +207,12 @@ mod tests {
     #[test]
     fn a_query_accepts_every_form_of_each_word_and_the_aliases_of_a_name() {
         let e = Engine::builtin();
-        let (q, acc) = fts_query(&e, "سجين");
-        assert!(q.contains(&format!("{ROOT_PREFIX}سجن")), "{q}");
+        let (q, acc) = parse_query(&e, "سجين");
+        assert!(q.any[0][0].contains(&format!("{ROOT_PREFIX}سجن")), "{q:?}");
         assert!(acc.contains("سجين"));
-        let (q, _) = fts_query(&e, "قسد");
-        assert!(q.contains("e_sdf"), "{q}");
-        let (q, _) = fts_query(&e, "...");
+        let (q, _) = parse_query(&e, "قسد");
+        assert!(q.any.iter().flatten().flatten().any(|t| t == "e_sdf"), "{q:?}");
+        let (q, _) = parse_query(&e, "...");
         assert!(q.is_empty());
     }
 

@@ -207,7 +207,7 @@ pub struct SearchQuery {
 /// `GET /api/search?q=&limit=`.
 pub async fn search(S(state): S<Arc<State>>, Query(q): Query<SearchQuery>) -> Reply {
     blocking(state, move |s| {
-        if isnad_engine::search::fts_query(&s.engine, &q.q).0.is_empty() {
+        if isnad_engine::search::parse_query(&s.engine, &q.q).0.is_empty() {
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "the query has no word to search for",

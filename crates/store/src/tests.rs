@@ -59,64 +59,160 @@ fn temp() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// What keeps a test's store alive: its directory or its database.
+type Keep = Box<dyn std::any::Any>;
+
+/// A fresh store on each backend at hand (SQLite always; PostgreSQL when
+/// `$ISNAD_TEST_POSTGRES` names a server), with its location and what
+/// keeps it.
+fn fresh(test: &str) -> Vec<(String, Keep)> {
+    let (dir, path) = temp();
+    let mut out: Vec<(String, Keep)> = vec![(path.display().to_string(), Box::new(dir))];
+    if let Some(db) = testing::postgres(test) {
+        out.push((db.url.clone(), Box::new(db)));
+    }
+    out
+}
+
+fn q(clauses: &[&[&str]]) -> Query {
+    Query {
+        any: vec![
+            clauses
+                .iter()
+                .map(|c| c.iter().map(|t| t.to_string()).collect())
+                .collect(),
+        ],
+    }
+}
+
 #[test]
 fn a_document_is_stored_once_by_its_content() {
-    let (_d, path) = temp();
-    let mut s = Store::open(&path).expect("open");
-    let d = doc(
-        "90 مسلحا",
-        vec![claim("prisoners_remaining_holdouts", Some((90.0, 90.0)))],
-    );
-    let first = s.add(&d, None).expect("add");
-    let again = s.add(&d, None).expect("add again");
-    let Added::New(id) = first else {
-        panic!("first add should be new")
-    };
-    assert_eq!(again, Added::Known(id));
-    assert_eq!(
-        s.counts().expect("counts"),
-        Counts {
-            documents: 1,
-            claims: 1,
-            mentions: 1
-        }
-    );
-    assert!(s.known_hashes().expect("hashes").contains(&d.fields.hash));
+    for (at, _keep) in fresh("a_document_is_stored_once_by_its_content") {
+        let mut s = Store::open_location(&at).expect("open");
+        let d = doc(
+            "90 مسلحا",
+            vec![claim("prisoners_remaining_holdouts", Some((90.0, 90.0)))],
+        );
+        let first = s.add(&d, None).expect("add");
+        let again = s.add(&d, None).expect("add again");
+        let Added::New(id) = first else {
+            panic!("first add should be new")
+        };
+        assert_eq!(again, Added::Known(id));
+        assert_eq!(
+            s.counts().expect("counts"),
+            Counts {
+                documents: 1,
+                claims: 1,
+                mentions: 1
+            }
+        );
+        assert!(s.known_hashes().expect("hashes").contains(&d.fields.hash));
+        // The same document twice in one batch is stored once too.
+        let e = doc("95 مسلحا", vec![]);
+        let added = s.add_all(&[e.clone(), e], None).expect("add a batch");
+        assert!(matches!(added[0], Added::New(_)), "{at}");
+        assert_eq!(
+            added[1],
+            Added::Known(match added[0] {
+                Added::New(i) | Added::Known(i) => i,
+            })
+        );
+    }
 }
 
 #[test]
 fn claims_read_back_as_written() {
-    let (_d, path) = temp();
-    let mut s = Store::open(&path).expect("open");
-    let claims = vec![
-        claim("attackers_count", Some((12.0, 12.0))),
-        claim("prisoners_escaped", Some((300.0, 400.0))),
-        claim("attackers_count", None),
-    ];
-    s.add(&doc("نص", claims.clone()), None).expect("add");
-    let rows = s.ledger_rows().expect("rows");
-    let back: Vec<ClaimRow> = rows.iter().map(|r| r.claim.clone()).collect();
-    assert_eq!(back, claims);
-    assert_eq!(rows[0].doc.published.as_deref(), Some("2022-01-24"));
+    for (at, _keep) in fresh("claims_read_back_as_written") {
+        let mut s = Store::open_location(&at).expect("open");
+        let claims = vec![
+            claim("attackers_count", Some((12.0, 12.0))),
+            claim("prisoners_escaped", Some((300.0, 400.0))),
+            claim("attackers_count", None),
+        ];
+        s.add(&doc("نص", claims.clone()), None).expect("add");
+        let rows = s.ledger_rows().expect("rows");
+        let back: Vec<ClaimRow> = rows.iter().map(|r| r.claim.clone()).collect();
+        assert_eq!(back, claims, "{at}");
+        assert_eq!(rows[0].doc.published.as_deref(), Some("2022-01-24"));
+        let id = rows[0].document;
+        assert_eq!(s.document_claims(id).expect("claims").len(), 3);
+        let (list, total) = s.documents(10, 0).expect("documents");
+        assert_eq!((list.len(), total), (1, 1));
+        assert_eq!(list[0].1.hash, rows[0].doc.hash);
+    }
 }
 
 #[test]
 fn search_matches_analysed_terms() {
-    let (_d, path) = temp();
-    let mut s = Store::open(&path).expect("open");
-    let Added::New(id) = s.add(&doc("نص", vec![]), None).expect("add") else {
-        panic!("new")
-    };
-    let hits = s.search("\"r_سجن\"", 10).expect("search");
-    assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].document, id);
-    assert!(s.search("\"نهر\"", 10).expect("search").is_empty());
-    let stored = s.document(id).expect("document").expect("present");
-    assert_eq!(stored.original, "نص".as_bytes());
+    for (at, _keep) in fresh("search_matches_analysed_terms") {
+        let mut s = Store::open_location(&at).expect("open");
+        let Added::New(id) = s.add(&doc("نص", vec![]), None).expect("add") else {
+            panic!("new")
+        };
+        let hits = s.search(&q(&[&["r_سجن"]]), 10).expect("search");
+        assert_eq!(hits.len(), 1, "{at}");
+        assert_eq!(hits[0].document, id);
+        assert!(s.search(&q(&[&["نهر"]]), 10).expect("search").is_empty());
+        // Every clause must match; any term of a clause will do.
+        assert_eq!(
+            s.search(&q(&[&["نهر", "سجن"], &["prisoner"]]), 10)
+                .expect("search")
+                .len(),
+            1
+        );
+        assert!(
+            s.search(&q(&[&["سجن"], &["نهر"]]), 10)
+                .expect("search")
+                .is_empty()
+        );
+        // Quotes and operators in a term are only characters.
+        assert!(s.search(&q(&[&["\"' & | !"]]), 10).expect("search").is_empty());
+        assert!(s.search(&Query::default(), 10).expect("search").is_empty());
+        let stored = s.document(id).expect("document").expect("present");
+        assert_eq!(stored.original, "نص".as_bytes());
+        assert_eq!(stored.text, "نص");
+    }
+}
+
+#[test]
+fn runs_are_recorded_and_the_version_moves_with_each_commit() {
+    for (at, _keep) in fresh("runs_are_recorded_and_the_version_moves_with_each_commit") {
+        let mut s = Store::open_location(&at).expect("open");
+        assert_eq!(s.schema_version().expect("version"), SCHEMA_VERSION);
+        let before = s.data_version().expect("version");
+        let run = s.begin_run("test").expect("run");
+        s.add(&doc("أ", vec![]), Some(run)).expect("add");
+        s.finish_run(run, 1, 0, 0, 0).expect("finish");
+        let other = Store::open_location(&at).expect("a second connection");
+        let seen = other.data_version().expect("version");
+        let mut s2 = Store::open_location(&at).expect("a third");
+        s2.add(&doc("ب", vec![]), None).expect("add");
+        assert_ne!(other.data_version().expect("version"), seen, "{at}");
+        assert_eq!(other.counts().expect("counts").documents, 2);
+        let _ = before;
+    }
+}
+
+#[test]
+fn nul_in_text_is_stored_and_offsets_hold() {
+    for (at, _keep) in fresh("nul_in_text_is_stored_and_offsets_hold") {
+        let mut s = Store::open_location(&at).expect("open");
+        let mut d = doc("90\0مسلحا", vec![claim("x", Some((90.0, 90.0)))]);
+        d.text = "90\0مسلحا ".into();
+        d.claims[0].evidence = "90\0…".into();
+        let Added::New(id) = s.add(&d, None).expect("add") else {
+            panic!("new")
+        };
+        let back = s.document(id).expect("read").expect("present");
+        assert_eq!(back.original, d.original, "{at}");
+        assert_eq!(back.text.len(), d.text.len());
+    }
 }
 
 #[test]
 fn a_version_1_store_is_migrated_and_keeps_its_rows() {
+    // SQLite only: PostgreSQL stores began at version 2.
     let (_d, path) = temp();
     std::fs::copy(
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-v1.db"),
@@ -133,7 +229,7 @@ fn a_version_1_store_is_migrated_and_keeps_its_rows() {
     let text = &rows[0].claim.evidence;
     let (a, b) = rows[0].claim.span;
     assert_eq!(&text.as_bytes()[a as usize..b as usize], "نحو 90".as_bytes());
-    assert_eq!(s.search("\"سجن\"", 5).expect("search").len(), 1);
+    assert_eq!(s.search(&q(&[&["سجن"]]), 5).expect("search").len(), 1);
     // Version 2 works on the migrated file: runs are recorded.
     let run = s.begin_run("test").expect("run");
     s.add(&doc("جديد", vec![]), Some(run)).expect("add");
@@ -145,23 +241,12 @@ fn a_version_1_store_is_migrated_and_keeps_its_rows() {
 fn a_store_from_a_newer_isnad_is_refused() {
     let (_d, path) = temp();
     drop(Store::open(&path).expect("open"));
-    let c = Connection::open(&path).expect("raw");
+    let c = rusqlite::Connection::open(&path).expect("raw");
     c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .expect("bump");
     drop(c);
     let err = Store::open(&path).err().expect("refused");
     assert!(err.to_string().contains("newer than this isnad knows"), "{err}");
-}
-
-#[test]
-fn a_reader_sees_committed_documents_while_a_writer_holds_the_file() {
-    let (_d, path) = temp();
-    let mut w = Store::open(&path).expect("writer");
-    w.add(&doc("أول", vec![]), None).expect("add");
-    let r = Store::open(&path).expect("reader");
-    w.conn.execute_batch("BEGIN IMMEDIATE").expect("write lock");
-    assert_eq!(r.counts().expect("read under a write lock").documents, 1);
-    w.conn.execute_batch("ROLLBACK").expect("rollback");
 }
 
 #[test]
@@ -177,5 +262,48 @@ fn the_content_hash_is_sha256_hex() {
     assert_eq!(
         content_hash(b"abc"),
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+}
+
+#[test]
+fn a_postgres_store_from_a_newer_isnad_is_refused() {
+    let Some(db) = testing::postgres("a_postgres_store_from_a_newer_isnad_is_refused") else {
+        return;
+    };
+    drop(Store::open_location(&db.url).expect("open"));
+    let mut c = ::postgres::Client::connect(&db.url, ::postgres::NoTls).expect("raw");
+    c.execute(
+        "UPDATE isnad_schema SET version = $1",
+        &[&(SCHEMA_VERSION as i32 + 1)],
+    )
+    .expect("bump");
+    let err = Store::open_location(&db.url).err().expect("refused");
+    assert!(err.to_string().contains("newer than this isnad knows"), "{err}");
+}
+
+#[test]
+fn an_unreachable_server_is_an_error_naming_it_without_the_password() {
+    let err = Store::open_location("postgres://isnad:hunter2@127.0.0.1:1/isnad")
+        .err()
+        .expect("refused");
+    let msg = err.to_string();
+    assert!(
+        msg.starts_with("postgres://isnad:***@127.0.0.1:1/isnad: "),
+        "{msg}"
+    );
+    assert!(!msg.contains("hunter2"));
+}
+
+#[test]
+fn test_databases_are_named_in_the_servers_url() {
+    use testing::with_database;
+    assert_eq!(
+        with_database("postgres://u@h:5/postgres", "t1"),
+        "postgres://u@h:5/t1"
+    );
+    assert_eq!(with_database("postgres://u@h:5", "t1"), "postgres://u@h:5/t1");
+    assert_eq!(
+        with_database("postgresql://u@h/postgres?host=/tmp", "t1"),
+        "postgresql://u@h/t1?host=/tmp"
     );
 }

@@ -1,0 +1,672 @@
+//! The PostgreSQL backend: one database shared by a desk of analysts.
+//!
+//! In: a `postgres://` URL naming a database that exists (isnad creates and
+//! migrates its tables, under an advisory lock so that processes starting
+//! together migrate once). Out: the same rows as the SQLite backend.
+//!
+//! Several processes may ingest at once: a document is inserted with
+//! `ON CONFLICT (hash) DO NOTHING`, so the second process to bring it finds
+//! it known; each transaction inserts its documents in hash order, so two
+//! writers never wait on each other in a cycle (and a deadlock or
+//! serialization failure all the same is retried). Search runs on
+//! PostgreSQL's own text search over the same analysed terms the SQLite
+//! backend indexes: a `tsvector` built from them, not from PostgreSQL's
+//! parser, ranked by `ts_rank`.
+//!
+//! Text columns cannot hold NUL in PostgreSQL: a NUL in a document's text or
+//! evidence is stored as a space (one byte for one, so offsets hold); the
+//! original bytes are kept as they are.
+
+use crate::schema::{Dialect, SCHEMA_VERSION, migration};
+use crate::{
+    Added, Chains, ClaimRow, Counts, DocFields, Hit, LedgerRow, NewDocument, Query, Result, StoreError,
+    StoredDocument, join, split, stored_text,
+};
+use postgres::{Client, NoTls, Row};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+/// The advisory lock id held while migrating ("isnad" in ASCII).
+const MIGRATION_LOCK: i64 = 0x0069_736e_6164;
+
+/// How often a transaction that lost a deadlock is tried again.
+const RETRIES: usize = 5;
+
+/// Positions kept per term in the search vector.
+const MAX_POSITIONS: usize = 64;
+
+/// PostgreSQL's limits on a tsvector: a lexeme's bytes, a position, and the
+/// whole vector (kept well under its 1 MB).
+const MAX_LEXEME: usize = 2046;
+const MAX_POSITION: usize = 16383;
+const MAX_VECTOR: usize = 768 * 1024;
+
+/// An open PostgreSQL store.
+pub(crate) struct Postgres {
+    client: RefCell<Client>,
+    /// The URL without its password.
+    url: String,
+}
+
+const NOW: &str = r#"to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"#;
+
+const DOC_COLUMNS: &str =
+    "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target";
+
+impl Postgres {
+    /// Connects to the database at `url` and brings its schema up to date.
+    pub(crate) fn connect(url: &str) -> Result<Postgres> {
+        let shown = redact(url);
+        let client = Client::connect(url, NoTls).map_err(|source| StoreError::Postgres {
+            url: shown.clone(),
+            source,
+        })?;
+        let store = Postgres {
+            client: RefCell::new(client),
+            url: shown,
+        };
+        store.setup()?;
+        Ok(store)
+    }
+
+    fn err(&self, source: postgres::Error) -> StoreError {
+        StoreError::Postgres {
+            url: self.url.clone(),
+            source,
+        }
+    }
+
+    pub(crate) fn location(&self) -> String {
+        self.url.clone()
+    }
+
+    fn setup(&self) -> Result<()> {
+        let mut c = self.client.borrow_mut();
+        let mut tx = c.transaction().map_err(|e| self.err(e))?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .map_err(|e| self.err(e))?;
+        tx.batch_execute("CREATE TABLE IF NOT EXISTS isnad_schema (version INTEGER NOT NULL)")
+            .map_err(|e| self.err(e))?;
+        let found = match tx
+            .query_opt("SELECT version FROM isnad_schema", &[])
+            .map_err(|e| self.err(e))?
+        {
+            Some(r) => r.get::<_, i32>(0),
+            None => {
+                tx.execute("INSERT INTO isnad_schema (version) VALUES (0)", &[])
+                    .map_err(|e| self.err(e))?;
+                0
+            }
+        };
+        let found = u32::try_from(found).unwrap_or(0);
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.url.clone().into(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        for version in found + 1..=SCHEMA_VERSION {
+            tx.batch_execute(&migration(version, Dialect::Postgres))
+                .map_err(|e| self.err(e))?;
+            tx.execute("UPDATE isnad_schema SET version = $1", &[&(version as i32)])
+                .map_err(|e| self.err(e))?;
+        }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    pub(crate) fn schema_version(&self) -> Result<u32> {
+        let v: i32 = self.one("SELECT version FROM isnad_schema")?;
+        Ok(u32::try_from(v).unwrap_or(0))
+    }
+
+    fn one<T: for<'a> postgres::types::FromSql<'a>>(&self, sql: &str) -> Result<T> {
+        self.client
+            .borrow_mut()
+            .query_one(sql, &[])
+            .map(|r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    pub(crate) fn known_hashes(&self) -> Result<HashSet<String>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query("SELECT hash FROM documents", &[])
+            .map_err(|e| self.err(e))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    pub(crate) fn begin_run(&self, command: &str) -> Result<i64> {
+        self.client
+            .borrow_mut()
+            .query_one(
+                &format!("INSERT INTO runs (started, command) VALUES ({NOW}, $1) RETURNING id"),
+                &[&command],
+            )
+            .map(|r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    pub(crate) fn finish_run(&self, run: i64, new: u64, known: u64, failed: u64, claims: u64) -> Result<()> {
+        self.client
+            .borrow_mut()
+            .execute(
+                &format!(
+                    "UPDATE runs SET finished = {NOW}, new = $2, known = $3, failed = $4, claims = $5 WHERE id = $1"
+                ),
+                &[&run, &(new as i64), &(known as i64), &(failed as i64), &(claims as i64)],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub(crate) fn add_all(&mut self, docs: &[NewDocument], run: Option<i64>) -> Result<Vec<Added>> {
+        // Hash order: every writer takes the unique-index locks in the same
+        // order, so concurrent writers queue rather than deadlock.
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by(|&a, &b| docs[a].fields.hash.cmp(&docs[b].fields.hash));
+        let mut tries = 0;
+        loop {
+            match self.try_add_all(docs, &order, run) {
+                Ok(out) => {
+                    if out.iter().any(|a| matches!(a, Added::New(_))) {
+                        self.client
+                            .get_mut()
+                            .execute("SELECT nextval('changes')", &[])
+                            .map_err(|e| self.err(e))?;
+                    }
+                    return Ok(out);
+                }
+                Err(e) if tries < RETRIES && retryable(&e) => tries += 1,
+                Err(e) => return Err(self.err(e)),
+            }
+        }
+    }
+
+    fn try_add_all(
+        &mut self,
+        docs: &[NewDocument],
+        order: &[usize],
+        run: Option<i64>,
+    ) -> std::result::Result<Vec<Added>, postgres::Error> {
+        let mut tx = self.client.get_mut().transaction()?;
+        let insert = tx.prepare(&format!(
+            "INSERT INTO documents (id, hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
+             VALUES ($15, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {NOW}, $12, $13, $14)
+             ON CONFLICT (hash) DO NOTHING RETURNING id"
+        ))?;
+        // Ids in the order the documents came (as SQLite gives them), though
+        // they are inserted in hash order; a known document leaves a gap.
+        let mut ids: Vec<i64> = tx
+            .query(
+                "SELECT nextval(pg_get_serial_sequence('documents', 'id')) FROM generate_series(1, $1::int8)",
+                &[&(docs.len() as i64)],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        ids.sort_unstable();
+        let mut out = vec![Added::Known(0); docs.len()];
+        let mut m = Mentions::default();
+        let mut c = Claims::default();
+        let mut search: (Vec<i64>, Vec<String>) = Default::default();
+        for &i in order {
+            let d = &docs[i];
+            let f = &d.fields;
+            let text = clean(stored_text(d));
+            let row = tx.query_opt(
+                &insert,
+                &[
+                    &clean(&f.hash),
+                    &clean(&f.doc),
+                    &clean(&f.origin),
+                    &clean(&f.format),
+                    &f.title.as_deref().map(clean),
+                    &f.outlet.as_deref().map(clean),
+                    &f.byline.as_deref().map(clean),
+                    &f.published.as_deref().map(clean),
+                    &f.url.as_deref().map(clean),
+                    &f.lang.as_deref().map(clean),
+                    &f.target.as_deref().map(clean),
+                    &d.original,
+                    &text,
+                    &run,
+                    &ids.get(i).copied(),
+                ],
+            )?;
+            let Some(row) = row else {
+                let known = tx.query_one("SELECT id FROM documents WHERE hash = $1", &[&f.hash])?;
+                out[i] = Added::Known(known.get(0));
+                continue;
+            };
+            let id: i64 = row.get(0);
+            out[i] = Added::New(id);
+            m.push(id, d);
+            c.push(id, d);
+            search.0.push(id);
+            search.1.push(tsvector(&d.terms));
+        }
+        m.insert(&mut tx)?;
+        c.insert(&mut tx)?;
+        tx.execute(
+            "INSERT INTO search (document, terms) SELECT * FROM unnest($1::bigint[], $2::text[]::tsvector[])",
+            &[&search.0, &search.1],
+        )?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub(crate) fn counts(&self) -> Result<Counts> {
+        let r = self
+            .client
+            .borrow_mut()
+            .query_one(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims), (SELECT count(*) FROM mentions)",
+                &[],
+            )
+            .map_err(|e| self.err(e))?;
+        let n = |i: usize| r.get::<_, i64>(i).max(0) as u64;
+        Ok(Counts {
+            documents: n(0),
+            claims: n(1),
+            mentions: n(2),
+        })
+    }
+
+    pub(crate) fn ledger_rows(&self) -> Result<Vec<LedgerRow>> {
+        self.ledger_rows_where("", None)
+    }
+
+    pub(crate) fn document_claims(&self, document: i64) -> Result<Vec<(i64, ClaimRow)>> {
+        Ok(self
+            .ledger_rows_where("WHERE c.document = $1", Some(document))?
+            .into_iter()
+            .map(|r| (r.id, r.claim))
+            .collect())
+    }
+
+    fn ledger_rows_where(&self, filter: &str, document: Option<i64>) -> Result<Vec<LedgerRow>> {
+        let sql = format!(
+            "SELECT c.id, c.document, {DOC_COLUMNS}, c.facet, c.lo, c.hi, c.vague, c.qualifier, c.stance, c.chain,
+                    c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi
+             FROM claims c JOIN documents d ON d.id = c.document {filter}
+             ORDER BY c.document, c.span_start, c.id"
+        );
+        let rows = match document {
+            Some(d) => self.client.borrow_mut().query(&sql, &[&d]),
+            None => self.client.borrow_mut().query(&sql, &[]),
+        }
+        .map_err(|e| self.err(e))?;
+        let mut last: Option<(i64, Arc<DocFields>)> = None;
+        let mut chains = Chains::default();
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: i64 = r.get(0);
+            let document: i64 = r.get(1);
+            let doc = match &last {
+                Some((d, f)) if *d == document => f.clone(),
+                _ => {
+                    let f = Arc::new(doc_fields(r, 2));
+                    last = Some((document, f.clone()));
+                    f
+                }
+            };
+            let offset = |i: usize| u32::try_from(r.get::<_, i64>(i)).unwrap_or(u32::MAX);
+            out.push(LedgerRow {
+                id,
+                document,
+                doc,
+                claim: ClaimRow {
+                    facet: r.get(13),
+                    value: join(r.get(14), r.get(15)),
+                    vague: r.get(16),
+                    band: join(r.get(27), r.get(28)),
+                    qualifier: r.get(17),
+                    stance: r.get(18),
+                    chain: chains.get(id, r.get(19)),
+                    anonymous: r.get(20),
+                    subject: r.get(21),
+                    span: (offset(22), offset(23)),
+                    sentence: (offset(24), offset(25)),
+                    evidence: Arc::from(r.get::<_, &str>(26)),
+                },
+            });
+        }
+        chains.check(&self.url)?;
+        Ok(out)
+    }
+
+    pub(crate) fn documents(&self, limit: usize, offset: usize) -> Result<(Vec<(i64, DocFields)>, u64)> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query(
+                &format!(
+                    "SELECT d.id, {DOC_COLUMNS} FROM documents d ORDER BY d.published DESC NULLS LAST, d.id LIMIT $1 OFFSET $2"
+                ),
+                &[&(limit.min(i64::MAX as usize) as i64), &(offset.min(i64::MAX as usize) as i64)],
+            )
+            .map_err(|e| self.err(e))?;
+        let list = rows.iter().map(|r| (r.get(0), doc_fields(r, 1))).collect();
+        Ok((list, self.counts()?.documents))
+    }
+
+    pub(crate) fn data_version(&self) -> Result<i64> {
+        self.one("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM changes")
+    }
+
+    pub(crate) fn document(&self, id: i64) -> Result<Option<StoredDocument>> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt(
+                &format!("SELECT d.id, {DOC_COLUMNS}, d.original, d.text FROM documents d WHERE d.id = $1"),
+                &[&id],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(row.map(|r| StoredDocument {
+            id: r.get(0),
+            fields: doc_fields(&r, 1),
+            original: r.get(12),
+            text: r.get(13),
+        }))
+    }
+
+    pub(crate) fn search(&self, query: &Query, limit: usize) -> Result<Vec<Hit>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query(
+                "SELECT s.document, ts_rank(s.terms, q)::float8 FROM search s, CAST($1::text AS tsquery) q
+                 WHERE s.terms @@ q ORDER BY 2 DESC, s.document LIMIT $2",
+                &[&tsquery(query), &(limit.min(i64::MAX as usize) as i64)],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(rows
+            .iter()
+            .map(|r| Hit {
+                document: r.get(0),
+                score: r.get(1),
+            })
+            .collect())
+    }
+}
+
+fn doc_fields(r: &Row, at: usize) -> DocFields {
+    DocFields {
+        hash: r.get(at),
+        doc: r.get(at + 1),
+        origin: r.get(at + 2),
+        format: r.get(at + 3),
+        title: r.get(at + 4),
+        outlet: r.get(at + 5),
+        byline: r.get(at + 6),
+        published: r.get(at + 7),
+        url: r.get(at + 8),
+        lang: r.get(at + 9),
+        target: r.get(at + 10),
+    }
+}
+
+/// The mentions of a transaction's documents, column by column, inserted
+/// with one statement.
+#[derive(Default)]
+struct Mentions {
+    document: Vec<i64>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+    kind: Vec<String>,
+    lo: Vec<Option<f64>>,
+    hi: Vec<Option<f64>>,
+    vague: Vec<Option<String>>,
+}
+
+impl Mentions {
+    fn push(&mut self, id: i64, d: &NewDocument) {
+        for x in &d.mentions {
+            let (lo, hi) = split(x.value);
+            self.document.push(id);
+            self.start.push(i64::from(x.span.0));
+            self.end.push(i64::from(x.span.1));
+            self.kind.push(clean(&x.kind).into_owned());
+            self.lo.push(lo);
+            self.hi.push(hi);
+            self.vague.push(x.vague.as_deref().map(|v| clean(v).into_owned()));
+        }
+    }
+
+    fn insert(&self, tx: &mut postgres::Transaction<'_>) -> std::result::Result<(), postgres::Error> {
+        if self.document.is_empty() {
+            return Ok(());
+        }
+        tx.execute(
+            r#"INSERT INTO mentions (document, start, "end", kind, lo, hi, vague)
+               SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::float8[], $6::float8[], $7::text[])"#,
+            &[&self.document, &self.start, &self.end, &self.kind, &self.lo, &self.hi, &self.vague],
+        )
+        .map(drop)
+    }
+}
+
+/// The claims of a transaction's documents, column by column.
+#[derive(Default)]
+struct Claims {
+    document: Vec<i64>,
+    facet: Vec<String>,
+    lo: Vec<Option<f64>>,
+    hi: Vec<Option<f64>>,
+    vague: Vec<Option<String>>,
+    qualifier: Vec<String>,
+    stance: Vec<String>,
+    chain: Vec<String>,
+    anonymous: Vec<bool>,
+    subject: Vec<Option<String>>,
+    spans: [Vec<i64>; 4],
+    evidence: Vec<String>,
+    band_lo: Vec<Option<f64>>,
+    band_hi: Vec<Option<f64>>,
+}
+
+impl Claims {
+    fn push(&mut self, id: i64, d: &NewDocument) {
+        for x in &d.claims {
+            let (lo, hi) = split(x.value);
+            let (band_lo, band_hi) = split(x.band);
+            self.document.push(id);
+            self.facet.push(clean(&x.facet).into_owned());
+            self.lo.push(lo);
+            self.hi.push(hi);
+            self.vague.push(x.vague.as_deref().map(|v| clean(v).into_owned()));
+            self.qualifier.push(clean(&x.qualifier).into_owned());
+            self.stance.push(clean(&x.stance).into_owned());
+            let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
+            self.chain.push(clean(&chain).into_owned());
+            self.anonymous.push(x.anonymous);
+            self.subject
+                .push(x.subject.as_deref().map(|v| clean(v).into_owned()));
+            for (column, v) in self
+                .spans
+                .iter_mut()
+                .zip([x.span.0, x.span.1, x.sentence.0, x.sentence.1])
+            {
+                column.push(i64::from(v));
+            }
+            self.evidence.push(clean(&x.evidence).into_owned());
+            self.band_lo.push(band_lo);
+            self.band_hi.push(band_hi);
+        }
+    }
+
+    fn insert(&self, tx: &mut postgres::Transaction<'_>) -> std::result::Result<(), postgres::Error> {
+        if self.document.is_empty() {
+            return Ok(());
+        }
+        tx.execute(
+            "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject,
+                                 span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi)
+             SELECT * FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[],
+                                  $8::text[], $9::bool[], $10::text[], $11::bigint[], $12::bigint[], $13::bigint[],
+                                  $14::bigint[], $15::text[], $16::float8[], $17::float8[])",
+            &[
+                &self.document,
+                &self.facet,
+                &self.lo,
+                &self.hi,
+                &self.vague,
+                &self.qualifier,
+                &self.stance,
+                &self.chain,
+                &self.anonymous,
+                &self.subject,
+                &self.spans[0],
+                &self.spans[1],
+                &self.spans[2],
+                &self.spans[3],
+                &self.evidence,
+                &self.band_lo,
+                &self.band_hi,
+            ],
+        )
+        .map(drop)
+    }
+}
+
+/// Text PostgreSQL accepts: NUL (which it refuses) as a space, byte for byte.
+fn clean(s: &str) -> Cow<'_, str> {
+    if s.contains('\0') {
+        Cow::Owned(s.replace('\0', " "))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A term quoted as a tsvector or tsquery lexeme.
+fn lexeme(term: &str) -> String {
+    format!("'{}'", term.replace('\\', "\\\\").replace('\'', "''"))
+}
+
+/// The search vector of space-separated analysed terms, as tsvector input:
+/// each term with its positions (the first [`MAX_POSITIONS`] of them), so
+/// that ranking weighs how often a term occurs.
+fn tsvector(terms: &str) -> String {
+    let mut at: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, t) in terms.split(' ').filter(|t| !t.is_empty()).enumerate() {
+        if t.len() > MAX_LEXEME || t.contains('\0') {
+            continue;
+        }
+        let p = at.entry(t).or_default();
+        if p.len() < MAX_POSITIONS {
+            p.push((i + 1).min(MAX_POSITION));
+        }
+    }
+    let mut out = String::new();
+    for (t, mut positions) in at {
+        positions.dedup();
+        let entry = format!(
+            "{}:{}",
+            lexeme(t),
+            positions
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        if out.len() + entry.len() + 1 > MAX_VECTOR {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&entry);
+    }
+    out
+}
+
+/// The query as tsquery input: alternatives joined by `|`, clauses by `&`.
+fn tsquery(query: &Query) -> String {
+    let alternatives: Vec<String> = query
+        .any
+        .iter()
+        .filter_map(|all| {
+            let clauses: Vec<String> = all
+                .iter()
+                .filter_map(|any| {
+                    let terms: Vec<String> =
+                        any.iter().filter(|t| !t.is_empty()).map(|t| lexeme(t)).collect();
+                    (!terms.is_empty()).then(|| format!("({})", terms.join(" | ")))
+                })
+                .collect();
+            (!clauses.is_empty()).then(|| format!("({})", clauses.join(" & ")))
+        })
+        .collect();
+    alternatives.join(" | ")
+}
+
+/// Deadlocks and serialization failures: the transaction may simply be run
+/// again.
+fn retryable(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    e.code()
+        .is_some_and(|c| *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE)
+}
+
+/// The URL with its password hidden, for messages.
+pub(crate) fn redact(url: &str) -> String {
+    let Some(scheme) = url.find("://") else {
+        return url.to_string();
+    };
+    let rest = &url[scheme + 3..];
+    let Some(at) = rest.find('@') else {
+        return url.to_string();
+    };
+    match rest[..at].find(':') {
+        Some(colon) => format!("{}{}:***{}", &url[..scheme + 3], &rest[..colon], &rest[at..]),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_never_shows_in_a_message() {
+        for (url, shown) in [
+            (
+                "postgres://isnad:secret@db:5432/isnad",
+                "postgres://isnad:***@db:5432/isnad",
+            ),
+            ("postgres://isnad@db/isnad", "postgres://isnad@db/isnad"),
+            ("postgresql://localhost/isnad", "postgresql://localhost/isnad"),
+        ] {
+            assert_eq!(redact(url), shown);
+        }
+    }
+
+    #[test]
+    fn terms_become_a_tsvector_with_positions_and_quotes() {
+        assert_eq!(tsvector("سجن r_سجن سجن"), "'r_سجن':2 'سجن':1,3");
+        assert_eq!(tsvector("it's a\\b"), "'a\\\\b':2 'it''s':1");
+        assert_eq!(tsvector("  "), "");
+    }
+
+    #[test]
+    fn a_query_becomes_a_tsquery_of_its_alternatives() {
+        let q = Query {
+            any: vec![
+                vec![vec!["سجين".into(), "r_سجن".into()], vec!["x".into()]],
+                vec![vec!["e_sdf".into()]],
+            ],
+        };
+        assert_eq!(tsquery(&q), "(('سجين' | 'r_سجن') & ('x')) | (('e_sdf'))");
+    }
+
+    #[test]
+    fn nul_becomes_a_space_of_the_same_length() {
+        assert_eq!(clean("a\0b"), "a b");
+        assert!(matches!(clean("ab"), Cow::Borrowed(_)));
+    }
+}

@@ -83,9 +83,8 @@ pub fn for_each_document(
     };
     for p in paths {
         if p.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
-            data.reader.read_bytes("stdin", "-", bytes, &mut sink);
+            let stdin = std::io::stdin().lock();
+            data.reader.read_stream("stdin", "-", stdin, &mut sink);
         } else if p.is_dir() {
             let mut files = Vec::new();
             walk(p, &mut files)?;

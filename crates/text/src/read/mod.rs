@@ -268,7 +268,51 @@ impl Reader {
         }));
     }
 
-    /// Reads bytes of unknown format (stdin): WARC, JSONL, HTML or text by
+    /// Reads a stream of unknown format (stdin), told by its first bytes:
+    /// WARC and JSONL are read record by record as they arrive (so a pipe
+    /// of millions of records runs in flat memory, its documents coming out
+    /// while it is still being written); HTML or text is one document, read
+    /// to its end.
+    pub fn read_stream<R: BufRead>(
+        &self,
+        id: &str,
+        name: &str,
+        mut input: R,
+        sink: &mut dyn FnMut(Result<Document, ReadError>),
+    ) {
+        use std::io::Read;
+        let mut head = Vec::with_capacity(1024);
+        if let Err(e) = (&mut input).take(1024).read_to_end(&mut head) {
+            return sink(Err(ReadError::Io {
+                path: name.to_string(),
+                source: e,
+            }));
+        }
+        let mut whole = std::io::Cursor::new(head).chain(input);
+        let head = whole.get_ref().0.get_ref();
+        if warc::is_gzip(head) || warc::looks_like_warc(head) {
+            return self.read_warc_stream(whole, name, sink);
+        }
+        match sniff(head) {
+            Format::Jsonl => self.read_jsonl(whole, name, sink),
+            format => {
+                let mut bytes = Vec::new();
+                if let Err(e) = whole.read_to_end(&mut bytes) {
+                    return sink(Err(ReadError::Io {
+                        path: name.to_string(),
+                        source: e,
+                    }));
+                }
+                sink(Ok(if format == Format::Html {
+                    self.html(id, name, bytes)
+                } else {
+                    self.plain(id, name, bytes)
+                }))
+            }
+        }
+    }
+
+    /// Reads bytes of unknown format: WARC, JSONL, HTML or text by
     /// sniffing.
     pub fn read_bytes(
         &self,

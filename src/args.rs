@@ -44,6 +44,9 @@ pub enum Command {
         /// Also print `other:*` claims (quantities that fit no facet).
         #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
         other: bool,
+        /// Write to this file instead of stdout (required for parquet).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Read documents and print what isnad sees in each: metadata, page
     /// furniture, warnings, sentences (one JSON object per document).
@@ -160,7 +163,7 @@ pub enum LedgerFormat {
     Csv,
     /// Markdown.
     Md,
-    /// Apache Parquet (not in this build).
+    /// An Apache Parquet file (needs --out).
     Parquet,
 }
 
@@ -180,4 +183,6 @@ pub enum ExtractFormat {
     Jsonl,
     /// A table for a terminal.
     Table,
+    /// An Apache Parquet file (needs --out).
+    Parquet,
 }

@@ -10,6 +10,8 @@ mod args;
 mod cmd;
 mod data;
 mod json;
+#[cfg(feature = "parquet")]
+mod parquet;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -30,34 +30,6 @@ fn csv_rows(dir: &Path, extra: &[&str]) -> Vec<HashMap<String, String>> {
     rows.map(|r| header.iter().cloned().zip(r).collect()).collect()
 }
 
-/// A small CSV reader (quoted fields, doubled quotes, CRLF rows).
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    rows
-}
-
 fn find<'r>(rows: &'r [HashMap<String, String>], want: &[(&str, &str)]) -> Vec<&'r HashMap<String, String>> {
     rows.iter()
         .filter(|r| {

@@ -4,31 +4,83 @@ use super::{batch_status, for_each_document};
 use crate::args::ExtractFormat;
 use crate::data::Data;
 use crate::json;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use isnad_extract::numbers::Scratch;
 use isnad_extract::{Claim, Value};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(data: &Data, paths: &[PathBuf], format: ExtractFormat, other: bool) -> Result<ExitCode> {
-    let out = std::io::stdout();
-    let mut out = std::io::BufWriter::new(out.lock());
+pub fn run(
+    data: &Data,
+    paths: &[PathBuf],
+    format: ExtractFormat,
+    other: bool,
+    out: Option<&Path>,
+) -> Result<ExitCode> {
+    let mut sink = Sink::open(format, out)?;
     let mut scratch = Scratch::default();
     let failed = for_each_document(data, paths, &mut |doc| {
         for c in data.extractor.extract_with(&doc, &mut scratch) {
             if !other && c.facet.starts_with("other:") {
                 continue;
             }
-            match format {
-                ExtractFormat::Jsonl => writeln!(out, "{}", json::claim(&c))?,
-                ExtractFormat::Table => writeln!(out, "{}", row(&c))?,
-            }
+            sink.write(&c)?;
         }
         Ok(())
     })?;
-    out.flush()?;
+    sink.finish()?;
     Ok(batch_status(failed))
+}
+
+/// Where claims go: lines of JSON or a table (to stdout or a file), or a
+/// Parquet file.
+enum Sink {
+    Lines(ExtractFormat, Box<dyn Write>),
+    #[cfg(feature = "parquet")]
+    Parquet(Box<crate::parquet::ClaimWriter>),
+}
+
+impl Sink {
+    fn open(format: ExtractFormat, out: Option<&Path>) -> Result<Sink> {
+        let lines = |w: Box<dyn Write>| Ok(Sink::Lines(format, w));
+        match (format, out) {
+            #[cfg(feature = "parquet")]
+            (ExtractFormat::Parquet, Some(p)) => {
+                Ok(Sink::Parquet(Box::new(crate::parquet::ClaimWriter::create(p)?)))
+            }
+            #[cfg(not(feature = "parquet"))]
+            (ExtractFormat::Parquet, Some(_)) => {
+                anyhow::bail!("--format parquet: this isnad was built without the `parquet` feature")
+            }
+            (ExtractFormat::Parquet, None) => {
+                anyhow::bail!("--format parquet writes a file: give --out FILE")
+            }
+            (_, Some(p)) => lines(Box::new(std::io::BufWriter::new(
+                std::fs::File::create(p).with_context(|| p.display().to_string())?,
+            ))),
+            (_, None) => lines(Box::new(std::io::BufWriter::new(std::io::stdout().lock()))),
+        }
+    }
+
+    fn write(&mut self, c: &Claim) -> Result<()> {
+        match self {
+            Sink::Lines(ExtractFormat::Table, w) => writeln!(w, "{}", row(c))?,
+            Sink::Lines(_, w) => writeln!(w, "{}", json::claim(c))?,
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => p.push(c)?,
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        match self {
+            Sink::Lines(_, mut w) => w.flush()?,
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => p.finish()?,
+        }
+        Ok(())
+    }
 }
 
 /// One claim as a line of text. Arabic runs are wrapped in bidi isolates

@@ -35,9 +35,11 @@ pub fn run(
         LedgerFormat::Csv => render::csv(&ledger),
         LedgerFormat::Md => render::markdown(&ledger),
         LedgerFormat::Parquet => {
-            anyhow::bail!(
-                "--format parquet: this build writes table, json, csv and md; Parquet is not in it yet"
-            )
+            let Some(path) = out else {
+                anyhow::bail!("--format parquet writes a file: give --out FILE");
+            };
+            write_parquet(path, &ledger)?;
+            return Ok(ExitCode::SUCCESS);
         }
     };
     match out {
@@ -49,4 +51,14 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "parquet")]
+fn write_parquet(path: &Path, ledger: &isnad_ledger::Ledger) -> Result<()> {
+    crate::parquet::write_ledger(path, ledger)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(_: &Path, _: &isnad_ledger::Ledger) -> Result<()> {
+    anyhow::bail!("--format parquet: this isnad was built without the `parquet` feature")
 }

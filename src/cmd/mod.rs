@@ -20,7 +20,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
         Command::Read { paths, text } => read::run(&data, &paths, text),
-        Command::Extract { paths, format, other } => extract::run(&data, &paths, format, other),
+        Command::Extract {
+            paths,
+            format,
+            other,
+            out,
+        } => extract::run(&data, &paths, format, other, out.as_deref()),
         Command::Ingest {
             paths,
             store,

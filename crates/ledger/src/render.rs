@@ -195,35 +195,72 @@ fn csv_field(s: &str) -> String {
 /// The ledger as CSV rows, header first.
 pub fn csv_rows(l: &Ledger) -> Vec<Vec<String>> {
     let mut rows = vec![CSV_HEADER.iter().map(|s| s.to_string()).collect()];
-    for e in &l.events {
-        for f in &e.facets {
-            for v in &f.values {
-                for c in &v.claims {
-                    rows.push(vec![
-                        e.id.clone(),
-                        f.facet.clone(),
-                        value_csv(v),
-                        v.vague.clone().unwrap_or_default(),
-                        c.qualifier.clone(),
-                        v.stance.clone(),
-                        chain(c),
-                        c.origin.clone(),
-                        c.doc.clone(),
-                        c.published.clone().unwrap_or_default(),
-                        v.relation.as_str().to_string(),
-                        e.name.clone(),
-                        c.lang.clone().unwrap_or_default(),
-                        v.origins.len().to_string(),
-                        v.reports.to_string(),
-                        c.span.0.to_string(),
-                        c.span.1.to_string(),
-                        c.evidence.to_string(),
-                    ]);
-                }
-            }
-        }
+    for r in flat_rows(l) {
+        let (e, f, v, c) = (r.event, r.facet, r.value, r.claim);
+        rows.push(vec![
+            e.id.clone(),
+            f.facet.clone(),
+            value_csv(v),
+            v.vague.clone().unwrap_or_default(),
+            c.qualifier.clone(),
+            v.stance.clone(),
+            chain(c),
+            c.origin.clone(),
+            c.doc.clone(),
+            c.published.clone().unwrap_or_default(),
+            v.relation.as_str().to_string(),
+            e.name.clone(),
+            c.lang.clone().unwrap_or_default(),
+            v.origins.len().to_string(),
+            v.reports.to_string(),
+            c.span.0.to_string(),
+            c.span.1.to_string(),
+            c.evidence.to_string(),
+        ]);
     }
     rows
+}
+
+/// One row of the flat ledger (as CSV and Parquet write it): a claim of a
+/// value of a facet of an event.
+#[derive(Debug, Clone, Copy)]
+pub struct FlatRow<'a> {
+    /// The event.
+    pub event: &'a Event,
+    /// The facet.
+    pub facet: &'a Facet,
+    /// The value.
+    pub value: &'a ValueEntry,
+    /// The claim.
+    pub claim: &'a Cited,
+}
+
+impl FlatRow<'_> {
+    /// The `value` column: the number or range as shown, empty when vague.
+    pub fn value_text(&self) -> String {
+        value_csv(self.value)
+    }
+
+    /// The `chain` column: names, outermost first, joined by ` > `.
+    pub fn chain_text(&self) -> String {
+        chain(self.claim)
+    }
+}
+
+/// The ledger's rows in CSV order: events, facets, values, claims.
+pub fn flat_rows(l: &Ledger) -> impl Iterator<Item = FlatRow<'_>> {
+    l.events.iter().flat_map(|event| {
+        event.facets.iter().flat_map(move |facet| {
+            facet.values.iter().flat_map(move |value| {
+                value.claims.iter().map(move |claim| FlatRow {
+                    event,
+                    facet,
+                    value,
+                    claim,
+                })
+            })
+        })
+    })
 }
 
 /// The ledger as CSV text.

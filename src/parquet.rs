@@ -1,0 +1,339 @@
+//! Parquet output, so that a ledger or a claim table loads directly into
+//! DuckDB, pandas, R's arrow or Spark.
+//!
+//! In: a built ledger ([`write_ledger`]) or claims as they are extracted
+//! ([`ClaimWriter`], which writes a row group every [`BATCH`] claims, so an
+//! archive of any size is written in flat memory). Out: one Snappy-compressed
+//! Parquet file. The schemas are [`ledger_schema`] and [`claim_schema`] (the
+//! README lists them); a text column is null where the CSV or JSON has an
+//! empty string or null.
+
+use anyhow::{Context, Result};
+use arrow_array::builder::{
+    BooleanBuilder, Float64Builder, Int64Builder, ListBuilder, StringBuilder, StructBuilder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
+use isnad_extract::{Claim, Value};
+use isnad_ledger::Ledger;
+use isnad_ledger::render::flat_rows;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::file::properties::WriterProperties;
+use std::fs::File;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Claims per row group.
+pub const BATCH: usize = 8192;
+
+fn text(name: &str) -> Field {
+    Field::new(name, DataType::Utf8, false)
+}
+
+fn maybe_text(name: &str) -> Field {
+    Field::new(name, DataType::Utf8, true)
+}
+
+fn int(name: &str) -> Field {
+    Field::new(name, DataType::Int64, false)
+}
+
+fn maybe_float(name: &str) -> Field {
+    Field::new(name, DataType::Float64, true)
+}
+
+/// The ledger's columns: the CSV ledger's, in its order (`value`, `vague`,
+/// `published` and `lang` null where the CSV cell is empty; counts and
+/// offsets as integers), then `value_lo` and `value_hi`, the number or a
+/// range's ends as floats.
+pub fn ledger_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        text("event"),
+        text("facet"),
+        maybe_text("value"),
+        maybe_text("vague"),
+        text("qualifier"),
+        text("stance"),
+        text("chain"),
+        text("origin"),
+        text("doc"),
+        maybe_text("published"),
+        text("relation"),
+        text("event_name"),
+        maybe_text("lang"),
+        int("value_origins"),
+        int("value_reports"),
+        int("span_start"),
+        int("span_end"),
+        text("evidence"),
+        maybe_float("value_lo"),
+        maybe_float("value_hi"),
+    ]))
+}
+
+fn source_fields() -> Fields {
+    Fields::from(vec![text("id"), text("name"), text("kind")])
+}
+
+/// The claims' columns: the contract's claim, flattened: `value_lo` and
+/// `value_hi` (equal for a single number, null for a vague quantity),
+/// `band_lo` and `band_hi` (what a vague word stands for), `source` as a
+/// list of `{id, name, kind}` structs outermost first, spans as start and
+/// end columns.
+pub fn claim_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        text("doc"),
+        maybe_text("lang"),
+        text("facet"),
+        maybe_float("value_lo"),
+        maybe_float("value_hi"),
+        maybe_text("vague"),
+        maybe_float("band_lo"),
+        maybe_float("band_hi"),
+        text("qualifier"),
+        text("stance"),
+        Field::new(
+            "source",
+            DataType::List(Arc::new(Field::new(
+                "item",
+                DataType::Struct(source_fields()),
+                true,
+            ))),
+            false,
+        ),
+        Field::new("anonymous", DataType::Boolean, false),
+        maybe_text("subject"),
+        int("span_start"),
+        int("span_end"),
+        int("sentence_start"),
+        int("sentence_end"),
+        text("evidence"),
+    ]))
+}
+
+fn writer(path: &Path, schema: SchemaRef) -> Result<ArrowWriter<File>> {
+    let file = File::create(path).with_context(|| path.display().to_string())?;
+    let props = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .set_created_by(format!("isnad {}", env!("CARGO_PKG_VERSION")))
+        .build();
+    ArrowWriter::try_new(file, schema, Some(props)).with_context(|| path.display().to_string())
+}
+
+fn none_if_empty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn to_i64(n: impl TryInto<i64>) -> i64 {
+    n.try_into().unwrap_or(i64::MAX)
+}
+
+/// Writes the ledger's rows to `path`.
+pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
+    let schema = ledger_schema();
+    let mut strings: Vec<StringBuilder> = (0..13).map(|_| StringBuilder::new()).collect();
+    let mut ints: Vec<Int64Builder> = (0..4).map(|_| Int64Builder::new()).collect();
+    let mut evidence = StringBuilder::new();
+    let (mut lo, mut hi) = (Float64Builder::new(), Float64Builder::new());
+    for r in flat_rows(ledger) {
+        let (e, f, v, c) = (r.event, r.facet, r.value, r.claim);
+        let value = r.value_text();
+        let chain = r.chain_text();
+        let cells: [Option<&str>; 13] = [
+            Some(&e.id),
+            Some(&f.facet),
+            none_if_empty(&value),
+            v.vague.as_deref(),
+            Some(&c.qualifier),
+            Some(&v.stance),
+            Some(&chain),
+            Some(&c.origin),
+            Some(&c.doc),
+            c.published.as_deref(),
+            Some(v.relation.as_str()),
+            Some(&e.name),
+            c.lang.as_deref(),
+        ];
+        for (b, cell) in strings.iter_mut().zip(cells) {
+            b.append_option(cell);
+        }
+        for (b, n) in ints.iter_mut().zip([
+            to_i64(v.origins.len()),
+            to_i64(v.reports),
+            i64::from(c.span.0),
+            i64::from(c.span.1),
+        ]) {
+            b.append_value(n);
+        }
+        evidence.append_value(&*c.evidence);
+        lo.append_option(v.value.map(|x| x.0));
+        hi.append_option(v.value.map(|x| x.1));
+    }
+    let mut columns: Vec<ArrayRef> = strings
+        .iter_mut()
+        .map(|b| Arc::new(b.finish()) as ArrayRef)
+        .collect();
+    columns.extend(ints.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
+    columns.push(Arc::new(evidence.finish()));
+    columns.push(Arc::new(lo.finish()));
+    columns.push(Arc::new(hi.finish()));
+    let batch = RecordBatch::try_new(schema.clone(), columns).context("building the ledger's rows")?;
+    let mut w = writer(path, schema)?;
+    w.write(&batch).with_context(|| path.display().to_string())?;
+    w.close().with_context(|| path.display().to_string())?;
+    Ok(())
+}
+
+/// Claims to a Parquet file, a row group at a time.
+pub struct ClaimWriter {
+    path: std::path::PathBuf,
+    writer: ArrowWriter<File>,
+    columns: ClaimColumns,
+}
+
+struct ClaimColumns {
+    rows: usize,
+    doc: StringBuilder,
+    lang: StringBuilder,
+    facet: StringBuilder,
+    value: [Float64Builder; 4],
+    vague: StringBuilder,
+    qualifier: StringBuilder,
+    stance: StringBuilder,
+    source: ListBuilder<StructBuilder>,
+    anonymous: BooleanBuilder,
+    subject: StringBuilder,
+    spans: [Int64Builder; 4],
+    evidence: StringBuilder,
+}
+
+impl ClaimColumns {
+    fn new() -> ClaimColumns {
+        ClaimColumns {
+            rows: 0,
+            doc: StringBuilder::new(),
+            lang: StringBuilder::new(),
+            facet: StringBuilder::new(),
+            value: std::array::from_fn(|_| Float64Builder::new()),
+            vague: StringBuilder::new(),
+            qualifier: StringBuilder::new(),
+            stance: StringBuilder::new(),
+            source: ListBuilder::new(StructBuilder::from_fields(source_fields(), 4)),
+            anonymous: BooleanBuilder::new(),
+            subject: StringBuilder::new(),
+            spans: std::array::from_fn(|_| Int64Builder::new()),
+            evidence: StringBuilder::new(),
+        }
+    }
+
+    fn push(&mut self, c: &Claim) {
+        self.rows += 1;
+        self.doc.append_value(&c.doc);
+        self.lang.append_option(c.lang.as_deref());
+        self.facet.append_value(&c.facet);
+        let value = match c.value {
+            Value::Number(x) => Some((x, x)),
+            Value::Range(a, b) => Some((a, b)),
+            Value::None => None,
+        };
+        let band = c.band.map(|[a, b]| (a, b));
+        for (b, x) in self.value.iter_mut().zip([
+            value.map(|v| v.0),
+            value.map(|v| v.1),
+            band.map(|v| v.0),
+            band.map(|v| v.1),
+        ]) {
+            b.append_option(x);
+        }
+        self.vague.append_option(c.vague.as_deref());
+        self.qualifier.append_value(c.qualifier.as_str());
+        self.stance.append_value(c.stance.as_str());
+        let items = self.source.values();
+        for s in &c.source {
+            for (i, v) in [s.id.as_str(), s.name.as_str(), s.kind].into_iter().enumerate() {
+                if let Some(b) = items.field_builder::<StringBuilder>(i) {
+                    b.append_value(v);
+                }
+            }
+            items.append(true);
+        }
+        self.source.append(true);
+        self.anonymous.append_value(c.anonymous);
+        self.subject.append_option(c.subject.as_deref());
+        for (b, n) in self
+            .spans
+            .iter_mut()
+            .zip([c.span.start, c.span.end, c.sentence.start, c.sentence.end])
+        {
+            b.append_value(to_i64(n));
+        }
+        self.evidence.append_value(&c.evidence);
+    }
+
+    fn finish(&mut self, schema: SchemaRef) -> Result<RecordBatch> {
+        self.rows = 0;
+        let [lo, hi, band_lo, band_hi] = &mut self.value;
+        let [s, e, ss, se] = &mut self.spans;
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(self.doc.finish()),
+            Arc::new(self.lang.finish()),
+            Arc::new(self.facet.finish()),
+            Arc::new(lo.finish()),
+            Arc::new(hi.finish()),
+            Arc::new(self.vague.finish()),
+            Arc::new(band_lo.finish()),
+            Arc::new(band_hi.finish()),
+            Arc::new(self.qualifier.finish()),
+            Arc::new(self.stance.finish()),
+            Arc::new(self.source.finish()),
+            Arc::new(self.anonymous.finish()),
+            Arc::new(self.subject.finish()),
+            Arc::new(s.finish()),
+            Arc::new(e.finish()),
+            Arc::new(ss.finish()),
+            Arc::new(se.finish()),
+            Arc::new(self.evidence.finish()),
+        ];
+        RecordBatch::try_new(schema, columns).context("building a batch of claims")
+    }
+}
+
+impl ClaimWriter {
+    /// A writer creating `path`.
+    pub fn create(path: &Path) -> Result<ClaimWriter> {
+        Ok(ClaimWriter {
+            path: path.to_path_buf(),
+            writer: writer(path, claim_schema())?,
+            columns: ClaimColumns::new(),
+        })
+    }
+
+    /// Adds a claim; a full batch is written out.
+    pub fn push(&mut self, c: &Claim) -> Result<()> {
+        self.columns.push(c);
+        if self.columns.rows >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.columns.rows == 0 {
+            return Ok(());
+        }
+        let batch = self.columns.finish(claim_schema())?;
+        self.writer
+            .write(&batch)
+            .with_context(|| self.path.display().to_string())
+    }
+
+    /// Writes what is left and the file's footer.
+    pub fn finish(mut self) -> Result<()> {
+        self.flush()?;
+        self.writer
+            .close()
+            .with_context(|| self.path.display().to_string())?;
+        Ok(())
+    }
+}

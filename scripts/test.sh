@@ -2,9 +2,16 @@
 # Runs the whole test suite. Tests that need ../shared (the seeds, the
 # corpora, the Recognizers-Text specs) say so and skip where it is absent;
 # the browser test needs node, /usr/bin/chromium and playwright-core (set up
-# here when node is present) and skips, saying so, without them.
+# here when node is present) and skips, saying so, without them. The
+# PostgreSQL half of the store suite runs when $ISNAD_TEST_POSTGRES names a
+# server (scripts/postgres.sh starts a throw-away one); the Spark test when
+# $ISNAD_PYTHON has PySpark (scripts/spark-env.sh sets it up; its
+# target/pyenv is found here by itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ -z "${ISNAD_PYTHON:-}" ] && [ -x target/pyenv/bin/python ]; then
+  export ISNAD_PYTHON=$PWD/target/pyenv/bin/python
+fi
 if command -v npm >/dev/null 2>&1 && [ ! -d tests/browser/node_modules/playwright-core ]; then
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error || echo "test.sh: npm ci failed; the browser test will skip" >&2
 fi

@@ -193,11 +193,6 @@ impl Postgres {
         run: Option<i64>,
     ) -> std::result::Result<Vec<Added>, postgres::Error> {
         let mut tx = self.client.get_mut().transaction()?;
-        let insert = tx.prepare(&format!(
-            "INSERT INTO documents (id, hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
-             VALUES ($15, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {NOW}, $12, $13, $14)
-             ON CONFLICT (hash) DO NOTHING RETURNING id"
-        ))?;
         // Ids in the order the documents came (as SQLite gives them), though
         // they are inserted in hash order; a known document leaves a gap.
         let mut ids: Vec<i64> = tx
@@ -209,45 +204,72 @@ impl Postgres {
             .map(|r| r.get(0))
             .collect();
         ids.sort_unstable();
+        // One statement for the whole batch, its rows in hash order.
+        let column = |get: &dyn Fn(&NewDocument) -> Option<&str>| -> Vec<Option<String>> {
+            order
+                .iter()
+                .map(|&i| get(&docs[i]).map(|v| clean(v).into_owned()))
+                .collect()
+        };
+        let texts: [Vec<Option<String>>; 12] = [
+            column(&|d| Some(&d.fields.hash)),
+            column(&|d| Some(&d.fields.doc)),
+            column(&|d| Some(&d.fields.origin)),
+            column(&|d| Some(&d.fields.format)),
+            column(&|d| d.fields.title.as_deref()),
+            column(&|d| d.fields.outlet.as_deref()),
+            column(&|d| d.fields.byline.as_deref()),
+            column(&|d| d.fields.published.as_deref()),
+            column(&|d| d.fields.url.as_deref()),
+            column(&|d| d.fields.lang.as_deref()),
+            column(&|d| d.fields.target.as_deref()),
+            column(&|d| Some(stored_text(d))),
+        ];
+        let originals: Vec<&[u8]> = order.iter().map(|&i| docs[i].original.as_slice()).collect();
+        let row_ids: Vec<i64> = order.iter().filter_map(|&i| ids.get(i).copied()).collect();
+        let inserted: HashSet<i64> = tx
+            .query(
+                &format!(
+                    "INSERT INTO documents (id, hash, doc, origin, format, title, outlet, byline, published, url, lang, target, text, original, added, run)
+                     SELECT *, {NOW}, $15::bigint FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bytea[])
+                     ON CONFLICT (hash) DO NOTHING RETURNING id"
+                ),
+                &[
+                    &row_ids, &texts[0], &texts[1], &texts[2], &texts[3], &texts[4], &texts[5], &texts[6], &texts[7],
+                    &texts[8], &texts[9], &texts[10], &texts[11], &originals, &run,
+                ],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
         let mut out = vec![Added::Known(0); docs.len()];
+        let mut known: Vec<usize> = Vec::new();
         let mut m = Mentions::default();
         let mut c = Claims::default();
         let mut search: (Vec<i64>, Vec<String>) = Default::default();
         for &i in order {
             let d = &docs[i];
-            let f = &d.fields;
-            let text = clean(stored_text(d));
-            let row = tx.query_opt(
-                &insert,
-                &[
-                    &clean(&f.hash),
-                    &clean(&f.doc),
-                    &clean(&f.origin),
-                    &clean(&f.format),
-                    &f.title.as_deref().map(clean),
-                    &f.outlet.as_deref().map(clean),
-                    &f.byline.as_deref().map(clean),
-                    &f.published.as_deref().map(clean),
-                    &f.url.as_deref().map(clean),
-                    &f.lang.as_deref().map(clean),
-                    &f.target.as_deref().map(clean),
-                    &d.original,
-                    &text,
-                    &run,
-                    &ids.get(i).copied(),
-                ],
-            )?;
-            let Some(row) = row else {
-                let known = tx.query_one("SELECT id FROM documents WHERE hash = $1", &[&f.hash])?;
-                out[i] = Added::Known(known.get(0));
+            let Some(id) = ids.get(i).copied().filter(|id| inserted.contains(id)) else {
+                known.push(i);
                 continue;
             };
-            let id: i64 = row.get(0);
             out[i] = Added::New(id);
             m.push(id, d);
             c.push(id, d);
             search.0.push(id);
             search.1.push(tsvector(&d.terms));
+        }
+        if !known.is_empty() {
+            let hashes: Vec<&str> = known.iter().map(|&i| docs[i].fields.hash.as_str()).collect();
+            let stored: std::collections::HashMap<String, i64> = tx
+                .query("SELECT hash, id FROM documents WHERE hash = ANY($1)", &[&hashes])?
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
+            for i in known {
+                out[i] = Added::Known(stored.get(&docs[i].fields.hash).copied().unwrap_or(0));
+            }
         }
         m.insert(&mut tx)?;
         c.insert(&mut tx)?;

@@ -73,6 +73,12 @@ pub enum Command {
         /// No progress bar, even on a terminal.
         #[arg(long, short = 'q')]
         quiet: bool,
+        /// Claims extracted elsewhere (`isnad extract` JSONL or Parquet, say
+        /// from a Spark job) to store with the documents instead of
+        /// extracting again; repeatable. A claim must fit its document's
+        /// text; a document with none in the files gets none.
+        #[arg(long, value_name = "FILE")]
+        claims: Vec<PathBuf>,
     },
     /// The cross-source ledger: per event and facet, every value claimed,
     /// by which chains, in which reports, and how the values relate.

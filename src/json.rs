@@ -53,7 +53,7 @@ pub fn claim(c: &Claim) -> J {
         .iter()
         .map(|s| json!({"id": s.id, "name": s.name, "kind": s.kind}))
         .collect();
-    json!({
+    let mut o = json!({
         "doc": c.doc,
         "lang": c.lang,
         "facet": c.facet,
@@ -67,5 +67,11 @@ pub fn claim(c: &Claim) -> J {
         "span": [c.span.start, c.span.end],
         "sentence": [c.sentence.start, c.sentence.end],
         "evidence": c.evidence,
-    })
+    });
+    // Beyond the contract: the band a vague word stands for, so that a
+    // claim file loaded back (`isnad ingest --claims`) compares as it did.
+    if let (Some([lo, hi]), Some(obj)) = (c.band, o.as_object_mut()) {
+        obj.insert("band".into(), json!([num(lo), num(hi)]));
+    }
+    o
 }

@@ -7,6 +7,7 @@
 //! (`isnad numbers | head`) is a normal end.
 
 mod args;
+mod claimfile;
 mod cmd;
 mod data;
 mod json;

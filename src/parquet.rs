@@ -337,3 +337,107 @@ impl ClaimWriter {
         Ok(())
     }
 }
+
+/// Reads a claims file [`ClaimWriter`] wrote, calling `add` with each
+/// claim's document id and the claim as the store keeps it.
+pub fn read_claims(path: &Path, add: &mut dyn FnMut(String, isnad_store::ClaimRow)) -> Result<()> {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{Float64Type, Int64Type};
+    use arrow_array::{Array, BooleanArray, Float64Array, Int64Array, StringArray};
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let at = || path.display().to_string();
+    let f = File::open(path).with_context(at)?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(f)
+        .with_context(at)?
+        .build()
+        .with_context(at)?;
+    for batch in reader {
+        let b = batch.with_context(at)?;
+        let col = |name: &str| {
+            b.column_by_name(name)
+                .ok_or_else(|| anyhow::anyhow!("{}: no column `{name}`: not a claims file", at()))
+        };
+        let text = |name: &str| -> Result<&StringArray> {
+            col(name)?
+                .as_string_opt::<i32>()
+                .ok_or_else(|| anyhow::anyhow!("{}: column `{name}` is not text", at()))
+        };
+        let float = |name: &str| -> Result<&Float64Array> {
+            col(name)?
+                .as_primitive_opt::<Float64Type>()
+                .ok_or_else(|| anyhow::anyhow!("{}: column `{name}` is not float64", at()))
+        };
+        let int = |name: &str| -> Result<&Int64Array> {
+            col(name)?
+                .as_primitive_opt::<Int64Type>()
+                .ok_or_else(|| anyhow::anyhow!("{}: column `{name}` is not int64", at()))
+        };
+        let (doc, facet, vague, qualifier, stance, subject, evidence) = (
+            text("doc")?,
+            text("facet")?,
+            text("vague")?,
+            text("qualifier")?,
+            text("stance")?,
+            text("subject")?,
+            text("evidence")?,
+        );
+        let (lo, hi, band_lo, band_hi) = (
+            float("value_lo")?,
+            float("value_hi")?,
+            float("band_lo")?,
+            float("band_hi")?,
+        );
+        let spans = [
+            int("span_start")?,
+            int("span_end")?,
+            int("sentence_start")?,
+            int("sentence_end")?,
+        ];
+        let anonymous: &BooleanArray = col("anonymous")?
+            .as_boolean_opt()
+            .ok_or_else(|| anyhow::anyhow!("{}: column `anonymous` is not bool", at()))?;
+        let sources = col("source")?
+            .as_list_opt::<i32>()
+            .ok_or_else(|| anyhow::anyhow!("{}: column `source` is not a list", at()))?;
+        let opt_text = |a: &StringArray, i: usize| (!a.is_null(i)).then(|| a.value(i).to_string());
+        let pair = |a: &Float64Array, b: &Float64Array, i: usize| {
+            (!a.is_null(i) && !b.is_null(i)).then(|| (a.value(i), b.value(i)))
+        };
+        let offset = |a: &Int64Array, i: usize| u32::try_from(a.value(i)).unwrap_or(u32::MAX);
+        for i in 0..b.num_rows() {
+            let chain_items = sources.value(i);
+            let items = chain_items
+                .as_struct_opt()
+                .ok_or_else(|| anyhow::anyhow!("{}: `source` items are not structs", at()))?;
+            let field = |j: usize| items.column(j).as_string_opt::<i32>();
+            let (Some(ids), Some(names), Some(kinds)) = (field(0), field(1), field(2)) else {
+                anyhow::bail!("{}: `source` items are not {{id, name, kind}}", at());
+            };
+            let chain: Vec<isnad_store::Link> = (0..items.len())
+                .map(|j| isnad_store::Link {
+                    id: ids.value(j).to_string(),
+                    name: names.value(j).to_string(),
+                    kind: kinds.value(j).to_string(),
+                })
+                .collect();
+            add(
+                doc.value(i).to_string(),
+                isnad_store::ClaimRow {
+                    facet: facet.value(i).to_string(),
+                    value: pair(lo, hi, i),
+                    vague: opt_text(vague, i),
+                    band: pair(band_lo, band_hi, i),
+                    qualifier: qualifier.value(i).to_string(),
+                    stance: stance.value(i).to_string(),
+                    chain: chain.into(),
+                    anonymous: anonymous.value(i),
+                    subject: opt_text(subject, i),
+                    span: (offset(spans[0], i), offset(spans[1], i)),
+                    sentence: (offset(spans[2], i), offset(spans[3], i)),
+                    evidence: Arc::from(evidence.value(i)),
+                },
+            );
+        }
+    }
+    Ok(())
+}

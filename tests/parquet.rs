@@ -176,3 +176,48 @@ fn parquet_needs_a_file_to_write_to() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("give --out FILE"), "{}", stderr(&out));
 }
+
+#[test]
+fn claims_extracted_elsewhere_load_back_with_ingest_and_give_the_same_ledger() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let ex = examples();
+    let ex = ex.to_str().expect("path");
+    let jsonl = ok(isnad(&["extract", ex], b"", d)).stdout;
+    write(d, "claims.jsonl", &jsonl);
+    ok(isnad(
+        &["extract", ex, "--format", "parquet", "--out", "claims.parquet"],
+        b"",
+        d,
+    ));
+    let ledger = |db: &str| {
+        String::from_utf8_lossy(
+            &ok(isnad(
+                &["ledger", "--db", db, "--format", "csv", "--other"],
+                b"",
+                d,
+            ))
+            .stdout,
+        )
+        .into_owned()
+    };
+    ok(isnad(&["ingest", ex, "--db", "here.db"], b"", d));
+    let want = ledger("here.db");
+    for file in ["claims.jsonl", "claims.parquet"] {
+        let db = format!("{file}.db");
+        ok(isnad(&["ingest", ex, "--db", &db, "--claims", file], b"", d));
+        assert_eq!(ledger(&db), want, "{file}");
+    }
+    // A claim whose evidence is not the document's text, and a line that is
+    // not a claim, are refused, said, and make the status 1.
+    let mut claims = lines(&ok(isnad(&["extract", ex], b"", d)));
+    claims[0]["evidence"] = "a sentence no report holds".into();
+    let mut text: String = claims.iter().map(|c| format!("{c}\n")).collect();
+    text.push_str("not a claim\n");
+    write(d, "bad.jsonl", text.as_bytes());
+    let out = isnad(&["ingest", ex, "--db", "bad.db", "--claims", "bad.jsonl"], b"", d);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("bad.jsonl:") && err.contains("not a claim"), "{err}");
+    assert!(err.contains("1 did not fit their document's text"), "{err}");
+}

@@ -24,7 +24,7 @@ pub fn run(data: &Data, paths: &[PathBuf], jobs_flag: Option<usize>, no_store: b
         Some(d) => d.begin_run("bench")?,
         None => 0,
     };
-    let tally = pipeline(data, paths, db.as_mut().map(|d| (d, run)), jobs, None)?;
+    let tally = pipeline(data, paths, db.as_mut().map(|d| (d, run)), jobs, None, None)?;
     let mb = tally.bytes as f64 / 1e6;
     let docs = tally.new as f64;
     // One line per stage: its time and what it does per second.

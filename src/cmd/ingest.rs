@@ -29,7 +29,7 @@ const BATCH_DOCS: usize = 256;
 const BATCH_TIME: Duration = Duration::from_millis(250);
 
 enum Work {
-    Analysed(Box<NewDocument>, Duration),
+    Analysed(Box<NewDocument>, Duration, usize),
     Known,
 }
 
@@ -56,7 +56,13 @@ pub struct Tally {
     pub wall: Duration,
     /// Worker threads.
     pub jobs: usize,
+    /// Given claims (`--claims`) left out because they did not fit their
+    /// document's text.
+    pub refused: u64,
 }
+
+/// Claims extracted elsewhere, by document id, taken as documents come.
+pub type Given = Mutex<crate::claimfile::ByDocument>;
 
 /// The number of worker threads: `jobs`, or one per core.
 pub fn jobs(jobs: Option<usize>) -> usize {
@@ -70,7 +76,19 @@ pub fn run(
     store: &StoreArgs,
     jobs_flag: Option<usize>,
     quiet: bool,
+    claim_files: &[PathBuf],
 ) -> Result<ExitCode> {
+    let mut bad_claims = 0;
+    let given = if claim_files.is_empty() {
+        None
+    } else {
+        let (claims, bad) = crate::claimfile::load(claim_files)?;
+        if bad > 0 {
+            eprintln!("isnad: lines of the claim files that are not claims (listed above): {bad}");
+        }
+        bad_claims = bad as u64;
+        Some(Mutex::new(claims))
+    };
     let mut db = open(store)?;
     let command = format!(
         "ingest {}",
@@ -90,7 +108,29 @@ pub fn run(
         b.enable_steady_tick(Duration::from_millis(120));
         b
     });
-    let tally = pipeline(data, paths, Some((&mut db, run)), jobs(jobs_flag), bar.as_ref())?;
+    let tally = pipeline(
+        data,
+        paths,
+        Some((&mut db, run)),
+        jobs(jobs_flag),
+        bar.as_ref(),
+        given.as_ref(),
+    )?;
+    if let Some(g) = given {
+        let left: usize = g
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a worker failed"))?
+            .values()
+            .map(Vec::len)
+            .sum();
+        bad_claims += tally.refused;
+        if tally.refused > 0 || left > 0 {
+            eprintln!(
+                "isnad: of the given claims, {} did not fit their document's text and {left} were for documents not in the input (or already stored); none of them was stored",
+                tally.refused
+            );
+        }
+    }
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -112,7 +152,9 @@ pub fn run(
         if tally.jobs == 1 { "" } else { "s" },
         tally.storage.as_secs_f64(),
     );
-    Ok(super::batch_status(tally.failed as usize))
+    // Bad claim lines and claims that do not fit count as failures: the
+    // run went on without them, but its status says something was left out.
+    Ok(super::batch_status((tally.failed + bad_claims) as usize))
 }
 
 /// Reads `paths` on one thread, analyses the documents on `jobs` threads
@@ -124,6 +166,7 @@ pub fn pipeline(
     mut store: Option<(&mut isnad_store::Store, i64)>,
     jobs: usize,
     bar: Option<&indicatif::ProgressBar>,
+    given: Option<&Given>,
 ) -> Result<Tally> {
     let known = match &store {
         Some((db, _)) => db.known_hashes()?,
@@ -159,7 +202,7 @@ pub fn pipeline(
             let rx = Arc::clone(&doc_rx);
             let tx = out_tx.clone();
             let known = &known;
-            s.spawn(move || worker(data, &rx, &tx, known));
+            s.spawn(move || worker(data, &rx, &tx, known, given));
         }
         // Only the workers hold the receiver: when they stop (the writer
         // failed), the reader's next send fails and it stops too.
@@ -206,8 +249,9 @@ pub fn pipeline(
                             b.inc(1);
                         }
                     }
-                    Work::Analysed(d, took) => {
+                    Work::Analysed(d, took, refused) => {
                         tally.analysis += took;
+                        tally.refused += refused as u64;
                         if batch.is_empty() {
                             batch_started = Instant::now();
                         }
@@ -251,6 +295,7 @@ fn worker(
     rx: &Mutex<Receiver<(u64, isnad_text::Document)>>,
     tx: &std::sync::mpsc::SyncSender<(u64, Work)>,
     known: &HashSet<String>,
+    given: Option<&Given>,
 ) {
     let mut scratch = Scratch::default();
     loop {
@@ -264,8 +309,17 @@ fn worker(
             Work::Known
         } else {
             let t = Instant::now();
-            let d = data.analyse(doc, hash, &mut scratch);
-            Work::Analysed(Box::new(d), t.elapsed())
+            let (d, refused) = match given {
+                Some(g) => {
+                    let claims = match g.lock() {
+                        Ok(mut map) => map.remove(&doc.id).unwrap_or_default(),
+                        Err(_) => return,
+                    };
+                    data.analyse_given(doc, hash, claims, &mut scratch)
+                }
+                None => (data.analyse(doc, hash, &mut scratch), 0),
+            };
+            Work::Analysed(Box::new(d), t.elapsed(), refused)
         };
         if tx.send((seq, work)).is_err() {
             return;

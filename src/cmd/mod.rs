@@ -31,7 +31,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             store,
             jobs,
             quiet,
-        } => ingest::run(&data, &paths, &store, jobs, quiet),
+            claims,
+        } => ingest::run(&data, &paths, &store, jobs, quiet, &claims),
         Command::Ledger {
             store,
             event,

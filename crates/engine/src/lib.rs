@@ -40,6 +40,22 @@ fn range(v: &Value) -> Option<(f64, f64)> {
     }
 }
 
+/// True when a claim points at real text of `doc`: its quantity lies in its
+/// sentence, the sentence in the document, and its evidence is the text
+/// there (the original bytes themselves for text and JSONL; for a page,
+/// whose original has markup, a sentence of the text read from it).
+pub fn claim_fits(doc: &Document, c: &ClaimRow) -> bool {
+    let (s, e) = (c.sentence.0 as usize, c.sentence.1 as usize);
+    let (qs, qe) = (c.span.0 as usize, c.span.1 as usize);
+    if !(s <= qs && qs < qe && qe <= e && e <= doc.original.len()) || c.evidence.is_empty() {
+        return false;
+    }
+    match std::str::from_utf8(&doc.original[s..e]) {
+        Ok(there) if there == &*c.evidence => true,
+        _ => doc.format.as_str() == "html" && doc.text.contains(&*c.evidence),
+    }
+}
+
 /// A claim as the store keeps it.
 pub fn claim_row(c: &Claim) -> ClaimRow {
     ClaimRow {
@@ -114,6 +130,33 @@ impl Engine {
             .iter()
             .map(claim_row)
             .collect();
+        self.analyse_with(doc, hash, claims, scratch)
+    }
+
+    /// Everything the store keeps of a document whose claims were extracted
+    /// elsewhere (`isnad extract` on a cluster): `claims` instead of this
+    /// engine's. Claims that do not point at this document's text (see
+    /// [`claim_fits`]) are left out; the second value counts them.
+    pub fn analyse_given(
+        &self,
+        doc: Document,
+        hash: String,
+        claims: Vec<ClaimRow>,
+        scratch: &mut Scratch,
+    ) -> (NewDocument, usize) {
+        let given = claims.len();
+        let claims: Vec<ClaimRow> = claims.into_iter().filter(|c| claim_fits(&doc, c)).collect();
+        let refused = given - claims.len();
+        (self.analyse_with(doc, hash, claims, scratch), refused)
+    }
+
+    fn analyse_with(
+        &self,
+        doc: Document,
+        hash: String,
+        claims: Vec<ClaimRow>,
+        scratch: &mut Scratch,
+    ) -> NewDocument {
         let mentions: Vec<MentionRow> = self
             .numbers
             .find_with(&doc.text, scratch)

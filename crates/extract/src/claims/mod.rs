@@ -1761,7 +1761,23 @@ impl<'a> Run<'a> {
         if q.m.kind == Kind::Percent {
             return None;
         }
-        other(self.word(b))
+        // A partitive counts the noun after its preposition: "5 من أعضاء
+        // الحكومة", "five of the members"; a lone conjunction counts nothing.
+        let mut k = b;
+        if matches!(self.word(k), "من" | "of")
+            && self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        {
+            k += 1;
+            if self.word(k) == "the" && self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word) {
+                k += 1;
+            }
+        }
+        // A function word (في, على, on, the…: the subject stops of
+        // attribution.toml) or a lone conjunction is no counted noun.
+        if matches!(self.word(k), "و" | "and") || self.starts(&lex.stops, k) {
+            return other("");
+        }
+        other(self.word(k))
     }
 
     /// Whose count it is: the most specific people-word in the noun phrase

@@ -1044,7 +1044,9 @@ impl<'a> Scan<'a> {
             k = j;
         } else if self.punct(k) == Some('-')
             && self.number_len(k + 1).is_some()
-            && (self.glued(k + 1) || k == 0 || self.t[k].newline_before)
+            // Glued: "- 12 attackers" at the head of a line is a list's
+            // bullet, not a minus.
+            && self.glued(k + 1)
             && (k == 0 || self.t[k].space_before)
             && (k == 0 || self.kind(k - 1) != Some(TokenKind::Number))
         {

@@ -364,3 +364,20 @@ t!(
     "12 killed over two days",
     [("12", Cardinal, "12"), ("two", Cardinal, "2")]
 );
+
+#[test]
+fn a_dash_and_a_space_at_a_lines_head_is_a_bullet_not_a_minus() {
+    let n = Numbers::builtin();
+    for (text, want) in [
+        ("- 12 attackers stormed the prison", 12.0),
+        ("- 10,138 articles", 10138.0),
+        ("fell to -5 degrees", -5.0),
+    ] {
+        let found = n.find(text);
+        assert_eq!(
+            found.first().map(|m| m.value.clone()),
+            Some(Value::Number(want)),
+            "{text}"
+        );
+    }
+}

@@ -47,6 +47,10 @@ pub enum Command {
         /// Write to this file instead of stdout (required for parquet).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Extraction threads (default: every core); the output's order is
+        /// the input's whatever the number.
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
     },
     /// Read documents and print what isnad sees in each: metadata, page
     /// furniture, warnings, sentences (one JSON object per document).

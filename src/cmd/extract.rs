@@ -1,6 +1,7 @@
 //! `isnad extract`: the claims of documents.
 
-use super::{batch_status, for_each_document};
+use super::batch_status;
+use super::parallel::ordered;
 use crate::args::ExtractFormat;
 use crate::data::Data;
 use crate::json;
@@ -17,33 +18,46 @@ pub fn run(
     format: ExtractFormat,
     other: bool,
     out: Option<&Path>,
+    jobs: usize,
 ) -> Result<ExitCode> {
     let mut sink = Sink::open(format, out)?;
-    let mut scratch = Scratch::default();
-    let failed = for_each_document(data, paths, &mut |doc| {
-        for c in data.extractor.extract_with(&doc, &mut scratch) {
-            if !other && c.facet.starts_with("other:") {
-                continue;
+    // Lines are rendered on the worker threads too; Parquet takes the claims.
+    let work = |doc: isnad_text::Document, scratch: &mut Scratch| -> Found {
+        let claims = data
+            .extractor
+            .extract_with(&doc, scratch)
+            .into_iter()
+            .filter(|c| other || !c.facet.starts_with("other:"));
+        match format {
+            ExtractFormat::Parquet => Found::Claims(claims.collect()),
+            ExtractFormat::Table => Found::Lines(claims.map(|c| row(&c) + "\n").collect()),
+            ExtractFormat::Jsonl => {
+                Found::Lines(claims.map(|c| json::claim(&c).to_string() + "\n").collect())
             }
-            sink.write(&c)?;
         }
-        Ok(())
-    })?;
+    };
+    let failed = ordered(data, paths, jobs, &work, &mut |found| sink.write(found))?;
     sink.finish()?;
     Ok(batch_status(failed))
+}
+
+/// The claims of one document, as the sink takes them.
+enum Found {
+    Lines(String),
+    Claims(Vec<Claim>),
 }
 
 /// Where claims go: lines of JSON or a table (to stdout or a file), or a
 /// Parquet file.
 enum Sink {
-    Lines(ExtractFormat, Box<dyn Write>),
+    Lines(Box<dyn Write>),
     #[cfg(feature = "parquet")]
     Parquet(Box<crate::parquet::ClaimWriter>),
 }
 
 impl Sink {
     fn open(format: ExtractFormat, out: Option<&Path>) -> Result<Sink> {
-        let lines = |w: Box<dyn Write>| Ok(Sink::Lines(format, w));
+        let lines = |w: Box<dyn Write>| Ok(Sink::Lines(w));
         match (format, out) {
             #[cfg(feature = "parquet")]
             (ExtractFormat::Parquet, Some(p)) => {
@@ -63,19 +77,23 @@ impl Sink {
         }
     }
 
-    fn write(&mut self, c: &Claim) -> Result<()> {
-        match self {
-            Sink::Lines(ExtractFormat::Table, w) => writeln!(w, "{}", row(c))?,
-            Sink::Lines(_, w) => writeln!(w, "{}", json::claim(c))?,
+    fn write(&mut self, found: Found) -> Result<()> {
+        match (self, found) {
+            (Sink::Lines(w), Found::Lines(text)) => w.write_all(text.as_bytes())?,
             #[cfg(feature = "parquet")]
-            Sink::Parquet(p) => p.push(c)?,
+            (Sink::Parquet(p), Found::Claims(claims)) => {
+                for c in &claims {
+                    p.push(c)?;
+                }
+            }
+            _ => anyhow::bail!("internal: claims rendered for another format"),
         }
         Ok(())
     }
 
     fn finish(self) -> Result<()> {
         match self {
-            Sink::Lines(_, mut w) => w.flush()?,
+            Sink::Lines(mut w) => w.flush()?,
             #[cfg(feature = "parquet")]
             Sink::Parquet(p) => p.finish()?,
         }

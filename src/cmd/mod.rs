@@ -5,6 +5,7 @@ mod extract;
 mod ingest;
 mod ledger;
 mod numbers;
+mod parallel;
 mod read;
 mod search;
 mod serve;
@@ -25,7 +26,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             format,
             other,
             out,
-        } => extract::run(&data, &paths, format, other, out.as_deref()),
+            jobs,
+        } => extract::run(&data, &paths, format, other, out.as_deref(), ingest::jobs(jobs)),
         Command::Ingest {
             paths,
             store,
@@ -68,15 +70,49 @@ pub fn for_each_document(
     paths: &[std::path::PathBuf],
     each: &mut dyn FnMut(isnad_text::Document) -> Result<()>,
 ) -> Result<usize> {
-    let failed = std::cell::Cell::new(0usize);
-    let first_err: std::cell::RefCell<Option<anyhow::Error>> = std::cell::RefCell::new(None);
-    let mut sink = |r: Result<isnad_text::Document, isnad_text::ReadError>| match r {
+    let mut failed = 0;
+    let read = for_each_raw(data, paths, &mut |raw| {
+        match build(data, raw) {
+            Some(doc) => each(doc)?,
+            None => failed += 1,
+        }
+        Ok(())
+    })?;
+    Ok(read + failed)
+}
+
+/// Builds a document read raw, saying on stderr what was wrong with it (or
+/// what its reading noticed); `None` when it could not be built.
+pub fn build(data: &Data, raw: isnad_text::read::Raw) -> Option<isnad_text::Document> {
+    match data.reader.build(raw) {
         Ok(doc) => {
             for w in &doc.warnings {
                 eprintln!("isnad: {}: {w}", doc.origin_name);
             }
+            Some(doc)
+        }
+        Err(e) => {
+            eprintln!("isnad: {e}");
+            None
+        }
+    }
+}
+
+/// Reads every path as [`for_each_document`] does, handing each document
+/// to `each` before it is built ([`build`]), so that a reading thread can
+/// leave the building to others. Returns how many files or records could
+/// not be read at all.
+pub fn for_each_raw(
+    data: &Data,
+    paths: &[std::path::PathBuf],
+    each: &mut dyn FnMut(isnad_text::read::Raw) -> Result<()>,
+) -> Result<usize> {
+    let failed = std::cell::Cell::new(0usize);
+    let first_err: std::cell::RefCell<Option<anyhow::Error>> = std::cell::RefCell::new(None);
+    let mut sink = |r: Result<isnad_text::read::Raw, isnad_text::ReadError>| match r {
+        Ok(raw) => {
             if first_err.borrow().is_none()
-                && let Err(e) = each(doc)
+                && let Err(e) = each(raw)
             {
                 *first_err.borrow_mut() = Some(e);
             }
@@ -90,15 +126,15 @@ pub fn for_each_document(
     for p in paths {
         if p.as_os_str() == "-" {
             let stdin = std::io::stdin().lock();
-            data.reader.read_stream("stdin", "-", stdin, &mut sink);
+            data.reader.read_stream_raw("stdin", "-", stdin, &mut sink);
         } else if p.is_dir() {
             let mut files = Vec::new();
             walk(p, &mut files)?;
             for f in files {
-                data.reader.read_path(&f, &mut sink);
+                data.reader.read_path_raw(&f, &mut sink);
             }
         } else if p.exists() {
-            data.reader.read_path(p, &mut sink);
+            data.reader.read_path_raw(p, &mut sink);
         } else {
             eprintln!("isnad: {}: no such file or directory", p.display());
             failed.set(failed.get() + 1);

@@ -375,7 +375,7 @@ fn a_dash_and_a_space_at_a_lines_head_is_a_bullet_not_a_minus() {
     ] {
         let found = n.find(text);
         assert_eq!(
-            found.first().map(|m| m.value.clone()),
+            found.first().map(|m| m.value),
             Some(Value::Number(want)),
             "{text}"
         );

@@ -16,31 +16,71 @@ pub struct Record {
     pub meta: Metadata,
 }
 
-/// Iterates over the records of a JSONL stream: `(line number, record)` or
-/// an error naming the line. Blank lines are skipped.
-pub struct JsonlRecords<R> {
+/// Iterates over the non-blank lines of a JSONL stream: `(line number,
+/// line)`, or an error naming the line (not UTF-8) or the file (I/O).
+pub struct JsonlLines<R> {
     input: R,
     name: String,
     line: usize,
-    buf: String,
+}
+
+impl<R: BufRead> JsonlLines<R> {
+    /// Lines of `input`, reported under `name`.
+    pub fn new(input: R, name: &str) -> Self {
+        JsonlLines {
+            input,
+            name: name.to_string(),
+            line: 0,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlLines<R> {
+    type Item = Result<(usize, String), ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let mut buf = String::new();
+            self.line += 1;
+            match self.input.read_line(&mut buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    // Skip the rest of the bad line, then report it.
+                    let mut sink = Vec::new();
+                    let _ = self.input.read_until(b'\n', &mut sink);
+                    return Some(Err(ReadError::Record {
+                        path: self.name.clone(),
+                        line: self.line,
+                        reason: "not valid UTF-8".into(),
+                    }));
+                }
+                Err(e) => {
+                    return Some(Err(ReadError::Io {
+                        path: self.name.clone(),
+                        source: e,
+                    }));
+                }
+            }
+            if buf.trim().is_empty() {
+                continue;
+            }
+            return Some(Ok((self.line, buf)));
+        }
+    }
+}
+
+/// Iterates over the records of a JSONL stream: `(line number, record)` or
+/// an error naming the line. Blank lines are skipped.
+pub struct JsonlRecords<R> {
+    lines: JsonlLines<R>,
 }
 
 impl<R: BufRead> JsonlRecords<R> {
     /// Records of `input`, reported under `name`.
     pub fn new(input: R, name: &str) -> Self {
         JsonlRecords {
-            input,
-            name: name.to_string(),
-            line: 0,
-            buf: String::new(),
-        }
-    }
-
-    fn error(&self, reason: impl Into<String>) -> ReadError {
-        ReadError::Record {
-            path: self.name.clone(),
-            line: self.line,
-            reason: reason.into(),
+            lines: JsonlLines::new(input, name),
         }
     }
 }
@@ -53,56 +93,43 @@ fn string_field(obj: &serde_json::Map<String, Value>, names: &[&str]) -> Option<
     })
 }
 
+/// Parses line `line` of file `name` as a record.
+pub fn parse_record(name: &str, line: usize, text: &str) -> Result<Record, ReadError> {
+    let error = |reason: String| ReadError::Record {
+        path: name.to_string(),
+        line,
+        reason,
+    };
+    let value: Value = serde_json::from_str(text.trim()).map_err(|e| error(format!("not JSON: {e}")))?;
+    let Value::Object(obj) = value else {
+        return Err(error("not a JSON object".into()));
+    };
+    let text = match obj.get("text") {
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => return Err(error("field `text` is not a string".into())),
+        None => return Err(error("no `text` field".into())),
+    };
+    let id = string_field(&obj, &["id"]).unwrap_or_else(|| format!("line{line}"));
+    let meta = Metadata {
+        title: string_field(&obj, &["title"]),
+        outlet: string_field(&obj, &["outlet", "source"]),
+        byline: string_field(&obj, &["byline", "author"]),
+        published: string_field(&obj, &["published", "date"]),
+        url: string_field(&obj, &["url"]),
+        lang: string_field(&obj, &["lang"]),
+    };
+    Ok(Record { id, text, meta })
+}
+
 impl<R: BufRead> Iterator for JsonlRecords<R> {
     type Item = Result<(usize, Record), ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            self.buf.clear();
-            self.line += 1;
-            match self.input.read_line(&mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                    // Skip the rest of the bad line, then report it.
-                    let mut sink = Vec::new();
-                    let _ = self.input.read_until(b'\n', &mut sink);
-                    return Some(Err(self.error("not valid UTF-8")));
-                }
-                Err(e) => {
-                    return Some(Err(ReadError::Io {
-                        path: self.name.clone(),
-                        source: e,
-                    }));
-                }
-            }
-            let line = self.buf.trim();
-            if line.is_empty() {
-                continue;
-            }
-            let value: Value = match serde_json::from_str(line) {
-                Ok(v) => v,
-                Err(e) => return Some(Err(self.error(format!("not JSON: {e}")))),
-            };
-            let Value::Object(obj) = value else {
-                return Some(Err(self.error("not a JSON object")));
-            };
-            let text = match obj.get("text") {
-                Some(Value::String(s)) => s.clone(),
-                Some(_) => return Some(Err(self.error("field `text` is not a string"))),
-                None => return Some(Err(self.error("no `text` field"))),
-            };
-            let id = string_field(&obj, &["id"]).unwrap_or_else(|| format!("line{}", self.line));
-            let meta = Metadata {
-                title: string_field(&obj, &["title"]),
-                outlet: string_field(&obj, &["outlet", "source"]),
-                byline: string_field(&obj, &["byline", "author"]),
-                published: string_field(&obj, &["published", "date"]),
-                url: string_field(&obj, &["url"]),
-                lang: string_field(&obj, &["lang"]),
-            };
-            return Some(Ok((self.line, Record { id, text, meta })));
-        }
+        let (line, text) = match self.lines.next()? {
+            Ok(l) => l,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(parse_record(&self.lines.name, line, &text).map(|r| (line, r)))
     }
 }
 

@@ -22,7 +22,38 @@ use crate::furniture::FurnitureRules;
 use std::io::BufRead;
 use std::path::Path;
 
-pub use jsonl::JsonlRecords;
+pub use jsonl::{JsonlLines, JsonlRecords};
+
+/// A document read from its file but not yet built (its page's text
+/// extracted, its furniture and metadata found): what a reading thread
+/// hands to the threads that build and analyse documents, so that the
+/// costly part of reading runs on every core. [`Reader::build`] finishes it.
+#[derive(Debug)]
+pub enum Raw {
+    /// A JSONL line, not yet parsed.
+    Line {
+        /// The file.
+        name: std::sync::Arc<str>,
+        /// Its 1-based line number.
+        line: usize,
+        /// The line.
+        text: String,
+    },
+    /// A whole text or HTML file (or stdin).
+    File {
+        /// The document's id.
+        id: String,
+        /// Where it was read from.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+        /// Text or HTML.
+        format: Format,
+    },
+    /// Built already (a page of a web archive, whose records are told
+    /// apart as they are read).
+    Built(Box<Document>),
+}
 
 /// Why a document or record could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -164,9 +195,35 @@ impl Reader {
         doc
     }
 
+    /// Builds a document read by a `read_*_raw` method.
+    pub fn build(&self, raw: Raw) -> Result<Document, ReadError> {
+        match raw {
+            Raw::Line { name, line, text } => {
+                let rec = jsonl::parse_record(&name, line, &text)?;
+                Ok(self.record(rec, format!("{name}:{line}")))
+            }
+            Raw::File {
+                id,
+                name,
+                bytes,
+                format,
+            } => Ok(if format == Format::Html {
+                self.html(&id, &name, bytes)
+            } else {
+                self.plain(&id, &name, bytes)
+            }),
+            Raw::Built(doc) => Ok(*doc),
+        }
+    }
+
     /// Reads the file at `path`, calling `sink` with each document or error.
     /// A JSONL file is streamed record by record.
     pub fn read_path(&self, path: &Path, sink: &mut dyn FnMut(Result<Document, ReadError>)) {
+        self.read_path_raw(path, &mut |r| sink(r.and_then(|raw| self.build(raw))));
+    }
+
+    /// As [`Reader::read_path`], the documents not yet built.
+    pub fn read_path_raw(&self, path: &Path, sink: &mut dyn FnMut(Result<Raw, ReadError>)) {
         let name = path.display().to_string();
         let io = |source| ReadError::Io {
             path: name.clone(),
@@ -174,7 +231,9 @@ impl Reader {
         };
         if is_warc_name(&name) || sniff_warc(path) {
             match std::fs::File::open(path) {
-                Ok(f) => self.read_warc_stream(std::io::BufReader::new(f), &name, sink),
+                Ok(f) => self.read_warc_stream(std::io::BufReader::new(f), &name, &mut |r| {
+                    sink(r.map(|d| Raw::Built(Box::new(d))))
+                }),
                 Err(e) => sink(Err(io(e))),
             }
             return;
@@ -195,19 +254,16 @@ impl Reader {
         };
         match format {
             Format::Jsonl => match std::fs::File::open(path) {
-                Ok(f) => self.read_jsonl(std::io::BufReader::new(f), &name, sink),
+                Ok(f) => read_jsonl_raw(std::io::BufReader::new(f), &name, sink),
                 Err(e) => sink(Err(io(e))),
             },
             Format::Html | Format::Text => match std::fs::read(path) {
-                Ok(bytes) => {
-                    let id = stem(path);
-                    let doc = if format == Format::Html {
-                        self.html(&id, &name, bytes)
-                    } else {
-                        self.plain(&id, &name, bytes)
-                    };
-                    sink(Ok(doc))
-                }
+                Ok(bytes) => sink(Ok(Raw::File {
+                    id: stem(path),
+                    name: name.clone(),
+                    bytes,
+                    format,
+                })),
                 Err(e) => sink(Err(io(e))),
             },
         }
@@ -221,12 +277,7 @@ impl Reader {
         name: &str,
         sink: &mut dyn FnMut(Result<Document, ReadError>),
     ) {
-        for item in JsonlRecords::new(input, name) {
-            match item {
-                Ok((line, rec)) => sink(Ok(self.record(rec, format!("{name}:{line}")))),
-                Err(e) => sink(Err(e)),
-            }
-        }
+        read_jsonl_raw(input, name, &mut |r| sink(r.and_then(|raw| self.build(raw))));
     }
 
     /// Reads a WARC file, gzipped or not (told by its first bytes), and
@@ -277,8 +328,19 @@ impl Reader {
         &self,
         id: &str,
         name: &str,
-        mut input: R,
+        input: R,
         sink: &mut dyn FnMut(Result<Document, ReadError>),
+    ) {
+        self.read_stream_raw(id, name, input, &mut |r| sink(r.and_then(|raw| self.build(raw))));
+    }
+
+    /// As [`Reader::read_stream`], the documents not yet built.
+    pub fn read_stream_raw<R: BufRead>(
+        &self,
+        id: &str,
+        name: &str,
+        mut input: R,
+        sink: &mut dyn FnMut(Result<Raw, ReadError>),
     ) {
         use std::io::Read;
         let mut head = Vec::with_capacity(1024);
@@ -291,10 +353,10 @@ impl Reader {
         let mut whole = std::io::Cursor::new(head).chain(input);
         let head = whole.get_ref().0.get_ref();
         if warc::is_gzip(head) || warc::looks_like_warc(head) {
-            return self.read_warc_stream(whole, name, sink);
+            return self.read_warc_stream(whole, name, &mut |r| sink(r.map(|d| Raw::Built(Box::new(d)))));
         }
         match sniff(head) {
-            Format::Jsonl => self.read_jsonl(whole, name, sink),
+            Format::Jsonl => read_jsonl_raw(whole, name, sink),
             format => {
                 let mut bytes = Vec::new();
                 if let Err(e) = whole.read_to_end(&mut bytes) {
@@ -303,10 +365,11 @@ impl Reader {
                         source: e,
                     }));
                 }
-                sink(Ok(if format == Format::Html {
-                    self.html(id, name, bytes)
-                } else {
-                    self.plain(id, name, bytes)
+                sink(Ok(Raw::File {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    bytes,
+                    format,
                 }))
             }
         }
@@ -329,6 +392,18 @@ impl Reader {
             Format::Html => sink(Ok(self.html(id, name, bytes))),
             Format::Text => sink(Ok(self.plain(id, name, bytes))),
         }
+    }
+}
+
+/// The lines of a JSONL stream, not yet parsed.
+fn read_jsonl_raw<R: BufRead>(input: R, name: &str, sink: &mut dyn FnMut(Result<Raw, ReadError>)) {
+    let shared: std::sync::Arc<str> = std::sync::Arc::from(name);
+    for item in JsonlLines::new(input, name) {
+        sink(item.map(|(line, text)| Raw::Line {
+            name: shared.clone(),
+            line,
+            text,
+        }));
     }
 }
 

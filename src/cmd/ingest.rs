@@ -1,15 +1,16 @@
 //! `isnad ingest`: documents and their claims into the store.
 //!
-//! Three stages joined by bounded channels: one thread reads documents in
-//! order, `--jobs` threads analyse them (claims, mentions, search terms,
-//! target), and this thread writes them, in reading order, whole documents
+//! Three stages joined by bounded channels: one thread splits the input into
+//! documents in order (files, JSONL lines, web-archive records), `--jobs`
+//! threads build them (parse, page text, furniture, metadata) and analyse
+//! them (claims, mentions, search terms, target), and this thread writes them, in reading order, whole documents
 //! per transaction (up to [`BATCH_DOCS`], committed at least every
 //! [`BATCH_TIME`]). A document whose bytes are already stored is not analysed
 //! again. A kill at any moment leaves every document stored whole or not at
 //! all; running the same command again completes the batch.
 
-use super::for_each_document;
 use super::stored::open;
+use super::{build, for_each_raw};
 use crate::args::StoreArgs;
 use crate::data::Data;
 use anyhow::Result;
@@ -31,6 +32,8 @@ const BATCH_TIME: Duration = Duration::from_millis(250);
 enum Work {
     Analysed(Box<NewDocument>, Duration, usize),
     Known,
+    /// It could not be built (said on stderr).
+    Failed,
 }
 
 /// What a pipeline run did, and where its time went.
@@ -179,18 +182,18 @@ pub fn pipeline(
     };
     let mut write_error: Option<anyhow::Error> = None;
     let reading = std::thread::scope(|s| -> Result<(usize, Duration)> {
-        let (doc_tx, doc_rx) = sync_channel::<(u64, isnad_text::Document)>(jobs * 4);
+        let (doc_tx, doc_rx) = sync_channel::<(u64, isnad_text::read::Raw)>(jobs * 4);
         let (out_tx, out_rx) = sync_channel::<(u64, Work)>(jobs * 4);
         let doc_rx = Arc::new(Mutex::new(doc_rx));
         let reader = s.spawn(move || {
             let mut seq = 0u64;
             let mut waiting = Duration::ZERO;
             let t = Instant::now();
-            let failed = for_each_document(data, paths, &mut |doc| {
+            let failed = for_each_raw(data, paths, &mut |raw| {
                 // A closed channel means the writer stopped on an error.
                 let w = Instant::now();
                 doc_tx
-                    .send((seq, doc))
+                    .send((seq, raw))
                     .map_err(|_| anyhow::anyhow!("ingest stopped"))?;
                 waiting += w.elapsed();
                 seq += 1;
@@ -249,6 +252,7 @@ pub fn pipeline(
                             b.inc(1);
                         }
                     }
+                    Work::Failed => tally.failed += 1,
                     Work::Analysed(d, took, refused) => {
                         tally.analysis += took;
                         tally.refused += refused as u64;
@@ -284,7 +288,7 @@ pub fn pipeline(
         return Err(e);
     }
     let (failed, read_time) = reading?;
-    tally.failed = failed as u64;
+    tally.failed += failed as u64;
     tally.reading = read_time;
     tally.wall = started.elapsed();
     Ok(tally)
@@ -292,7 +296,7 @@ pub fn pipeline(
 
 fn worker(
     data: &Data,
-    rx: &Mutex<Receiver<(u64, isnad_text::Document)>>,
+    rx: &Mutex<Receiver<(u64, isnad_text::read::Raw)>>,
     tx: &std::sync::mpsc::SyncSender<(u64, Work)>,
     known: &HashSet<String>,
     given: Option<&Given>,
@@ -303,12 +307,18 @@ fn worker(
             Ok(r) => r.recv(),
             Err(_) => return,
         };
-        let Ok((seq, doc)) = next else { return };
+        let Ok((seq, raw)) = next else { return };
+        let t = Instant::now();
+        let Some(doc) = build(data, raw) else {
+            if tx.send((seq, Work::Failed)).is_err() {
+                return;
+            }
+            continue;
+        };
         let hash = content_hash(&doc.original);
         let work = if known.contains(&hash) {
             Work::Known
         } else {
-            let t = Instant::now();
             let (d, refused) = match given {
                 Some(g) => {
                     let claims = match g.lock() {

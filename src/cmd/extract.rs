@@ -44,6 +44,8 @@ pub fn run(
 /// The claims of one document, as the sink takes them.
 enum Found {
     Lines(String),
+    // Read only by the Parquet sink.
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
     Claims(Vec<Claim>),
 }
 

@@ -150,7 +150,7 @@ pub fn guess_lang(text: &str) -> Option<String> {
     let head = &text[..end];
     let (mut letters, mut arabic, mut persian) = (0usize, 0usize, 0usize);
     for c in head.chars() {
-        if c.is_alphabetic() {
+        if crate::letter::is_letter(c) {
             letters += 1;
             match c {
                 // Letters of Persian and Urdu that Arabic does not use.
@@ -197,7 +197,12 @@ pub fn paragraph_langs(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let r = start..start + line.trim_end().len();
         start += line.len();
         // A short line (a masthead, a headline) is too little to tell.
-        if text[r.clone()].chars().filter(|c| c.is_alphabetic()).count() < MIN_PARAGRAPH_LETTERS {
+        if text[r.clone()]
+            .chars()
+            .filter(|&c| crate::letter::is_letter(c))
+            .count()
+            < MIN_PARAGRAPH_LETTERS
+        {
             continue;
         }
         if let Some(l) = guess_lang(&text[r.clone()]) {

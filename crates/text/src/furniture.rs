@@ -83,7 +83,7 @@ fn bare(s: &str) -> String {
         .collect();
     let mut out = String::with_capacity(k.len());
     for w in k
-        .split(|c: char| !(c.is_alphanumeric()))
+        .split(|c: char| !crate::letter::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
     {
         if !out.is_empty() {

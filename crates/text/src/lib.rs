@@ -24,6 +24,7 @@ pub mod calendar;
 pub mod clitic;
 pub mod document;
 pub mod furniture;
+pub mod letter;
 pub mod meta;
 pub mod normalize;
 pub mod origin;

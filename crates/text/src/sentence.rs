@@ -28,7 +28,7 @@ fn word_before(key: &str, end: usize) -> &str {
     let start = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
+        .find(|&(_, c)| !(crate::letter::is_letter(c) || c == '.'))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     &head[start..]
@@ -46,7 +46,7 @@ fn no_break_after_dot(key: &str, dot: usize) -> bool {
     if w.is_empty() {
         return false;
     }
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = w.chars().filter(|&c| crate::letter::is_letter(c)).count();
     if letters == 1 {
         return true;
     }

@@ -77,7 +77,7 @@ fn class_of(c: char) -> Class {
         '\n' | '\r' | '\u{2028}' | '\u{2029}' => Class::Newline,
         ' ' | '\t' | '\x0b' | '\x0c' => Class::Space,
         _ if c.is_ascii() => Class::Punct,
-        _ if c.is_alphabetic() => Class::Letter,
+        _ if crate::letter::is_letter(c) => Class::Letter,
         _ if c.is_whitespace() => Class::Space,
         // Combining marks that survived normalisation stay with their word.
         '\u{0300}'..='\u{036F}' => Class::Letter,

@@ -146,7 +146,10 @@ struct Quantity {
 fn slug(name: &str) -> String {
     let k = key(name);
     let mut out = String::new();
-    for w in k.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in k
+        .split(|c: char| !isnad_text::letter::is_letter_or_digit(c))
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push('-');
         }

@@ -703,6 +703,20 @@ impl<'a> Run<'a> {
             return Some(Self::known(&lex.sources[*f.value], i..f.end));
         }
         if w0 == "the" && !self.capitalised(start) {
+            // "the source", "the official": the unnamed speaker named so
+            // before ("A source in the security services… told").
+            let head = self.word(start);
+            if let Some(prev) = self
+                .sources
+                .iter()
+                .rev()
+                .find(|s| s.anonymous && s.head == head && !head.is_empty())
+            {
+                return Some(SrcMention {
+                    toks: i..start + 1,
+                    ..prev.clone()
+                });
+            }
             // the monitor, the ministry, the group
             if self.starts(&lex.kinds, start) {
                 let head = self.word(start).to_string();
@@ -1608,7 +1622,16 @@ impl<'a> Run<'a> {
         sent_cues: &[(usize, u16)],
     ) -> Option<(String, f64)> {
         let lex = self.lex();
-        let (a, b) = (q.toks.start, q.toks.end);
+        let (a, mut b) = (q.toks.start, q.toks.end);
+        // A quoted figure ("nearly 60" detainees, «نحو 90» مسلحا): the noun
+        // is after the quote that closes on it.
+        if self.toks.get(b).is_some_and(|t| {
+            t.kind == TokenKind::Punct && !t.space_before && matches!(t.text(self.key), "\"" | "”" | "»")
+        }) && self.toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.starts(&lex.stops, b + 1)
+        {
+            b += 1;
+        }
         // Issue numbers, pages, ages.
         let mut before = a;
         while before > sent.start && self.is_punct(before - 1) {

@@ -277,3 +277,22 @@ fn english_the_network_refers_back_and_a_group_after_a_comma_speaks() {
         ],
     );
 }
+
+#[test]
+fn english_the_source_refers_back_to_the_unnamed_speaker_and_a_quoted_figure_counts_its_noun() {
+    check(
+        "Breakout at Mirefield prison\n\nA source in the prison service, who declined to be named, told reporters that \"about 50\" inmates got out on the first night.\n\nSome of them crossed into Westmoor province, the source said, and 30 inmates escaped later.\n",
+        &[
+            w!("prisoners_escaped", "50", ["unknown", "A source"], true),
+            w!("prisoners_escaped", "30", ["unknown", "A source"], true),
+        ],
+    );
+}
+
+#[test]
+fn a_list_bullet_before_a_figure_is_no_minus_sign() {
+    check(
+        "Attack on Mirefield prison\n\n- 12 attackers stormed the prison, the ministry said.\n",
+        &[w!("attackers_count", "12", ["unknown", "ministry"], false)],
+    );
+}

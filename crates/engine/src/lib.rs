@@ -124,13 +124,10 @@ impl Engine {
 
     /// Everything the store keeps of a document.
     pub fn analyse(&self, doc: Document, hash: String, scratch: &mut Scratch) -> NewDocument {
-        let claims: Vec<ClaimRow> = self
-            .extractor
-            .extract_with(&doc, scratch)
-            .iter()
-            .map(claim_row)
-            .collect();
-        self.analyse_with(doc, hash, claims, scratch)
+        // One pass finds the claims and the mentions.
+        let (claims, mentions) = self.extractor.extract_and_mentions(&doc, scratch);
+        let claims: Vec<ClaimRow> = claims.iter().map(claim_row).collect();
+        self.analyse_found(doc, hash, claims, &mentions)
     }
 
     /// Everything the store keeps of a document whose claims were extracted
@@ -147,19 +144,18 @@ impl Engine {
         let given = claims.len();
         let claims: Vec<ClaimRow> = claims.into_iter().filter(|c| claim_fits(&doc, c)).collect();
         let refused = given - claims.len();
-        (self.analyse_with(doc, hash, claims, scratch), refused)
+        let mentions = self.numbers.find_with(&doc.text, scratch).to_vec();
+        (self.analyse_found(doc, hash, claims, &mentions), refused)
     }
 
-    fn analyse_with(
+    fn analyse_found(
         &self,
         doc: Document,
         hash: String,
         claims: Vec<ClaimRow>,
-        scratch: &mut Scratch,
+        mentions: &[isnad_extract::numbers::Mention],
     ) -> NewDocument {
-        let mentions: Vec<MentionRow> = self
-            .numbers
-            .find_with(&doc.text, scratch)
+        let mentions: Vec<MentionRow> = mentions
             .iter()
             .filter(|m| !doc.in_furniture(m.start..m.end))
             .map(|m| {

@@ -197,19 +197,35 @@ impl Extractor {
 
     /// Like [`Extractor::extract`], reusing buffers.
     pub fn extract_with(&self, doc: &Document, scratch: &mut Scratch) -> Vec<Claim> {
-        let n = Normalized::new(&doc.text);
+        self.extract_and_find(doc, scratch, false).0
+    }
+
+    /// The claims of `doc` and every number mention in its text (offsets
+    /// into `doc.text`, as [`Numbers::find_with`] gives them), from one
+    /// pass of normalising, tokenising and recognising.
+    pub fn extract_and_mentions(&self, doc: &Document, scratch: &mut Scratch) -> (Vec<Claim>, Vec<Mention>) {
+        self.extract_and_find(doc, scratch, true)
+    }
+
+    fn extract_and_find(
+        &self,
+        doc: &Document,
+        scratch: &mut Scratch,
+        keep: bool,
+    ) -> (Vec<Claim>, Vec<Mention>) {
+        scratch.norm.reset(&doc.text);
+        tokenize_into(scratch.norm.as_str(), &mut scratch.tokens);
+        let Scratch { norm, tokens, found } = scratch;
+        let (n, toks) = (&*norm, &tokens[..]);
         let key = n.as_str();
-        let mut toks = Vec::new();
-        tokenize_into(key, &mut toks);
-        let mut mentions = Vec::new();
-        self.numbers.find_in_key(key, &toks, &mut mentions);
-        let _ = scratch;
+        self.numbers.find_in_key(key, toks, found);
+        let mentions: &[Mention] = found;
         let mut run = Run {
             x: self,
             doc,
-            n: &n,
+            n,
             key,
-            toks: &toks,
+            toks,
             sources: Vec::new(),
             last_speaker: None,
             head_ids: Vec::new(),
@@ -222,7 +238,25 @@ impl Extractor {
         };
         run.prison = (0..toks.len()).any(|i| run.starts(&self.lex.prison_words, i));
         run.find_acronyms();
-        run.claims(&mentions)
+        let claims = run.claims(mentions);
+        let found = if keep {
+            mentions
+                .iter()
+                .map(|m| {
+                    let mut m = m.clone();
+                    let r = n.to_input(m.start..m.end);
+                    (m.start, m.end) = (r.start, r.end);
+                    if let Some((s, e)) = m.hedge {
+                        let r = n.to_input(s..e);
+                        m.hedge = Some((r.start, r.end));
+                    }
+                    m
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (claims, found)
     }
 }
 

@@ -124,9 +124,9 @@ pub struct Numbers {
 /// Reusable buffers for [`Numbers::find`].
 #[derive(Debug, Default)]
 pub struct Scratch {
-    norm: Normalized,
-    tokens: Vec<Token>,
-    found: Vec<Mention>,
+    pub(crate) norm: Normalized,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) found: Vec<Mention>,
 }
 
 impl Numbers {

@@ -8,16 +8,6 @@ use common::*;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Output;
-
-fn ok(out: Output) -> Output {
-    assert!(out.status.success(), "isnad failed: {}", stderr(&out));
-    out
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// The ledger as CSV rows, each a map from column to value.
 fn csv_rows(dir: &Path, extra: &[&str]) -> Vec<HashMap<String, String>> {

@@ -13,11 +13,6 @@ use common::*;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::path::Path;
 
-fn ok(out: std::process::Output) -> std::process::Output {
-    assert!(out.status.success(), "isnad failed: {}", stderr(&out));
-    out
-}
-
 fn read(path: &Path) -> Vec<RecordBatch> {
     let f = std::fs::File::open(path).expect("the Parquet file");
     ParquetRecordBatchReaderBuilder::try_new(f)

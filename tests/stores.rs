@@ -10,15 +10,6 @@ use isnad_store::{Counts, Store};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-fn ok(out: std::process::Output) -> std::process::Output {
-    assert!(out.status.success(), "{}", stderr(&out));
-    out
-}
-
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn counts(at: &str) -> Counts {
     Store::open_location(at)
         .expect("open the store")

@@ -36,9 +36,11 @@ pub fn run(
             }
         }
     };
-    let failed = ordered(data, paths, jobs, &work, &mut |found| sink.write(found))?;
+    let read = ordered(data, paths, jobs, jobs <= 1, &work, &mut |found| {
+        sink.write(found)
+    })?;
     sink.finish()?;
-    Ok(batch_status(failed))
+    Ok(batch_status(read.failed))
 }
 
 /// The claims of one document, as the sink takes them.

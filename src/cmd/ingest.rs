@@ -9,19 +9,18 @@
 //! again. A kill at any moment leaves every document stored whole or not at
 //! all; running the same command again completes the batch.
 
+use super::parallel::ordered;
 use super::stored::open;
-use super::{build, for_each_raw};
 use crate::args::StoreArgs;
 use crate::data::Data;
 use anyhow::Result;
 use isnad_extract::numbers::Scratch;
 use isnad_store::{Added, NewDocument, content_hash};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::{Receiver, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Documents written per transaction, at most; each is whole in it.
@@ -32,8 +31,6 @@ const BATCH_TIME: Duration = Duration::from_millis(250);
 enum Work {
     Analysed(Box<NewDocument>, Duration, usize),
     Known,
-    /// It could not be built (said on stderr).
-    Failed,
 }
 
 /// What a pipeline run did, and where its time went.
@@ -51,7 +48,7 @@ pub struct Tally {
     pub bytes: u64,
     /// Time the reading thread spent reading (not waiting).
     pub reading: Duration,
-    /// Time the workers spent analysing, summed over them.
+    /// Time the workers spent building and analysing, summed over them.
     pub analysis: Duration,
     /// Time the writer spent in the store.
     pub storage: Duration,
@@ -180,159 +177,89 @@ pub fn pipeline(
         jobs,
         ..Tally::default()
     };
-    let mut write_error: Option<anyhow::Error> = None;
-    let reading = std::thread::scope(|s| -> Result<(usize, Duration)> {
-        let (doc_tx, doc_rx) = sync_channel::<(u64, isnad_text::read::Raw)>(jobs * 4);
-        let (out_tx, out_rx) = sync_channel::<(u64, Work)>(jobs * 4);
-        let doc_rx = Arc::new(Mutex::new(doc_rx));
-        let reader = s.spawn(move || {
-            let mut seq = 0u64;
-            let mut waiting = Duration::ZERO;
-            let t = Instant::now();
-            let failed = for_each_raw(data, paths, &mut |raw| {
-                // A closed channel means the writer stopped on an error.
-                let w = Instant::now();
-                doc_tx
-                    .send((seq, raw))
-                    .map_err(|_| anyhow::anyhow!("ingest stopped"))?;
-                waiting += w.elapsed();
-                seq += 1;
-                Ok(())
-            })?;
-            Ok((failed, t.elapsed().saturating_sub(waiting)))
-        });
-        for _ in 0..jobs {
-            let rx = Arc::clone(&doc_rx);
-            let tx = out_tx.clone();
-            let known = &known;
-            s.spawn(move || worker(data, &rx, &tx, known, given));
+    let mut pending: Vec<NewDocument> = Vec::new();
+    let mut batch_started = Instant::now();
+    let mut flush = |batch: &mut Vec<NewDocument>, tally: &mut Tally| -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
         }
-        // Only the workers hold the receiver: when they stop (the writer
-        // failed), the reader's next send fails and it stops too.
-        drop(doc_rx);
-        drop(out_tx);
-        let mut pending: BTreeMap<u64, Work> = BTreeMap::new();
-        let mut next = 0u64;
-        let mut batch: Vec<NewDocument> = Vec::new();
-        let mut batch_started = Instant::now();
-        let mut flush = |batch: &mut Vec<NewDocument>, tally: &mut Tally| -> Result<()> {
-            if batch.is_empty() {
-                return Ok(());
-            }
-            let t = Instant::now();
-            let added = match &mut store {
-                Some((db, run)) => db.add_all(batch, Some(*run))?,
-                None => batch.iter().map(|_| Added::New(0)).collect(),
-            };
-            for (d, a) in batch.iter().zip(added) {
-                match a {
-                    Added::New(_) => {
-                        tally.new += 1;
-                        tally.claims += d.claims.len() as u64;
-                        tally.bytes += d.original.len() as u64;
-                    }
-                    Added::Known(_) => tally.known += 1,
-                }
-            }
-            tally.storage += t.elapsed();
-            if let Some(b) = bar {
-                b.inc(batch.len() as u64);
-            }
-            batch.clear();
-            Ok(())
+        let t = Instant::now();
+        let added = match &mut store {
+            Some((db, run)) => db.add_all(batch, Some(*run))?,
+            None => batch.iter().map(|_| Added::New(0)).collect(),
         };
-        for (seq, work) in out_rx.iter() {
-            pending.insert(seq, work);
-            while let Some(w) = pending.remove(&next) {
-                next += 1;
-                match w {
-                    Work::Known => {
-                        tally.known += 1;
-                        if let Some(b) = bar {
-                            b.inc(1);
-                        }
-                    }
-                    Work::Failed => tally.failed += 1,
-                    Work::Analysed(d, took, refused) => {
-                        tally.analysis += took;
-                        tally.refused += refused as u64;
-                        if batch.is_empty() {
-                            batch_started = Instant::now();
-                        }
-                        batch.push(*d);
-                    }
+        for (d, a) in batch.iter().zip(added) {
+            match a {
+                Added::New(_) => {
+                    tally.new += 1;
+                    tally.claims += d.claims.len() as u64;
+                    tally.bytes += d.original.len() as u64;
                 }
-                if (batch.len() >= BATCH_DOCS || batch_started.elapsed() >= BATCH_TIME)
-                    && let Err(e) = flush(&mut batch, &mut tally)
-                {
-                    write_error = Some(e);
-                    break;
-                }
-            }
-            if write_error.is_some() {
-                break;
+                Added::Known(_) => tally.known += 1,
             }
         }
-        if write_error.is_none()
-            && let Err(e) = flush(&mut batch, &mut tally)
-        {
-            write_error = Some(e);
+        tally.storage += t.elapsed();
+        if let Some(b) = bar {
+            b.inc(batch.len() as u64);
         }
-        drop(out_rx);
-        match reader.join() {
-            Ok(r) => r,
-            Err(_) => Err(anyhow::anyhow!("the reading thread failed")),
+        batch.clear();
+        Ok(())
+    };
+    let known = &known;
+    let work = |doc: isnad_text::Document, scratch: &mut Scratch| analyse(data, doc, known, given, scratch);
+    let read = ordered(data, paths, jobs, false, &work, &mut |w| {
+        match w {
+            Work::Known => {
+                tally.known += 1;
+                if let Some(b) = bar {
+                    b.inc(1);
+                }
+            }
+            Work::Analysed(d, took, refused) => {
+                tally.analysis += took;
+                tally.refused += refused as u64;
+                if pending.is_empty() {
+                    batch_started = Instant::now();
+                }
+                pending.push(*d);
+            }
         }
-    });
-    if let Some(e) = write_error {
-        return Err(e);
-    }
-    let (failed, read_time) = reading?;
-    tally.failed += failed as u64;
-    tally.reading = read_time;
+        if pending.len() >= BATCH_DOCS || batch_started.elapsed() >= BATCH_TIME {
+            flush(&mut pending, &mut tally)?;
+        }
+        Ok(())
+    })?;
+    flush(&mut pending, &mut tally)?;
+    tally.failed = read.failed as u64;
+    tally.reading = read.reading;
+    tally.analysis += read.building;
     tally.wall = started.elapsed();
     Ok(tally)
 }
 
-fn worker(
+/// What a worker makes of one document: nothing when it is stored already.
+fn analyse(
     data: &Data,
-    rx: &Mutex<Receiver<(u64, isnad_text::read::Raw)>>,
-    tx: &std::sync::mpsc::SyncSender<(u64, Work)>,
+    doc: isnad_text::Document,
     known: &HashSet<String>,
     given: Option<&Given>,
-) {
-    let mut scratch = Scratch::default();
-    loop {
-        let next = match rx.lock() {
-            Ok(r) => r.recv(),
-            Err(_) => return,
-        };
-        let Ok((seq, raw)) = next else { return };
-        let t = Instant::now();
-        let Some(doc) = build(data, raw) else {
-            if tx.send((seq, Work::Failed)).is_err() {
-                return;
-            }
-            continue;
-        };
-        let hash = content_hash(&doc.original);
-        let work = if known.contains(&hash) {
-            Work::Known
-        } else {
-            let (d, refused) = match given {
-                Some(g) => {
-                    let claims = match g.lock() {
-                        Ok(mut map) => map.remove(&doc.id).unwrap_or_default(),
-                        Err(_) => return,
-                    };
-                    data.analyse_given(doc, hash, claims, &mut scratch)
-                }
-                None => (data.analyse(doc, hash, &mut scratch), 0),
-            };
-            Work::Analysed(Box::new(d), t.elapsed(), refused)
-        };
-        if tx.send((seq, work)).is_err() {
-            return;
-        }
+    scratch: &mut Scratch,
+) -> Work {
+    let t = Instant::now();
+    let hash = content_hash(&doc.original);
+    if known.contains(&hash) {
+        return Work::Known;
     }
+    let (d, refused) = match given {
+        Some(g) => {
+            // A poisoned lock (a worker panicked) leaves the claims out.
+            let claims = g
+                .lock()
+                .map(|mut map| map.remove(&doc.id).unwrap_or_default())
+                .unwrap_or_default();
+            data.analyse_given(doc, hash, claims, scratch)
+        }
+        None => (data.analyse(doc, hash, scratch), 0),
+    };
+    Work::Analysed(Box::new(d), t.elapsed(), refused)
 }

@@ -6,7 +6,7 @@
 //! workers. Channels are bounded: memory holds a few documents per thread,
 //! whatever the input's size.
 
-use super::{build, for_each_document, for_each_raw};
+use super::{build, for_each_raw};
 use crate::data::Data;
 use anyhow::Result;
 use isnad_extract::numbers::Scratch;
@@ -14,38 +14,80 @@ use isnad_text::Document;
 use isnad_text::read::Raw;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-/// Calls `work` on every document of `paths` (on `jobs` threads; on this
-/// one when `jobs` is 1) and `each` with the results in reading order.
-/// Returns how many documents could not be read or built; stops at the
-/// first error of `each`.
+/// What reading did.
+pub struct Read {
+    /// Documents that could not be read or built (said on stderr).
+    pub failed: usize,
+    /// Time the reading thread spent reading (not waiting for workers).
+    pub reading: Duration,
+    /// Time spent building the documents read, summed over the threads.
+    pub building: Duration,
+}
+
+/// Calls `work` on every document of `paths` (on `jobs` threads, or on this
+/// one when `inline`) and `each` with the results in reading order. Stops
+/// at the first error of `each`.
 pub fn ordered<T: Send>(
     data: &Data,
     paths: &[PathBuf],
     jobs: usize,
+    inline: bool,
     work: &(dyn Fn(Document, &mut Scratch) -> T + Sync),
     each: &mut dyn FnMut(T) -> Result<()>,
-) -> Result<usize> {
-    if jobs <= 1 {
+) -> Result<Read> {
+    if inline {
         let mut scratch = Scratch::default();
-        return for_each_document(data, paths, &mut |doc| each(work(doc, &mut scratch)));
+        let started = Instant::now();
+        let mut inside = Duration::ZERO;
+        let mut building = Duration::ZERO;
+        let mut failed = 0;
+        let unread = for_each_raw(data, paths, &mut |raw| {
+            let t = Instant::now();
+            let doc = build(data, raw);
+            building += t.elapsed();
+            let r = match doc {
+                Some(doc) => each(work(doc, &mut scratch)),
+                None => {
+                    failed += 1;
+                    Ok(())
+                }
+            };
+            inside += t.elapsed();
+            r
+        })?;
+        return Ok(Read {
+            failed: failed + unread,
+            reading: started.elapsed().saturating_sub(inside),
+            building,
+        });
     }
+    let jobs = jobs.max(1);
     let unbuilt = AtomicUsize::new(0);
     let unbuilt = &unbuilt;
-    std::thread::scope(|s| -> Result<usize> {
+    let building = AtomicU64::new(0);
+    let building = &building;
+    std::thread::scope(|s| -> Result<Read> {
         let (doc_tx, doc_rx) = sync_channel::<(u64, Raw)>(jobs * 4);
         let (out_tx, out_rx) = sync_channel::<(u64, Option<T>)>(jobs * 4);
         let doc_rx = Arc::new(Mutex::new(doc_rx));
         let reader = s.spawn(move || {
             let mut seq = 0u64;
-            for_each_raw(data, paths, &mut |raw| {
+            let mut waiting = Duration::ZERO;
+            let started = Instant::now();
+            let failed = for_each_raw(data, paths, &mut |raw| {
+                // A closed channel: the consumer stopped on an error.
+                let w = Instant::now();
                 doc_tx.send((seq, raw)).map_err(|_| anyhow::anyhow!("stopped"))?;
+                waiting += w.elapsed();
                 seq += 1;
                 Ok(())
-            })
+            })?;
+            Ok::<_, anyhow::Error>((failed, started.elapsed().saturating_sub(waiting)))
         });
         for _ in 0..jobs {
             let rx = Arc::clone(&doc_rx);
@@ -58,7 +100,10 @@ pub fn ordered<T: Send>(
                         Err(_) => return,
                     };
                     let Ok((seq, raw)) = next else { return };
-                    let done = match build(data, raw) {
+                    let t = Instant::now();
+                    let doc = build(data, raw);
+                    building.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                    let done = match doc {
                         Some(doc) => Some(work(doc, &mut scratch)),
                         None => {
                             unbuilt.fetch_add(1, Ordering::Relaxed);
@@ -95,7 +140,11 @@ pub fn ordered<T: Send>(
             .map_err(|_| anyhow::anyhow!("the reading thread failed"))?;
         match failure {
             Some(e) => Err(e),
-            None => read.map(|n| n + unbuilt.load(Ordering::Relaxed)),
+            None => read.map(|(failed, reading)| Read {
+                failed: failed + unbuilt.load(Ordering::Relaxed),
+                reading,
+                building: Duration::from_nanos(building.load(Ordering::Relaxed)),
+            }),
         }
     })
 }

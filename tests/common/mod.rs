@@ -34,6 +34,18 @@ pub fn lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+/// The output of a run that must succeed (else the test fails with its
+/// stderr).
+pub fn ok(out: Output) -> Output {
+    assert!(out.status.success(), "isnad failed: {}", stderr(&out));
+    out
+}
+
+/// Its stdout.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Its stderr.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

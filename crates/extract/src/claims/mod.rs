@@ -1828,7 +1828,12 @@ impl<'a> Run<'a> {
             && self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
         {
             k += 1;
-            if self.word(k) == "the" && self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word) {
+            // "of the members", "of its (own) fighters".
+            while matches!(
+                self.word(k),
+                "the" | "its" | "their" | "our" | "his" | "her" | "own"
+            ) && self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            {
                 k += 1;
             }
         }

@@ -296,3 +296,31 @@ fn a_list_bullet_before_a_figure_is_no_minus_sign() {
         &[w!("attackers_count", "12", ["unknown", "ministry"], false)],
     );
 }
+
+#[test]
+fn a_partitive_counts_the_noun_after_of_and_its_possessive() {
+    for (text, want) in [
+        (
+            "The army said on Monday that it had lost 26 of its own soldiers.",
+            "other:soldiers",
+        ),
+        (
+            "The minister dismissed five of the members of the board.",
+            "other:members",
+        ),
+        ("لم يجدد رئيس الحكومة ثقته في 5 من أعضاء الحكومة.", "other:اعضاء"),
+        ("The vote passed 34 to 20 in the assembly.", "other:unknown"),
+    ] {
+        let doc = Reader::builtin().plain("t", "t.txt", text.as_bytes().to_vec());
+        let facets: Vec<String> = Extractor::builtin()
+            .extract(&doc)
+            .into_iter()
+            .map(|c| c.facet)
+            .collect();
+        assert_eq!(
+            facets.first().map(String::as_str),
+            Some(want),
+            "{text}: {facets:?}"
+        );
+    }
+}

@@ -247,6 +247,31 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         !self.any.iter().flatten().flatten().any(|t| !t.is_empty())
     }
+
+    /// The query in a backend's syntax: each term quoted by `quote`, the
+    /// terms of a clause joined by `or`, the clauses of an alternative by
+    /// `and`, the alternatives by `or`; empty terms and clauses left out.
+    fn render(&self, quote: &dyn Fn(&str) -> String, or: &str, and: &str) -> String {
+        let group =
+            |parts: Vec<String>, by: &str| (!parts.is_empty()).then(|| format!("({})", parts.join(by)));
+        let alternatives: Vec<String> = self
+            .any
+            .iter()
+            .filter_map(|all| {
+                let clauses = all
+                    .iter()
+                    .filter_map(|any| {
+                        group(
+                            any.iter().filter(|t| !t.is_empty()).map(|t| quote(t)).collect(),
+                            or,
+                        )
+                    })
+                    .collect();
+                group(clauses, and)
+            })
+            .collect();
+        alternatives.join(or)
+    }
 }
 
 /// An open store: an SQLite file or a PostgreSQL database, with the same

@@ -609,22 +609,7 @@ fn tsvector(terms: &str) -> String {
 
 /// The query as tsquery input: alternatives joined by `|`, clauses by `&`.
 fn tsquery(query: &Query) -> String {
-    let alternatives: Vec<String> = query
-        .any
-        .iter()
-        .filter_map(|all| {
-            let clauses: Vec<String> = all
-                .iter()
-                .filter_map(|any| {
-                    let terms: Vec<String> =
-                        any.iter().filter(|t| !t.is_empty()).map(|t| lexeme(t)).collect();
-                    (!terms.is_empty()).then(|| format!("({})", terms.join(" | ")))
-                })
-                .collect();
-            (!clauses.is_empty()).then(|| format!("({})", clauses.join(" & ")))
-        })
-        .collect();
-    alternatives.join(" | ")
+    query.render(&lexeme, " | ", " & ")
 }
 
 /// Deadlocks and serialization failures: the transaction may simply be run

@@ -276,19 +276,7 @@ impl Sqlite {
 
 /// The query in FTS5's syntax, every term quoted.
 fn fts5(query: &Query) -> String {
-    let quoted = |t: &String| format!("\"{}\"", t.replace('"', "\"\""));
-    let alternatives: Vec<String> = query
-        .any
-        .iter()
-        .map(|all| {
-            let clauses: Vec<String> = all
-                .iter()
-                .map(|any| format!("({})", any.iter().map(quoted).collect::<Vec<_>>().join(" OR ")))
-                .collect();
-            format!("({})", clauses.join(" AND "))
-        })
-        .collect();
-    alternatives.join(" OR ")
+    query.render(&|t| format!("\"{}\"", t.replace('"', "\"\"")), " OR ", " AND ")
 }
 
 /// Inserts one document and everything found in it.

@@ -55,7 +55,18 @@ impl Sqlite {
             });
         }
         for version in found + 1..=SCHEMA_VERSION {
-            let tx = self.conn.transaction().map_err(|e| sqlite(&self.path, e))?;
+            // Another process may be making the same fresh store: take the
+            // write lock first and look again at what it holds.
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(|e| sqlite(&self.path, e))?;
+            let now: u32 = tx
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(|e| sqlite(&self.path, e))?;
+            if now >= version {
+                continue;
+            }
             tx.execute_batch(&migration(version, Dialect::Sqlite))
                 .map_err(|e| sqlite(&self.path, e))?;
             tx.pragma_update(None, "user_version", version)

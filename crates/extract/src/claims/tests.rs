@@ -301,8 +301,12 @@ fn a_list_bullet_before_a_figure_is_no_minus_sign() {
 fn a_partitive_counts_the_noun_after_of_and_its_possessive() {
     for (text, want) in [
         (
-            "The army said on Monday that it had lost 26 of its own soldiers.",
+            "The army said on Monday that it had recalled 26 of its own soldiers.",
             "other:soldiers",
+        ),
+        (
+            "The army said on Monday that it had lost 26 of its own soldiers.",
+            "killed_sdf_or_security",
         ),
         (
             "The minister dismissed five of the members of the board.",

@@ -271,7 +271,7 @@ struct Run<'a> {
     head_ids: Vec<String>,
     /// A name's acronym in quotes after it (قوات سوريا الديمقراطية «قسد»): the
     /// acronym's key and the name's first token.
-    acronyms: std::collections::HashMap<&'a str, usize>,
+    acronyms: std::collections::HashMap<&'a str, Range<usize>>,
     /// Per token: does any phrase of the vocabulary start with it?
     known: Vec<bool>,
     /// The document speaks of a prison or detention.
@@ -556,9 +556,69 @@ impl<'a> Run<'a> {
                 while start > 0 && q - start < 4 && t[start - 1].kind == TokenKind::Word {
                     start -= 1;
                 }
-                self.acronyms.entry(t[q + 1].text(self.key)).or_insert(start);
+                self.acronyms.entry(t[q + 1].text(self.key)).or_insert(start..q);
             }
         }
+        // English: a run of capitalised words stands behind a word in capitals
+        // made of their initials, wherever it appears (the Highland
+        // Protection Forces … the HPF).
+        let mut initials: std::collections::HashMap<String, Range<usize>> = std::collections::HashMap::new();
+        let mut k = 0;
+        while k < t.len() {
+            // "The" opening a sentence is no initial of the name after it.
+            if !self.capitalised(k) || !self.word(k).is_ascii() || matches!(self.word(k), "the" | "a" | "an")
+            {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let mut letters = String::new();
+            let mut end = k;
+            while k < t.len() && (self.capitalised(k) || matches!(self.word(k), "of" | "for" | "and")) {
+                if self.capitalised(k) {
+                    letters.extend(self.word(k).chars().next().map(|c| c.to_ascii_lowercase()));
+                    end = k + 1;
+                }
+                k += 1;
+            }
+            if letters.chars().count() >= 2 {
+                initials.entry(letters).or_insert(start..end);
+            }
+            k = k.max(start + 1);
+        }
+        for (i, tok) in t.iter().enumerate() {
+            let surface = &self.doc.text[self.text_range(i..i + 1)];
+            if tok.kind == TokenKind::Word
+                && (2..=6).contains(&surface.len())
+                && surface.chars().all(|c| c.is_ascii_uppercase())
+                && let Some(name) = initials.get(tok.text(self.key))
+                && !name.contains(&i)
+            {
+                self.acronyms.entry(tok.text(self.key)).or_insert(name.clone());
+            }
+        }
+    }
+
+    /// The side a source speaks for: a known group by its id, else the
+    /// people-word in its name or in the name its acronym stands for (the
+    /// Highland Protection Forces: security).
+    fn side_of(&self, src: &SourceRef) -> Option<u16> {
+        let lex = self.lex();
+        if let Some(w) = known_side(lex, &src.id) {
+            return Some(w);
+        }
+        let m = self.sources.iter().rev().find(|m| m.src.id == src.id)?;
+        let mut spans = vec![m.toks.clone()];
+        spans.extend(
+            m.toks
+                .clone()
+                .filter_map(|k| self.acronyms.get(self.word(k)).cloned()),
+        );
+        spans.into_iter().flatten().find_map(|k| {
+            self.at(&lex.who, k)
+                .map(|f| *f.value)
+                .filter(|&w| matches!(lex.who_names[w as usize].as_str(), "security" | "attackers"))
+        })
     }
 
     fn dative_outlet(&self) -> Option<SourceRef> {
@@ -1126,6 +1186,7 @@ impl<'a> Run<'a> {
                     continue;
                 };
                 let (chain_tail, anonymous, deny) = pick(&frames, q.toks.start);
+                let facet = self.own_side(facet, &q, te, chain_tail.last());
                 let mut source = head.clone();
                 source.extend(chain_tail.iter().cloned());
                 let anonymous = anonymous && !chain_tail.is_empty();
@@ -1169,6 +1230,27 @@ impl<'a> Run<'a> {
             }
         }
         out
+    }
+
+    /// "34 of its fighters died", "lost 26 of its own soldiers": the
+    /// speaker's own dead, counted with the speaker's side.
+    fn own_side(&self, facet: String, q: &Quantity, end: usize, speaker: Option<&SourceRef>) -> String {
+        let lex = self.lex();
+        let Some(e) = lex.facets.iter().find(|(n, _, _)| *n == facet).map(|x| x.1) else {
+            return facet;
+        };
+        let own =
+            (q.toks.end..(q.toks.end + 3).min(end)).any(|k| matches!(self.word(k), "its" | "their" | "our"));
+        if lex.event_names[e as usize] != "killed" || !own {
+            return facet;
+        }
+        let Some(side) = speaker.and_then(|s| self.side_of(s)) else {
+            return facet;
+        };
+        lex.facets
+            .iter()
+            .find(|(_, fe, fw)| *fe == e && *fw == Some(side))
+            .map_or(facet, |x| x.0.clone())
     }
 
     fn subject(
@@ -1623,9 +1705,27 @@ impl<'a> Run<'a> {
             let after_event = i > sent.start + 1
                 && self.starts(&lex.events, i - 1)
                 && (i.saturating_sub(3).max(sent.start)..i - 1).any(|k| self.starts(&lex.negation, k));
+            // "none escaped", "no one had been killed": a cue right after
+            // (past an auxiliary).
+            let event_after = || {
+                let mut k = f.end;
+                while matches!(
+                    self.word(k),
+                    "had" | "have" | "has" | "was" | "were" | "been" | "is" | "are"
+                ) {
+                    k += 1;
+                }
+                k < sent.end && self.starts(&lex.events, k)
+            };
             let end = match who {
-                Some(w) if matches!(self.word(i), "اي" | "any" | "no") => w.end,
+                Some(w) if matches!(self.word(i), "اي" | "any" | "no" | "not" | "none") => w.end,
                 None if matches!(self.word(i), "احد" | "احدا") && after_event => f.end,
+                None if matches!(self.word(i), "none" | "nobody") || self.surface(i..f.end) == "no one" => {
+                    if !event_after() {
+                        continue;
+                    }
+                    f.end
+                }
                 _ => continue,
             };
             let s = self.toks[i].start as usize + f.prefix;
@@ -1672,6 +1772,10 @@ impl<'a> Run<'a> {
             before -= 1;
         }
         if (1..=2).any(|d| before >= sent.start + d && self.starts(&lex.never_after, before - d)) {
+            return None;
+        }
+        // "one of the largest", "one of the blocks": a partitive one.
+        if q.m.value == Value::Number(1.0) && self.word(b) == "of" && self.toks[a].kind == TokenKind::Word {
             return None;
         }
         // Fractions and percentages are shares, not counts of the event.
@@ -1950,11 +2054,52 @@ impl<'a> Run<'a> {
             .filter(|(k, _)| (b..*k).all(|j| self.toks[j].kind != TokenKind::Number && !self.is_comma(j)))
             .map(|&(k, e)| (k - b, e))
             .min_by_key(|x| x.0);
+        // "34 of its fighters and 300 militants had died": a predicate
+        // shared by coordinated counts, past the other count.
+        let shared_after = cues
+            .iter()
+            .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 12 && !is_dur(*e))
+            .filter(|(k, _)| {
+                (b..*k).any(|j| self.word(j) == "and")
+                    && (b..*k).all(|j| {
+                        !self.is_comma(j)
+                            && (self.toks[j].kind != TokenKind::Number
+                                || (b..j).any(|i| self.word(i) == "and"))
+                    })
+            })
+            .map(|&(k, e)| (k - b, e))
+            .min_by_key(|x| x.0);
+        // "212 would-be escapees were caught", "12 of the wounded had died":
+        // a noun cue is what they were; the verb after it, what happened.
+        let predicate = |x: (usize, u16)| {
+            let k = b + x.0;
+            let k = if x.0 == 100 { b } else { k };
+            self.predicate_after(k, cues, is_dur).unwrap_or(x.1)
+        };
+        let after = after.map(|x| (x.0, predicate(x)));
+        let far_after = far_after.map(|x| (x.0, predicate(x)));
         after
             .map(|x| x.1)
             .or(before.map(|x| x.1))
             .or(far_after.map(|x| x.1))
+            .or(shared_after.map(|x| x.1))
             .or(before_in(hard).map(|x| x.1))
+    }
+
+    /// The cue of a verb after the noun cue at `k` and an auxiliary
+    /// ("escapees were caught", "the wounded had died").
+    fn predicate_after(&self, k: usize, cues: &[(usize, u16)], is_dur: &dyn Fn(u16) -> bool) -> Option<u16> {
+        let end = self.at(&self.lex().events, k)?.end;
+        let aux = (end..(end + 2).min(self.toks.len())).find(|&j| {
+            matches!(
+                self.word(j),
+                "were" | "was" | "had" | "have" | "has" | "are" | "is" | "remain" | "remained"
+            )
+        })?;
+        cues.iter()
+            .find(|(c, e)| *c > aux && self.words_between(aux, *c) <= 3 && !is_dur(*e))
+            .filter(|(c, _)| (aux..*c).all(|j| self.toks[j].kind != TokenKind::Number && !self.is_comma(j)))
+            .map(|&(_, e)| e)
     }
 
     fn is_quote(&self, j: usize) -> bool {
@@ -1990,7 +2135,14 @@ impl<'a> Run<'a> {
         let mut k = a;
         while k > 0 {
             let t = self.toks[k - 1];
-            if t.kind == TokenKind::Punct && matches!(t.text(self.key), "," | ";" | ":") {
+            // A semicolon, or "and that" after a reporting verb, opens a
+            // clause of its own.
+            let semicolon = t.kind == TokenKind::Punct && matches!(t.text(self.key), ";" | "؛");
+            let and_that = self.word(k - 1) == "that" && k >= 2 && matches!(self.word(k - 2), "and" | "but");
+            if semicolon || and_that {
+                return (soft.unwrap_or(k), k);
+            }
+            if t.kind == TokenKind::Punct && matches!(t.text(self.key), "," | ":") {
                 let next = self.word(k);
                 let list = matches!(
                     next,
@@ -2040,24 +2192,16 @@ impl<'a> Run<'a> {
                 out.push(*f.value);
             }
             // An acronym stands for its name: عناصر «قسد» → قوات سوريا الديمقراطية.
-            if let Some(&name) = self.acronyms.get(self.word(k))
-                && name != k
-                && let Some(f) = self.at(&lex.who, name)
+            if let Some(name) = self.acronyms.get(self.word(k))
+                && !name.contains(&k)
+                && let Some(w) = name.clone().find_map(|j| self.at(&lex.who, j).map(|f| *f.value))
             {
-                out.push(*f.value);
+                out.push(w);
             }
-            if let Some(f) = self.at(&lex.source_names, k) {
-                let id = &lex.sources[*f.value].id;
-                let name = if id == "isis" {
-                    "attackers"
-                } else if id == "sdf" || id == "asayish" {
-                    "security"
-                } else {
-                    ""
-                };
-                if let Some(w) = lex.who_names.iter().position(|n| n == name) {
-                    out.push(w as u16);
-                }
+            if let Some(f) = self.at(&lex.source_names, k)
+                && let Some(w) = known_side(lex, &lex.sources[*f.value].id)
+            {
+                out.push(w);
             }
             k += 1;
         }
@@ -2110,6 +2254,17 @@ fn strip_proclitic_l(w: &str) -> &str {
 
 /// The frame that covers token `at`: the last one before it, else the
 /// first after it (a trailing attribution).
+/// The side of a group the gazetteer knows: the attackers' or the security
+/// forces' people-word.
+fn known_side(lex: &ClaimsLexicon, id: &str) -> Option<u16> {
+    let name = match id {
+        "isis" => "attackers",
+        "sdf" | "asayish" => "security",
+        _ => return None,
+    };
+    lex.who_names.iter().position(|n| n == name).map(|w| w as u16)
+}
+
 fn pick(frames: &[Frame], at: usize) -> (Vec<SourceRef>, bool, bool) {
     if let Some(f) = frames.iter().find(|f| f.passive && f.at > at && f.at <= at + 4) {
         return (f.chain.clone(), f.anonymous, f.deny);

@@ -263,7 +263,7 @@ fn english_the_network_refers_back_and_a_group_after_a_comma_speaks() {
                 true
             ),
             w!(
-                "wounded",
+                "killed_total",
                 "12",
                 ["unknown", "River Network for Documentation"],
                 false

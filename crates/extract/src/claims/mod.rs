@@ -1766,8 +1766,11 @@ impl<'a> Run<'a> {
         {
             b += 1;
         }
-        // Issue numbers, pages, ages.
-        let mut before = a;
+        // Issue numbers, pages, ages: read before the hedge (home to about 85,000).
+        let mut before = match q.m.hedge {
+            Some((hs, _)) if hs < q.m.start => self.toks.partition_point(|t| (t.end as usize) <= hs).min(a),
+            _ => a,
+        };
         while before > sent.start && self.is_punct(before - 1) {
             before -= 1;
         }
@@ -1783,14 +1786,35 @@ impl<'a> Run<'a> {
             return None;
         }
         // A bare four-digit number from 1900 to 2099 with no noun after it is a
-        // year the recogniser had no cue for (فبراير (شباط) 2015).
+        // year the recogniser had no cue for (فبراير (شباط) 2015); so is one
+        // before a noun that names no people and no event ("a 2029 bus
+        // station bombing").
         if let Value::Number(x) = q.m.value
             && (1900.0..2100.0).contains(&x)
             && x.fract() == 0.0
             && q.m.hedge.is_none()
             && b == a + 1
             && self.toks[a].kind == TokenKind::Number
-            && (b >= sent.end || self.toks[b].kind != TokenKind::Word || self.starts(&lex.stops, b))
+            && (b >= sent.end
+                || self.toks[b].kind != TokenKind::Word
+                || self.starts(&lex.stops, b)
+                || self.word(b).is_ascii()
+                    && !self.starts(&lex.who, b)
+                    && !self.starts(&lex.people_words, b)
+                    && !self.starts(&lex.events, b))
+        {
+            return None;
+        }
+        // "Ms Ashqout, 41, said": an age set off by commas after a name.
+        if let Value::Number(x) = q.m.value
+            && x < 120.0
+            && q.m.hedge.is_none()
+            && a >= 2
+            && self.is_comma(a - 1)
+            && self.capitalised(a - 2)
+            && self.word(a - 2).is_ascii()
+            && b < sent.end
+            && self.is_comma(b)
         {
             return None;
         }
@@ -2179,7 +2203,10 @@ impl<'a> Run<'a> {
         let mut out = Vec::new();
         let mut k = b;
         while k < end && k < b + 5 {
-            if self.is_punct(k) || self.toks[k].kind == TokenKind::Number {
+            if self.is_punct(k)
+                || self.toks[k].kind == TokenKind::Number
+                || (k > b && self.x.numbers_word(self.word(k)))
+            {
                 break;
             }
             if k > b

@@ -227,6 +227,7 @@ impl Extractor {
             key,
             toks,
             sources: Vec::new(),
+            subjects: Vec::new(),
             last_speaker: None,
             head_ids: Vec::new(),
             acronyms: std::collections::HashMap::new(),
@@ -267,6 +268,9 @@ struct Run<'a> {
     key: &'a str,
     toks: &'a [Token],
     sources: Vec<SrcMention>,
+    /// The subjects of reporting verbs so far, latest last ("the group"
+    /// refers to one of them).
+    subjects: Vec<SrcMention>,
     last_speaker: Option<Frame>,
     head_ids: Vec<String>,
     /// A name's acronym in quotes after it (قوات سوريا الديمقراطية «قسد»): the
@@ -294,7 +298,7 @@ impl<'a> Run<'a> {
     /// right before its verb (or before a clause about the speaker) is an
     /// unnamed source, named by its words.
     fn indefinite_speaker(&self, start: usize, verb: usize) -> Option<SrcMention> {
-        if !matches!(self.word(start), "a" | "an") || verb <= start + 1 {
+        if !matches!(self.word(start), "a" | "an" | "another") || verb <= start + 1 {
             return None;
         }
         let verb = verb.min(start + 14);
@@ -707,6 +711,29 @@ impl<'a> Run<'a> {
         {
             return Some(Self::known(&lex.sources[*f.value], i..f.end));
         }
+        // English puts the qualifiers first: "local sources", "some
+        // pro-Ember channels", "social media accounts".
+        if self.word(i).is_ascii() && !self.starts(&lex.anonymous, i) {
+            let plain = |k: usize| {
+                let t = self.toks[k];
+                (t.kind == TokenKind::Word || t.text(self.key) == "-")
+                    && !self.starts(&lex.stops, k)
+                    && !self.starts(&lex.verbs, k)
+                    && !self.starts(&lex.events, k)
+                    && !self.starts(&lex.negation, k)
+                    && !self.starts(&lex.none_words, k)
+            };
+            if let Some(d) = (1..=4).find(|&d| i + d < self.toks.len() && self.starts(&lex.anonymous, i + d))
+                && (i..i + d).all(plain)
+                && let Some(mut inner) = self.source_at(i + d, false, doc_has)
+                && inner.anonymous
+            {
+                inner.toks = i..inner.toks.end;
+                inner.src.name = self.surface(inner.toks.clone());
+                inner.src.id = format!("anonymous:{}", slug(&inner.src.name));
+                return Some(inner);
+            }
+        }
         // "أحد سكان الحي": one of an unnamed group.
         if matches!(self.word(i), "احد" | "احدي") && self.starts(&lex.anonymous, i + 1) {
             let mut inner = self.source_at(i + 1, false, doc_has)?;
@@ -850,9 +877,14 @@ impl<'a> Run<'a> {
             }
         }
         let name = self.surface(start..end);
+        // A name with "of" or "the" inside (Sons of the Ember) is no person's.
         let kind = (start..end)
             .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
-            .unwrap_or("person");
+            .unwrap_or(if (start..end).any(|k| matches!(self.word(k), "of" | "the")) {
+                "organisation"
+            } else {
+                "person"
+            });
         Some(SrcMention {
             toks: i..end,
             src: SourceRef {
@@ -1025,13 +1057,17 @@ impl<'a> Run<'a> {
                     ..prev.clone()
                 };
             }
-            // English "the group": the latest named source.
+            // English "the group": the latest body that spoke, else the
+            // latest named source.
+            let named = |s: &&SrcMention| !s.anonymous && !s.anaphor && !self.head_ids.contains(&s.src.id);
             if m.src.name.is_ascii()
                 && let Some(prev) = self
-                    .sources
+                    .subjects
                     .iter()
                     .rev()
-                    .find(|s| !s.anonymous && !s.anaphor && !self.head_ids.contains(&s.src.id))
+                    .filter(named)
+                    .find(|s| s.src.kind != "person")
+                    .or_else(|| self.sources.iter().rev().find(named))
             {
                 return SrcMention {
                     toks: m.toks,
@@ -1303,11 +1339,18 @@ impl<'a> Run<'a> {
                 .at(&lex.verbs, i)
                 .filter(|_| !after_preposition && !object_noun)
             {
+                let english = self.word(i).is_ascii();
+                let subject = if english {
+                    self.subject_before(sent.start, i, doc_has)
+                } else {
+                    self.subject_after(f.end, sent.end, doc_has)
+                };
                 if !f.value.participle
-                    && let Some(s) = self.subject_after(f.end, sent.end, doc_has)
+                    && let Some(s) = subject
                 {
                     let s = self.resolve(s);
                     self.last_speaker = Some(self.speaker_frame(i, &s, false));
+                    self.subjects.push(s.clone());
                     self.sources.push(s);
                 }
                 i = f.end;
@@ -1317,6 +1360,44 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// An English subject: the name that ends right before the verb at `v`
+    /// ("HPF spokesman Aram Dilbeg dismissed…", "Residents said…").
+    fn subject_before(&self, start: usize, v: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
+        (v.saturating_sub(8).max(start)..v)
+            .filter(|&k| !(k..v).any(|j| self.is_comma(j)))
+            .find_map(|k| {
+                let m = self
+                    .source_at(k, false, doc_has)
+                    .or_else(|| {
+                        (k > start || self.word(k) == "the")
+                            .then(|| self.english_name(k))
+                            .flatten()
+                    })
+                    .or_else(|| self.indefinite_speaker(k, v))?;
+                if m.toks.end != v {
+                    return None;
+                }
+                // "HPF spokesman Aram Dilbeg": the body before the title speaks.
+                let lex = self.lex();
+                let body = (k >= 2 && self.starts(&lex.titles, k - 1))
+                    .then(|| {
+                        (k.saturating_sub(5).max(start)..k - 1).find_map(|j| {
+                            self.source_at(j, false, doc_has)
+                                .or_else(|| self.english_name(j))
+                                .filter(|b| b.toks.end == k - 1 && !b.anonymous)
+                        })
+                    })
+                    .flatten();
+                Some(match body {
+                    Some(b) => SrcMention {
+                        toks: b.toks.start..v,
+                        ..b
+                    },
+                    None => m,
+                })
+            })
+    }
+
     fn frames(&mut self, sent: Range<usize>, doc_has: &dyn Fn(usize) -> bool) -> Vec<Frame> {
         let lex = self.lex();
         let mut frames: Vec<Frame> = Vec::new();
@@ -1324,6 +1405,15 @@ impl<'a> Run<'a> {
         let mut first_verb: Option<usize> = None;
         // Sources mentioned so far in this sentence (for subjects before verbs).
         let mut seen: Vec<SrcMention> = Vec::new();
+        // "Writing in its newsletter X, the group said": a name in an
+        // opening participle's clause is where or to whom, not who speaks.
+        let opener_end = if self.capitalised(sent.start) && self.word(sent.start).ends_with("ing") {
+            (sent.start..sent.end)
+                .find(|&k| self.is_comma(k))
+                .unwrap_or(sent.start)
+        } else {
+            sent.start
+        };
         // A headline "Source: …" (الداخلية: لم يفر أي سجين).
         if let Some(colon) =
             (sent.start..(sent.start + 6).min(sent.end)).find(|&k| self.toks[k].text(self.key) == ":")
@@ -1497,6 +1587,9 @@ impl<'a> Run<'a> {
                     Some(s) => {
                         let s = self.resolve(s);
                         self.sources.push(s.clone());
+                        if !passive {
+                            self.subjects.push(s.clone());
+                        }
                         let own_voice = self.head_ids.contains(&s.src.id);
                         let mut chain = if own_voice {
                             Vec::new()
@@ -1560,6 +1653,10 @@ impl<'a> Run<'a> {
             // A source named before a verb: a gazetteer or unnamed source, an
             // English name or "the monitor", a definite head that refers back
             // (المرصد).
+            if i < opener_end {
+                i += 1;
+                continue;
+            }
             let mention = self.source_at(i, false, doc_has).or_else(|| {
                 let w = self.word(i);
                 // A capitalised word opening a sentence is a name only when a

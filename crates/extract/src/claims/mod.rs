@@ -306,7 +306,10 @@ impl<'a> Run<'a> {
             .find(|&k| {
                 self.is_comma(k)
                     || self.toks[k].kind == TokenKind::Punct
-                    || matches!(self.word(k), "who" | "speaking" | "that" | "on" | "in" | "at")
+                    || matches!(
+                        self.word(k),
+                        "who" | "speaking" | "that" | "on" | "in" | "at" | "based"
+                    )
             })
             .unwrap_or(verb);
         let words = start + 1..end;
@@ -319,6 +322,9 @@ impl<'a> Run<'a> {
             return None;
         }
         let name = self.surface(start..end);
+        // "A war monitor", "a local documentation group": a body described,
+        // which the report may name later.
+        let body = self.at(&self.lex().kinds, end - 1).map(|f| *f.value);
         Some(SrcMention {
             toks: start..end,
             src: SourceRef {
@@ -328,7 +334,7 @@ impl<'a> Run<'a> {
             },
             anonymous: true,
             head: self.word(end - 1).to_string(),
-            generic: false,
+            generic: body.is_some(),
             anaphor: false,
         })
     }
@@ -838,6 +844,37 @@ impl<'a> Run<'a> {
                     ..prev.clone()
                 });
             }
+            // "the interior ministry", "the country's prisons directorate":
+            // words that say what a source is, named by them.
+            if let Some(d) =
+                (1..=3).find(|&d| start + d < self.toks.len() && self.starts(&lex.kinds, start + d))
+                && (start..start + d).all(|k| {
+                    let t = self.toks[k];
+                    (t.kind == TokenKind::Word && self.word(k).is_ascii() && !self.capitalised(k)
+                        || matches!(t.text(self.key), "'" | "’"))
+                        && !self.starts(&lex.stops, k)
+                        && !self.starts(&lex.verbs, k)
+                        && !self.starts(&lex.events, k)
+                })
+                && !self.starts(&lex.kinds, start)
+            {
+                let end = start + d + 1;
+                let name = self.surface(start..end);
+                return Some(SrcMention {
+                    toks: i..end,
+                    src: SourceRef {
+                        id: slug(&name),
+                        name,
+                        kind: self
+                            .at(&lex.kinds, start + d)
+                            .map_or("organisation", |f| *f.value),
+                    },
+                    anonymous: false,
+                    head: self.word(start + d).to_string(),
+                    generic: true,
+                    anaphor: true,
+                });
+            }
             // the monitor, the ministry, the group
             if self.starts(&lex.kinds, start) {
                 let head = self.word(start).to_string();
@@ -875,6 +912,16 @@ impl<'a> Run<'a> {
             } else {
                 break;
             }
+        }
+        // "The Qarsani interior ministry": a capitalised adjective and the
+        // words that say what the source is.
+        if let Some(d) = (1..=2).find(|&d| self.starts(&lex.kinds, end + d - 1))
+            && (end..end + d - 1).all(|k| {
+                self.toks[k].kind == TokenKind::Word && !self.capitalised(k) && !self.starts(&lex.stops, k)
+            })
+            && !self.starts(&lex.kinds, end - 1)
+        {
+            end += d;
         }
         let name = self.surface(start..end);
         // A name with "of" or "the" inside (Sons of the Ember) is no person's.
@@ -1061,6 +1108,7 @@ impl<'a> Run<'a> {
             // latest named source.
             let named = |s: &&SrcMention| !s.anonymous && !s.anaphor && !self.head_ids.contains(&s.src.id);
             if m.src.name.is_ascii()
+                && !m.src.name.contains(' ')
                 && let Some(prev) = self
                     .subjects
                     .iter()
@@ -1099,8 +1147,34 @@ impl<'a> Run<'a> {
     fn later_named(&self, m: &SrcMention) -> Option<SrcMention> {
         // Scan the rest of the document for a named source with this head.
         let lex = self.lex();
+        let kind = self
+            .at(&lex.kinds, m.toks.end - 1)
+            .map_or(m.src.kind, |f| *f.value);
         let mut i = m.toks.end;
         while i < self.toks.len() {
+            if m.head.is_ascii() {
+                // English: the head inside a capitalised name (the Tamarisk
+                // Monitor for Human Rights), or the next named body of the
+                // same kind that speaks.
+                let mut j = i;
+                if self.word(i) == m.head && self.capitalised(i) {
+                    while j > 0 && self.capitalised(j - 1) && self.word(j - 1) != "the" {
+                        j -= 1;
+                    }
+                }
+                if let Some(n) = self
+                    .english_name(j)
+                    .filter(|n| n.toks.len() > 1 && !n.anaphor && !n.generic)
+                    && (j < i
+                        || n.src.kind == kind
+                            && (n.toks.end..(n.toks.end + 3).min(self.toks.len()))
+                                .any(|k| self.starts(&lex.verbs, k)))
+                {
+                    return Some(n);
+                }
+                i += 1;
+                continue;
+            }
             if strip_article(strip_proclitic_l(self.word(i))) == m.head
                 && let Some(n) = self.noun_phrase(i, &|_| false)
                 && !n.generic
@@ -1374,28 +1448,28 @@ impl<'a> Run<'a> {
                             .flatten()
                     })
                     .or_else(|| self.indefinite_speaker(k, v))?;
-                if m.toks.end != v {
-                    return None;
-                }
-                // "HPF spokesman Aram Dilbeg": the body before the title speaks.
-                let lex = self.lex();
-                let body = (k >= 2 && self.starts(&lex.titles, k - 1))
-                    .then(|| {
-                        (k.saturating_sub(5).max(start)..k - 1).find_map(|j| {
-                            self.source_at(j, false, doc_has)
-                                .or_else(|| self.english_name(j))
-                                .filter(|b| b.toks.end == k - 1 && !b.anonymous)
-                        })
-                    })
-                    .flatten();
-                Some(match body {
-                    Some(b) => SrcMention {
-                        toks: b.toks.start..v,
-                        ..b
-                    },
-                    None => m,
-                })
+                (m.toks.end == v).then(|| self.titled(m, start, doc_has))
             })
+    }
+
+    /// "HPF spokesman Aram Dilbeg": the body before the title speaks.
+    fn titled(&self, m: SrcMention, start: usize, doc_has: &dyn Fn(usize) -> bool) -> SrcMention {
+        let k = m.toks.start;
+        if k < start + 2 || !self.starts(&self.lex().titles, k - 1) {
+            return m;
+        }
+        let body = (k.saturating_sub(5).max(start)..k - 1).find_map(|j| {
+            self.source_at(j, false, doc_has)
+                .or_else(|| self.english_name(j))
+                .filter(|b| b.toks.end == k - 1 && !b.anonymous)
+        });
+        match body {
+            Some(b) => SrcMention {
+                toks: b.toks.start..m.toks.end,
+                ..b
+            },
+            None => m,
+        }
     }
 
     fn frames(&mut self, sent: Range<usize>, doc_has: &dyn Fn(usize) -> bool) -> Vec<Frame> {
@@ -1424,6 +1498,9 @@ impl<'a> Run<'a> {
             && !self.toks[sent.start..colon]
                 .iter()
                 .any(|t| t.kind == TokenKind::Number)
+            // "Kelvar manhunt: dozens at large, governor says": the speaker is at the end.
+            && !(sent.end.saturating_sub(2).max(sent.start)..sent.end)
+                .any(|k| matches!(self.word(k), "says" | "said" | "say"))
             && let Some(src) = self
                 .headline_name(sent.start..colon)
                 .filter(|h| self.word(h.toks.start).is_ascii())
@@ -1552,8 +1629,41 @@ impl<'a> Run<'a> {
                         continue;
                     }
                 } else if subj.is_none() && !verb.participle && !pronoun {
+                    // "A war monitor based in Kelvar put the toll at…": an
+                    // indefinite subject opening the sentence holds what
+                    // follows it up to the verb.
+                    if english && !(sent.start..i).any(|k| self.is_comma(k)) {
+                        subj = self.indefinite_speaker(sent.start, i);
+                    }
+                    // "monitor says" in a headline: a bare head word.
+                    if subj.is_none()
+                        && english
+                        && i > sent.start
+                        && !self.capitalised(i - 1)
+                        && (i - 1 == sent.start || self.is_comma(i - 2))
+                        && let Some(kind) = self.at(&lex.kinds, i - 1).map(|f| *f.value)
+                    {
+                        let name = self.surface(i - 1..i);
+                        subj = Some(SrcMention {
+                            toks: i - 1..i,
+                            src: SourceRef {
+                                id: format!("anonymous:{}", slug(&name)),
+                                name,
+                                kind,
+                            },
+                            anonymous: true,
+                            head: self.word(i - 1).to_string(),
+                            generic: true,
+                            anaphor: false,
+                        });
+                    }
                     // A subject before its verb stands close to it (عادت “قسد” للحديث).
-                    subj = seen.last().filter(|m| m.toks.end + 4 >= i).cloned();
+                    if subj.is_none() {
+                        subj = seen.last().filter(|m| m.toks.end + 4 >= i).cloned();
+                        if english {
+                            subj = subj.map(|m| self.titled(m, sent.start, doc_has));
+                        }
+                    }
                     // "X, which relies on informants in the city, said": the
                     // subject stands before a clause set off by commas.
                     if subj.is_none()

@@ -2321,12 +2321,18 @@ impl<'a> Run<'a> {
     /// ("escapees were caught", "the wounded had died").
     fn predicate_after(&self, k: usize, cues: &[(usize, u16)], is_dur: &dyn Fn(u16) -> bool) -> Option<u16> {
         let end = self.at(&self.lex().events, k)?.end;
-        let aux = (end..(end + 2).min(self.toks.len())).find(|&j| {
-            matches!(
-                self.word(j),
-                "were" | "was" | "had" | "have" | "has" | "are" | "is" | "remain" | "remained"
-            )
-        })?;
+        // The auxiliary right after the noun, or after a participle's phrase
+        // ("aid workers held by the group since March were freed").
+        let aux = (end..(end + 12).min(self.toks.len()))
+            .take_while(|&j| {
+                !self.is_comma(j) && self.toks[j].kind != TokenKind::Number && self.word(j) != "and"
+            })
+            .find(|&j| {
+                matches!(
+                    self.word(j),
+                    "were" | "was" | "had" | "have" | "has" | "are" | "is" | "remain" | "remained"
+                )
+            })?;
         cues.iter()
             .find(|(c, e)| *c > aux && self.words_between(aux, *c) <= 3 && !is_dur(*e))
             .filter(|(c, _)| (aux..*c).all(|j| self.toks[j].kind != TokenKind::Number && !self.is_comma(j)))

@@ -724,6 +724,7 @@ impl<'a> Run<'a> {
                 let t = self.toks[k];
                 (t.kind == TokenKind::Word || t.text(self.key) == "-")
                     && !self.starts(&lex.stops, k)
+                    && !self.starts(&lex.prepositions, k)
                     && !self.starts(&lex.verbs, k)
                     && !self.starts(&lex.events, k)
                     && !self.starts(&lex.negation, k)
@@ -884,7 +885,7 @@ impl<'a> Run<'a> {
                     src: SourceRef {
                         id: slug(&name),
                         name,
-                        kind: "organisation",
+                        kind: self.at(&lex.kinds, start).map_or("organisation", |f| *f.value),
                     },
                     anonymous: false,
                     head,
@@ -1090,6 +1091,21 @@ impl<'a> Run<'a> {
 
     /// Resolves a mention that refers back (المرصد) or forward (مرصد حقوقي).
     fn resolve(&self, m: SrcMention) -> SrcMention {
+        // "the GDF" after "the Greyhill Defence Forces": one source.
+        if m.src.name.chars().all(|c| c.is_ascii_uppercase())
+            && let Some(name) = self.acronyms.get(m.src.name.to_ascii_lowercase().as_str())
+            && !name.contains(&m.toks.start)
+            && let Some(full) = self
+                .sources
+                .iter()
+                .rev()
+                .find(|s| s.toks.start <= name.start && name.end <= s.toks.end + 1 && !s.anonymous)
+        {
+            return SrcMention {
+                toks: m.toks,
+                ..full.clone()
+            };
+        }
         if m.anaphor {
             // "the network" for the River Network: names compared in lower case.
             let wanted = m.src.name.trim_start_matches("ال").to_lowercase();
@@ -1106,7 +1122,10 @@ impl<'a> Run<'a> {
             }
             // English "the group": the latest body that spoke, else the
             // latest named source.
+            // English "the group": the latest body of its kind that spoke,
+            // or was named; else the latest body that spoke, or was named.
             let named = |s: &&SrcMention| !s.anonymous && !s.anaphor && !self.head_ids.contains(&s.src.id);
+            let same_kind = |s: &&SrcMention| s.src.kind == m.src.kind;
             if m.src.name.is_ascii()
                 && !m.src.name.contains(' ')
                 && let Some(prev) = self
@@ -1114,7 +1133,15 @@ impl<'a> Run<'a> {
                     .iter()
                     .rev()
                     .filter(named)
-                    .find(|s| s.src.kind != "person")
+                    .find(same_kind)
+                    .or_else(|| self.sources.iter().rev().filter(named).find(same_kind))
+                    .or_else(|| {
+                        self.subjects
+                            .iter()
+                            .rev()
+                            .filter(named)
+                            .find(|s| s.src.kind != "person")
+                    })
                     .or_else(|| self.sources.iter().rev().find(named))
             {
                 return SrcMention {
@@ -1787,6 +1814,17 @@ impl<'a> Run<'a> {
                 let end = m.toks.end;
                 let m = self.resolve(m);
                 self.sources.push(m.clone());
+                // "The Health Office's latest toll was 23 dead": the figures
+                // a source issued are its own.
+                if self
+                    .toks
+                    .get(end)
+                    .is_some_and(|t| matches!(t.text(self.key), "'" | "’"))
+                    && self.word(end + 1) == "s"
+                    && (end + 2..(end + 5).min(sent.end)).any(|k| self.starts(&lex.documents, k))
+                {
+                    frames.push(self.speaker_frame(end, &m, false));
+                }
                 seen.push(m);
                 i = end.max(i + 1);
                 continue;
@@ -1916,6 +1954,13 @@ impl<'a> Run<'a> {
             // (past an auxiliary).
             let event_after = || {
                 let mut k = f.end;
+                // "none of its men had been killed": past the noun.
+                if self.word(i) == "none"
+                    && self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                    && !self.starts(&lex.events, k)
+                {
+                    k += 1;
+                }
                 while matches!(
                     self.word(k),
                     "had" | "have" | "has" | "was" | "were" | "been" | "is" | "are"
@@ -2323,7 +2368,7 @@ impl<'a> Run<'a> {
         let end = self.at(&self.lex().events, k)?.end;
         // The auxiliary right after the noun, or after a participle's phrase
         // ("aid workers held by the group since March were freed").
-        let aux = (end..(end + 12).min(self.toks.len()))
+        let aux = (end..(end + 16).min(self.toks.len()))
             .take_while(|&j| {
                 !self.is_comma(j) && self.toks[j].kind != TokenKind::Number && self.word(j) != "and"
             })

@@ -328,3 +328,104 @@ fn a_partitive_counts_the_noun_after_of_and_its_possessive() {
         );
     }
 }
+
+#[test]
+fn english_local_news_speaker_sides_predicates_zeros_and_a_described_monitor() {
+    // "their own fighters" are the speaking force's; rioters are the
+    // insurgent side; "would-be escapees were caught" were recaptured; the
+    // acronym is the force named before; "A rights monitor" is the one the
+    // report names next; an age, a population and a year are no claims.
+    check(
+        LOCAL,
+        &[
+            w!(
+                "killed_sdf_or_security",
+                "14",
+                ["unknown", "Greyhill Defence Forces"],
+                false
+            ),
+            w!(
+                "killed_attackers_or_isis",
+                "60",
+                ["unknown", "Greyhill Defence Forces"],
+                false
+            ),
+            w!(
+                "prisoners_recaptured",
+                "212",
+                ["unknown", "Greyhill Defence Forces"],
+                false
+            ),
+            w!(
+                "prisoners_escaped",
+                "0",
+                ["unknown", "Greyhill Defence Forces"],
+                false
+            ),
+            w!(
+                "prisoners_surrendered",
+                "1300",
+                ["unknown", "Greyhill Defence Forces"],
+                false
+            ),
+            w!(
+                "killed_total",
+                "95",
+                ["unknown", "Northmoor Rights Monitor"],
+                false
+            ),
+            w!(
+                "killed_total",
+                "30",
+                ["unknown", "Northmoor Rights Monitor"],
+                false
+            ),
+            w!("wounded", "100", ["unknown", "Northmoor Rights Monitor"], false),
+        ],
+    );
+}
+
+#[test]
+fn english_wire_hostages_freed_a_trailing_citation_and_a_possessive_toll() {
+    // Hostages freed were released; "the group" is the group named, not the
+    // council that spoke; "citing local sources" nests under the monitor;
+    // "the Health Office's toll" is the office's; "none of its men" is zero.
+    check(
+        WIRE,
+        &[
+            w!("hostages_released", "9", ["Lanyard"], false),
+            w!(
+                "hostages_released",
+                "9",
+                ["Lanyard", "Westmoor Relief Council"],
+                false
+            ),
+            w!(
+                "hostages_taken",
+                "15",
+                ["Lanyard", "Order of the Ash"],
+                false,
+                denied
+            ),
+            w!(
+                "prisoners_escaped",
+                "40",
+                ["Lanyard", "Northmoor Rights Monitor", "local sources"],
+                true
+            ),
+            w!(
+                "killed_total",
+                "23",
+                ["Lanyard", "Mirefield Health Office"],
+                false
+            ),
+            w!("wounded", "61", ["Lanyard", "Mirefield Health Office"], false),
+            w!("killed_total", "0", ["Lanyard", "Order of the Ash"], false),
+            w!("arrested", "14", ["Lanyard", "Police"], false),
+        ],
+    );
+}
+
+const LOCAL: &str = "Riot at Mirefield jail ends\n\nThe Greyhill Defence Forces said on Tuesday that 14 of their own fighters and \"about 60\" rioters had died at Mirefield jail. Another 212 would-be escapees were caught at the outer gate, they said.\n\nGDF spokesman Tomas Reyne dismissed the figures of a rights group. \"Not a single inmate left the perimeter,\" he told reporters. He added that 1,300 inmates had turned themselves in.\n\nA rights monitor based in Westmoor put the death toll at 95 on Wednesday. The Northmoor Rights Monitor, which has informants in the jail, said that 30 of the wounded had died overnight and that more than 100 people remained in hospital.\n\nMs Reyne, 44, runs the jail's clinic. The town, home to about 40,000 people, last saw unrest in a 2019 bus strike.\n";
+
+const WIRE: &str = "Last nine hostages from Westmoor convoy freed\n\nMIREFIELD (Lanyard) — Nine aid workers held by the Order of the Ash since a raid on the Westmoor road were freed on Sunday, the Westmoor Relief Council said.\n\nThe group had denied taking 15 people. At least 40 inmates escaped from Mirefield jail last year, the Northmoor Rights Monitor said, citing local sources. The Mirefield Health Office's latest toll was 23 dead and 61 wounded.\n\nThe Order of the Ash said that none of its men had been killed. Police later said they had detained 14 suspects, among them a 23-year-old driver.\n";

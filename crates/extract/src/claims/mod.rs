@@ -475,10 +475,14 @@ impl<'a> Run<'a> {
         // A dateline: "Place - Agency" on its own line, or "(Agency) -" opening a paragraph.
         let mut wire: Option<SourceRef> = None;
         for l in lines.iter().take(8) {
-            if let Some((_, r)) = l
-                .split_once(" – ")
-                .or_else(|| l.split_once(" - "))
-                .or_else(|| l.split_once(" — "))
+            // A masthead or a "Place - Agency" dateline is a short line of
+            // its own: a paragraph is not searched for one.
+            let short = l.len() <= 160;
+            if short
+                && let Some((_, r)) = l
+                    .split_once(" – ")
+                    .or_else(|| l.split_once(" - "))
+                    .or_else(|| l.split_once(" — "))
                 && self.lex().is_masthead_right(r)
             {
                 continue;
@@ -494,10 +498,11 @@ impl<'a> Run<'a> {
                 wire = Some(self.named(name, "outlet"));
                 break;
             }
-            if let Some((place, agency)) = l
-                .split_once(" - ")
-                .or_else(|| l.split_once(" – "))
-                .or_else(|| l.split_once(" — "))
+            if short
+                && let Some((place, agency)) = l
+                    .split_once(" - ")
+                    .or_else(|| l.split_once(" – "))
+                    .or_else(|| l.split_once(" — "))
                 && (1..=3).contains(&place.split_whitespace().count())
                 && (1..=4).contains(&agency.split_whitespace().count())
                 && !l.chars().any(|c| c.is_numeric())
@@ -576,7 +581,9 @@ impl<'a> Run<'a> {
         let mut k = 0;
         while k < t.len() {
             // "The" opening a sentence is no initial of the name after it.
-            if !self.capitalised(k) || !self.word(k).is_ascii() || matches!(self.word(k), "the" | "a" | "an")
+            if !self.word(k).starts_with(|c: char| c.is_ascii_alphabetic())
+                || matches!(self.word(k), "the" | "a" | "an")
+                || !self.capitalised(k)
             {
                 k += 1;
                 continue;
@@ -596,10 +603,19 @@ impl<'a> Run<'a> {
             }
             k = k.max(start + 1);
         }
+        if initials.is_empty() {
+            return;
+        }
         for (i, tok) in t.iter().enumerate() {
+            if tok.kind != TokenKind::Word
+                || !(2..=6).contains(&self.word(i).len())
+                || !self.word(i).is_ascii()
+                || !initials.contains_key(self.word(i))
+            {
+                continue;
+            }
             let surface = &self.doc.text[self.text_range(i..i + 1)];
-            if tok.kind == TokenKind::Word
-                && (2..=6).contains(&surface.len())
+            if (2..=6).contains(&surface.len())
                 && surface.chars().all(|c| c.is_ascii_uppercase())
                 && let Some(name) = initials.get(tok.text(self.key))
                 && !name.contains(&i)

@@ -46,32 +46,61 @@ pub fn value(v: &Value) -> J {
     }
 }
 
-/// A claim as the contract's object.
-pub fn claim(c: &Claim) -> J {
-    let source: Vec<J> = c
-        .source
-        .iter()
-        .map(|s| json!({"id": s.id, "name": s.name, "kind": s.kind}))
-        .collect();
-    let mut o = json!({
-        "doc": c.doc,
-        "lang": c.lang,
-        "facet": c.facet,
-        "value": value(&c.value),
-        "vague": c.vague.as_deref(),
-        "qualifier": c.qualifier.as_str(),
-        "stance": c.stance.as_str(),
-        "source": source,
-        "anonymous": c.anonymous,
-        "subject": c.subject,
-        "span": [c.span.start, c.span.end],
-        "sentence": [c.sentence.start, c.sentence.end],
-        "evidence": c.evidence,
-    });
-    // Beyond the contract: the band a vague word stands for, so that a
-    // claim file loaded back (`isnad ingest --claims`) compares as it did.
-    if let (Some([lo, hi]), Some(obj)) = (c.band, o.as_object_mut()) {
-        obj.insert("band".into(), json!([num(lo), num(hi)]));
+/// A claim as the contract's object, written as one line of JSON: its keys
+/// in the order a JSON object of them is printed (sorted), without building
+/// that object first.
+pub fn claim_line(c: &Claim) -> String {
+    #[derive(serde::Serialize)]
+    struct Source<'a> {
+        id: &'a str,
+        kind: &'a str,
+        name: &'a str,
     }
-    o
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        anonymous: bool,
+        // Beyond the contract: the band a vague word stands for, so that a
+        // claim file loaded back (`isnad ingest --claims`) compares as it did.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        band: Option<[J; 2]>,
+        doc: &'a str,
+        evidence: &'a str,
+        facet: &'a str,
+        lang: Option<&'a str>,
+        qualifier: &'a str,
+        sentence: [u32; 2],
+        source: Vec<Source<'a>>,
+        span: [u32; 2],
+        stance: &'a str,
+        subject: Option<&'a str>,
+        vague: Option<&'a str>,
+        value: J,
+    }
+    let line = Line {
+        anonymous: c.anonymous,
+        band: c.band.map(|[lo, hi]| [num(lo), num(hi)]),
+        doc: &c.doc,
+        evidence: &c.evidence,
+        facet: &c.facet,
+        lang: c.lang.as_deref(),
+        qualifier: c.qualifier.as_str(),
+        sentence: [c.sentence.start, c.sentence.end],
+        source: c
+            .source
+            .iter()
+            .map(|s| Source {
+                id: &s.id,
+                kind: &s.kind,
+                name: &s.name,
+            })
+            .collect(),
+        span: [c.span.start, c.span.end],
+        stance: c.stance.as_str(),
+        subject: c.subject.as_deref(),
+        vague: c.vague.as_deref(),
+        value: value(&c.value),
+    };
+    let mut out = serde_json::to_string(&line).unwrap_or_default();
+    out.push('\n');
+    out
 }

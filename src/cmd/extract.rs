@@ -31,9 +31,7 @@ pub fn run(
         match format {
             ExtractFormat::Parquet => Found::Claims(claims.collect()),
             ExtractFormat::Table => Found::Lines(claims.map(|c| row(&c) + "\n").collect()),
-            ExtractFormat::Jsonl => {
-                Found::Lines(claims.map(|c| json::claim(&c).to_string() + "\n").collect())
-            }
+            ExtractFormat::Jsonl => Found::Lines(claims.map(|c| json::claim_line(&c)).collect()),
         }
     };
     let read = ordered(data, paths, jobs, jobs <= 1, &work, &mut |found| {

@@ -90,7 +90,7 @@ pub fn claim_line(c: &Claim) -> String {
             .iter()
             .map(|s| Source {
                 id: &s.id,
-                kind: &s.kind,
+                kind: s.kind,
                 name: &s.name,
             })
             .collect(),

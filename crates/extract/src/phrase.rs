@@ -74,7 +74,9 @@ impl<T> PhraseSet<T> {
 
     fn add_forms(&mut self, phrase: &str, value: T, article: bool) {
         let suffixes = article;
-        let k = key(phrase);
+        // A hyphen joins words as a space does ("Kurdish-led forces"): the
+        // text's hyphen is skipped when matching.
+        let k = key(phrase).replace('-', " ");
         let words: Vec<&str> = k.split_whitespace().collect();
         let Some((&first, rest)) = words.split_first() else {
             return;
@@ -139,11 +141,20 @@ impl<T> PhraseSet<T> {
         let mut best: Option<Found<'_, T>> = None;
         for &(id, plen) in cands {
             let (rest, value) = &self.phrases[id as usize];
-            let ok = rest.iter().enumerate().all(|(k, w)| {
-                toks.get(i + 1 + k)
-                    .is_some_and(|t| t.kind == TokenKind::Word && t.text(key) == w.as_ref())
+            let mut end = i + 1;
+            let ok = rest.iter().all(|w| {
+                if toks
+                    .get(end)
+                    .is_some_and(|t| t.kind == TokenKind::Punct && !t.space_before && t.text(key) == "-")
+                {
+                    end += 1;
+                }
+                let hit = toks
+                    .get(end)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.text(key) == w.as_ref());
+                end += 1;
+                hit
             });
-            let end = i + 1 + rest.len();
             if ok && best.as_ref().is_none_or(|b| end > b.end) {
                 best = Some(Found {
                     value,

@@ -429,3 +429,29 @@ fn english_wire_hostages_freed_a_trailing_citation_and_a_possessive_toll() {
 const LOCAL: &str = "Riot at Mirefield jail ends\n\nThe Greyhill Defence Forces said on Tuesday that 14 of their own fighters and \"about 60\" rioters had died at Mirefield jail. Another 212 would-be escapees were caught at the outer gate, they said.\n\nGDF spokesman Tomas Reyne dismissed the figures of a rights group. \"Not a single inmate left the perimeter,\" he told reporters. He added that 1,300 inmates had turned themselves in.\n\nA rights monitor based in Westmoor put the death toll at 95 on Wednesday. The Northmoor Rights Monitor, which has informants in the jail, said that 30 of the wounded had died overnight and that more than 100 people remained in hospital.\n\nMs Reyne, 44, runs the jail's clinic. The town, home to about 40,000 people, last saw unrest in a 2019 bus strike.\n";
 
 const WIRE: &str = "Last nine hostages from Westmoor convoy freed\n\nMIREFIELD (Lanyard) — Nine aid workers held by the Order of the Ash since a raid on the Westmoor road were freed on Sunday, the Westmoor Relief Council said.\n\nThe group had denied taking 15 people. At least 40 inmates escaped from Mirefield jail last year, the Northmoor Rights Monitor said, citing local sources. The Mirefield Health Office's latest toll was 23 dead and 61 wounded.\n\nThe Order of the Ash said that none of its men had been killed. Police later said they had detained 14 suspects, among them a 23-year-old driver.\n";
+
+#[test]
+fn english_wire_on_the_prison_attack_kurdish_led_forces_are_the_sdf_and_their_fighters_security() {
+    // A hyphenated alias matches across the hyphen; "Kurdish fighters" are
+    // on the security side though "fighters" alone are the attackers'.
+    check(
+        REAL,
+        &[
+            w!("duration_days", "6", ["Reuters"], false),
+            w!("duration_days", "6", ["Reuters", "SDF"], false),
+            w!("killed_total", "180", ["Reuters", "SDF"], false),
+            w!("killed_total", "154", ["Reuters", "SOHR"], false),
+            w!("killed_attackers_or_isis", "102", ["Reuters", "SOHR"], false),
+            w!("killed_sdf_or_security", "45", ["Reuters", "SOHR"], false),
+            w!("killed_civilians", "7", ["Reuters", "SOHR"], false),
+            w!("prisoners_surrendered", "3000", ["Reuters", "SDF"], false),
+            w!("killed_sdf_or_security", "40", ["Reuters", "SDF"], false),
+            w!("killed_guards_staff", "77", ["Reuters", "SDF"], false),
+            w!("prisoners_escaped", "0", ["Reuters", "SDF"], false),
+            w!("attackers_count", "hundreds", ["Reuters", "SOHR"], false),
+            w!("prisoners_escaped", "dozens", ["Reuters", "SOHR"], false),
+        ],
+    );
+}
+
+const REAL: &str = "Kurdish forces retake Syria prison after six-day battle\n\nBEIRUT (Reuters) - Kurdish-led forces said on Wednesday they had regained full control of a prison in northeast Syria, ending a six-day battle with Islamic State militants that killed more than 180 people.\n\nThe Syrian Observatory for Human Rights, a Britain-based war monitor, said at least 154 people had been killed, including 102 IS fighters, 45 Kurdish fighters and seven civilians.\n\nSDF spokesman Farhad Shami said 3,000 inmates had surrendered and that 40 SDF fighters and 77 prison staff had been killed. He denied that any prisoners had escaped.\n\nHundreds of IS militants stormed the jail on Thursday night, the monitor said, freeing dozens of their comrades.\n";

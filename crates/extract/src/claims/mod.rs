@@ -12,18 +12,25 @@
 //!   بحسب / according to), or as unnamed sources (مصادر محلية، نشطاء); a
 //!   name no gazetteer knows is reported by its surface form with an id
 //!   made from it and a kind guessed from its head word; a definite head
-//!   (المرصد) refers back to the last source with that head, and a generic
-//!   one (مرصد حقوقي محلي) to the source of that head the report names;
+//!   (المرصد, "the monitor") refers back to the last source with that head
+//!   ("the group" to the last body of its kind that spoke), and a generic
+//!   one (مرصد حقوقي محلي, "a war monitor", "monitor says") to the source
+//!   of that head or kind the report names; an acronym (the HPF) is the
+//!   body whose initials it takes; a spokesman's title gives his body
+//!   ("HPF spokesman Aram Dilbeg");
 //! - **frames**: each reporting verb or preposition opens a frame for the
 //!   numbers after it; a trailing one (…، بحسب المديرية) covers the numbers
 //!   before it; a citation inside a frame (نقلاً عن، بحسب) nests under it; a
 //!   verb with no subject (وأضاف) continues the last speaker; a sentence with
 //!   no frame is the outlet's own voice;
 //! - **facets** come from the nearest event cue and the noun the number
-//!   counts (`data/facets.toml`); counts of units (km, dollars, years) and
+//!   counts (`data/facets.toml`); a noun cue yields to the verb after its
+//!   auxiliary ("escapees were caught"); "its own fighters" count with the
+//!   speaker's side; counts of units (km, dollars, years), ages, years and
 //!   numbers after العدد / الرقم are not claims;
 //! - **stance**: a denying verb (نفى) makes the figures in its scope denied;
-//!   "أي سجين" in a negated clause is a claim of zero.
+//!   "أي سجين" in a negated clause, "none", "not a single inmate" are
+//!   claims of zero.
 
 mod lexicon;
 
@@ -2332,7 +2339,8 @@ impl<'a> Run<'a> {
                             && !matches!(self.word(j), "and" | "but" | "while" | "whereas")
                     })
             })
-            .map(|&(k, e)| (if k == b { 100 } else { k - b }, e))
+            // The counted noun itself (k == b) only when nothing else follows.
+            .map(|&(k, e)| (if k == b { usize::MAX } else { k - b }, k, e))
             .min_by_key(|x| x.0);
         // Cues that only count after the number (سلّم 9 أنفسهم).
         let after_only = (b..(b + 4).min(self.toks.len()))
@@ -2344,7 +2352,7 @@ impl<'a> Run<'a> {
             .iter()
             .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 8 && !is_dur(*e))
             .filter(|(k, _)| (b..*k).all(|j| self.toks[j].kind != TokenKind::Number && !self.is_comma(j)))
-            .map(|&(k, e)| (k - b, e))
+            .map(|&(k, e)| (k - b, k, e))
             .min_by_key(|x| x.0);
         // "34 of its fighters and 300 militants had died": a predicate
         // shared by coordinated counts, past the other count.
@@ -2363,17 +2371,11 @@ impl<'a> Run<'a> {
             .min_by_key(|x| x.0);
         // "212 would-be escapees were caught", "12 of the wounded had died":
         // a noun cue is what they were; the verb after it, what happened.
-        let predicate = |x: (usize, u16)| {
-            let k = b + x.0;
-            let k = if x.0 == 100 { b } else { k };
-            self.predicate_after(k, cues, is_dur).unwrap_or(x.1)
-        };
-        let after = after.map(|x| (x.0, predicate(x)));
-        let far_after = far_after.map(|x| (x.0, predicate(x)));
+        let predicate = |(_, k, e): (usize, usize, u16)| self.predicate_after(k, cues, is_dur).unwrap_or(e);
         after
-            .map(|x| x.1)
+            .map(predicate)
             .or(before.map(|x| x.1))
-            .or(far_after.map(|x| x.1))
+            .or(far_after.map(predicate))
             .or(shared_after.map(|x| x.1))
             .or(before_in(hard).map(|x| x.1))
     }

@@ -2166,8 +2166,18 @@ impl<'a> Run<'a> {
             // After the number, a people-word (المحتجزين) says whose count it is,
             // not what happened, unless nothing before says it.
             .filter(|&(k, _)| !(k >= b && self.starts(&lex.who, k) && has_cue_before))
-            // A cue inside another quantity (تفجيرين) belongs to that one.
-            .filter(|&(k, _)| !others.iter().any(|o| o.start != a && o.contains(&k)))
+            // A cue inside another quantity (تفجيرين) belongs to that one, and
+            // so does the noun it counts (17 من المحتجزين وثلاثة حراس).
+            .filter(|&(k, _)| {
+                !others.iter().any(|o| {
+                    o.start != a
+                        && (o.contains(&k)
+                            || k == o.end && self.starts(&lex.who, k)
+                            || k == o.end + 1
+                                && matches!(self.word(o.end), "من" | "of")
+                                && self.starts(&lex.who, k))
+                })
+            })
             .collect();
         let event = self.nearest_event(&cues, a, b, &is_duration_cue);
         let who = self.who_of(q, sent.clone());

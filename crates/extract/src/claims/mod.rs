@@ -2382,6 +2382,22 @@ impl<'a> Run<'a> {
         // "212 would-be escapees were caught", "12 of the wounded had died":
         // a noun cue is what they were; the verb after it, what happened.
         let predicate = |(_, k, e): (usize, usize, u16)| self.predicate_after(k, cues, is_dur).unwrap_or(e);
+        // The verb right before the number governs it (اعتقلت 6 أشخاص يشتبه
+        // في تأمينهم…, "arrested 5 escapees") over a cue further on; not a
+        // cue that is another number's noun (3 قتلى وعدد من الجرحى), nor
+        // one before a new conjunct.
+        let counts_another = |k: usize| {
+            k > 0 && (self.toks[k - 1].kind == TokenKind::Number || self.x.numbers_word(self.word(k - 1)))
+        };
+        if let Some((d, e)) = before
+            && d <= 1
+            && after.is_none_or(|x| x.0 > 1)
+            && !counts_another(a - d)
+            && !self.word(a).starts_with('و')
+            && self.word(a) != "and"
+        {
+            return Some(e);
+        }
         after
             .map(predicate)
             .or(before.map(|x| x.1))

@@ -455,3 +455,17 @@ fn english_wire_on_the_prison_attack_kurdish_led_forces_are_the_sdf_and_their_fi
 }
 
 const REAL: &str = "Kurdish forces retake Syria prison after six-day battle\n\nBEIRUT (Reuters) - Kurdish-led forces said on Wednesday they had regained full control of a prison in northeast Syria, ending a six-day battle with Islamic State militants that killed more than 180 people.\n\nThe Syrian Observatory for Human Rights, a Britain-based war monitor, said at least 154 people had been killed, including 102 IS fighters, 45 Kurdish fighters and seven civilians.\n\nSDF spokesman Farhad Shami said 3,000 inmates had surrendered and that 40 SDF fighters and 77 prison staff had been killed. He denied that any prisoners had escaped.\n\nHundreds of IS militants stormed the jail on Thursday night, the monitor said, freeing dozens of their comrades.\n";
+
+#[test]
+fn the_verb_right_before_a_number_governs_it_over_a_cue_further_on() {
+    // "أصيب 5 حراس في انفجار" is wounded, not explosions; "اعتقلت 6 أشخاص
+    // يشتبه في تأمينهم مخابئ" is arrested, not escaped.
+    check(
+        "هجوم على سجن ميرفيلد\n\nقالت الشرطة إن 12 شخصاً أصيبوا، وأصيب 5 حراس في انفجار قرب البوابة.\n\nوأضافت الشرطة أنها اعتقلت 6 أشخاص يشتبه في تأمينهم مخابئ للفارين.\n",
+        &[
+            w!("wounded", "12", ["unknown", "الشرطة"], false),
+            w!("wounded", "5", ["unknown", "الشرطة"], false),
+            w!("arrested", "6", ["unknown", "الشرطة"], false),
+        ],
+    );
+}

@@ -15,9 +15,9 @@
 //!   (المرصد, "the monitor") refers back to the last source with that head
 //!   ("the group" to the last body of its kind that spoke), and a generic
 //!   one (مرصد حقوقي محلي, "a war monitor", "monitor says") to the source
-//!   of that head or kind the report names; an acronym (the HPF) is the
+//!   of that head or kind the report names; an acronym (the GDF) is the
 //!   body whose initials it takes; a spokesman's title gives his body
-//!   ("HPF spokesman Aram Dilbeg");
+//!   ("GDF spokesman Tomas Reyne");
 //! - **frames**: each reporting verb or preposition opens a frame for the
 //!   numbers after it; a trailing one (…، بحسب المديرية) covers the numbers
 //!   before it; a citation inside a frame (نقلاً عن، بحسب) nests under it; a
@@ -582,8 +582,8 @@ impl<'a> Run<'a> {
             }
         }
         // English: a run of capitalised words stands behind a word in capitals
-        // made of their initials, wherever it appears (the Highland
-        // Protection Forces … the HPF).
+        // made of their initials, wherever it appears (the Greyhill
+        // Defence Forces … the GDF).
         let mut initials: std::collections::HashMap<String, Range<usize>> = std::collections::HashMap::new();
         let mut k = 0;
         while k < t.len() {
@@ -634,7 +634,7 @@ impl<'a> Run<'a> {
 
     /// The side a source speaks for: a known group by its id, else the
     /// people-word in its name or in the name its acronym stands for (the
-    /// Highland Protection Forces: security).
+    /// Greyhill Defence Forces: security).
     fn side_of(&self, src: &SourceRef) -> Option<u16> {
         let lex = self.lex();
         if let Some(w) = known_side(lex, &src.id) {
@@ -741,7 +741,7 @@ impl<'a> Run<'a> {
             return Some(Self::known(&lex.sources[*f.value], i..f.end));
         }
         // English puts the qualifiers first: "local sources", "some
-        // pro-Ember channels", "social media accounts".
+        // pro-Ash channels", "social media accounts".
         if self.word(i).is_ascii() && !self.starts(&lex.anonymous, i) {
             let plain = |k: usize| {
                 let t = self.toks[k];
@@ -937,7 +937,7 @@ impl<'a> Run<'a> {
                 break;
             }
         }
-        // "The Qarsani interior ministry": a capitalised adjective and the
+        // "The Westmoor interior ministry": a capitalised adjective and the
         // words that say what the source is.
         if let Some(d) = (1..=2).find(|&d| self.starts(&lex.kinds, end + d - 1))
             && (end..end + d - 1).all(|k| {
@@ -948,7 +948,7 @@ impl<'a> Run<'a> {
             end += d;
         }
         let name = self.surface(start..end);
-        // A name with "of" or "the" inside (Sons of the Ember) is no person's.
+        // A name with "of" or "the" inside (Order of the Ash) is no person's.
         let kind = (start..end)
             .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
             .unwrap_or(if (start..end).any(|k| matches!(self.word(k), "of" | "the")) {
@@ -1203,7 +1203,7 @@ impl<'a> Run<'a> {
         let mut i = m.toks.end;
         while i < self.toks.len() {
             if m.head.is_ascii() {
-                // English: the head inside a capitalised name (the Tamarisk
+                // English: the head inside a capitalised name (the Northmoor
                 // Monitor for Human Rights), or the next named body of the
                 // same kind that speaks.
                 let mut j = i;
@@ -1485,7 +1485,7 @@ impl<'a> Run<'a> {
     }
 
     /// An English subject: the name that ends right before the verb at `v`
-    /// ("HPF spokesman Aram Dilbeg dismissed…", "Residents said…").
+    /// ("GDF spokesman Tomas Reyne dismissed…", "Residents said…").
     fn subject_before(&self, start: usize, v: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         (v.saturating_sub(8).max(start)..v)
             .filter(|&k| !(k..v).any(|j| self.is_comma(j)))
@@ -1502,7 +1502,7 @@ impl<'a> Run<'a> {
             })
     }
 
-    /// "HPF spokesman Aram Dilbeg": the body before the title speaks.
+    /// "GDF spokesman Tomas Reyne": the body before the title speaks.
     fn titled(&self, m: SrcMention, start: usize, doc_has: &dyn Fn(usize) -> bool) -> SrcMention {
         let k = m.toks.start;
         if k < start + 2 || !self.starts(&self.lex().titles, k - 1) {
@@ -1548,7 +1548,7 @@ impl<'a> Run<'a> {
             && !self.toks[sent.start..colon]
                 .iter()
                 .any(|t| t.kind == TokenKind::Number)
-            // "Kelvar manhunt: dozens at large, governor says": the speaker is at the end.
+            // "Mirefield manhunt: dozens at large, governor says": the speaker is at the end.
             && !(sent.end.saturating_sub(2).max(sent.start)..sent.end)
                 .any(|k| matches!(self.word(k), "says" | "said" | "say"))
             && let Some(src) = self
@@ -1679,7 +1679,7 @@ impl<'a> Run<'a> {
                         continue;
                     }
                 } else if subj.is_none() && !verb.participle && !pronoun {
-                    // "A war monitor based in Kelvar put the toll at…": an
+                    // "A war monitor based in Westmoor put the toll at…": an
                     // indefinite subject opening the sentence holds what
                     // follows it up to the verb.
                     if english && !(sent.start..i).any(|k| self.is_comma(k)) {
@@ -2080,7 +2080,7 @@ impl<'a> Run<'a> {
         {
             return None;
         }
-        // "Ms Ashqout, 41, said": an age set off by commas after a name.
+        // "Ms Reyne, 44, said": an age set off by commas after a name.
         if let Value::Number(x) = q.m.value
             && x < 120.0
             && q.m.hedge.is_none()

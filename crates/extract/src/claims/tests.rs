@@ -238,13 +238,13 @@ fn english_displacement_and_forces_taking_part() {
 #[test]
 fn english_hyphenated_durations_and_present_tense_reports() {
     check(
-        "Riot at Mirefield prison\n\nThe guards retook the prison after a 36-hour riot, the ministry said.\n\nThe Relief Authority estimates that some 31,000 people were displaced.\n",
+        "Riot at Mirefield prison\n\nThe guards retook the prison after a 36-hour riot, the ministry said.\n\nThe Westmoor Aid Office estimates that some 30,500 people had to leave their homes and were displaced.\n",
         &[
             w!("duration_hours", "36", ["unknown", "ministry"], false),
             w!(
                 "displaced_people",
-                "31000",
-                ["unknown", "Relief Authority"],
+                "30500",
+                ["unknown", "Westmoor Aid Office"],
                 false
             ),
         ],
@@ -254,23 +254,23 @@ fn english_hyphenated_durations_and_present_tense_reports() {
 #[test]
 fn english_a_described_group_is_the_one_named_next_and_the_network_refers_back() {
     check(
-        "The toll rises after the bombing of the market\n\nThe death toll from the bombing has risen to 58, a local documentation group said.\n\nThe River Network for Documentation said 12 of the wounded had died. Nine people were missing, the network said.\n",
+        "Blast at the Westmoor bus depot\n\nMonday's blast at the Westmoor depot has now killed 61 people, a local documentation group said.\n\nThe River Network for Documentation said 15 of the injured had died in the night. Seven people were still missing, the network said.\n",
         &[
             w!(
                 "killed_total",
-                "58",
+                "61",
                 ["unknown", "River Network for Documentation"],
                 false
             ),
             w!(
                 "killed_total",
-                "12",
+                "15",
                 ["unknown", "River Network for Documentation"],
                 false
             ),
             w!(
                 "missing",
-                "9",
+                "7",
                 ["unknown", "River Network for Documentation"],
                 false
             ),

@@ -1,4 +1,6 @@
-//! The full `extract` output on the two seed documents, pinned.
+//! The full `extract` output on the two seed documents and on the English
+//! examples of the repository (a wire story, a newspaper, a think-tank
+//! brief, a monitor's toll, a local site), pinned.
 //!
 //! One claim per line: facet, value, qualifier, stance, chain (names,
 //! outermost first), unnamed?, subject, span, and the text at the span.
@@ -23,11 +25,13 @@ fn seeds() -> Option<PathBuf> {
 }
 
 fn render(name: &str) -> Option<String> {
-    let dir = seeds()?;
-    let path = dir.join(name);
+    render_path(&seeds()?.join(name))
+}
+
+fn render_path(path: &std::path::Path) -> Option<String> {
     let reader = Reader::builtin();
     let mut docs = Vec::new();
-    reader.read_path(&path, &mut |d| docs.push(d.expect("seed reads")));
+    reader.read_path(path, &mut |d| docs.push(d.expect("seed reads")));
     let doc = docs.pop()?;
     let mut out = String::new();
     for c in Extractor::builtin().extract(&doc) {
@@ -67,6 +71,38 @@ fn seed_002_daraj_claims() {
     if let Some(out) = render("002_a7f94f2ac49a69ab.txt") {
         insta::assert_snapshot!(out);
     }
+}
+
+fn example(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name);
+    render_path(&path).expect("the example reads")
+}
+
+#[test]
+fn english_example_04_site_on_the_attackers() {
+    insta::assert_snapshot!(example("04-rudaw-attackers-en.txt"));
+}
+
+#[test]
+fn english_example_05_wire() {
+    insta::assert_snapshot!(example("05-wire-dawn-en.txt"));
+}
+
+#[test]
+fn english_example_09_newspaper_toll() {
+    insta::assert_snapshot!(example("09-newspaper-toll-en.txt"));
+}
+
+#[test]
+fn english_example_10_think_tank_brief() {
+    insta::assert_snapshot!(example("10-think-tank-brief-en.txt"));
+}
+
+#[test]
+fn english_example_11_monitor_final_toll() {
+    insta::assert_snapshot!(example("11-monitor-final-toll-en.txt"));
 }
 
 /// Every claim's span, read back from the original bytes, parses to the

@@ -1589,6 +1589,20 @@ impl<'a> Run<'a> {
                 self.sources.push(s.clone());
                 let end = s.toks.end;
                 let base = frames.iter().rev().find(|fr| !fr.prep).cloned();
+                // "X said …, according to an AFP tally": the writer's own
+                // attribution of what the clause reports, not X citing it.
+                if self.word(i) == "according"
+                    && i > sent.start
+                    && self.is_comma(i - 1)
+                    && let Some(b) = base.as_ref().filter(|b| !b.passive && !b.chain.is_empty())
+                {
+                    let at = b.at;
+                    frames.retain(|f| f.at < at);
+                    frames.push(self.speaker_frame(at, &s, false));
+                    seen.push(s);
+                    i = end;
+                    continue;
+                }
                 let frame = match base {
                     Some(b) if b.chain.last() != Some(&s.src) => Frame {
                         at: i,

@@ -614,20 +614,17 @@ impl<'a> Run<'a> {
             return;
         }
         for (i, tok) in t.iter().enumerate() {
-            if tok.kind != TokenKind::Word
-                || !(2..=6).contains(&self.word(i).len())
-                || !self.word(i).is_ascii()
-                || !initials.contains_key(self.word(i))
-            {
+            let word = self.word(i);
+            if tok.kind != TokenKind::Word || !(2..=6).contains(&word.len()) || !word.is_ascii() {
                 continue;
             }
-            let surface = &self.doc.text[self.text_range(i..i + 1)];
-            if (2..=6).contains(&surface.len())
-                && surface.chars().all(|c| c.is_ascii_uppercase())
-                && let Some(name) = initials.get(tok.text(self.key))
+            if let Some(name) = initials.get(word)
                 && !name.contains(&i)
+                && self.doc.text[self.text_range(i..i + 1)]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase())
             {
-                self.acronyms.entry(tok.text(self.key)).or_insert(name.clone());
+                self.acronyms.entry(word).or_insert(name.clone());
             }
         }
     }
@@ -868,10 +865,11 @@ impl<'a> Run<'a> {
                     ..prev.clone()
                 });
             }
-            // "the interior ministry", "the country's prisons directorate":
-            // words that say what a source is, named by them.
-            if let Some(d) =
-                (1..=3).find(|&d| start + d < self.toks.len() && self.starts(&lex.kinds, start + d))
+            // "the monitor", "the group" (which refer back), "the interior
+            // ministry", "the country's prisons directorate": words that say
+            // what a source is, named by them; with words before the head,
+            // a description the report may name later.
+            if let Some(d) = (0..=3).find(|&d| self.starts(&lex.kinds, start + d))
                 && (start..start + d).all(|k| {
                     let t = self.toks[k];
                     (t.kind == TokenKind::Word && self.word(k).is_ascii() && !self.capitalised(k)
@@ -880,7 +878,6 @@ impl<'a> Run<'a> {
                         && !self.starts(&lex.verbs, k)
                         && !self.starts(&lex.events, k)
                 })
-                && !self.starts(&lex.kinds, start)
             {
                 let end = start + d + 1;
                 let name = self.surface(start..end);
@@ -895,24 +892,7 @@ impl<'a> Run<'a> {
                     },
                     anonymous: false,
                     head: self.word(start + d).to_string(),
-                    generic: true,
-                    anaphor: true,
-                });
-            }
-            // the monitor, the ministry, the group
-            if self.starts(&lex.kinds, start) {
-                let head = self.word(start).to_string();
-                let name = self.surface(start..start + 1);
-                return Some(SrcMention {
-                    toks: i..start + 1,
-                    src: SourceRef {
-                        id: slug(&name),
-                        name,
-                        kind: self.at(&lex.kinds, start).map_or("organisation", |f| *f.value),
-                    },
-                    anonymous: false,
-                    head,
-                    generic: false,
+                    generic: d > 0,
                     anaphor: true,
                 });
             }

@@ -8,7 +8,10 @@ use crate::{
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How long a store waits for another process's lock before giving up.
+const BUSY: Duration = Duration::from_secs(30);
 
 /// An open SQLite store.
 pub(crate) struct Sqlite {
@@ -34,12 +37,8 @@ impl Sqlite {
     }
 
     fn setup(&mut self) -> Result<()> {
-        self.conn
-            .busy_timeout(Duration::from_secs(30))
-            .map_err(|e| self.err(e))?;
-        self.conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| self.err(e))?;
+        self.conn.busy_timeout(BUSY).map_err(|e| self.err(e))?;
+        self.wal()?;
         self.conn
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| self.err(e))?;
@@ -74,6 +73,26 @@ impl Sqlite {
             tx.commit().map_err(|e| sqlite(&self.path, e))?;
         }
         Ok(())
+    }
+
+    /// Puts the file in WAL mode. Turning a fresh file to WAL takes an
+    /// exclusive lock that SQLite does not wait for (the busy timeout does
+    /// not apply), so processes opening the same new store at once wait
+    /// here for their turn, as long as the busy timeout.
+    fn wal(&self) -> Result<()> {
+        let deadline = Instant::now() + BUSY;
+        loop {
+            match self.conn.pragma_update(None, "journal_mode", "WAL") {
+                Ok(()) => return Ok(()),
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && Instant::now() < deadline =>
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => return Err(self.err(e)),
+            }
+        }
     }
 
     /// The schema version of the file.
@@ -124,7 +143,15 @@ impl Sqlite {
     pub(crate) fn add_all(&mut self, docs: &[NewDocument], run: Option<i64>) -> Result<Vec<Added>> {
         let path = self.path.clone();
         let e = |e| sqlite(&path, e);
-        let tx = self.conn.transaction().map_err(e)?;
+        // Immediate: the hash check reads before the insert writes, and a
+        // deferred transaction whose snapshot another process has moved on
+        // from cannot be upgraded to a writer (SQLITE_BUSY_SNAPSHOT comes
+        // back at once, without the busy timeout). Taking the write lock
+        // first makes concurrent ingests wait their turn instead.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
         let mut out = Vec::with_capacity(docs.len());
         for d in docs {
             out.push(insert(&tx, d, run).map_err(e)?);

@@ -3,7 +3,8 @@
 //! output is the same whatever the number of threads. The reading thread
 //! only splits the input (files, JSONL lines, web-archive records); parsing
 //! a record and finding a page's text, furniture and metadata happen on the
-//! workers. Channels are bounded: memory holds a few documents per thread,
+//! workers. Documents go to the workers in batches of about 256 KB;
+//! channels are bounded, so memory holds a few batches per thread,
 //! whatever the input's size.
 
 use super::{build, for_each_raw};
@@ -18,6 +19,11 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// A batch is handed to a worker when it holds this many bytes of input…
+const BATCH_BYTES: usize = 256 * 1024;
+/// …or this many documents.
+const BATCH_DOCS: usize = 64;
 
 /// What reading did.
 pub struct Read {
@@ -72,21 +78,40 @@ pub fn ordered<T: Send>(
     let building = AtomicU64::new(0);
     let building = &building;
     std::thread::scope(|s| -> Result<Read> {
-        let (doc_tx, doc_rx) = sync_channel::<(u64, Raw)>(jobs * 4);
-        let (out_tx, out_rx) = sync_channel::<(u64, Option<T>)>(jobs * 4);
+        // Documents travel in batches: one hand-over (a lock, a wake-up)
+        // per batch rather than per document, which on short documents
+        // cost more than the work.
+        let (doc_tx, doc_rx) = sync_channel::<(u64, Vec<Raw>)>(jobs * 2);
+        let (out_tx, out_rx) = sync_channel::<(u64, Vec<Option<T>>)>(jobs * 2);
         let doc_rx = Arc::new(Mutex::new(doc_rx));
         let reader = s.spawn(move || {
             let mut seq = 0u64;
             let mut waiting = Duration::ZERO;
             let started = Instant::now();
-            let failed = for_each_raw(data, paths, &mut |raw| {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            let mut send = |batch: Vec<Raw>| -> Result<()> {
                 // A closed channel: the consumer stopped on an error.
                 let w = Instant::now();
-                doc_tx.send((seq, raw)).map_err(|_| anyhow::anyhow!("stopped"))?;
+                doc_tx
+                    .send((seq, batch))
+                    .map_err(|_| anyhow::anyhow!("stopped"))?;
                 waiting += w.elapsed();
                 seq += 1;
                 Ok(())
+            };
+            let failed = for_each_raw(data, paths, &mut |raw| {
+                bytes += raw.size();
+                batch.push(raw);
+                if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
+                    bytes = 0;
+                    send(std::mem::take(&mut batch))?;
+                }
+                Ok(())
             })?;
+            if !batch.is_empty() {
+                send(batch)?;
+            }
             Ok::<_, anyhow::Error>((failed, started.elapsed().saturating_sub(waiting)))
         });
         for _ in 0..jobs {
@@ -99,17 +124,20 @@ pub fn ordered<T: Send>(
                         Ok(r) => r.recv(),
                         Err(_) => return,
                     };
-                    let Ok((seq, raw)) = next else { return };
-                    let t = Instant::now();
-                    let doc = build(data, raw);
-                    building.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                    let done = match doc {
-                        Some(doc) => Some(work(doc, &mut scratch)),
-                        None => {
-                            unbuilt.fetch_add(1, Ordering::Relaxed);
-                            None
-                        }
-                    };
+                    let Ok((seq, raws)) = next else { return };
+                    let mut done = Vec::with_capacity(raws.len());
+                    for raw in raws {
+                        let t = Instant::now();
+                        let doc = build(data, raw);
+                        building.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                        done.push(match doc {
+                            Some(doc) => Some(work(doc, &mut scratch)),
+                            None => {
+                                unbuilt.fetch_add(1, Ordering::Relaxed);
+                                None
+                            }
+                        });
+                    }
                     if tx.send((seq, done)).is_err() {
                         return;
                     }
@@ -120,17 +148,18 @@ pub fn ordered<T: Send>(
         // failed), the reader's next send fails and it stops too.
         drop(doc_rx);
         drop(out_tx);
-        let mut pending: BTreeMap<u64, Option<T>> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, Vec<Option<T>>> = BTreeMap::new();
         let mut next = 0u64;
         let mut failure = None;
-        'results: for (seq, r) in out_rx.iter() {
-            pending.insert(seq, r);
-            while let Some(r) = pending.remove(&next) {
+        'results: for (seq, rs) in out_rx.iter() {
+            pending.insert(seq, rs);
+            while let Some(rs) = pending.remove(&next) {
                 next += 1;
-                let Some(r) = r else { continue };
-                if let Err(e) = each(r) {
-                    failure = Some(e);
-                    break 'results;
+                for r in rs.into_iter().flatten() {
+                    if let Err(e) = each(r) {
+                        failure = Some(e);
+                        break 'results;
+                    }
                 }
             }
         }

@@ -55,6 +55,17 @@ pub enum Raw {
     Built(Box<Document>),
 }
 
+impl Raw {
+    /// Its size in bytes, as read.
+    pub fn size(&self) -> usize {
+        match self {
+            Raw::Line { text, .. } => text.len(),
+            Raw::File { bytes, .. } => bytes.len(),
+            Raw::Built(doc) => doc.original.len(),
+        }
+    }
+}
+
 /// Why a document or record could not be read.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

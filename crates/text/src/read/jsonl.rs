@@ -101,11 +101,11 @@ pub fn parse_record(name: &str, line: usize, text: &str) -> Result<Record, ReadE
         reason,
     };
     let value: Value = serde_json::from_str(text.trim()).map_err(|e| error(format!("not JSON: {e}")))?;
-    let Value::Object(obj) = value else {
+    let Value::Object(mut obj) = value else {
         return Err(error("not a JSON object".into()));
     };
-    let text = match obj.get("text") {
-        Some(Value::String(s)) => s.clone(),
+    let text = match obj.remove("text") {
+        Some(Value::String(s)) => s,
         Some(_) => return Err(error("field `text` is not a string".into())),
         None => return Err(error("no `text` field".into())),
     };

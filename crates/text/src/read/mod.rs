@@ -177,8 +177,8 @@ impl Reader {
 
     /// Builds a document from a JSONL record's text and metadata.
     pub fn record(&self, rec: jsonl::Record, origin_name: String) -> Document {
-        let bytes = rec.text.into_bytes();
-        let text = String::from_utf8(bytes.clone()).unwrap_or_default();
+        let text = rec.text;
+        let bytes = text.as_bytes().to_vec();
         let mut doc = Document {
             id: rec.id,
             origin_name,

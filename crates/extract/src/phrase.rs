@@ -24,6 +24,29 @@ pub struct PhraseSet<T> {
     /// Phrases written as a short capital acronym (IS, UN): they match only
     /// text in capitals, which the caller checks ([`Found::acronym`]).
     acronyms: Vec<bool>,
+    /// The table's bit in a vocabulary of several tables (0: none), with
+    /// which a caller that has looked a token up once in all of them knows
+    /// whether to look in this one ([`PhraseSet::bit`]).
+    bit: u32,
+}
+
+/// A phrase table of any value type, as a vocabulary of several tables
+/// sees it.
+pub(crate) trait Tagged {
+    /// Gives the table its bit.
+    fn set_bit(&mut self, bit: u32);
+    /// Every form a phrase's first word can take.
+    fn forms(&self) -> Vec<&str>;
+}
+
+impl<T> Tagged for PhraseSet<T> {
+    fn set_bit(&mut self, bit: u32) {
+        self.bit = bit;
+    }
+
+    fn forms(&self) -> Vec<&str> {
+        self.first.keys().map(|k| k.as_ref()).collect()
+    }
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -32,6 +55,7 @@ impl<T> Default for PhraseSet<T> {
             first: FxHashMap::default(),
             phrases: Vec::new(),
             acronyms: Vec::new(),
+            bit: 0,
         }
     }
 }
@@ -172,9 +196,10 @@ impl<T> PhraseSet<T> {
         self.at(key, toks, i).is_some()
     }
 
-    /// Every form a phrase's first word can take.
-    pub fn first_forms(&self) -> impl Iterator<Item = &str> {
-        self.first.keys().map(|k| k.as_ref())
+    /// The table's bit in its vocabulary (0 when it has none): a token
+    /// whose looked-up bits lack it starts no phrase here.
+    pub fn bit(&self) -> u32 {
+        self.bit
     }
 
     /// The number of phrases.

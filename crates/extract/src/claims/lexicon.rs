@@ -252,9 +252,10 @@ pub struct ClaimsLexicon {
     pub(crate) targets: PhraseSet<()>,
     pub(crate) cumulative: Vec<String>,
     pub(crate) target_stops: PhraseSet<()>,
-    /// Every word form that starts some phrase of this vocabulary: a token
-    /// not here is looked up no further.
-    pub(crate) any_first: rustc_hash::FxHashSet<Box<str>>,
+    /// Every word form that starts some phrase of this vocabulary, with
+    /// the bits of the tables it starts a phrase of ([`PhraseSet::bit`]): a
+    /// token is looked up once, and only in the tables its bits name.
+    pub(crate) first_forms: rustc_hash::FxHashMap<Box<str>, u32>,
 }
 
 fn verb_forms(v: &VerbEntry) -> Vec<String> {
@@ -480,44 +481,47 @@ impl ClaimsLexicon {
             targets: set(&ef.targets),
             cumulative: ff.cumulative.clone(),
             target_stops: set(&ef.target_stops),
-            any_first: Default::default(),
+            first_forms: Default::default(),
         };
-        lex.any_first = lex.all_first_forms();
+        lex.first_forms = lex.all_first_forms();
         Ok(lex)
     }
 
-    fn all_first_forms(&self) -> rustc_hash::FxHashSet<Box<str>> {
-        let mut all = rustc_hash::FxHashSet::default();
-        let mut add = |it: &mut dyn Iterator<Item = &str>| {
-            for f in it {
-                all.insert(Box::from(f));
+    /// Gives each table consulted per token a bit and maps every form that
+    /// starts a phrase to the bits of its tables.
+    fn all_first_forms(&mut self) -> rustc_hash::FxHashMap<Box<str>, u32> {
+        let mut all: rustc_hash::FxHashMap<Box<str>, u32> = rustc_hash::FxHashMap::default();
+        let mut add = |set: &mut dyn crate::phrase::Tagged, bit: u32| {
+            set.set_bit(bit);
+            for f in set.forms() {
+                *all.entry(Box::from(f)).or_default() |= bit;
             }
         };
-        add(&mut self.source_names.first_forms());
-        add(&mut self.contextual.first_forms());
-        add(&mut self.verbs.first_forms());
-        add(&mut self.prepositions.first_forms());
-        add(&mut self.anonymous.first_forms());
-        add(&mut self.stops.first_forms());
-        add(&mut self.adjectives.first_forms());
-        add(&mut self.unnamed_after.first_forms());
-        add(&mut self.negation.first_forms());
-        add(&mut self.none_words.first_forms());
-        add(&mut self.titles.first_forms());
-        add(&mut self.title_links.first_forms());
-        add(&mut self.documents.first_forms());
-        add(&mut self.not_after.first_forms());
-        add(&mut self.attempt.first_forms());
-        add(&mut self.people_words.first_forms());
-        add(&mut self.prison_words.first_forms());
-        add(&mut self.kinds.first_forms());
-        add(&mut self.events.first_forms());
-        add(&mut self.events_after.first_forms());
-        add(&mut self.who.first_forms());
-        add(&mut self.units.first_forms());
-        add(&mut self.never_after.first_forms());
-        add(&mut self.duration_after.first_forms());
-        add(&mut self.event_cues.first_forms());
+        add(&mut self.source_names, 1 << 0);
+        add(&mut self.contextual, 1 << 1);
+        add(&mut self.verbs, 1 << 2);
+        add(&mut self.prepositions, 1 << 3);
+        add(&mut self.anonymous, 1 << 4);
+        add(&mut self.stops, 1 << 5);
+        add(&mut self.adjectives, 1 << 6);
+        add(&mut self.unnamed_after, 1 << 7);
+        add(&mut self.negation, 1 << 8);
+        add(&mut self.none_words, 1 << 9);
+        add(&mut self.titles, 1 << 10);
+        add(&mut self.title_links, 1 << 11);
+        add(&mut self.documents, 1 << 12);
+        add(&mut self.not_after, 1 << 13);
+        add(&mut self.attempt, 1 << 14);
+        add(&mut self.people_words, 1 << 15);
+        add(&mut self.prison_words, 1 << 16);
+        add(&mut self.kinds, 1 << 17);
+        add(&mut self.events, 1 << 18);
+        add(&mut self.events_after, 1 << 19);
+        add(&mut self.who, 1 << 20);
+        add(&mut self.units, 1 << 21);
+        add(&mut self.never_after, 1 << 22);
+        add(&mut self.duration_after, 1 << 23);
+        add(&mut self.event_cues, 1 << 24);
         all
     }
 

@@ -238,9 +238,12 @@ impl Extractor {
             last_speaker: None,
             head_ids: Vec::new(),
             acronyms: std::collections::HashMap::new(),
-            known: toks
+            starts: toks
                 .iter()
-                .map(|t| t.kind == TokenKind::Word && self.lex.any_first.contains(t.text(key)))
+                .map(|t| match t.kind {
+                    TokenKind::Word => self.lex.first_forms.get(t.text(key)).copied().unwrap_or(0),
+                    _ => 0,
+                })
                 .collect(),
             prison: false,
         };
@@ -283,8 +286,8 @@ struct Run<'a> {
     /// A name's acronym in quotes after it (قوات سوريا الديمقراطية «قسد»): the
     /// acronym's key and the name's first token.
     acronyms: std::collections::HashMap<&'a str, Range<usize>>,
-    /// Per token: does any phrase of the vocabulary start with it?
-    known: Vec<bool>,
+    /// Per token: the bits of the tables with a phrase starting with it.
+    starts: Vec<u32>,
     /// The document speaks of a prison or detention.
     prison: bool,
 }
@@ -371,7 +374,8 @@ impl<'a> Run<'a> {
     }
 
     fn at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<crate::phrase::Found<'a, T>> {
-        if !self.known.get(i).copied().unwrap_or(false) {
+        let bits = self.starts.get(i).copied().unwrap_or(0);
+        if bits == 0 || (set.bit() != 0 && bits & set.bit() == 0) {
             return None;
         }
         let f = set.at(self.key, self.toks, i)?;

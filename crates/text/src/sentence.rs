@@ -106,8 +106,16 @@ pub fn sentences(key: &str) -> Vec<Range<usize>> {
     };
     let mut out = Vec::new();
     let mut start = 0;
-    let mut it = key.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = key.as_bytes();
+    let mut i = 0;
+    // Every byte that can end a sentence is ASCII or starts `…` (E2 80 A6),
+    // and no byte inside a character is either: scan bytes, not characters.
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?' | 0xE2))
+    {
+        i += k;
+        let Some(c) = key[i..].chars().next() else { break };
         let end = match c {
             '\n' | '\r' => Some(i),
             '.' | '!' | '?' | '…' => {
@@ -116,11 +124,10 @@ pub fn sentences(key: &str) -> Vec<Range<usize>> {
                 } else {
                     let mut e = i + c.len_utf8();
                     let mut closes_quote = false;
-                    while let Some(&(j, d)) = it.peek() {
+                    for d in key[e..].chars() {
                         if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                            closes_quote |= d == '"' && quoted.iter().any(|r| r.end == j);
-                            e = j + d.len_utf8();
-                            it.next();
+                            closes_quote |= d == '"' && quoted.iter().any(|r| r.end == e);
+                            e += d.len_utf8();
                         } else {
                             break;
                         }
@@ -130,9 +137,13 @@ pub fn sentences(key: &str) -> Vec<Range<usize>> {
             }
             _ => None,
         };
-        if let Some(e) = end {
-            push_trimmed(key, start..e, &mut out);
-            start = if c == '\n' || c == '\r' { i + 1 } else { e };
+        match end {
+            Some(e) => {
+                push_trimmed(key, start..e, &mut out);
+                start = if c == '\n' || c == '\r' { i + 1 } else { e };
+                i = start.max(i + 1);
+            }
+            None => i += c.len_utf8(),
         }
     }
     push_trimmed(key, start..key.len(), &mut out);

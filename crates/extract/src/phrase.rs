@@ -198,6 +198,7 @@ impl<T> PhraseSet<T> {
 
     /// The table's bit in its vocabulary (0 when it has none): a token
     /// whose looked-up bits lack it starts no phrase here.
+    #[inline]
     pub fn bit(&self) -> u32 {
         self.bit
     }

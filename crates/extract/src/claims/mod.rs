@@ -373,11 +373,19 @@ impl<'a> Run<'a> {
         self.at(set, i).is_some()
     }
 
+    /// The phrase of `set` starting at token `i`. Most tokens start none:
+    /// that answer is inlined, the search is not.
+    #[inline(always)]
     fn at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<crate::phrase::Found<'a, T>> {
         let bits = self.starts.get(i).copied().unwrap_or(0);
         if bits == 0 || (set.bit() != 0 && bits & set.bit() == 0) {
             return None;
         }
+        self.search(set, i)
+    }
+
+    #[inline(never)]
+    fn search<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<crate::phrase::Found<'a, T>> {
         let f = set.at(self.key, self.toks, i)?;
         // An acronym (IS) is not the word in lower case (is).
         if f.acronym

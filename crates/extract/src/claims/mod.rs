@@ -246,6 +246,7 @@ impl Extractor {
                 })
                 .collect(),
             prison: false,
+            sent_start: 0,
         };
         run.prison = (0..toks.len()).any(|i| run.starts(&self.lex.prison_words, i));
         run.find_acronyms();
@@ -290,6 +291,9 @@ struct Run<'a> {
     starts: Vec<u32>,
     /// The document speaks of a prison or detention.
     prison: bool,
+    /// The first token of the sentence being read: clauses are looked for
+    /// back to it, no further.
+    sent_start: usize,
 }
 
 impl<'a> Run<'a> {
@@ -1291,6 +1295,7 @@ impl<'a> Run<'a> {
             if ts >= te {
                 continue;
             }
+            self.sent_start = ts;
             let text_r = self.n.to_input(s.clone());
             if self.doc.in_furniture(text_r.clone()) {
                 while mi < mentions.len() && mentions[mi].start < s.end {
@@ -2462,10 +2467,12 @@ impl<'a> Run<'a> {
     /// Where the clause of token `a` starts: after the last comma before it
     /// (soft), unless what follows the comma continues a list (بينهم، منهم);
     /// and after the last comma that opens a new clause (، ما / ، فيما …) (hard).
+    /// Only the sentence's own clauses matter to its cues: the search stops
+    /// at its start (and says 0 when it found no break).
     fn clause_start(&self, a: usize) -> (usize, usize) {
         let mut soft = None;
         let mut k = a;
-        while k > 0 {
+        while k > self.sent_start.min(a) {
             let t = self.toks[k - 1];
             // A semicolon, or "and that" after a reporting verb, opens a
             // clause of its own.

@@ -137,12 +137,13 @@ impl<T> PhraseSet<T> {
                 } else {
                     p.len()
                 };
-                forms.push((format!("{p}{base}"), plen as u8));
+                let form = [*p, base].concat();
                 if rest.is_empty() && suffixes {
                     for s in SUFFIXES {
-                        forms.push((format!("{p}{base}{s}"), plen as u8));
+                        forms.push(([form.as_str(), s].concat(), plen as u8));
                     }
                 }
+                forms.push((form, plen as u8));
             }
         } else {
             forms.push((first.to_string(), 0));

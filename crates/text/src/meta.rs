@@ -37,11 +37,15 @@ fn content_lines<'t>(text: &'t str, furniture: &[Range<usize>]) -> Vec<(Range<us
     out
 }
 
+/// The rest of `line` after one of `openers` (compared without regard to
+/// ASCII case; Arabic has none) and the colon or dash after it.
 fn strip_opener<'l>(line: &'l str, openers: &[&str]) -> Option<&'l str> {
-    let head: String = line.chars().take(24).collect();
-    let lower = head.to_lowercase();
     for o in openers {
-        if lower.starts_with(o) {
+        if line
+            .as_bytes()
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+        {
             let rest = line.get(o.len()..)?;
             let rest =
                 rest.trim_start_matches(|c: char| c == ':' || c == '-' || c == '：' || c.is_whitespace());

@@ -97,6 +97,18 @@ impl Iterator for ParagraphIter<'_> {
     }
 }
 
+/// The bytes that may end a sentence: `\n \r . ! ?` and the first byte of `…`.
+static MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// The sentences of `key`, as trimmed byte ranges.
 pub fn sentences(key: &str) -> Vec<Range<usize>> {
     let quoted = quoted_regions(key);
@@ -110,10 +122,7 @@ pub fn sentences(key: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     // Every byte that can end a sentence is ASCII or starts `…` (E2 80 A6),
     // and no byte inside a character is either: scan bytes, not characters.
-    while let Some(k) = bytes[i..]
-        .iter()
-        .position(|b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?' | 0xE2))
-    {
+    while let Some(k) = bytes[i..].iter().position(|&b| MAY_END[b as usize]) {
         i += k;
         let Some(c) = key[i..].chars().next() else { break };
         let end = match c {

@@ -67,7 +67,9 @@ pub struct FurnitureRules {
     max_chars: usize,
     equals: HashSet<String>,
     starts: Vec<String>,
-    contains: Vec<String>,
+    /// The `contains` phrases, padded with spaces (a match is a match of
+    /// whole words), all searched for in one pass.
+    contains: Option<aho_corasick::AhoCorasick>,
     markers: HashSet<String>,
     headline_max_chars: usize,
     html: HtmlRules,
@@ -102,13 +104,8 @@ impl FurnitureRules {
             max_chars: f.lines.max_chars,
             equals: f.lines.equals.iter().map(|s| bare(s)).collect(),
             starts: f.lines.starts.iter().map(|s| bare(s)).collect(),
-            // Kept padded with spaces, so a match is a match of whole words.
-            contains: f
-                .lines
-                .contains
-                .iter()
-                .map(|s| format!(" {} ", bare(s)))
-                .collect(),
+            contains: aho_corasick::AhoCorasick::new(f.lines.contains.iter().map(|s| format!(" {} ", bare(s))))
+                .ok(),
             markers: f.teasers.markers.iter().map(|s| bare(s)).collect(),
             headline_max_chars: f.teasers.headline_max_chars,
             html: HtmlRules {
@@ -135,7 +132,7 @@ impl FurnitureRules {
             max_chars: 0,
             equals: HashSet::new(),
             starts: Vec::new(),
-            contains: Vec::new(),
+            contains: None,
             markers: HashSet::new(),
             headline_max_chars: 0,
             html: HtmlRules::default(),
@@ -162,7 +159,7 @@ impl FurnitureRules {
                 b.strip_prefix(st.as_str())
                     .is_some_and(|r| r.is_empty() || r.starts_with(' '))
             })
-            || self.contains.iter().any(|c| padded.contains(c.as_str()))
+            || self.contains.as_ref().is_some_and(|c| c.is_match(&padded))
     }
 
     /// The furniture ranges of `text`, sorted and not overlapping.

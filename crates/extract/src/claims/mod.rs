@@ -1221,7 +1221,7 @@ impl<'a> Run<'a> {
                 i += 1;
                 continue;
             }
-            if strip_article(strip_proclitic_l(self.word(i))) == m.head
+            if without_article(strip_proclitic_l(self.word(i))) == m.head
                 && let Some(n) = self.noun_phrase(i, &|_| false)
                 && !n.generic
                 && !n.anaphor
@@ -2574,11 +2574,13 @@ fn other(noun: &str) -> Option<(String, f64)> {
 }
 
 fn strip_article(w: &str) -> String {
+    without_article(w).to_string()
+}
+
+/// `w` without its article (and a و before it), when two letters remain.
+fn without_article(w: &str) -> &str {
     let w = w.strip_prefix("و").filter(|r| r.starts_with("ال")).unwrap_or(w);
-    w.strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 2)
-        .unwrap_or(w)
-        .to_string()
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
 }
 
 fn strip_proclitic_l(w: &str) -> &str {

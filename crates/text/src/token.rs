@@ -85,21 +85,53 @@ fn class_of(c: char) -> Class {
     }
 }
 
-/// The class of a character of the Arabic blocks (U+0600–U+06FF), fast.
+/// The class of a character of the Arabic blocks (U+0600–U+06FF), fast:
+/// a letter or a mark, else punctuation (the key has no Arabic digits).
 #[inline]
 fn arabic_class(cp: u32) -> Class {
-    match cp {
-        0x0621..=0x063A
-        | 0x0641..=0x064A
-        | 0x066E..=0x066F
-        | 0x0671..=0x06D3
-        | 0x06D5
-        | 0x06EE..=0x06EF
-        | 0x06FA..=0x06FC
-        | 0x06FF => Class::Letter,
-        0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => Class::Letter,
-        0x0660..=0x0669 | 0x06F0..=0x06F9 => Class::Punct,
+    match ARABIC_LETTER.get(cp.wrapping_sub(0x600) as usize) {
+        Some(true) => Class::Letter,
         _ => Class::Punct,
+    }
+}
+
+/// For each code point U+0600..U+06FF: is it a letter ([`arabic_class`])?
+static ARABIC_LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        let cp = 0x600 + k as u32;
+        t[k] = matches!(
+            cp,
+            0x0621..=0x063A
+                | 0x0641..=0x064A
+                | 0x066E..=0x066F
+                | 0x0671..=0x06D3
+                | 0x06D5
+                | 0x06EE..=0x06EF
+                | 0x06FA..=0x06FC
+                | 0x06FF
+                | 0x064B..=0x065F
+                | 0x0670
+                | 0x06D6..=0x06ED
+        );
+        k += 1;
+    }
+    t
+};
+
+/// The end of the run of letters (ASCII or Arabic) starting at byte `i`.
+#[inline]
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        match b.get(i) {
+            Some(c) if c.is_ascii_alphabetic() => i += 1,
+            Some(&c @ 0xD8..=0xDB) => match b.get(i + 1) {
+                Some(&d) if ARABIC_LETTER[(((c & 0x03) as usize) << 6) | (d & 0x3F) as usize] => i += 2,
+                _ => return i,
+            },
+            _ => return i,
+        }
     }
 }
 
@@ -138,6 +170,11 @@ pub fn tokenize_into(key: &str, out: &mut Vec<Token>) {
         if let Some((k, s)) = cur {
             if Some(k) == kind {
                 i += len;
+                if k == TokenKind::Word {
+                    // The rest of a word's common letters, without classing
+                    // each one in full.
+                    i = letters_end(b, i);
+                }
                 continue;
             }
             out.push(Token {

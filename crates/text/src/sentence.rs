@@ -57,57 +57,26 @@ fn no_break_after_dot(key: &str, dot: usize) -> bool {
 /// paragraph, the offset of its closing quote.
 fn quoted_regions(key: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for para in ParagraphIter::new(key) {
-        let quotes: Vec<usize> = key[para.clone()]
-            .match_indices('"')
-            .map(|(i, _)| para.start + i)
-            .collect();
+    // The quotes of the paragraph being read.
+    let mut quotes: Vec<usize> = Vec::new();
+    let mut close = |quotes: &mut Vec<usize>| {
         if quotes.len().is_multiple_of(2) {
             for pair in quotes.chunks(2) {
                 out.push(pair[0]..pair[1]);
             }
         }
+        quotes.clear();
+    };
+    for i in memchr::memchr2_iter(b'"', b'\n', key.as_bytes()) {
+        if key.as_bytes()[i] == b'\n' {
+            close(&mut quotes);
+        } else {
+            quotes.push(i);
+        }
     }
+    close(&mut quotes);
     out
 }
-
-struct ParagraphIter<'a> {
-    key: &'a str,
-    pos: usize,
-}
-
-impl<'a> ParagraphIter<'a> {
-    fn new(key: &'a str) -> Self {
-        ParagraphIter { key, pos: 0 }
-    }
-}
-
-impl Iterator for ParagraphIter<'_> {
-    type Item = Range<usize>;
-    fn next(&mut self) -> Option<Range<usize>> {
-        if self.pos >= self.key.len() {
-            return None;
-        }
-        let start = self.pos;
-        let end = memchr::memchr(b'\n', &self.key.as_bytes()[start..])
-            .map(|i| start + i)
-            .unwrap_or(self.key.len());
-        self.pos = end + 1;
-        Some(start..end)
-    }
-}
-
-/// The bytes that may end a sentence: `\n \r . ! ?` and the first byte of `…`.
-static MAY_END: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'\r' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t
-};
 
 /// The sentences of `key`, as trimmed byte ranges.
 pub fn sentences(key: &str) -> Vec<Range<usize>> {
@@ -121,9 +90,19 @@ pub fn sentences(key: &str) -> Vec<Range<usize>> {
     let bytes = key.as_bytes();
     let mut i = 0;
     // Every byte that can end a sentence is ASCII or starts `…` (E2 80 A6),
-    // and no byte inside a character is either: scan bytes, not characters.
-    while let Some(k) = bytes[i..].iter().position(|&b| MAY_END[b as usize]) {
-        i += k;
+    // and no byte inside a character is either: scan bytes, not characters,
+    // the common ends and the rare ones each found by memchr, in order.
+    let mut common = memchr::memchr3_iter(b'.', b'\n', b'?', bytes).peekable();
+    let mut rare = memchr::memchr3_iter(b'!', b'\r', 0xE2, bytes).peekable();
+    loop {
+        while common.next_if(|&k| k < i).is_some() {}
+        while rare.next_if(|&k| k < i).is_some() {}
+        i = match (common.peek(), rare.peek()) {
+            (Some(&a), Some(&b)) => a.min(b),
+            (Some(&a), None) => a,
+            (None, Some(&b)) => b,
+            (None, None) => break,
+        };
         let Some(c) = key[i..].chars().next() else { break };
         let end = match c {
             '\n' | '\r' => Some(i),

@@ -17,7 +17,8 @@ pub struct Record {
 }
 
 /// Iterates over the non-blank lines of a JSONL stream: `(line number,
-/// line)`, or an error naming the line (not UTF-8) or the file (I/O).
+/// line)` as bytes (checked as UTF-8 when parsed, so that a reading thread
+/// only splits), or an error naming the file (I/O).
 pub struct JsonlLines<R> {
     input: R,
     name: String,
@@ -36,25 +37,15 @@ impl<R: BufRead> JsonlLines<R> {
 }
 
 impl<R: BufRead> Iterator for JsonlLines<R> {
-    type Item = Result<(usize, String), ReadError>;
+    type Item = Result<(usize, Vec<u8>), ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let mut buf = String::new();
+            let mut buf = Vec::new();
             self.line += 1;
-            match self.input.read_line(&mut buf) {
+            match self.input.read_until(b'\n', &mut buf) {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                    // Skip the rest of the bad line, then report it.
-                    let mut sink = Vec::new();
-                    let _ = self.input.read_until(b'\n', &mut sink);
-                    return Some(Err(ReadError::Record {
-                        path: self.name.clone(),
-                        line: self.line,
-                        reason: "not valid UTF-8".into(),
-                    }));
-                }
                 Err(e) => {
                     return Some(Err(ReadError::Io {
                         path: self.name.clone(),
@@ -62,12 +53,21 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
                     }));
                 }
             }
-            if buf.trim().is_empty() {
+            if buf.trim_ascii().is_empty() {
                 continue;
             }
             return Some(Ok((self.line, buf)));
         }
     }
+}
+
+/// Line `line` of file `name` as text, or the error that says it is not.
+pub fn line_text(name: &str, line: usize, bytes: Vec<u8>) -> Result<String, ReadError> {
+    String::from_utf8(bytes).map_err(|_| ReadError::Record {
+        path: name.to_string(),
+        line,
+        reason: "not valid UTF-8".into(),
+    })
 }
 
 /// Iterates over the records of a JSONL stream: `(line number, record)` or
@@ -125,17 +125,31 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
     type Item = Result<(usize, Record), ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (line, text) = match self.lines.next()? {
+        let (line, bytes) = match self.lines.next()? {
             Ok(l) => l,
             Err(e) => return Some(Err(e)),
         };
-        Some(parse_record(&self.lines.name, line, &text).map(|r| (line, r)))
+        let name = &self.lines.name;
+        Some(line_text(name, line, bytes).and_then(|text| parse_record(name, line, &text).map(|r| (line, r))))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_not_in_utf8_is_reported_and_the_next_line_is_read() {
+        let mut input = b"{\"id\":\"a\",\"text\":\"\xff\"}\n".to_vec();
+        input.extend_from_slice("{\"id\":\"b\",\"text\":\"نص\"}\n".as_bytes());
+        let items: Vec<_> = JsonlRecords::new(&input[..], "in.jsonl").collect();
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            items[0].as_ref().unwrap_err().to_string(),
+            "in.jsonl:1: not valid UTF-8"
+        );
+        assert_eq!(items[1].as_ref().unwrap().1.id, "b");
+    }
 
     #[test]
     fn good_and_bad_lines_are_told_apart_and_reading_goes_on() {

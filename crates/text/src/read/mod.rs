@@ -36,8 +36,8 @@ pub enum Raw {
         name: std::sync::Arc<str>,
         /// Its 1-based line number.
         line: usize,
-        /// The line.
-        text: String,
+        /// The line, as read (checked as UTF-8 when built).
+        text: Vec<u8>,
     },
     /// A whole text or HTML file (or stdin).
     File {
@@ -210,6 +210,7 @@ impl Reader {
     pub fn build(&self, raw: Raw) -> Result<Document, ReadError> {
         match raw {
             Raw::Line { name, line, text } => {
+                let text = jsonl::line_text(&name, line, text)?;
                 let rec = jsonl::parse_record(&name, line, &text)?;
                 Ok(self.record(rec, format!("{name}:{line}")))
             }

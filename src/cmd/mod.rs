@@ -55,7 +55,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             addr,
             allow_ingest,
             token,
-        } => serve::run(std::mem::ManuallyDrop::into_inner(data), &store, addr, allow_ingest, token),
+        } => serve::run(
+            std::mem::ManuallyDrop::into_inner(data),
+            &store,
+            addr,
+            allow_ingest,
+            token,
+        ),
         Command::Search {
             query,
             store,

@@ -104,8 +104,10 @@ impl FurnitureRules {
             max_chars: f.lines.max_chars,
             equals: f.lines.equals.iter().map(|s| bare(s)).collect(),
             starts: f.lines.starts.iter().map(|s| bare(s)).collect(),
-            contains: aho_corasick::AhoCorasick::new(f.lines.contains.iter().map(|s| format!(" {} ", bare(s))))
-                .ok(),
+            contains: aho_corasick::AhoCorasick::new(
+                f.lines.contains.iter().map(|s| format!(" {} ", bare(s))),
+            )
+            .ok(),
             markers: f.teasers.markers.iter().map(|s| bare(s)).collect(),
             headline_max_chars: f.teasers.headline_max_chars,
             html: HtmlRules {

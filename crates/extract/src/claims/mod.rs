@@ -2580,7 +2580,9 @@ fn strip_article(w: &str) -> String {
 /// `w` without its article (and a و before it), when two letters remain.
 fn without_article(w: &str) -> &str {
     let w = w.strip_prefix("و").filter(|r| r.starts_with("ال")).unwrap_or(w);
-    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w)
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
 }
 
 fn strip_proclitic_l(w: &str) -> &str {

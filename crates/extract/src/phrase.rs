@@ -35,6 +35,9 @@ pub struct PhraseSet<T> {
 pub(crate) trait Tagged {
     /// Gives the table its bit.
     fn set_bit(&mut self, bit: u32);
+    /// The table's bit.
+    #[cfg(test)]
+    fn bit(&self) -> u32;
     /// Every form a phrase's first word can take.
     fn forms(&self) -> Vec<&str>;
 }
@@ -42,6 +45,11 @@ pub(crate) trait Tagged {
 impl<T> Tagged for PhraseSet<T> {
     fn set_bit(&mut self, bit: u32) {
         self.bit = bit;
+    }
+
+    #[cfg(test)]
+    fn bit(&self) -> u32 {
+        self.bit
     }
 
     fn forms(&self) -> Vec<&str> {

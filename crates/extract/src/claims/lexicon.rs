@@ -702,6 +702,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_first_form_carries_the_bit_of_each_table_it_starts_a_phrase_of() {
+        use crate::phrase::Tagged;
+        let l = ClaimsLexicon::builtin();
+        let tables: [&dyn Tagged; 5] = [&l.source_names, &l.verbs, &l.kinds, &l.who, &l.event_cues];
+        let mut seen = 0u32;
+        for t in tables {
+            let bit = t.bit();
+            assert_eq!(bit.count_ones(), 1, "a table without its own bit");
+            assert_eq!(seen & bit, 0, "two tables share a bit");
+            seen |= bit;
+            for f in t.forms() {
+                assert_ne!(l.first_forms.get(f).copied().unwrap_or(0) & bit, 0, "{f}");
+            }
+        }
+        // A word that starts no phrase is in no table.
+        assert_eq!(l.first_forms.get("xyzzy"), None);
+    }
+
+    #[test]
     fn the_shipped_vocabulary_loads_and_knows_hosts() {
         let l = ClaimsLexicon::builtin();
         let by_host = [

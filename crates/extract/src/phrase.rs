@@ -26,7 +26,7 @@ pub struct PhraseSet<T> {
     acronyms: Vec<bool>,
     /// The table's bit in a vocabulary of several tables (0: none), with
     /// which a caller that has looked a token up once in all of them knows
-    /// whether to look in this one ([`PhraseSet::bit`]).
+    /// whether to look in this one ([`Tagged::bit`]).
     bit: u32,
 }
 
@@ -35,8 +35,8 @@ pub struct PhraseSet<T> {
 pub(crate) trait Tagged {
     /// Gives the table its bit.
     fn set_bit(&mut self, bit: u32);
-    /// The table's bit.
-    #[cfg(test)]
+    /// The table's bit in its vocabulary (0 when it has none): a token
+    /// whose looked-up bits lack it starts no phrase here.
     fn bit(&self) -> u32;
     /// Every form a phrase's first word can take.
     fn forms(&self) -> Vec<&str>;
@@ -47,7 +47,7 @@ impl<T> Tagged for PhraseSet<T> {
         self.bit = bit;
     }
 
-    #[cfg(test)]
+    #[inline]
     fn bit(&self) -> u32 {
         self.bit
     }
@@ -203,13 +203,6 @@ impl<T> PhraseSet<T> {
     /// True when a phrase starts at token `i`.
     pub fn starts_at(&self, key: &str, toks: &[Token], i: usize) -> bool {
         self.at(key, toks, i).is_some()
-    }
-
-    /// The table's bit in its vocabulary (0 when it has none): a token
-    /// whose looked-up bits lack it starts no phrase here.
-    #[inline]
-    pub fn bit(&self) -> u32 {
-        self.bit
     }
 
     /// The number of phrases.

@@ -104,10 +104,12 @@ impl FurnitureRules {
             max_chars: f.lines.max_chars,
             equals: f.lines.equals.iter().map(|s| bare(s)).collect(),
             starts: f.lines.starts.iter().map(|s| bare(s)).collect(),
-            contains: aho_corasick::AhoCorasick::new(
-                f.lines.contains.iter().map(|s| format!(" {} ", bare(s))),
-            )
-            .ok(),
+            contains: Some(
+                aho_corasick::AhoCorasick::new(f.lines.contains.iter().map(|s| format!(" {} ", bare(s))))
+                    .map_err(|e| {
+                        <toml::de::Error as serde::de::Error>::custom(format!("lines.contains: {e}"))
+                    })?,
+            ),
             markers: f.teasers.markers.iter().map(|s| bare(s)).collect(),
             headline_max_chars: f.teasers.headline_max_chars,
             html: HtmlRules {

@@ -253,7 +253,7 @@ pub struct ClaimsLexicon {
     pub(crate) cumulative: Vec<String>,
     pub(crate) target_stops: PhraseSet<()>,
     /// Every word form that starts some phrase of this vocabulary, with
-    /// the bits of the tables it starts a phrase of ([`PhraseSet::bit`]): a
+    /// the bits of the tables it starts a phrase of ([`crate::phrase::Tagged::bit`]): a
     /// token is looked up once, and only in the tables its bits name.
     pub(crate) first_forms: rustc_hash::FxHashMap<Box<str>, u32>,
 }
@@ -491,37 +491,40 @@ impl ClaimsLexicon {
     /// starts a phrase to the bits of its tables.
     fn all_first_forms(&mut self) -> rustc_hash::FxHashMap<Box<str>, u32> {
         let mut all: rustc_hash::FxHashMap<Box<str>, u32> = rustc_hash::FxHashMap::default();
-        let mut add = |set: &mut dyn crate::phrase::Tagged, bit: u32| {
-            set.set_bit(bit);
+        // One bit per table, in this order (at most 32 tables).
+        let mut next = 1u32;
+        let mut add = |set: &mut dyn crate::phrase::Tagged| {
+            set.set_bit(next);
             for f in set.forms() {
-                *all.entry(Box::from(f)).or_default() |= bit;
+                *all.entry(Box::from(f)).or_default() |= next;
             }
+            next <<= 1;
         };
-        add(&mut self.source_names, 1 << 0);
-        add(&mut self.contextual, 1 << 1);
-        add(&mut self.verbs, 1 << 2);
-        add(&mut self.prepositions, 1 << 3);
-        add(&mut self.anonymous, 1 << 4);
-        add(&mut self.stops, 1 << 5);
-        add(&mut self.adjectives, 1 << 6);
-        add(&mut self.unnamed_after, 1 << 7);
-        add(&mut self.negation, 1 << 8);
-        add(&mut self.none_words, 1 << 9);
-        add(&mut self.titles, 1 << 10);
-        add(&mut self.title_links, 1 << 11);
-        add(&mut self.documents, 1 << 12);
-        add(&mut self.not_after, 1 << 13);
-        add(&mut self.attempt, 1 << 14);
-        add(&mut self.people_words, 1 << 15);
-        add(&mut self.prison_words, 1 << 16);
-        add(&mut self.kinds, 1 << 17);
-        add(&mut self.events, 1 << 18);
-        add(&mut self.events_after, 1 << 19);
-        add(&mut self.who, 1 << 20);
-        add(&mut self.units, 1 << 21);
-        add(&mut self.never_after, 1 << 22);
-        add(&mut self.duration_after, 1 << 23);
-        add(&mut self.event_cues, 1 << 24);
+        add(&mut self.source_names);
+        add(&mut self.contextual);
+        add(&mut self.verbs);
+        add(&mut self.prepositions);
+        add(&mut self.anonymous);
+        add(&mut self.stops);
+        add(&mut self.adjectives);
+        add(&mut self.unnamed_after);
+        add(&mut self.negation);
+        add(&mut self.none_words);
+        add(&mut self.titles);
+        add(&mut self.title_links);
+        add(&mut self.documents);
+        add(&mut self.not_after);
+        add(&mut self.attempt);
+        add(&mut self.people_words);
+        add(&mut self.prison_words);
+        add(&mut self.kinds);
+        add(&mut self.events);
+        add(&mut self.events_after);
+        add(&mut self.who);
+        add(&mut self.units);
+        add(&mut self.never_after);
+        add(&mut self.duration_after);
+        add(&mut self.event_cues);
         all
     }
 

@@ -39,7 +39,7 @@ pub use lexicon::{
 };
 
 use crate::numbers::{Kind, Mention, Numbers, Qualifier, Scratch, Value};
-use crate::phrase::PhraseSet;
+use crate::phrase::{PhraseSet, Tagged};
 use isnad_text::normalize::key;
 use isnad_text::sentence::sentences;
 use isnad_text::token::tokenize_into;
@@ -246,7 +246,6 @@ impl Extractor {
                 })
                 .collect(),
             prison: false,
-            sent_start: 0,
         };
         run.prison = (0..toks.len()).any(|i| run.starts(&self.lex.prison_words, i));
         run.find_acronyms();
@@ -291,9 +290,6 @@ struct Run<'a> {
     starts: Vec<u32>,
     /// The document speaks of a prison or detention.
     prison: bool,
-    /// The first token of the sentence being read: clauses are looked for
-    /// back to it, no further.
-    sent_start: usize,
 }
 
 impl<'a> Run<'a> {
@@ -1295,7 +1291,6 @@ impl<'a> Run<'a> {
             if ts >= te {
                 continue;
             }
-            self.sent_start = ts;
             let text_r = self.n.to_input(s.clone());
             if self.doc.in_furniture(text_r.clone()) {
                 while mi < mentions.len() && mentions[mi].start < s.end {
@@ -2167,7 +2162,7 @@ impl<'a> Run<'a> {
             return None;
         }
         // The counted noun itself is no event cue when it names people (45 محتجزاً).
-        let (soft, _) = self.clause_start(a);
+        let (soft, _) = self.clause_start(a, sent.start);
         let has_cue_before = cues
             .iter()
             .any(|&(k, e)| k < a && k >= soft && !is_duration_cue(e));
@@ -2190,7 +2185,7 @@ impl<'a> Run<'a> {
                 })
             })
             .collect();
-        let event = self.nearest_event(&cues, a, b, &is_duration_cue);
+        let event = self.nearest_event(&cues, a, b, sent.start, &is_duration_cue);
         let who = self.who_of(q, sent.clone());
         // What the number counts: the noun right after it (past من).
         let mut noun = b;
@@ -2324,6 +2319,7 @@ impl<'a> Run<'a> {
         cues: &[(usize, u16)],
         a: usize,
         b: usize,
+        sent_start: usize,
         is_dur: &dyn Fn(u16) -> bool,
     ) -> Option<u16> {
         let inside = cues
@@ -2333,7 +2329,7 @@ impl<'a> Run<'a> {
         if inside.is_some() {
             return inside;
         }
-        let (soft, hard) = self.clause_start(a);
+        let (soft, hard) = self.clause_start(a, sent_start);
         let before_in = |from: usize| {
             cues.iter()
                 .filter(|(k, e)| *k < a && *k >= from && !is_dur(*e))
@@ -2468,11 +2464,11 @@ impl<'a> Run<'a> {
     /// (soft), unless what follows the comma continues a list (بينهم، منهم);
     /// and after the last comma that opens a new clause (، ما / ، فيما …) (hard).
     /// Only the sentence's own clauses matter to its cues: the search stops
-    /// at its start (and says 0 when it found no break).
-    fn clause_start(&self, a: usize) -> (usize, usize) {
+    /// at `sent_start` (and says 0 when it found no break).
+    fn clause_start(&self, a: usize, sent_start: usize) -> (usize, usize) {
         let mut soft = None;
         let mut k = a;
-        while k > self.sent_start.min(a) {
+        while k > sent_start.min(a) {
             let t = self.toks[k - 1];
             // A semicolon, or "and that" after a reporting verb, opens a
             // clause of its own.

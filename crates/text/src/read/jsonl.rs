@@ -62,8 +62,9 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
 }
 
 /// Line `line` of file `name` as text, or the error that says it is not.
-pub fn line_text(name: &str, line: usize, bytes: Vec<u8>) -> Result<String, ReadError> {
-    String::from_utf8(bytes).map_err(|_| ReadError::Record {
+/// (simdutf8: std's check was a twentieth of extraction's time on Arabic.)
+pub fn line_text<'b>(name: &str, line: usize, bytes: &'b [u8]) -> Result<&'b str, ReadError> {
+    simdutf8::basic::from_utf8(bytes).map_err(|_| ReadError::Record {
         path: name.to_string(),
         line,
         reason: "not valid UTF-8".into(),
@@ -130,7 +131,7 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
             Err(e) => return Some(Err(e)),
         };
         let name = &self.lines.name;
-        Some(line_text(name, line, bytes).and_then(|text| parse_record(name, line, &text).map(|r| (line, r))))
+        Some(line_text(name, line, &bytes).and_then(|text| parse_record(name, line, text).map(|r| (line, r))))
     }
 }
 

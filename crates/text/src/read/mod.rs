@@ -210,8 +210,8 @@ impl Reader {
     pub fn build(&self, raw: Raw) -> Result<Document, ReadError> {
         match raw {
             Raw::Line { name, line, text } => {
-                let text = jsonl::line_text(&name, line, text)?;
-                let rec = jsonl::parse_record(&name, line, &text)?;
+                let text = jsonl::line_text(&name, line, &text)?;
+                let rec = jsonl::parse_record(&name, line, text)?;
                 Ok(self.record(rec, format!("{name}:{line}")))
             }
             Raw::File {

@@ -61,6 +61,9 @@ struct TeasersSection {
     markers: Vec<String>,
 }
 
+/// The bare form that stands for a line too long to be furniture.
+const LONG: &str = "\u{1}";
+
 /// Compiled furniture rules.
 #[derive(Debug, Clone)]
 pub struct FurnitureRules {
@@ -176,7 +179,7 @@ impl FurnitureRules {
             .map(|r| {
                 let line = &text[r.clone()];
                 if line.len() > self.max_chars * 4 || line.chars().count() > self.max_chars {
-                    "\u{1}".to_string()
+                    LONG.to_string()
                 } else {
                     bare(line)
                 }
@@ -229,7 +232,7 @@ impl FurnitureRules {
                 i = j;
                 continue;
             }
-            if self.is_furniture_line(line, b) {
+            if b != LONG && self.is_furniture_line(line, b) {
                 out.push(lines[i].clone());
             } else {
                 out.extend(shortcodes(text, lines[i].clone()));
@@ -288,27 +291,27 @@ fn shortcodes(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = line.start;
-    while i < line.end {
-        if b[i] == b'[' {
-            let mut j = i + 1;
-            if j < line.end && b[j] == b'/' {
-                j += 1;
-            }
-            let name_start = j;
-            while j < line.end && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'-') {
-                j += 1;
-            }
-            let named = j > name_start && b[name_start].is_ascii_alphabetic();
-            if named
-                && j < line.end
-                && (b[j] == b']' || b[j] == b' ')
-                && let Some(close) = memchr::memchr(b']', &b[j..line.end])
-            {
-                let end = j + close + 1;
-                out.push(i..end);
-                i = end;
-                continue;
-            }
+    // Only a `[` can open one.
+    while let Some(k) = memchr::memchr(b'[', &b[i..line.end]) {
+        i += k;
+        let mut j = i + 1;
+        if j < line.end && b[j] == b'/' {
+            j += 1;
+        }
+        let name_start = j;
+        while j < line.end && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'-') {
+            j += 1;
+        }
+        let named = j > name_start && b[name_start].is_ascii_alphabetic();
+        if named
+            && j < line.end
+            && (b[j] == b']' || b[j] == b' ')
+            && let Some(close) = memchr::memchr(b']', &b[j..line.end])
+        {
+            let end = j + close + 1;
+            out.push(i..end);
+            i = end;
+            continue;
         }
         i += 1;
     }

@@ -92,20 +92,41 @@ pub fn fold(c: char) -> Fold {
 }
 
 /// Which code points of U+0600..U+067F the key keeps unchanged: ء ا ب,
-/// ت to غ, ف to و, and ي (two 64-bit words, bit n = U+0600 + n).
-const KEPT_ARABIC: [u64; 2] = {
-    let mut t = [0u64; 2];
-    let mut cp = 0x600u32;
-    while cp < 0x680 {
-        let kept = matches!(cp, 0x0621 | 0x0627..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A);
-        if kept {
-            let n = cp - 0x600;
-            t[(n / 64) as usize] |= 1u64 << (n % 64);
-        }
-        cp += 1;
+/// ت to غ, ف to و, and ي (index: code point - U+0600).
+static KEPT_ARABIC: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut n = 0;
+    while n < 128 {
+        t[n] = matches!(0x600 + n as u32, 0x0621 | 0x0627..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A);
+        n += 1;
     }
     t
 };
+
+/// The length of the prefix of `b` that the key keeps byte for byte:
+/// ASCII but capitals, and the Arabic letters of [`KEPT_ARABIC`] (two bytes,
+/// lead 0xD8 or 0xD9). Most of an Arabic report is such a run.
+#[inline]
+fn kept_len(b: &[u8]) -> usize {
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if c < 0x80 {
+            if c.is_ascii_uppercase() {
+                break;
+            }
+            k += 1;
+        } else if c & 0xFE == 0xD8
+            && k + 1 < b.len()
+            && KEPT_ARABIC[(((c & 1) as usize) << 6) | (b[k + 1] & 0x3F) as usize]
+        {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    k
+}
 
 /// Format characters that have no width and belong to no word.
 fn is_invisible(c: char) -> bool {
@@ -156,21 +177,13 @@ impl Normalized {
         let mut i = 0;
         // Runs of bytes the key keeps as they are are copied whole.
         let mut run = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 && !b.is_ascii_uppercase() {
-                i += 1;
-                continue;
-            }
-            if (b == 0xD8 || b == 0xD9) && i + 1 < bytes.len() {
-                // U+0600..U+067F: a bit per code point says "kept as it is".
-                let cp = ((((b & 0x1F) as u32) << 6) | (bytes[i + 1] & 0x3F) as u32) - 0x600;
-                if cp < 128 && KEPT_ARABIC[(cp / 64) as usize] & (1u64 << (cp % 64)) != 0 {
-                    i += 2;
-                    continue;
-                }
+        loop {
+            i += kept_len(&bytes[i..]);
+            if i >= bytes.len() {
+                break;
             }
             self.copy_run(input, run, i);
+            let b = bytes[i];
             if b < 0x80 {
                 // An upper-case ASCII letter: same length, so a linear run.
                 self.linear(i);

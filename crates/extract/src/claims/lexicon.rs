@@ -254,7 +254,8 @@ pub struct ClaimsLexicon {
     pub(crate) target_stops: PhraseSet<()>,
     /// Every word form that starts some phrase of this vocabulary, with
     /// the bits of the tables it starts a phrase of ([`crate::phrase::Tagged::bit`]): a
-    /// token is looked up once, and only in the tables its bits name.
+    /// token is looked up once, and only in the tables its bits name. An
+    /// [`crate::Extractor`] moves them into its own vocabulary.
     pub(crate) first_forms: rustc_hash::FxHashMap<Box<str>, u32>,
 }
 

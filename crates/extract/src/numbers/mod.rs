@@ -25,6 +25,7 @@ mod lexicon;
 mod scan;
 
 pub use lexicon::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, LexiconError, Qualifier};
+pub(crate) use lexicon::WordInfo;
 
 use isnad_text::{Calendar, Normalized, Token, token::tokenize_into};
 use serde::Serialize;
@@ -148,6 +149,24 @@ impl Numbers {
     pub fn find_in_key(&self, key: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         out.clear();
         scan::Scan::new(&self.lex, &self.calendar, key, tokens).run(out);
+    }
+
+    /// Like [`Numbers::find_in_key`], with each token's word already looked
+    /// up ([`Numbers::words`]): `infos[i]` for token `i`.
+    pub(crate) fn find_in_key_with<'a>(
+        &'a self,
+        key: &'a str,
+        tokens: &'a [Token],
+        infos: Vec<Option<&'a WordInfo>>,
+        out: &mut Vec<Mention>,
+    ) {
+        out.clear();
+        scan::Scan::with_infos(&self.lex, &self.calendar, key, tokens, infos).run(out);
+    }
+
+    /// Every word form the recogniser knows, with what it is.
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&str, &WordInfo)> {
+        self.lex.words.iter().map(|(k, v)| (&**k, v))
     }
 
     /// Finds the numbers of `text`; offsets are offsets into `text`.

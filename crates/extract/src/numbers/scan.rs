@@ -445,6 +445,19 @@ impl<'a> Scan<'a> {
                 _ => None,
             })
             .collect();
+        Scan::with_infos(lex, cal, key, t, infos)
+    }
+
+    /// A scan whose caller has looked every token up already: `infos[i]`
+    /// is what token `i` is (`lex.word`), `None` for numbers and marks.
+    pub(crate) fn with_infos(
+        lex: &'a Lexicon,
+        cal: &'a isnad_text::Calendar,
+        key: &'a str,
+        t: &'a [Token],
+        infos: Vec<Option<&'a WordInfo>>,
+    ) -> Scan<'a> {
+        debug_assert_eq!(infos.len(), t.len());
         Scan {
             lex,
             cal,

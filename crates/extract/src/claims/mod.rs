@@ -718,8 +718,24 @@ impl<'a> Run<'a> {
 
     /// A source named at token `i`: a gazetteer name, an unnamed source, or
     /// (with `np`) a noun phrase. Returns the mention.
+    /// True for an Arabic word that starts no phrase, before a token that
+    /// starts none either: most words of a report. No rule of
+    /// [`Run::frames`] or [`Run::source_at`] (but a bare noun phrase) can
+    /// fire on it; they skip it without trying each.
+    #[inline]
+    fn plain_arabic(&self, i: usize) -> bool {
+        self.starts.get(i) == Some(&0)
+            && self.starts.get(i + 1).is_none_or(|&b| b == 0)
+            && self.toks[i].kind == TokenKind::Word
+            && self.key.as_bytes()[self.toks[i].start as usize] >= 0x80
+            && !matches!(self.word(i), "وان" | "وبان")
+    }
+
     fn source_at(&self, i: usize, np: bool, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
+        if self.plain_arabic(i) {
+            return if np { self.noun_phrase(i, doc_has) } else { None };
+        }
         if let Some(f) = self.at(&lex.source_names, i) {
             let e = &lex.sources[*f.value];
             return Some(Self::known(e, i..f.end));
@@ -1593,6 +1609,10 @@ impl<'a> Run<'a> {
             i = colon + 1;
         }
         while i < sent.end {
+            if self.plain_arabic(i) {
+                i += 1;
+                continue;
+            }
             if self.word(i) == "وان" || self.word(i) == "وبان" {
                 // A second complement clause hangs on the first verb.
                 if let Some(f) = first_verb.and_then(|k| frames.get(k)).cloned() {

@@ -39,16 +39,39 @@ pub struct SourceEntry {
     contextual: Vec<String>,
     #[serde(default)]
     hosts: Vec<String>,
+    /// The match key of the name, and the words of the aliases' keys
+    /// without the article (made once, at load: see [`SourceEntry::keyed`]).
+    #[serde(skip)]
+    name_key: String,
+    #[serde(skip)]
+    alias_words: Vec<String>,
 }
 
 impl SourceEntry {
     /// True when a word of one of its aliases, without the article, is `head`.
     pub(crate) fn aliases_contain(&self, head: &str) -> bool {
-        self.aliases.iter().any(|a| {
-            key(a)
-                .split_whitespace()
-                .any(|w| w.strip_prefix("ال").unwrap_or(w) == head)
-        })
+        self.alias_words.iter().any(|w| w == head)
+    }
+
+    /// True when the name's match key holds `head`.
+    pub(crate) fn name_contains(&self, head: &str) -> bool {
+        self.name_key.contains(head)
+    }
+
+    /// Fills the keys the look-ups above compare with.
+    fn keyed(mut self) -> SourceEntry {
+        self.name_key = key(&self.name);
+        self.alias_words = self
+            .aliases
+            .iter()
+            .flat_map(|a| {
+                key(a)
+                    .split_whitespace()
+                    .map(|w| w.strip_prefix("ال").unwrap_or(w).to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        self
     }
 }
 
@@ -436,7 +459,7 @@ impl ClaimsLexicon {
             }
         }
         let mut lex = ClaimsLexicon {
-            sources: sf.source,
+            sources: sf.source.into_iter().map(SourceEntry::keyed).collect(),
             source_names,
             contextual,
             hosts,

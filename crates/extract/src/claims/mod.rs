@@ -1174,7 +1174,7 @@ impl<'a> Run<'a> {
                 .sources
                 .iter()
                 .rev()
-                .find(|s| s.head == m.head || s.src.name.to_lowercase().contains(&wanted) && !s.anaphor)
+                .find(|s| s.head == m.head || lower_contains(&s.src.name, &wanted) && !s.anaphor)
             {
                 return SrcMention {
                     toks: m.toks,
@@ -1263,7 +1263,10 @@ impl<'a> Run<'a> {
                 i += 1;
                 continue;
             }
-            if without_article(strip_proclitic_l(self.word(i))) == m.head
+            // (Both strip a prefix: a word that does not end with the head
+            // cannot be it.)
+            if self.word(i).ends_with(m.head.as_str())
+                && without_article(strip_proclitic_l(self.word(i))) == m.head
                 && let Some(n) = self.noun_phrase(i, &|_| false)
                 && !n.generic
                 && !n.anaphor
@@ -1284,7 +1287,7 @@ impl<'a> Run<'a> {
             }
             if let Some(f) = self.at(&lex.source_names, i) {
                 let e = &lex.sources[*f.value];
-                if key(&e.name).contains(&m.head) || e.aliases_contain(&m.head) {
+                if e.name_contains(&m.head) || e.aliases_contain(&m.head) {
                     return Some(Self::known(e, i..f.end));
                 }
             }
@@ -2624,6 +2627,24 @@ fn strip_article(w: &str) -> String {
 }
 
 /// `w` without its article (and a و before it), when two letters remain.
+/// `hay` in lower case contains `needle`; no copy for text that lower
+/// case leaves as it is (all of Arabic).
+fn lower_contains(hay: &str, needle: &str) -> bool {
+    let changes = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() != Some(c) || l.next().is_some()
+        }
+    };
+    if hay.chars().any(changes) {
+        hay.to_lowercase().contains(needle)
+    } else {
+        hay.contains(needle)
+    }
+}
+
 fn without_article(w: &str) -> &str {
     let w = w.strip_prefix("و").filter(|r| r.starts_with("ال")).unwrap_or(w);
     w.strip_prefix("ال")

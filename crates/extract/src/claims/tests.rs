@@ -469,3 +469,20 @@ fn the_verb_right_before_a_number_governs_it_over_a_cue_further_on() {
         ],
     );
 }
+
+#[test]
+fn lower_contains_matches_the_lower_cased_text_with_or_without_capitals() {
+    for (hay, needle, want) in [
+        ("The River Network", "river network", true),
+        ("the river network", "river network", true),
+        ("RIVER", "river", true),
+        ("المرصد السوري", "السوري", true),
+        ("المرصد السوري", "river", false),
+        ("ǅemal Group", "ǆemal", true),
+        ("Σ Monitor", "σ monitor", true),
+        ("Network", "Network", false),
+    ] {
+        assert_eq!(lower_contains(hay, needle), want, "{hay} / {needle}");
+        assert_eq!(hay.to_lowercase().contains(needle), want, "{hay} / {needle}");
+    }
+}

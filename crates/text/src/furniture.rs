@@ -82,19 +82,22 @@ pub struct FurnitureRules {
 fn bare(s: &str) -> String {
     // Brackets inside a word are dropped (اضغط(ي) → اضغطي); other
     // punctuation separates words.
-    let k: String = key(s)
-        .chars()
-        .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
-        .collect();
+    let k = key(s);
     let mut out = String::with_capacity(k.len());
-    for w in k
-        .split(|c: char| !crate::letter::is_letter_or_digit(c))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut gap = false;
+    for c in k.chars() {
+        if matches!(c, '(' | ')' | '[' | ']') {
+            continue;
         }
-        out.push_str(w);
+        if crate::letter::is_letter_or_digit(c) {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
     }
     out
 }
@@ -178,7 +181,9 @@ impl FurnitureRules {
             .iter()
             .map(|r| {
                 let line = &text[r.clone()];
-                if line.len() > self.max_chars * 4 || line.chars().count() > self.max_chars {
+                if line.len() > self.max_chars
+                    && (line.len() > self.max_chars * 4 || line.chars().count() > self.max_chars)
+                {
                     LONG.to_string()
                 } else {
                     bare(line)
@@ -362,5 +367,20 @@ mod tests {
     fn a_marker_followed_by_article_text_takes_only_its_line() {
         let text = "نص.\nإقرأوا أيضاً:\n\nأما النقطة الرابعة فهي حاجة التنظيم إلى 12 مقاتلاً.";
         assert_eq!(found(text), vec!["إقرأوا أيضاً:"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bare_joins_the_letter_and_digit_runs_of_the_key_without_brackets(
+            s in "[a-zA-Z0-9 ()\\[\\],.:ـ\u{0600}-\u{06FF}\u{200F}«»-]{0,40}"
+        ) {
+            let k: String = key(&s).chars().filter(|c| !matches!(c, '(' | ')' | '[' | ']')).collect();
+            let want = k
+                .split(|c: char| !crate::letter::is_letter_or_digit(c))
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            proptest::prop_assert_eq!(bare(&s), want);
+        }
     }
 }

@@ -58,9 +58,10 @@ fn strip_opener<'l>(line: &'l str, openers: &[&str]) -> Option<&'l str> {
 }
 
 fn looks_like_name(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (2..=6).contains(&words)
+    // Length first: most lines are paragraphs.
+    line.len() <= 60 * 4
         && line.chars().count() <= 60
+        && (2..=6).contains(&line.split_whitespace().count())
         && !line.chars().any(|c| {
             c.is_numeric()
                 || matches!(

@@ -97,7 +97,8 @@ static KEPT_ARABIC: [bool; 128] = {
     let mut t = [false; 128];
     let mut n = 0;
     while n < 128 {
-        t[n] = matches!(0x600 + n as u32, 0x0621 | 0x0627..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A);
+        t[n] =
+            matches!(0x600 + n as u32, 0x0621 | 0x0627..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A);
         n += 1;
     }
     t

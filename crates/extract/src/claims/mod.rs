@@ -45,8 +45,8 @@ use isnad_text::sentence::sentences;
 use isnad_text::token::tokenize_into;
 use isnad_text::{Document, Normalized, Span, Token, TokenKind};
 use lexicon::{Unit, VerbStance};
-use std::ops::Range;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// A link of an attribution chain.

@@ -24,8 +24,8 @@
 mod lexicon;
 mod scan;
 
-pub use lexicon::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, LexiconError, Qualifier};
 pub(crate) use lexicon::WordInfo;
+pub use lexicon::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, LexiconError, Qualifier};
 
 use isnad_text::{Calendar, Normalized, Token, token::tokenize_into};
 use serde::Serialize;

@@ -12,7 +12,7 @@
 use crate::normalize::key;
 use crate::token::{Token, TokenKind, tokenize};
 use serde::Deserialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The calendar file shipped with isnad.
 pub const DEFAULT_CALENDAR: &str = include_str!("../../../data/calendar.toml");
@@ -32,7 +32,7 @@ struct MonthEntry {
 #[derive(Debug, Clone)]
 pub struct Calendar {
     /// first word → [(remaining words, month number)]
-    months: HashMap<String, Vec<(Vec<String>, u8)>>,
+    months: FxHashMap<String, Vec<(Vec<String>, u8)>>,
 }
 
 /// A month found in a token stream.
@@ -48,7 +48,7 @@ impl Calendar {
     /// Parses a calendar file.
     pub fn parse(toml_text: &str) -> Result<Calendar, toml::de::Error> {
         let f: File = toml::from_str(toml_text)?;
-        let mut months: HashMap<String, Vec<(Vec<String>, u8)>> = HashMap::new();
+        let mut months: FxHashMap<String, Vec<(Vec<String>, u8)>> = FxHashMap::default();
         for m in f.month {
             for name in m.names {
                 let k = key(&name);
@@ -67,7 +67,7 @@ impl Calendar {
     /// The calendar shipped with isnad.
     pub fn builtin() -> Calendar {
         Calendar::parse(DEFAULT_CALENDAR).unwrap_or_else(|_| Calendar {
-            months: HashMap::new(),
+            months: FxHashMap::default(),
         })
     }
 
@@ -107,6 +107,10 @@ impl Calendar {
     /// The first date written in `text`, as `YYYY-MM-DD`.
     pub fn find_date(&self, text: &str) -> Option<String> {
         let k = key(text);
+        // Every form of date has a number in it (the key's digits are ASCII).
+        if !k.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let toks = tokenize(&k);
         let num = |i: usize| -> Option<u32> {
             toks.get(i)

@@ -386,6 +386,7 @@ impl<'a> Run<'a> {
             .to_string()
     }
 
+    #[inline]
     fn word(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) if t.kind == TokenKind::Word => t.text(self.key),
@@ -1496,6 +1497,11 @@ impl<'a> Run<'a> {
         let lex = self.lex();
         let mut i = sent.start;
         while i < sent.end {
+            // Only a verb matters here, and no phrase starts at most words.
+            if self.starts.get(i) == Some(&0) {
+                i += 1;
+                continue;
+            }
             let after_preposition = i > sent.start && self.starts(&lex.not_after, i - 1);
             // "denied reports that…", "rejected claims": in English a verb
             // form right after a reporting verb is its object, a noun.

@@ -576,6 +576,7 @@ impl<'a> Scan<'a> {
             if !relevant {
                 // A web address: nothing in it is a number.
                 if tok.kind == TokenKind::Word
+                    && matches!(self.key.as_bytes().get(tok.start as usize), Some(b'h' | b'w'))
                     && matches!(self.text(i), "http" | "https" | "www")
                     && matches!(self.punct(i + 1), Some(':' | '.'))
                     && self.glued(i + 1)

@@ -11,8 +11,8 @@
 
 use crate::normalize::key;
 use crate::token::{Token, TokenKind, tokenize};
-use serde::Deserialize;
 use rustc_hash::FxHashMap;
+use serde::Deserialize;
 
 /// The calendar file shipped with isnad.
 pub const DEFAULT_CALENDAR: &str = include_str!("../../../data/calendar.toml");

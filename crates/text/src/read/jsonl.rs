@@ -2,7 +2,7 @@
 
 use super::ReadError;
 use crate::document::Metadata;
-use serde_json::Value;
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::io::BufRead;
 
 /// A JSONL record: an id, a text and metadata.
@@ -86,12 +86,160 @@ impl<R: BufRead> JsonlRecords<R> {
     }
 }
 
-fn string_field(obj: &serde_json::Map<String, Value>, names: &[&str]) -> Option<String> {
-    names.iter().find_map(|n| match obj.get(*n) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-        Some(Value::Number(x)) => Some(x.to_string()),
-        _ => None,
-    })
+/// A value of a record line, as much as a record needs of it: a string, a
+/// number (written as text), or anything else (read through, kept as
+/// nothing). The line is read in one pass into these, not into a
+/// `serde_json::Value` tree first.
+enum Field {
+    Text(String),
+    Number(serde_json::Number),
+    Other,
+}
+
+impl Field {
+    /// The field as a metadata string: a string with something in it, or a
+    /// number.
+    fn meta(self) -> Option<String> {
+        match self {
+            Field::Text(s) if !s.trim().is_empty() => Some(s),
+            Field::Number(x) => Some(x.to_string()),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Field, D::Error> {
+        d.deserialize_any(FieldVisitor)
+    }
+}
+
+struct FieldVisitor;
+
+impl<'de> Visitor<'de> for FieldVisitor {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Field, E> {
+        Ok(Field::Text(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Field, E> {
+        Ok(Field::Text(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Field, E> {
+        Ok(Field::Number(v.into()))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Field, E> {
+        Ok(Field::Number(v.into()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Field, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Field::Other, Field::Number))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Field, E> {
+        Ok(Field::Other)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Field, E> {
+        Ok(Field::Other)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Field, E> {
+        Ok(Field::Other)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Field, A::Error> {
+        while seq.next_element::<Field>()?.is_some() {}
+        Ok(Field::Other)
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Field, A::Error> {
+        while map.next_entry::<de::IgnoredAny, Field>()?.is_some() {}
+        Ok(Field::Other)
+    }
+}
+
+/// The keys a record reads, in [`Line::fields`] order.
+const KEYS: [&str; 11] = [
+    "text",
+    "id",
+    "title",
+    "outlet",
+    "source",
+    "byline",
+    "author",
+    "published",
+    "date",
+    "url",
+    "lang",
+];
+
+/// A key of a record line: its place in [`KEYS`], if it has one (read
+/// without a copy of the key).
+struct Key(Option<usize>);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(Key(KEYS.iter().position(|n| *n == v)))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// A record line: the last value of each key of [`KEYS`] (a later key
+/// wins, as in a JSON object read whole), or `None` when the line holds
+/// valid JSON that is not an object.
+struct Line(Option<[Option<Field>; KEYS.len()]>);
+
+impl<'de> Deserialize<'de> for Line {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Line, D::Error> {
+        struct LineVisitor;
+        impl<'de> Visitor<'de> for LineVisitor {
+            type Value = Line;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Line, A::Error> {
+                let mut fields: [Option<Field>; KEYS.len()] = Default::default();
+                while let Some(Key(k)) = map.next_key::<Key>()? {
+                    match k {
+                        Some(i) => fields[i] = Some(map.next_value::<Field>()?),
+                        None => {
+                            map.next_value::<Field>()?;
+                        }
+                    }
+                }
+                Ok(Line(Some(fields)))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Line, A::Error> {
+                FieldVisitor.visit_seq(seq).map(|_| Line(None))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Line, E> {
+                Ok(Line(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Line, E> {
+                Ok(Line(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Line, E> {
+                Ok(Line(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Line, E> {
+                Ok(Line(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Line, E> {
+                Ok(Line(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Line, E> {
+                Ok(Line(None))
+            }
+        }
+        d.deserialize_any(LineVisitor)
+    }
 }
 
 /// Parses line `line` of file `name` as a record.
@@ -101,23 +249,25 @@ pub fn parse_record(name: &str, line: usize, text: &str) -> Result<Record, ReadE
         line,
         reason,
     };
-    let value: Value = serde_json::from_str(text.trim()).map_err(|e| error(format!("not JSON: {e}")))?;
-    let Value::Object(mut obj) = value else {
+    let parsed: Line = serde_json::from_str(text.trim()).map_err(|e| error(format!("not JSON: {e}")))?;
+    let Line(Some(mut f)) = parsed else {
         return Err(error("not a JSON object".into()));
     };
-    let text = match obj.remove("text") {
-        Some(Value::String(s)) => s,
+    let mut take = |k: &str| KEYS.iter().position(|n| *n == k).and_then(|i| f[i].take());
+    let text = match take("text") {
+        Some(Field::Text(s)) => s,
         Some(_) => return Err(error("field `text` is not a string".into())),
         None => return Err(error("no `text` field".into())),
     };
-    let id = string_field(&obj, &["id"]).unwrap_or_else(|| format!("line{line}"));
+    let mut meta = |names: &[&str]| names.iter().find_map(|n| take(n).and_then(Field::meta));
+    let id = meta(&["id"]).unwrap_or_else(|| format!("line{line}"));
     let meta = Metadata {
-        title: string_field(&obj, &["title"]),
-        outlet: string_field(&obj, &["outlet", "source"]),
-        byline: string_field(&obj, &["byline", "author"]),
-        published: string_field(&obj, &["published", "date"]),
-        url: string_field(&obj, &["url"]),
-        lang: string_field(&obj, &["lang"]),
+        title: meta(&["title"]),
+        outlet: meta(&["outlet", "source"]),
+        byline: meta(&["byline", "author"]),
+        published: meta(&["published", "date"]),
+        url: meta(&["url"]),
+        lang: meta(&["lang"]),
     };
     Ok(Record { id, text, meta })
 }
@@ -138,6 +288,113 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The reading this replaced: a `serde_json::Value` first.
+    fn by_value(name: &str, line: usize, text: &str) -> Result<Record, ReadError> {
+        use serde_json::Value;
+        let error = |reason: String| ReadError::Record {
+            path: name.to_string(),
+            line,
+            reason,
+        };
+        let field = |obj: &serde_json::Map<String, Value>, names: &[&str]| {
+            names.iter().find_map(|n| match obj.get(*n) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+                Some(Value::Number(x)) => Some(x.to_string()),
+                _ => None,
+            })
+        };
+        let value: Value = serde_json::from_str(text.trim()).map_err(|e| error(format!("not JSON: {e}")))?;
+        let Value::Object(mut obj) = value else {
+            return Err(error("not a JSON object".into()));
+        };
+        let text = match obj.remove("text") {
+            Some(Value::String(s)) => s,
+            Some(_) => return Err(error("field `text` is not a string".into())),
+            None => return Err(error("no `text` field".into())),
+        };
+        let id = field(&obj, &["id"]).unwrap_or_else(|| format!("line{line}"));
+        let meta = Metadata {
+            title: field(&obj, &["title"]),
+            outlet: field(&obj, &["outlet", "source"]),
+            byline: field(&obj, &["byline", "author"]),
+            published: field(&obj, &["published", "date"]),
+            url: field(&obj, &["url"]),
+            lang: field(&obj, &["lang"]),
+        };
+        Ok(Record { id, text, meta })
+    }
+
+    fn json_value() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            "[a-zA-Z ء-ي\\\\n\"]{0,8}".prop_map(|s| serde_json::to_string(&s).unwrap_or_default()),
+            Just("\"  \"".to_string()),
+            any::<i64>().prop_map(|x| x.to_string()),
+            any::<u64>().prop_map(|x| x.to_string()),
+            (-1e6f64..1e6).prop_map(|x| x.to_string()),
+            Just("1e400".to_string()),
+            Just("7.0".to_string()),
+            Just("null".to_string()),
+            Just("true".to_string()),
+        ];
+        leaf.prop_recursive(2, 8, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..3).prop_map(|v| format!("[{}]", v.join(","))),
+                prop::collection::vec(("[a-z]{1,3}", inner), 0..3).prop_map(|v| {
+                    let kv: Vec<String> = v.into_iter().map(|(k, x)| format!("\"{k}\":{x}")).collect();
+                    format!("{{{}}}", kv.join(","))
+                }),
+            ]
+        })
+    }
+
+    fn json_line() -> impl Strategy<Value = String> {
+        let key = prop::sample::select(vec![
+            "text",
+            "id",
+            "title",
+            "outlet",
+            "source",
+            "byline",
+            "author",
+            "published",
+            "date",
+            "url",
+            "lang",
+            "other",
+            "te\\u0078t",
+        ]);
+        let value =
+            prop_oneof![3 => json_value(), 1 => Just("\" \"".to_string()), 1 => Just("12".to_string())];
+        prop_oneof![
+            8 => (any::<bool>(), prop::collection::vec((key, value), 0..7)).prop_map(|(text, v)| {
+                let mut kv: Vec<String> = v.into_iter().map(|(k, x)| format!("\"{k}\": {x}")).collect();
+                if text {
+                    kv.insert(0, "\"text\": \"نص\"".into());
+                }
+                format!(" {{{}}} ", kv.join(", "))
+            }),
+            1 => json_value(),
+            1 => "[{}\\[\\]\":,a-z0-9 ]{0,12}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn a_line_reads_as_it_did_through_a_json_value(line in json_line()) {
+            let new = parse_record("in.jsonl", 3, &line);
+            let old = by_value("in.jsonl", 3, &line);
+            match (new, old) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!((&a.id, &a.text), (&b.id, &b.text));
+                    prop_assert_eq!(a.meta, b.meta);
+                }
+                (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => prop_assert!(false, "{:?} / {:?} for {}", a.map(|r| r.id), b.map(|r| r.id), line),
+            }
+        }
+    }
 
     #[test]
     fn a_line_not_in_utf8_is_reported_and_the_next_line_is_read() {

@@ -45,17 +45,31 @@ fn is_arabic_letter(c: char) -> bool {
 
 /// A normalised Arabic word without its leading clitics and article.
 fn strip_arabic_prefix(word: &str) -> &str {
+    // Every affix is Arabic letters of two bytes each: comparing the first
+    // (or last) two bytes turns most away before the whole is compared.
+    let w = word.as_bytes();
     PREFIXES
         .iter()
-        .find_map(|p| word.strip_prefix(p).filter(|rest| rest.chars().count() >= 3))
+        .find_map(|p| {
+            let pb = p.as_bytes();
+            (w.len() > pb.len() && w[..2] == pb[..2] && w.starts_with(pb))
+                .then(|| &word[pb.len()..])
+                .filter(|rest| rest.chars().count() >= 3)
+        })
         .unwrap_or(word)
 }
 
 /// A word without one plural or possessive ending.
 fn strip_arabic_suffix(word: &str) -> &str {
+    let w = word.as_bytes();
     SUFFIXES
         .iter()
-        .find_map(|s| word.strip_suffix(s).filter(|rest| rest.chars().count() >= 3))
+        .find_map(|s| {
+            let sb = s.as_bytes();
+            (w.len() > sb.len() && w[w.len() - 2..] == sb[sb.len() - 2..] && w.ends_with(sb))
+                .then(|| &word[..w.len() - sb.len()])
+                .filter(|rest| rest.chars().count() >= 3)
+        })
         .unwrap_or(word)
 }
 
@@ -66,9 +80,15 @@ pub fn arabic_stem(word: &str) -> &str {
 
 /// The three-letter root of a stem on a common derived pattern, if any.
 pub fn arabic_root(stem: &str) -> Option<String> {
-    let c: Vec<char> = stem.chars().collect();
+    // The patterns have four to six letters: no longer stem is collected.
+    let mut c = ['\0'; 6];
+    let mut n = 0;
+    for ch in stem.chars() {
+        *c.get_mut(n)? = ch;
+        n += 1;
+    }
     let root = |a: char, b: char, d: char| Some([a, b, d].iter().collect::<String>());
-    match *c.as_slice() {
+    match c[..n] {
         // فعيل، فعول: سجين، قتيل، أسير
         [a, b, 'ي' | 'و', d] => root(a, b, d),
         // فعلاء: سجناء، زعماء
@@ -165,6 +185,33 @@ pub fn index_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The affix and root rules as first written, one whole comparison
+        /// per affix and a vector per stem.
+        #[test]
+        fn stems_and_roots_are_those_of_the_plain_rules(w in "[اأبتجدرسعفكلمنهويىءة a]{0,9}") {
+            let prefix = PREFIXES
+                .iter()
+                .find_map(|p| w.strip_prefix(p).filter(|rest| rest.chars().count() >= 3))
+                .unwrap_or(&w);
+            let stem = SUFFIXES
+                .iter()
+                .find_map(|s| prefix.strip_suffix(s).filter(|rest| rest.chars().count() >= 3))
+                .unwrap_or(prefix);
+            proptest::prop_assert_eq!(arabic_stem(&w), stem);
+            let c: Vec<char> = w.chars().collect();
+            let root = |a: char, b: char, d: char| Some([a, b, d].iter().collect::<String>());
+            let want = match *c.as_slice() {
+                [a, b, 'ي' | 'و', d] => root(a, b, d),
+                [a, b, d, 'ا', 'ء'] => root(a, b, d),
+                [a, b, d, 'ي'] if a != 'ا' => root(a, b, d),
+                ['م', a, 'ا', b, 'ي', d] => root(a, b, d),
+                _ => None,
+            };
+            proptest::prop_assert_eq!(arabic_root(&w), want);
+        }
+    }
 
     fn all(text: &str) -> Vec<String> {
         let mut v = Vec::new();

@@ -113,8 +113,16 @@ impl Engine {
     /// The index terms of a document: its analysed words and one entity term
     /// per known source it names.
     pub fn index_terms(&self, text: &str) -> String {
-        let mut terms = isnad_text::analyze::index_string(text);
-        for id in self.extractor.lexicon().sources_named(text) {
+        let n = isnad_text::Normalized::new(text);
+        let toks = isnad_text::token::tokenize(n.as_str());
+        self.index_terms_of(text, &n, &toks)
+    }
+
+    /// As [`Engine::index_terms`], for a text already normalised (`n`, from
+    /// `text`) and tokenised (`toks`).
+    fn index_terms_of(&self, text: &str, n: &isnad_text::Normalized, toks: &[isnad_text::Token]) -> String {
+        let mut terms = isnad_text::analyze::index_string_of(text, n, toks);
+        for id in self.extractor.lexicon().sources_named_of(text, n, toks) {
             terms.push(' ');
             terms.push_str(ENTITY_PREFIX);
             terms.push_str(id);
@@ -127,7 +135,7 @@ impl Engine {
         // One pass finds the claims and the mentions.
         let (claims, mentions) = self.extractor.extract_and_mentions(&doc, scratch);
         let claims: Vec<ClaimRow> = claims.iter().map(claim_row).collect();
-        self.analyse_found(doc, hash, claims, &mentions)
+        self.analyse_found(doc, hash, claims, &mentions, scratch)
     }
 
     /// Everything the store keeps of a document whose claims were extracted
@@ -145,7 +153,7 @@ impl Engine {
         let claims: Vec<ClaimRow> = claims.into_iter().filter(|c| claim_fits(&doc, c)).collect();
         let refused = given - claims.len();
         let mentions = self.numbers.find_with(&doc.text, scratch).to_vec();
-        (self.analyse_found(doc, hash, claims, &mentions), refused)
+        (self.analyse_found(doc, hash, claims, &mentions, scratch), refused)
     }
 
     fn analyse_found(
@@ -154,7 +162,11 @@ impl Engine {
         hash: String,
         claims: Vec<ClaimRow>,
         mentions: &[isnad_extract::numbers::Mention],
+        scratch: &Scratch,
     ) -> NewDocument {
+        // The extraction or the number search left the text's key and
+        // tokens in `scratch`: the target and the index terms read them.
+        let (n, toks) = scratch.key();
         let mentions: Vec<MentionRow> = mentions
             .iter()
             .filter(|m| !doc.in_furniture(m.start..m.end))
@@ -171,9 +183,9 @@ impl Engine {
         let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
             None
         } else {
-            self.extractor.target(&doc.text)
+            self.extractor.target_with(&doc.text, scratch)
         };
-        let terms = self.index_terms(&doc.text);
+        let terms = self.index_terms_of(&doc.text, n, toks);
         let m = doc.meta;
         NewDocument {
             fields: DocFields {

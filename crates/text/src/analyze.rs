@@ -17,7 +17,7 @@
 //! a space, so a term list joins into one string for the index.
 
 use crate::normalize::Normalized;
-use crate::token::{TokenKind, tokenize};
+use crate::token::{Token, TokenKind, tokenize};
 use std::ops::Range;
 
 /// One index term and the range of its word in the analysed text.
@@ -130,8 +130,15 @@ pub fn english_stem(word: &str) -> &str {
 /// Calls `each` with every term of `text`, in order.
 pub fn terms(text: &str, each: &mut dyn FnMut(Term)) {
     let n = Normalized::new(text);
+    let toks = tokenize(n.as_str());
+    terms_of(text, &n, &toks, each);
+}
+
+/// As [`terms`], for a text already normalised (`n`, made from `text`) and
+/// tokenised (`toks`, of `n`'s key), as an extraction leaves it.
+pub fn terms_of(text: &str, n: &Normalized, toks: &[Token], each: &mut dyn FnMut(Term)) {
     let key = n.as_str();
-    for t in tokenize(key) {
+    for &t in toks {
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             continue;
         }
@@ -172,8 +179,16 @@ pub fn terms(text: &str, each: &mut dyn FnMut(Term)) {
 
 /// The terms of `text` joined by spaces, as an index stores them.
 pub fn index_string(text: &str) -> String {
+    let n = Normalized::new(text);
+    let toks = tokenize(n.as_str());
+    index_string_of(text, &n, &toks)
+}
+
+/// As [`index_string`], for a text already normalised and tokenised (see
+/// [`terms_of`]).
+pub fn index_string_of(text: &str, n: &Normalized, toks: &[Token]) -> String {
     let mut out = String::with_capacity(text.len() / 2);
-    terms(text, &mut |t| {
+    terms_of(text, n, toks, &mut |t| {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -6,7 +6,7 @@ use crate::numbers::LexiconError;
 use crate::phrase::PhraseSet;
 use isnad_text::normalize::key;
 use isnad_text::token::tokenize;
-use isnad_text::{Normalized, TokenKind};
+use isnad_text::{Normalized, Token, TokenKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -568,8 +568,16 @@ impl ClaimsLexicon {
     /// The ids of the known sources `text` names, by any alias, each once,
     /// in order of first mention.
     pub fn sources_named(&self, text: &str) -> Vec<&str> {
+        let n = Normalized::new(text);
+        let toks = tokenize(n.as_str());
+        self.sources_named_of(text, &n, &toks)
+    }
+
+    /// As [`ClaimsLexicon::sources_named`], for a text already normalised
+    /// (`n`, made from `text`) and tokenised (`toks`, of `n`'s key).
+    pub fn sources_named_of(&self, text: &str, n: &Normalized, toks: &[Token]) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for (_, id) in self.source_spans(text) {
+        for (_, id) in self.source_spans_of(text, n, toks) {
             if !out.contains(&id) {
                 out.push(id);
             }
@@ -581,8 +589,19 @@ impl ClaimsLexicon {
     /// range in `text` and the source's id, in order.
     pub fn source_spans(&self, text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         let n = Normalized::new(text);
+        let toks = tokenize(n.as_str());
+        self.source_spans_of(text, &n, &toks)
+    }
+
+    /// As [`ClaimsLexicon::source_spans`], for a text already normalised
+    /// and tokenised (see [`ClaimsLexicon::sources_named_of`]).
+    pub fn source_spans_of(
+        &self,
+        text: &str,
+        n: &Normalized,
+        toks: &[Token],
+    ) -> Vec<(std::ops::Range<usize>, &str)> {
         let k = n.as_str();
-        let toks = tokenize(k);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -614,8 +633,20 @@ impl ClaimsLexicon {
     /// [`Self::target`], with words `skip` refuses never a name (numbers).
     pub fn target_except(&self, text: &str, skip: &dyn Fn(&str) -> bool) -> Option<String> {
         let n = Normalized::new(text);
+        let toks = tokenize(n.as_str());
+        self.target_except_of(text, &n, &toks, skip)
+    }
+
+    /// As [`ClaimsLexicon::target_except`], for a text already normalised
+    /// and tokenised (see [`ClaimsLexicon::sources_named_of`]).
+    pub fn target_except_of(
+        &self,
+        text: &str,
+        n: &Normalized,
+        toks: &[Token],
+        skip: &dyn Fn(&str) -> bool,
+    ) -> Option<String> {
         let k = n.as_str();
-        let toks = tokenize(k);
         let word = |i: usize| toks.get(i).filter(|t| t.kind == TokenKind::Word);
         let name = |i: usize| -> Option<String> {
             let t = word(i)?;

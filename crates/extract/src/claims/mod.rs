@@ -217,6 +217,14 @@ impl Extractor {
         self.lex.target_except(text, &|w| self.numbers.is_number_word(w))
     }
 
+    /// As [`Extractor::target`], reading the key and tokens `scratch` holds
+    /// of `text` from the extraction just done.
+    pub fn target_with(&self, text: &str, scratch: &Scratch) -> Option<String> {
+        let (n, toks) = scratch.key();
+        self.lex
+            .target_except_of(text, n, toks, &|w| self.numbers.is_number_word(w))
+    }
+
     /// The vocabulary it extracts with.
     pub fn lexicon(&self) -> &ClaimsLexicon {
         &self.lex

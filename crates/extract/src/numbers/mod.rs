@@ -220,6 +220,13 @@ impl Scratch {
     pub fn mentions(&self) -> &[Mention] {
         &self.found
     }
+
+    /// The match key and tokens of the text last searched or extracted:
+    /// what the analyses that follow an extraction can read again without
+    /// normalising the text a second time.
+    pub fn key(&self) -> (&Normalized, &[Token]) {
+        (&self.norm, &self.tokens)
+    }
 }
 
 #[cfg(test)]

@@ -607,7 +607,7 @@ impl ClaimsLexicon {
         while i < toks.len() {
             let found = self
                 .source_names
-                .at(k, &toks, i)
+                .at(k, toks, i)
                 .filter(|f| !f.acronym || !text[n.to_input(toks[i].range())].chars().any(char::is_lowercase));
             match found {
                 Some(f) => {
@@ -650,7 +650,7 @@ impl ClaimsLexicon {
         let word = |i: usize| toks.get(i).filter(|t| t.kind == TokenKind::Word);
         let name = |i: usize| -> Option<String> {
             let t = word(i)?;
-            if self.target_stops.starts_at(k, &toks, i) || self.targets.starts_at(k, &toks, i) {
+            if self.target_stops.starts_at(k, toks, i) || self.targets.starts_at(k, toks, i) {
                 return None;
             }
             let w = t.text(k);
@@ -666,7 +666,7 @@ impl ClaimsLexicon {
         };
         let mut counts: Vec<(String, usize)> = Vec::new();
         for i in 0..toks.len() {
-            let Some(f) = self.targets.at(k, &toks, i) else {
+            let Some(f) = self.targets.at(k, toks, i) else {
                 continue;
             };
             let t = &toks[i];

@@ -725,8 +725,6 @@ impl<'a> Run<'a> {
         None
     }
 
-    /// A source named at token `i`: a gazetteer name, an unnamed source, or
-    /// (with `np`) a noun phrase. Returns the mention.
     /// True for an Arabic word that starts no phrase, before a token that
     /// starts none either: most words of a report. No rule of
     /// [`Run::frames`] or [`Run::source_at`] (but a bare noun phrase) can
@@ -740,6 +738,8 @@ impl<'a> Run<'a> {
             && !matches!(self.word(i), "وان" | "وبان")
     }
 
+    /// A source named at token `i`: a gazetteer name, an unnamed source, or
+    /// (with `np`) a noun phrase. Returns the mention.
     fn source_at(&self, i: usize, np: bool, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
         let lex = self.lex();
         if self.plain_arabic(i) {
@@ -2640,7 +2640,6 @@ fn strip_article(w: &str) -> String {
     without_article(w).to_string()
 }
 
-/// `w` without its article (and a و before it), when two letters remain.
 /// `hay` in lower case contains `needle`; no copy for text that lower
 /// case leaves as it is (all of Arabic).
 fn lower_contains(hay: &str, needle: &str) -> bool {
@@ -2659,6 +2658,7 @@ fn lower_contains(hay: &str, needle: &str) -> bool {
     }
 }
 
+/// `w` without its article (and a و before it), when two letters remain.
 fn without_article(w: &str) -> &str {
     let w = w.strip_prefix("و").filter(|r| r.starts_with("ال")).unwrap_or(w);
     w.strip_prefix("ال")

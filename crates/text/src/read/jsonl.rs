@@ -156,7 +156,7 @@ impl<'de> Visitor<'de> for FieldVisitor {
     }
 }
 
-/// The keys a record reads, in [`Line::fields`] order.
+/// The keys a record reads; a [`Line`] keeps their values in this order.
 const KEYS: [&str; 11] = [
     "text",
     "id",

@@ -2,6 +2,7 @@
 
 use super::*;
 use isnad_text::Reader;
+use std::sync::Arc;
 
 struct Want {
     facet: &'static str,

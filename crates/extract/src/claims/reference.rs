@@ -1,0 +1,270 @@
+//! Reference: acronyms, definite heads, titles, sides.
+
+use super::*;
+
+impl<'a> Run<'a> {
+    pub(super) fn find_acronyms(&mut self) {
+        let t = self.toks;
+        for q in 1..t.len().saturating_sub(2) {
+            let quote = |k: usize| t[k].kind == TokenKind::Punct && t[k].text(self.key) == "\"";
+            if quote(q)
+                && t[q + 1].kind == TokenKind::Word
+                && quote(q + 2)
+                && t[q - 1].kind == TokenKind::Word
+            {
+                let mut start = q - 1;
+                while start > 0 && q - start < 4 && t[start - 1].kind == TokenKind::Word {
+                    start -= 1;
+                }
+                self.acronyms.entry(t[q + 1].text(self.key)).or_insert(start..q);
+            }
+        }
+        // English: a run of capitalised words stands behind a word in capitals
+        // made of their initials, wherever it appears (the Greyhill
+        // Defence Forces … the GDF).
+        let mut initials: std::collections::HashMap<String, Range<usize>> = std::collections::HashMap::new();
+        let mut k = 0;
+        while k < t.len() {
+            // "The" opening a sentence is no initial of the name after it.
+            if !self.word(k).starts_with(|c: char| c.is_ascii_alphabetic())
+                || matches!(self.word(k), "the" | "a" | "an")
+                || !self.capitalised(k)
+            {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            let mut letters = String::new();
+            let mut end = k;
+            while k < t.len() && (self.capitalised(k) || matches!(self.word(k), "of" | "for" | "and")) {
+                if self.capitalised(k) {
+                    letters.extend(self.word(k).chars().next().map(|c| c.to_ascii_lowercase()));
+                    end = k + 1;
+                }
+                k += 1;
+            }
+            if letters.chars().count() >= 2 {
+                initials.entry(letters).or_insert(start..end);
+            }
+            k = k.max(start + 1);
+        }
+        if initials.is_empty() {
+            return;
+        }
+        for (i, tok) in t.iter().enumerate() {
+            let word = self.word(i);
+            if tok.kind != TokenKind::Word || !(2..=6).contains(&word.len()) || !word.is_ascii() {
+                continue;
+            }
+            if let Some(name) = initials.get(word)
+                && !name.contains(&i)
+                && self.doc.text[self.text_range(i..i + 1)]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase())
+            {
+                self.acronyms.entry(word).or_insert(name.clone());
+            }
+        }
+    }
+
+    /// The side a source speaks for: a known group by its id, else the
+    /// people-word in its name or in the name its acronym stands for (the
+    /// Greyhill Defence Forces: security).
+    pub(super) fn side_of(&self, src: &SourceRef) -> Option<u16> {
+        let lex = self.lex();
+        if let Some(w) = known_side(lex, &src.id) {
+            return Some(w);
+        }
+        let m = self.sources.iter().rev().find(|m| m.src.id == src.id)?;
+        let mut spans = vec![m.toks.clone()];
+        spans.extend(
+            m.toks
+                .clone()
+                .filter_map(|k| self.acronyms.get(self.word(k)).cloned()),
+        );
+        spans.into_iter().flatten().find_map(|k| {
+            self.at(&lex.who, k)
+                .map(|f| *f.value)
+                .filter(|&w| matches!(lex.who_names[w as usize].as_str(), "security" | "attackers"))
+        })
+    }
+
+    /// Resolves a mention that refers back (المرصد) or forward (مرصد حقوقي).
+    pub(super) fn resolve(&self, m: SrcMention) -> SrcMention {
+        // "the GDF" after "the Greyhill Defence Forces": one source.
+        if m.src.name.chars().all(|c| c.is_ascii_uppercase())
+            && let Some(name) = self.acronyms.get(m.src.name.to_ascii_lowercase().as_str())
+            && !name.contains(&m.toks.start)
+            && let Some(full) = self
+                .sources
+                .iter()
+                .rev()
+                .find(|s| s.toks.start <= name.start && name.end <= s.toks.end + 1 && !s.anonymous)
+        {
+            return SrcMention {
+                toks: m.toks,
+                ..full.clone()
+            };
+        }
+        if m.anaphor {
+            // "the network" for the River Network: names compared in lower case.
+            let wanted = m.src.name.trim_start_matches("ال").to_lowercase();
+            if let Some(prev) = self
+                .sources
+                .iter()
+                .rev()
+                .find(|s| s.head == m.head || lower_contains(&s.src.name, &wanted) && !s.anaphor)
+            {
+                return SrcMention {
+                    toks: m.toks,
+                    ..prev.clone()
+                };
+            }
+            // English "the group": the latest body that spoke, else the
+            // latest named source.
+            // English "the group": the latest body of its kind that spoke,
+            // or was named; else the latest body that spoke, or was named.
+            let named = |s: &&SrcMention| !s.anonymous && !s.anaphor && !self.head_ids.contains(&s.src.id);
+            let same_kind = |s: &&SrcMention| s.src.kind == m.src.kind;
+            if m.src.name.is_ascii()
+                && !m.src.name.contains(' ')
+                && let Some(prev) = self
+                    .subjects
+                    .iter()
+                    .rev()
+                    .filter(named)
+                    .find(same_kind)
+                    .or_else(|| self.sources.iter().rev().filter(named).find(same_kind))
+                    .or_else(|| {
+                        self.subjects
+                            .iter()
+                            .rev()
+                            .filter(named)
+                            .find(|s| s.src.kind != "person")
+                    })
+                    .or_else(|| self.sources.iter().rev().find(named))
+            {
+                return SrcMention {
+                    toks: m.toks,
+                    ..prev.clone()
+                };
+            }
+            // The head of a known source (المرصد for المرصد السوري).
+            if let Some(prev) = self.sources.iter().rev().find(|s| {
+                key(&s.src.name).contains(&m.head)
+                    || key(&self.doc.text[self.text_range(s.toks.clone())]).contains(&m.head)
+            }) {
+                return SrcMention {
+                    toks: m.toks,
+                    ..prev.clone()
+                };
+            }
+        }
+        if m.generic
+            && let Some(named) = self.later_named(&m)
+        {
+            return SrcMention {
+                toks: m.toks,
+                ..named
+            };
+        }
+        m
+    }
+
+    pub(super) fn later_named(&self, m: &SrcMention) -> Option<SrcMention> {
+        // Scan the rest of the document for a named source with this head.
+        let lex = self.lex();
+        let kind = self
+            .at(&lex.kinds, m.toks.end - 1)
+            .map_or(m.src.kind, |f| *f.value);
+        let mut i = m.toks.end;
+        while i < self.toks.len() {
+            if m.head.is_ascii() {
+                // English: the head inside a capitalised name (the Northmoor
+                // Monitor for Human Rights), or the next named body of the
+                // same kind that speaks.
+                let mut j = i;
+                if self.word(i) == m.head && self.capitalised(i) {
+                    while j > 0 && self.capitalised(j - 1) && self.word(j - 1) != "the" {
+                        j -= 1;
+                    }
+                }
+                if let Some(n) = self
+                    .english_name(j)
+                    .filter(|n| n.toks.len() > 1 && !n.anaphor && !n.generic)
+                    && (j < i
+                        || n.src.kind == kind
+                            && (n.toks.end..(n.toks.end + 3).min(self.toks.len()))
+                                .any(|k| self.starts(&lex.verbs, k)))
+                {
+                    return Some(n);
+                }
+                i += 1;
+                continue;
+            }
+            // (Both strip a prefix: a word that does not end with the head
+            // cannot be it.)
+            if self.word(i).ends_with(m.head.as_str())
+                && without_article(strip_proclitic_l(self.word(i))) == m.head
+                && let Some(n) = self.noun_phrase(i, &|_| false)
+                && !n.generic
+                && !n.anaphor
+                && n.toks.len() > 1
+            {
+                return Some(n);
+            }
+            // The next named body of the same kind (a monitor named in the next sentence).
+            if i < m.toks.end + 60
+                && let Some(v) = self.at(&lex.verbs, i)
+                && let Some(n) = self.noun_phrase(v.end, &|_| false)
+                && !n.generic
+                && !n.anaphor
+                && n.src.kind == m.src.kind
+                && n.toks.len() > 1
+            {
+                return Some(n);
+            }
+            if let Some(f) = self.at(&lex.source_names, i) {
+                let e = &lex.sources[*f.value];
+                if e.name_contains(&m.head) || e.aliases_contain(&m.head) {
+                    return Some(Self::known(e, i..f.end));
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// "GDF spokesman Tomas Reyne": the body before the title speaks.
+    pub(super) fn titled(&self, m: SrcMention, start: usize, doc_has: &dyn Fn(usize) -> bool) -> SrcMention {
+        let k = m.toks.start;
+        if k < start + 2 || !self.starts(&self.lex().titles, k - 1) {
+            return m;
+        }
+        let body = (k.saturating_sub(5).max(start)..k - 1).find_map(|j| {
+            self.source_at(j, false, doc_has)
+                .or_else(|| self.english_name(j))
+                .filter(|b| b.toks.end == k - 1 && !b.anonymous)
+        });
+        match body {
+            Some(b) => SrcMention {
+                toks: b.toks.start..m.toks.end,
+                ..b
+            },
+            None => m,
+        }
+    }
+}
+
+/// The frame that covers token `at`: the last one before it, else the
+/// first after it (a trailing attribution).
+/// The side of a group the gazetteer knows: the attackers' or the security
+/// forces' people-word.
+pub(super) fn known_side(lex: &ClaimsLexicon, id: &str) -> Option<u16> {
+    let name = match id {
+        "isis" => "attackers",
+        "sdf" | "asayish" => "security",
+        _ => return None,
+    };
+    lex.who_names.iter().position(|n| n == name).map(|w| w as u16)
+}

@@ -1,0 +1,185 @@
+//! What the stages see of a document: its match key, its tokens, the
+//! phrase tables each token starts, and word-level helpers.
+
+use super::*;
+
+pub(super) struct Run<'a> {
+    pub(super) x: &'a Extractor,
+    pub(super) doc: &'a Document,
+    pub(super) n: &'a Normalized,
+    pub(super) key: &'a str,
+    pub(super) toks: &'a [Token],
+    pub(super) sources: Vec<SrcMention>,
+    /// The subjects of reporting verbs so far, latest last ("the group"
+    /// refers to one of them).
+    pub(super) subjects: Vec<SrcMention>,
+    pub(super) last_speaker: Option<Frame>,
+    pub(super) head_ids: Vec<String>,
+    /// A name's acronym in quotes after it (قوات سوريا الديمقراطية «قسد»): the
+    /// acronym's key and the name's first token.
+    pub(super) acronyms: std::collections::HashMap<&'a str, Range<usize>>,
+    /// Per token: the bits of the tables with a phrase starting with it.
+    pub(super) starts: Vec<u32>,
+    /// The document speaks of a prison or detention.
+    pub(super) prison: bool,
+}
+
+impl<'a> Run<'a> {
+    pub(super) fn lex(&self) -> &'a ClaimsLexicon {
+        &self.x.lex
+    }
+
+    pub(super) fn text_range(&self, toks: Range<usize>) -> Range<usize> {
+        let s = self.toks[toks.start].start as usize;
+        let e = self.toks[toks.end - 1].end as usize;
+        self.n.to_input(s..e)
+    }
+
+    pub(super) fn surface(&self, toks: Range<usize>) -> String {
+        let r = self.text_range(toks);
+        self.doc.text[r]
+            .trim_matches(|c: char| c == '"' || c == '«' || c == '»' || c == '“' || c == '”')
+            .to_string()
+    }
+
+    #[inline]
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokenKind::Word => t.text(self.key),
+            _ => "",
+        }
+    }
+
+    pub(super) fn is_punct(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && !matches!(t.text(self.key), "\"" | "'"))
+    }
+
+    pub(super) fn starts<T>(&self, set: &'a PhraseSet<T>, i: usize) -> bool {
+        self.at(set, i).is_some()
+    }
+
+    /// The phrase of `set` starting at token `i`. Most tokens start none:
+    /// that answer is inlined, the search is not.
+    #[inline(always)]
+    pub(super) fn at<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<crate::phrase::Found<'a, T>> {
+        let bits = self.starts.get(i).copied().unwrap_or(0);
+        if bits == 0 || (set.bit() != 0 && bits & set.bit() == 0) {
+            return None;
+        }
+        self.search(set, i)
+    }
+
+    #[inline(never)]
+    pub(super) fn search<T>(&self, set: &'a PhraseSet<T>, i: usize) -> Option<crate::phrase::Found<'a, T>> {
+        let f = set.at(self.key, self.toks, i)?;
+        // An acronym (IS) is not the word in lower case (is).
+        if f.acronym
+            && !self.doc.text[self.text_range(i..i + 1)]
+                .chars()
+                .all(|c| !c.is_lowercase())
+        {
+            return None;
+        }
+        Some(f)
+    }
+
+    /// True for an Arabic word that starts no phrase, before a token that
+    /// starts none either: most words of a report. No rule of
+    /// [`Run::frames`] or [`Run::source_at`] (but a bare noun phrase) can
+    /// fire on it; they skip it without trying each.
+    #[inline]
+    pub(super) fn plain_arabic(&self, i: usize) -> bool {
+        self.starts.get(i) == Some(&0)
+            && self.starts.get(i + 1).is_none_or(|&b| b == 0)
+            && self.toks[i].kind == TokenKind::Word
+            && self.key.as_bytes()[self.toks[i].start as usize] >= 0x80
+            && !matches!(self.word(i), "وان" | "وبان")
+    }
+
+    /// A name no gazetteer knows, from its place after a verb or preposition.
+    /// Does the token's original text open with a capital letter?
+    pub(super) fn capitalised(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.doc.text[self.text_range(i..i + 1)].starts_with(|c: char| c.is_uppercase())
+    }
+
+    pub(super) fn is_quote(&self, j: usize) -> bool {
+        self.toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(self.key), "\"" | "'"))
+    }
+
+    /// The first token at or after `k` that is not a quote mark.
+    pub(super) fn skip_quotes(&self, mut k: usize) -> usize {
+        while self.is_quote(k) {
+            k += 1;
+        }
+        k
+    }
+
+    pub(super) fn is_comma(&self, j: usize) -> bool {
+        self.toks[j].kind == TokenKind::Punct && matches!(self.toks[j].text(self.key), "," | ";")
+    }
+
+    /// How many word and number tokens stand in `from..to`.
+    pub(super) fn words_between(&self, from: usize, to: usize) -> usize {
+        (from..to)
+            .filter(|&j| self.toks[j].kind != TokenKind::Punct)
+            .count()
+    }
+}
+
+impl Extractor {
+    pub(super) fn numbers_word(&self, w: &str) -> bool {
+        self.numbers.is_number_word(w)
+    }
+
+    pub(super) fn calendar_month(&self, key: &str, toks: &[Token], i: usize) -> bool {
+        self.numbers.calendar().month_at(key, toks, i).is_some()
+    }
+}
+
+pub(super) fn strip_article(w: &str) -> String {
+    without_article(w).to_string()
+}
+
+/// `hay` in lower case contains `needle`; no copy for text that lower
+/// case leaves as it is (all of Arabic).
+pub(super) fn lower_contains(hay: &str, needle: &str) -> bool {
+    let changes = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() != Some(c) || l.next().is_some()
+        }
+    };
+    if hay.chars().any(changes) {
+        hay.to_lowercase().contains(needle)
+    } else {
+        hay.contains(needle)
+    }
+}
+
+/// `w` without its article (and a و before it), when two letters remain.
+pub(super) fn without_article(w: &str) -> &str {
+    let w = w.strip_prefix("و").filter(|r| r.starts_with("ال")).unwrap_or(w);
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
+}
+
+pub(super) fn strip_proclitic_l(w: &str) -> &str {
+    w.strip_prefix("ل")
+        .filter(|r| r.starts_with("ال") || r.starts_with('ل'))
+        .map(|r| {
+            if r.starts_with('ل') && !r.starts_with("ال") {
+                w
+            } else {
+                r
+            }
+        })
+        .unwrap_or(w)
+}

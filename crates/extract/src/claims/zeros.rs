@@ -1,0 +1,73 @@
+//! Claims of zero.
+
+use super::*;
+
+impl<'a> Run<'a> {
+    pub(super) fn zeros(&self, sent: Range<usize>, frames: &[Frame]) -> Vec<Quantity> {
+        let lex = self.lex();
+        let mut out = Vec::new();
+        for i in sent.clone() {
+            let Some(f) = self.at(&lex.none_words, i) else {
+                continue;
+            };
+            // "no inmate escaped": the word is its own negation.
+            let negated = frames.iter().any(|fr| fr.deny && fr.at < i)
+                || (sent.start..=i).any(|k| self.starts(&lex.negation, k))
+                || (i + 1..sent.end.min(i + 4)).any(|k| self.starts(&lex.negation, k));
+            if !negated {
+                continue;
+            }
+            let who = self.at(&lex.who, f.end);
+            // "لم يفر أحد": the cue right before أحد, the negation right before the cue.
+            let after_event = i > sent.start + 1
+                && self.starts(&lex.events, i - 1)
+                && (i.saturating_sub(3).max(sent.start)..i - 1).any(|k| self.starts(&lex.negation, k));
+            // "none escaped", "no one had been killed": a cue right after
+            // (past an auxiliary).
+            let event_after = || {
+                let mut k = f.end;
+                // "none of its men had been killed": past the noun.
+                if self.word(i) == "none"
+                    && self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                    && !self.starts(&lex.events, k)
+                {
+                    k += 1;
+                }
+                while matches!(
+                    self.word(k),
+                    "had" | "have" | "has" | "was" | "were" | "been" | "is" | "are"
+                ) {
+                    k += 1;
+                }
+                k < sent.end && self.starts(&lex.events, k)
+            };
+            let end = match who {
+                Some(w) if matches!(self.word(i), "اي" | "any" | "no" | "not" | "none") => w.end,
+                None if matches!(self.word(i), "احد" | "احدا") && after_event => f.end,
+                None if matches!(self.word(i), "none" | "nobody") || self.surface(i..f.end) == "no one" => {
+                    if !event_after() {
+                        continue;
+                    }
+                    f.end
+                }
+                _ => continue,
+            };
+            let s = self.toks[i].start as usize + f.prefix;
+            let e = self.toks[end - 1].end as usize;
+            out.push(Quantity {
+                m: Mention {
+                    start: s,
+                    end: e,
+                    kind: Kind::Cardinal,
+                    value: Value::Number(0.0),
+                    qualifier: Qualifier::Exact,
+                    hedge: None,
+                    vague: None,
+                    band: None,
+                },
+                toks: i..end,
+            });
+        }
+        out
+    }
+}

@@ -81,7 +81,7 @@ pub fn claim_line(c: &Claim) -> String {
         out.push_str("{\"id\":");
         push_str(&mut out, &s.id);
         out.push_str(",\"kind\":");
-        push_str(&mut out, s.kind);
+        push_str(&mut out, s.kind.as_str());
         out.push_str(",\"name\":");
         push_str(&mut out, &s.name);
         out.push('}');
@@ -183,7 +183,7 @@ mod tests {
         let source: Vec<J> = c
             .source
             .iter()
-            .map(|s| json!({"id": s.id, "kind": s.kind, "name": s.name}))
+            .map(|s| json!({"id": s.id, "kind": s.kind.as_str(), "name": s.name}))
             .collect();
         let mut o = json!({
             "anonymous": c.anonymous,

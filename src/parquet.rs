@@ -251,7 +251,10 @@ impl ClaimColumns {
         self.stance.append_value(c.stance.as_str());
         let items = self.source.values();
         for s in &c.source {
-            for (i, v) in [s.id.as_str(), s.name.as_str(), s.kind].into_iter().enumerate() {
+            for (i, v) in [s.id.as_str(), s.name.as_str(), s.kind.as_str()]
+                .into_iter()
+                .enumerate()
+            {
                 if let Some(b) = items.field_builder::<StringBuilder>(i) {
                     b.append_value(v);
                 }

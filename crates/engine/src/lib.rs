@@ -71,7 +71,7 @@ pub fn claim_row(c: &Claim) -> ClaimRow {
             .map(|s| Link {
                 id: s.id.clone(),
                 name: s.name.clone(),
-                kind: s.kind.to_string(),
+                kind: s.kind.as_str().to_string(),
             })
             .collect(),
         anonymous: c.anonymous,

@@ -10,5 +10,5 @@ pub mod claims;
 pub mod numbers;
 pub mod phrase;
 
-pub use claims::{Claim, Extractor, SourceRef, Stance};
+pub use claims::{Claim, Extractor, SourceKind, SourceRef, Stance};
 pub use numbers::{Kind, Mention, Numbers, Qualifier, Value};

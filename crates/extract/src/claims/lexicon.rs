@@ -2,6 +2,7 @@
 //! `data/sources.toml`, `data/attribution.toml`, `data/facets.toml` and
 //! `data/events.toml`.
 
+use super::model::SourceKind;
 use crate::numbers::LexiconError;
 use crate::phrase::PhraseSet;
 use isnad_text::normalize::key;
@@ -32,7 +33,7 @@ pub struct SourceEntry {
     /// Display name.
     pub name: String,
     /// outlet, organisation, armed_group, government, person.
-    pub kind: String,
+    pub kind: SourceKind,
     #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
@@ -92,7 +93,7 @@ struct AttributionFile {
     #[serde(default)]
     issue_words: Vec<String>,
     not_after: Vec<String>,
-    kinds: HashMap<String, Vec<String>>,
+    kinds: HashMap<SourceKind, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -260,7 +261,7 @@ pub struct ClaimsLexicon {
     pub(crate) people_words: PhraseSet<()>,
     pub(crate) prison_facets: Vec<String>,
     pub(crate) prison_words: PhraseSet<()>,
-    pub(crate) kinds: PhraseSet<&'static str>,
+    pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
     pub(crate) events_after: PhraseSet<u16>,
     pub(crate) event_names: Vec<String>,
@@ -329,17 +330,6 @@ fn verb_forms(v: &VerbEntry) -> Vec<String> {
     out
 }
 
-fn kind_name(k: &str) -> &'static str {
-    match k {
-        "outlet" => "outlet",
-        "organisation" => "organisation",
-        "government" => "government",
-        "armed_group" => "armed_group",
-        "person" => "person",
-        _ => "organisation",
-    }
-}
-
 impl ClaimsLexicon {
     /// Compiles the vocabulary from the four files' contents.
     pub fn parse(sources: &str, attribution: &str, facets: &str, events: &str) -> Result<Self, LexiconError> {
@@ -402,7 +392,7 @@ impl ClaimsLexicon {
         let mut kinds = PhraseSet::new();
         for (k, words) in &af.kinds {
             for w in words {
-                kinds.add(w, kind_name(k));
+                kinds.add(w, *k);
             }
         }
         let mut ev = PhraseSet::new();

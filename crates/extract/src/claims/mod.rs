@@ -47,7 +47,7 @@ pub use lexicon::{
     ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_SOURCES, SourceEntry,
 };
 
-pub use model::{Claim, SourceRef, Stance};
+pub use model::{Claim, SourceKind, SourceRef, Stance};
 
 use crate::numbers::{Kind, Mention, Numbers, Qualifier, Scratch, Value, WordInfo};
 use crate::phrase::{PhraseSet, Tagged};

@@ -11,8 +11,40 @@ pub struct SourceRef {
     pub id: String,
     /// Name as the gazetteer or the text gives it.
     pub name: String,
-    /// outlet, organisation, armed_group, government, person, anonymous.
-    pub kind: &'static str,
+    /// What kind of source it is.
+    pub kind: SourceKind,
+}
+
+/// What kind of source a chain link is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A news outlet or agency.
+    Outlet,
+    /// A body that is neither a government nor an armed group (a monitor, an NGO).
+    Organisation,
+    /// A government, ministry or official body.
+    Government,
+    /// An armed group or force.
+    ArmedGroup,
+    /// A named person.
+    Person,
+    /// An unnamed source (sources, residents, an official who declined to be named).
+    Anonymous,
+}
+
+impl SourceKind {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Outlet => "outlet",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Government => "government",
+            SourceKind::ArmedGroup => "armed_group",
+            SourceKind::Person => "person",
+            SourceKind::Anonymous => "anonymous",
+        }
+    }
 }
 
 /// Whether the source asserts or denies the value.

@@ -22,7 +22,7 @@ impl<'a> Run<'a> {
         if outlet.is_none()
             && let Some(o) = &meta.outlet
         {
-            outlet = Some(self.named(o, "outlet"));
+            outlet = Some(self.named(o, SourceKind::Outlet));
         }
         let lines: Vec<&str> = self
             .doc
@@ -44,7 +44,7 @@ impl<'a> Run<'a> {
                 })
             });
             if let Some((left, _)) = section_split {
-                outlet = Some(self.named(left, "outlet"));
+                outlet = Some(self.named(left, SourceKind::Outlet));
             } else if let Some(e) = self.lex().source_by_name(first) {
                 // A masthead that is a known name (المرصد السوري لحقوق الإنسان).
                 outlet = Some(Self::from_entry(e));
@@ -52,7 +52,7 @@ impl<'a> Run<'a> {
                 && lines.len() > 2
                 && !first.chars().any(|c| c.is_numeric() || ".:؟?!-".contains(c))
             {
-                outlet = Some(self.named(first, "outlet"));
+                outlet = Some(self.named(first, SourceKind::Outlet));
             }
         }
         // An outlet told something by a source: أكد لـ"درج" مصدر, told Reuters.
@@ -82,7 +82,7 @@ impl<'a> Run<'a> {
                 && (1..=3).contains(&name.split_whitespace().count())
                 && self.lex().source_by_name(name).is_some()
             {
-                wire = Some(self.named(name, "outlet"));
+                wire = Some(self.named(name, SourceKind::Outlet));
                 break;
             }
             if short
@@ -97,9 +97,9 @@ impl<'a> Run<'a> {
                 let agency = agency.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
                 // "عنب بلدي – الحسكة": a known outlet on the left, a place on the right.
                 if self.lex().source_by_name(place).is_some() && self.lex().source_by_name(agency).is_none() {
-                    wire = Some(self.named(place, "outlet"));
+                    wire = Some(self.named(place, SourceKind::Outlet));
                 } else {
-                    wire = Some(self.named(agency, "outlet"));
+                    wire = Some(self.named(agency, SourceKind::Outlet));
                 }
                 break;
             }
@@ -124,7 +124,7 @@ impl<'a> Run<'a> {
                 from = close + 1;
             }
             if let Some(inner) = found {
-                wire = Some(self.named(inner, "outlet"));
+                wire = Some(self.named(inner, SourceKind::Outlet));
                 break;
             }
         }
@@ -139,7 +139,7 @@ impl<'a> Run<'a> {
             (None, None) => chain.push(SourceRef {
                 id: "unknown".into(),
                 name: "unknown".into(),
-                kind: "outlet",
+                kind: SourceKind::Outlet,
             }),
         }
         chain
@@ -159,7 +159,7 @@ impl<'a> Run<'a> {
                             && !self.toks[k - 1].kind.eq(&TokenKind::Word))
                         || (k > v.end && self.word(k - 1) == "told");
                     let in_furniture = self.doc.in_furniture(self.text_range(k..f.end));
-                    if dative && e.kind == "outlet" && !in_furniture {
+                    if dative && e.kind == SourceKind::Outlet && !in_furniture {
                         return Some(Self::from_entry(e));
                     }
                 }

@@ -140,7 +140,7 @@ impl<'a> Run<'a> {
                             .iter()
                             .rev()
                             .filter(named)
-                            .find(|s| s.src.kind != "person")
+                            .find(|s| s.src.kind != SourceKind::Person)
                     })
                     .or_else(|| self.sources.iter().rev().find(named))
             {

@@ -69,7 +69,7 @@ impl<'a> Run<'a> {
             src: SourceRef {
                 id: format!("anonymous:{}", slug(&name)),
                 name,
-                kind: "anonymous",
+                kind: SourceKind::Anonymous,
             },
             anonymous: true,
             head: self.word(end - 1).to_string(),
@@ -82,13 +82,7 @@ impl<'a> Run<'a> {
         SourceRef {
             id: e.id.clone(),
             name: e.name.clone(),
-            kind: match e.kind.as_str() {
-                "outlet" => "outlet",
-                "armed_group" => "armed_group",
-                "government" => "government",
-                "person" => "person",
-                _ => "organisation",
-            },
+            kind: e.kind,
         }
     }
 
@@ -104,7 +98,7 @@ impl<'a> Run<'a> {
         }
     }
 
-    pub(super) fn named(&self, name: &str, kind: &'static str) -> SourceRef {
+    pub(super) fn named(&self, name: &str, kind: SourceKind) -> SourceRef {
         match self.lex().source_by_name(name) {
             Some(e) => Self::from_entry(e),
             None => SourceRef {
@@ -182,7 +176,7 @@ impl<'a> Run<'a> {
         // "مراسل عنب بلدي": the outlet's own correspondent is its own voice.
         if matches!(self.word(i), "مراسل" | "مراسله" | "مراسلو" | "مراسلي")
             && let Some(f) = self.at(&lex.source_names, i + 1)
-            && lex.sources[*f.value].kind == "outlet"
+            && lex.sources[*f.value].kind == SourceKind::Outlet
         {
             return Some(Self::known(&lex.sources[*f.value], i..f.end));
         }
@@ -263,7 +257,7 @@ impl<'a> Run<'a> {
                 src: SourceRef {
                     id: format!("anonymous:{}", slug(&name)),
                     name,
-                    kind: "anonymous",
+                    kind: SourceKind::Anonymous,
                 },
                 anonymous: true,
                 head,
@@ -330,7 +324,7 @@ impl<'a> Run<'a> {
                         name,
                         kind: self
                             .at(&lex.kinds, start + d)
-                            .map_or("organisation", |f| *f.value),
+                            .map_or(SourceKind::Organisation, |f| *f.value),
                     },
                     anonymous: false,
                     head: self.word(start + d).to_string(),
@@ -374,9 +368,9 @@ impl<'a> Run<'a> {
         let kind = (start..end)
             .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
             .unwrap_or(if (start..end).any(|k| matches!(self.word(k), "of" | "the")) {
-                "organisation"
+                SourceKind::Organisation
             } else {
-                "person"
+                SourceKind::Person
             });
         Some(SrcMention {
             toks: i..end,
@@ -510,7 +504,7 @@ impl<'a> Run<'a> {
         let head = strip_article(strip_proclitic_l(first));
         let kind = (i..j)
             .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
-            .unwrap_or("person");
+            .unwrap_or(SourceKind::Person);
         let definite = strip_proclitic_l(first).starts_with("ال");
         let anaphor = definite && j == i + 1;
         // Generic: an indefinite head with no name after it (مرصد حقوقي محلي،
@@ -555,7 +549,7 @@ impl<'a> Run<'a> {
         let kind = r
             .clone()
             .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
-            .unwrap_or("organisation");
+            .unwrap_or(SourceKind::Organisation);
         Some(SrcMention {
             toks: r.clone(),
             src: SourceRef {

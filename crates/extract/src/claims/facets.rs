@@ -220,7 +220,7 @@ impl<'a> Run<'a> {
                     if things_noun && !lex.things.contains(name) && who.is_none() {
                         break;
                     }
-                    if !self.prison && lex.prison_facets.contains(name) {
+                    if !self.facts.prison && lex.prison_facets.contains(name) {
                         break;
                     }
                     return Some((name.clone(), 1.0));
@@ -512,7 +512,7 @@ impl<'a> Run<'a> {
                 out.push(*f.value);
             }
             // An acronym stands for its name: عناصر «قسد» → قوات سوريا الديمقراطية.
-            if let Some(name) = self.acronyms.get(self.word(k))
+            if let Some(name) = self.facts.acronyms.get(self.word(k))
                 && !name.contains(&k)
                 && let Some(w) = name.clone().find_map(|j| self.at(&lex.who, j).map(|f| *f.value))
             {

@@ -19,7 +19,7 @@ impl<'a> Run<'a> {
     /// A frame whose speaker is `s`; the outlet naming itself (its own
     /// figures, its own earlier report) speaks in its own voice.
     pub(super) fn speaker_frame(&self, at: usize, s: &SrcMention, prep: bool) -> Frame {
-        let own_voice = self.head_ids.contains(&s.src.id);
+        let own_voice = self.facts.head_ids.contains(&s.src.id);
         Frame {
             at,
             passive: false,
@@ -36,7 +36,7 @@ impl<'a> Run<'a> {
 
     /// The speakers of a sentence without numbers: the subjects of its
     /// reporting verbs, remembered for the sentences that continue them.
-    pub(super) fn track_speakers(&mut self, sent: Range<usize>, doc_has: &dyn Fn(usize) -> bool) {
+    pub(super) fn track_speakers(&mut self, sent: Range<usize>, aliases: Aliases) {
         let lex = self.lex();
         let mut i = sent.start;
         while i < sent.end {
@@ -55,17 +55,17 @@ impl<'a> Run<'a> {
             {
                 let english = self.word(i).is_ascii();
                 let subject = if english {
-                    self.subject_before(sent.start, i, doc_has)
+                    self.subject_before(sent.start, i, aliases)
                 } else {
-                    self.subject_after(f.end, sent.end, doc_has)
+                    self.subject_after(f.end, sent.end, aliases)
                 };
                 if !f.value.participle
                     && let Some(s) = subject
                 {
                     let s = self.resolve(s);
-                    self.last_speaker = Some(self.speaker_frame(i, &s, false));
-                    self.subjects.push(s.clone());
-                    self.sources.push(s);
+                    self.disc.last_speaker = Some(self.speaker_frame(i, &s, false));
+                    self.disc.subjects.push(s.clone());
+                    self.disc.sources.push(s);
                 }
                 i = f.end;
                 continue;
@@ -76,28 +76,23 @@ impl<'a> Run<'a> {
 
     /// An English subject: the name that ends right before the verb at `v`
     /// ("GDF spokesman Tomas Reyne dismissed…", "Residents said…").
-    pub(super) fn subject_before(
-        &self,
-        start: usize,
-        v: usize,
-        doc_has: &dyn Fn(usize) -> bool,
-    ) -> Option<SrcMention> {
+    pub(super) fn subject_before(&self, start: usize, v: usize, aliases: Aliases) -> Option<SrcMention> {
         (v.saturating_sub(8).max(start)..v)
             .filter(|&k| !(k..v).any(|j| self.is_comma(j)))
             .find_map(|k| {
                 let m = self
-                    .source_at(k, false, doc_has)
+                    .source_at(k, false, aliases)
                     .or_else(|| {
                         (k > start || self.word(k) == "the")
                             .then(|| self.english_name(k))
                             .flatten()
                     })
                     .or_else(|| self.indefinite_speaker(k, v))?;
-                (m.toks.end == v).then(|| self.titled(m, start, doc_has))
+                (m.toks.end == v).then(|| self.titled(m, start, aliases))
             })
     }
 
-    pub(super) fn frames(&mut self, sent: Range<usize>, doc_has: &dyn Fn(usize) -> bool) -> Vec<Frame> {
+    pub(super) fn frames(&mut self, sent: Range<usize>, aliases: Aliases) -> Vec<Frame> {
         let lex = self.lex();
         let mut frames: Vec<Frame> = Vec::new();
         let mut i = sent.start;
@@ -129,12 +124,12 @@ impl<'a> Run<'a> {
             && let Some(src) = self
                 .headline_name(sent.start..colon)
                 .filter(|h| self.word(h.toks.start).is_ascii())
-                .or_else(|| self.source_at(sent.start, true, doc_has))
+                .or_else(|| self.source_at(sent.start, true, aliases))
                 .or_else(|| self.headline_name(sent.start..colon))
             && src.toks.end <= colon + 1
         {
             let src = self.resolve(src);
-            self.sources.push(src.clone());
+            self.disc.sources.push(src.clone());
             frames.push(Frame {
                 at: sent.start,
                 passive: false,
@@ -160,12 +155,12 @@ impl<'a> Run<'a> {
             }
             let prep_source = self
                 .at(&lex.prepositions, i)
-                .and_then(|f| self.prep_object(f.end, sent.end, doc_has));
+                .and_then(|f| self.prep_object(f.end, sent.end, aliases));
             if self.at(&lex.prepositions, i).is_some()
                 && let Some(s) = prep_source
             {
                 let s = self.resolve(s);
-                self.sources.push(s.clone());
+                self.disc.sources.push(s.clone());
                 let end = s.toks.end;
                 let base = frames.iter().rev().find(|fr| !fr.prep).cloned();
                 // "X said …, according to an AFP tally": the writer's own
@@ -201,7 +196,7 @@ impl<'a> Run<'a> {
                 // "…, according to spokesman X. He said…": English carries
                 // the cited speaker to a pronoun in the next sentence.
                 if self.word(i).is_ascii() {
-                    self.last_speaker = Some(frame.clone());
+                    self.disc.last_speaker = Some(frame.clone());
                 }
                 frames.push(frame);
                 seen.push(s);
@@ -237,7 +232,7 @@ impl<'a> Run<'a> {
                 let mut subj = if verb.participle || (english && !matches!(self.word(i), "said" | "says")) {
                     None
                 } else {
-                    self.subject_after(after, sent.end, doc_has)
+                    self.subject_after(after, sent.end, aliases)
                 };
                 if pronoun {
                     subj = None;
@@ -249,7 +244,7 @@ impl<'a> Run<'a> {
                 // "cited by the ministry": the agent after "by".
                 let passive = english && self.word(after) == "by";
                 if passive {
-                    subj = self.source_at(after + 1, true, doc_has);
+                    subj = self.source_at(after + 1, true, aliases);
                 }
                 // "…, saying …": the sentence's subject speaks.
                 if english && verb.participle && frames.is_empty() {
@@ -260,7 +255,7 @@ impl<'a> Run<'a> {
                     let antecedent = seen.last().filter(|m| m.toks.end + 2 >= i).cloned();
                     // المصدر الذي نقلت عنه الصحيفة: the paper speaks, citing the source.
                     if matches!(self.word(after), "عنه" | "عنها" | "عنهم")
-                        && let Some(speaker) = self.subject_after(after + 1, sent.end, doc_has)
+                        && let Some(speaker) = self.subject_after(after + 1, sent.end, aliases)
                     {
                         subj = Some(speaker);
                         antecedent_cited = antecedent;
@@ -304,7 +299,7 @@ impl<'a> Run<'a> {
                     if subj.is_none() {
                         subj = seen.last().filter(|m| m.toks.end + 4 >= i).cloned();
                         if english {
-                            subj = subj.map(|m| self.titled(m, sent.start, doc_has));
+                            subj = subj.map(|m| self.titled(m, sent.start, aliases));
                         }
                     }
                     // "X, which relies on informants in the city, said": the
@@ -332,18 +327,18 @@ impl<'a> Run<'a> {
                         (self.word(k) == "عن"
                             || self.word(k) == "عنه"
                             || (verb.cites_from && self.word(k) == "من"))
-                            .then(|| self.source_at(k + 1, true, doc_has))
+                            .then(|| self.source_at(k + 1, true, aliases))
                             .flatten()
                     })
                 });
                 let frame = match subj {
                     Some(s) => {
                         let s = self.resolve(s);
-                        self.sources.push(s.clone());
+                        self.disc.sources.push(s.clone());
                         if !passive {
-                            self.subjects.push(s.clone());
+                            self.disc.subjects.push(s.clone());
                         }
-                        let own_voice = self.head_ids.contains(&s.src.id);
+                        let own_voice = self.facts.head_ids.contains(&s.src.id);
                         let mut chain = if own_voice {
                             Vec::new()
                         } else {
@@ -354,7 +349,7 @@ impl<'a> Run<'a> {
                             let c = self.resolve(c);
                             anonymous = c.anonymous;
                             chain.push(c.src.clone());
-                            self.sources.push(c);
+                            self.disc.sources.push(c);
                         }
                         Frame {
                             at: i,
@@ -365,7 +360,7 @@ impl<'a> Run<'a> {
                             prep: false,
                         }
                     }
-                    None => match frames.last().cloned().or_else(|| self.last_speaker.clone()) {
+                    None => match frames.last().cloned().or_else(|| self.disc.last_speaker.clone()) {
                         Some(f) => Frame {
                             at: i,
                             passive: false,
@@ -398,7 +393,7 @@ impl<'a> Run<'a> {
                 if first_verb.is_none() {
                     first_verb = Some(frames.len());
                 }
-                self.last_speaker = Some(frame.clone());
+                self.disc.last_speaker = Some(frame.clone());
                 frames.push(frame);
                 i = after;
                 continue;
@@ -410,7 +405,7 @@ impl<'a> Run<'a> {
                 i += 1;
                 continue;
             }
-            let mention = self.source_at(i, false, doc_has).or_else(|| {
+            let mention = self.source_at(i, false, aliases).or_else(|| {
                 let w = self.word(i);
                 // A capitalised word opening a sentence is a name only when a
                 // reporting verb follows it (Police later said, Islamic State group says).
@@ -421,7 +416,7 @@ impl<'a> Run<'a> {
                 if w.is_ascii() && !w.is_empty() && (i > sent.start || w == "the" || opens_and_speaks) {
                     self.english_name(i)
                 } else if w.starts_with("ال") && self.starts(&lex.kinds, i) {
-                    self.noun_phrase(i, doc_has)
+                    self.noun_phrase(i, aliases)
                 } else {
                     None
                 }
@@ -429,7 +424,7 @@ impl<'a> Run<'a> {
             if let Some(m) = mention {
                 let end = m.toks.end;
                 let m = self.resolve(m);
-                self.sources.push(m.clone());
+                self.disc.sources.push(m.clone());
                 // "The Health Office's latest toll was 23 dead": the figures
                 // a source issued are its own.
                 if self
@@ -452,12 +447,7 @@ impl<'a> Run<'a> {
 
     /// The source after بحسب / وفق: a name, or what a document came from
     /// (بحسب حصيلة أعلنتها المديرية، بحسب أرقام حصلت عليها الصحيفة من الإدارة).
-    pub(super) fn prep_object(
-        &self,
-        k: usize,
-        end: usize,
-        doc_has: &dyn Fn(usize) -> bool,
-    ) -> Option<SrcMention> {
+    pub(super) fn prep_object(&self, k: usize, end: usize, aliases: Aliases) -> Option<SrcMention> {
         let lex = self.lex();
         // English articles before a document (according to a tally by …).
         let k = if matches!(self.word(k), "a" | "an") {
@@ -466,10 +456,10 @@ impl<'a> Run<'a> {
             k
         };
         if let Some(v) = self.at(&lex.verbs, k) {
-            return self.subject_after(v.end, end, doc_has);
+            return self.subject_after(v.end, end, aliases);
         }
         let document = self.at(&lex.documents, k).is_some() || self.word(k) == "ما";
-        if !document && let Some(s) = self.source_at(k, true, doc_has) {
+        if !document && let Some(s) = self.source_at(k, true, aliases) {
             return Some(s);
         }
         if !document {
@@ -480,30 +470,25 @@ impl<'a> Run<'a> {
                 break;
             }
             if let Some(v) = self.at(&lex.verbs, j) {
-                return self.subject_after(v.end, end, doc_has);
+                return self.subject_after(v.end, end, aliases);
             }
             if matches!(self.word(j), "من" | "عن" | "by" | "from" | "of")
-                && let Some(s) = self.source_at(j + 1, true, doc_has)
-                && !self.head_ids.contains(&s.src.id)
+                && let Some(s) = self.source_at(j + 1, true, aliases)
+                && !self.facts.head_ids.contains(&s.src.id)
             {
                 return Some(s);
             }
-            if let Some(s) = self.source_at(j, false, doc_has)
-                && !self.head_ids.contains(&s.src.id)
+            if let Some(s) = self.source_at(j, false, aliases)
+                && !self.facts.head_ids.contains(&s.src.id)
             {
                 return Some(s);
             }
         }
-        self.source_at(k + 1, true, doc_has)
+        self.source_at(k + 1, true, aliases)
     }
 
     /// The subject right after a verb: a source, skipping time words and commas.
-    pub(super) fn subject_after(
-        &self,
-        mut i: usize,
-        end: usize,
-        doc_has: &dyn Fn(usize) -> bool,
-    ) -> Option<SrcMention> {
+    pub(super) fn subject_after(&self, mut i: usize, end: usize, aliases: Aliases) -> Option<SrcMention> {
         let lex = self.lex();
         let mut skipped = 0;
         while i < end && skipped < 4 && (self.is_punct(i) || self.is_quote(i) || self.word(i) == "قد") {
@@ -513,7 +498,7 @@ impl<'a> Run<'a> {
         if i >= end {
             return None;
         }
-        let s = self.source_at(i, true, doc_has)?;
+        let s = self.source_at(i, true, aliases)?;
         // A name is not a subject when a number or a quantity word opens it.
         if s.toks.start >= end || self.starts(&lex.events, s.toks.start) {
             return None;

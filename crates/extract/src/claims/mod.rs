@@ -32,12 +32,14 @@
 //!   "أي سجين" in a negated clause, "none", "not a single inmate" are
 //!   claims of zero.
 
+mod discourse;
 mod facets;
 mod frames;
 mod lexicon;
 mod model;
 mod outlet;
 mod reference;
+mod sentence;
 mod sources;
 mod subject;
 mod view;
@@ -59,6 +61,7 @@ use lexicon::{Unit, VerbStance};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
+use discourse::{Aliases, Discourse, Facts};
 use frames::{Frame, pick};
 use reference::known_side;
 use sources::{SrcMention, slug};
@@ -181,37 +184,9 @@ impl Extractor {
         }
         self.numbers.find_in_key_with(key, toks, infos, found);
         let mentions: &[Mention] = found;
-        let mut run = Run {
-            x: self,
-            doc,
-            n,
-            key,
-            toks,
-            sources: Vec::new(),
-            subjects: Vec::new(),
-            last_speaker: None,
-            head_ids: Vec::new(),
-            acronyms: std::collections::HashMap::new(),
-            starts,
-            prison: false,
-        };
-        run.prison = (0..toks.len()).any(|i| run.starts(&self.lex.prison_words, i));
-        run.find_acronyms();
-        let claims = run.claims(mentions);
+        let claims = Run::new(self, doc, n, toks, starts).claims(mentions);
         let found = if keep {
-            mentions
-                .iter()
-                .map(|m| {
-                    let mut m = m.clone();
-                    let r = n.to_input(m.start..m.end);
-                    (m.start, m.end) = (r.start, r.end);
-                    if let Some((s, e)) = m.hedge {
-                        let r = n.to_input(s..e);
-                        m.hedge = Some((r.start, r.end));
-                    }
-                    m
-                })
-                .collect()
+            mentions.iter().map(|m| to_text(n, m)).collect()
         } else {
             Vec::new()
         };
@@ -219,140 +194,76 @@ impl Extractor {
     }
 }
 
+/// A mention with its offsets moved from the match key into the text.
+fn to_text(n: &Normalized, m: &Mention) -> Mention {
+    let mut m = m.clone();
+    let r = n.to_input(m.start..m.end);
+    (m.start, m.end) = (r.start, r.end);
+    if let Some((s, e)) = m.hedge {
+        let r = n.to_input(s..e);
+        m.hedge = Some((r.start, r.end));
+    }
+    m
+}
+
 impl<'a> Run<'a> {
-    fn claims(&mut self, mentions: &[Mention]) -> Vec<Claim> {
-        let lex = self.lex();
-        let head = self.head();
-        self.head_ids = head
+    /// A run over `doc`, with what the document tells as a whole found.
+    fn new(
+        x: &'a Extractor,
+        doc: &'a Document,
+        n: &'a Normalized,
+        toks: &'a [Token],
+        starts: Vec<u32>,
+    ) -> Self {
+        let mut run = Run {
+            x,
+            doc,
+            n,
+            key: n.as_str(),
+            toks,
+            starts,
+            facts: Facts::default(),
+            disc: Discourse::default(),
+        };
+        let lex = run.lex();
+        run.facts.prison = (0..toks.len()).any(|i| run.starts(&lex.prison_words, i));
+        run.facts.acronyms = run.acronyms();
+        run.facts.head = run.head();
+        run.facts.head_ids = run
+            .facts
+            .head
             .iter()
             .map(|s| s.id.clone())
             .filter(|id| id != "unknown")
             .collect();
-        // Sources the document names in full (for contextual aliases).
-        let mut named_ids = std::collections::HashSet::new();
-        for i in 0..self.toks.len() {
-            if let Some(f) = self.at(&lex.source_names, i) {
-                named_ids.insert(*f.value);
-            }
-        }
-        let doc_has = |id: usize| named_ids.contains(&id);
-        // Events: the main one, by cue count.
-        let mut event_hits: Vec<(usize, usize)> = Vec::new();
-        for i in 0..self.toks.len() {
-            if let Some(f) = self.at(&lex.event_cues, i) {
-                event_hits.push((i, *f.value));
-            }
-        }
-        let main_event = {
-            let mut counts = vec![0usize; lex.known_events.len()];
-            for &(_, e) in &event_hits {
-                counts[e] += 1;
-            }
-            counts
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| **c > 0)
-                .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)))
-                .map(|(i, _)| i)
-        };
-        let sents = sentences(self.key);
+        run.facts.named = (0..toks.len())
+            .filter_map(|i| run.at(&lex.source_names, i).map(|f| *f.value))
+            .collect();
+        (run.facts.events, run.facts.main_event) = run.events();
+        run
+    }
+
+    /// The claims of the document, sentence by sentence.
+    fn claims(&mut self, mentions: &[Mention]) -> Vec<Claim> {
         let mut out = Vec::new();
         let mut mi = 0;
-        for s in sents {
+        for s in sentences(self.key) {
             let ts = self.toks.partition_point(|t| (t.start as usize) < s.start);
             let te = self.toks.partition_point(|t| (t.end as usize) <= s.end);
-            if ts >= te {
-                continue;
-            }
-            let text_r = self.n.to_input(s.clone());
-            if self.doc.in_furniture(text_r.clone()) {
-                while mi < mentions.len() && mentions[mi].start < s.end {
-                    mi += 1;
-                }
-                continue;
-            }
-            // Quantities of this sentence.
-            let mut qs = Vec::new();
+            let first = mi;
             while mi < mentions.len() && mentions[mi].start < s.end {
-                let m = &mentions[mi];
                 mi += 1;
-                if m.start < s.start || !m.kind.is_quantity() {
-                    continue;
-                }
-                let a = self.toks.partition_point(|t| (t.end as usize) <= m.start);
-                let b = self.toks.partition_point(|t| (t.start as usize) < m.end);
-                let mr = self.n.to_input(m.start..m.end);
-                if self.doc.in_furniture(mr) {
-                    continue;
-                }
-                qs.push(Quantity {
-                    m: m.clone(),
-                    toks: a..b.max(a + 1),
-                });
             }
-            // A sentence with no number only tells who spoke (for a later وأضاف).
-            if qs.is_empty() && !(ts..te).any(|k| self.starts(&lex.none_words, k)) {
-                self.track_speakers(ts..te, &doc_has);
+            if ts >= te {
+                // Its mentions are read with the next sentence's.
+                mi = first;
                 continue;
             }
-            let frames = self.frames(ts..te, &doc_has);
-            // Claims of zero: أي سجين in a negated or denying clause.
-            let zeros = self.zeros(ts..te, &frames);
-            qs.extend(zeros);
-            qs.sort_by_key(|q| q.toks.start);
-            let spans: Vec<Range<usize>> = qs.iter().map(|q| q.toks.clone()).collect();
-            let sent_cues = if qs.is_empty() {
-                Vec::new()
-            } else {
-                self.cues(ts..te)
-            };
-            for q in qs {
-                let Some((facet, factor)) = self.facet(ts..te, &q, &spans, &sent_cues) else {
-                    continue;
-                };
-                let (chain_tail, anonymous, deny) = pick(&frames, q.toks.start);
-                let facet = self.own_side(facet, &q, te, chain_tail.last());
-                let mut source = head.clone();
-                source.extend(chain_tail.iter().cloned());
-                let anonymous = anonymous && !chain_tail.is_empty();
-                let value = match q.m.value {
-                    Value::Number(x) => Value::Number(x * factor),
-                    Value::Range(a, b) => Value::Range(a * factor, b * factor),
-                    Value::None => Value::None,
-                };
-                let subject = self.subject(ts..te, q.toks.start, &event_hits, main_event);
-                let span_key = match q.m.hedge {
-                    Some((hs, he)) => hs.min(q.m.start)..he.max(q.m.end),
-                    None => q.m.start..q.m.end,
-                };
-                let span = self.doc.original_span(self.n.to_input(span_key));
-                let sentence = self.doc.original_span(text_r.clone());
-                let qualifier = if q.m.kind == Kind::Vague && q.m.qualifier == Qualifier::Exact {
-                    Qualifier::Approx
-                } else {
-                    q.m.qualifier
-                };
-                out.push(Claim {
-                    doc: self.doc.id.clone(),
-                    lang: self.doc.meta.lang.clone(),
-                    facet,
-                    value,
-                    vague: q.m.vague.clone(),
-                    band: q.m.band,
-                    qualifier,
-                    stance: if deny && !matches!(value, Value::Number(0.0)) {
-                        Stance::Denied
-                    } else {
-                        Stance::Asserted
-                    },
-                    source,
-                    anonymous,
-                    subject,
-                    span,
-                    sentence,
-                    evidence: self.doc.text[text_r.clone()].to_string(),
-                });
+            let text = self.n.to_input(s.clone());
+            if self.doc.in_furniture(text.clone()) {
+                continue;
             }
+            self.sentence(ts..te, s, text, &mentions[first..mi], &mut out);
         }
         out
     }

@@ -1,9 +1,13 @@
 //! Reference: acronyms, definite heads, titles, sides.
 
 use super::*;
+use std::collections::HashMap;
 
 impl<'a> Run<'a> {
-    pub(super) fn find_acronyms(&mut self) {
+    /// The document's acronyms: a word in quotes after a name, or a word in
+    /// capitals made of a name's initials.
+    pub(super) fn acronyms(&self) -> HashMap<&'a str, Range<usize>> {
+        let mut out = HashMap::new();
         let t = self.toks;
         for q in 1..t.len().saturating_sub(2) {
             let quote = |k: usize| t[k].kind == TokenKind::Punct && t[k].text(self.key) == "\"";
@@ -16,7 +20,7 @@ impl<'a> Run<'a> {
                 while start > 0 && q - start < 4 && t[start - 1].kind == TokenKind::Word {
                     start -= 1;
                 }
-                self.acronyms.entry(t[q + 1].text(self.key)).or_insert(start..q);
+                out.entry(t[q + 1].text(self.key)).or_insert(start..q);
             }
         }
         // English: a run of capitalised words stands behind a word in capitals
@@ -49,7 +53,7 @@ impl<'a> Run<'a> {
             k = k.max(start + 1);
         }
         if initials.is_empty() {
-            return;
+            return out;
         }
         for (i, tok) in t.iter().enumerate() {
             let word = self.word(i);
@@ -62,9 +66,10 @@ impl<'a> Run<'a> {
                     .chars()
                     .all(|c| c.is_ascii_uppercase())
             {
-                self.acronyms.entry(word).or_insert(name.clone());
+                out.entry(word).or_insert(name.clone());
             }
         }
+        out
     }
 
     /// The side a source speaks for: a known group by its id, else the
@@ -75,12 +80,12 @@ impl<'a> Run<'a> {
         if let Some(w) = known_side(lex, &src.id) {
             return Some(w);
         }
-        let m = self.sources.iter().rev().find(|m| m.src.id == src.id)?;
+        let m = self.disc.sources.iter().rev().find(|m| m.src.id == src.id)?;
         let mut spans = vec![m.toks.clone()];
         spans.extend(
             m.toks
                 .clone()
-                .filter_map(|k| self.acronyms.get(self.word(k)).cloned()),
+                .filter_map(|k| self.facts.acronyms.get(self.word(k)).cloned()),
         );
         spans.into_iter().flatten().find_map(|k| {
             self.at(&lex.who, k)
@@ -93,9 +98,10 @@ impl<'a> Run<'a> {
     pub(super) fn resolve(&self, m: SrcMention) -> SrcMention {
         // "the GDF" after "the Greyhill Defence Forces": one source.
         if m.src.name.chars().all(|c| c.is_ascii_uppercase())
-            && let Some(name) = self.acronyms.get(m.src.name.to_ascii_lowercase().as_str())
+            && let Some(name) = self.facts.acronyms.get(m.src.name.to_ascii_lowercase().as_str())
             && !name.contains(&m.toks.start)
             && let Some(full) = self
+                .disc
                 .sources
                 .iter()
                 .rev()
@@ -110,6 +116,7 @@ impl<'a> Run<'a> {
             // "the network" for the River Network: names compared in lower case.
             let wanted = m.src.name.trim_start_matches("ال").to_lowercase();
             if let Some(prev) = self
+                .disc
                 .sources
                 .iter()
                 .rev()
@@ -124,25 +131,28 @@ impl<'a> Run<'a> {
             // latest named source.
             // English "the group": the latest body of its kind that spoke,
             // or was named; else the latest body that spoke, or was named.
-            let named = |s: &&SrcMention| !s.anonymous && !s.anaphor && !self.head_ids.contains(&s.src.id);
+            let named =
+                |s: &&SrcMention| !s.anonymous && !s.anaphor && !self.facts.head_ids.contains(&s.src.id);
             let same_kind = |s: &&SrcMention| s.src.kind == m.src.kind;
             if m.src.name.is_ascii()
                 && !m.src.name.contains(' ')
                 && let Some(prev) = self
+                    .disc
                     .subjects
                     .iter()
                     .rev()
                     .filter(named)
                     .find(same_kind)
-                    .or_else(|| self.sources.iter().rev().filter(named).find(same_kind))
+                    .or_else(|| self.disc.sources.iter().rev().filter(named).find(same_kind))
                     .or_else(|| {
-                        self.subjects
+                        self.disc
+                            .subjects
                             .iter()
                             .rev()
                             .filter(named)
                             .find(|s| s.src.kind != SourceKind::Person)
                     })
-                    .or_else(|| self.sources.iter().rev().find(named))
+                    .or_else(|| self.disc.sources.iter().rev().find(named))
             {
                 return SrcMention {
                     toks: m.toks,
@@ -150,7 +160,7 @@ impl<'a> Run<'a> {
                 };
             }
             // The head of a known source (المرصد for المرصد السوري).
-            if let Some(prev) = self.sources.iter().rev().find(|s| {
+            if let Some(prev) = self.disc.sources.iter().rev().find(|s| {
                 key(&s.src.name).contains(&m.head)
                     || key(&self.doc.text[self.text_range(s.toks.clone())]).contains(&m.head)
             }) {
@@ -206,7 +216,7 @@ impl<'a> Run<'a> {
             // cannot be it.)
             if self.word(i).ends_with(m.head.as_str())
                 && without_article(strip_proclitic_l(self.word(i))) == m.head
-                && let Some(n) = self.noun_phrase(i, &|_| false)
+                && let Some(n) = self.noun_phrase(i, Aliases::Plain)
                 && !n.generic
                 && !n.anaphor
                 && n.toks.len() > 1
@@ -216,7 +226,7 @@ impl<'a> Run<'a> {
             // The next named body of the same kind (a monitor named in the next sentence).
             if i < m.toks.end + 60
                 && let Some(v) = self.at(&lex.verbs, i)
-                && let Some(n) = self.noun_phrase(v.end, &|_| false)
+                && let Some(n) = self.noun_phrase(v.end, Aliases::Plain)
                 && !n.generic
                 && !n.anaphor
                 && n.src.kind == m.src.kind
@@ -236,13 +246,13 @@ impl<'a> Run<'a> {
     }
 
     /// "GDF spokesman Tomas Reyne": the body before the title speaks.
-    pub(super) fn titled(&self, m: SrcMention, start: usize, doc_has: &dyn Fn(usize) -> bool) -> SrcMention {
+    pub(super) fn titled(&self, m: SrcMention, start: usize, aliases: Aliases) -> SrcMention {
         let k = m.toks.start;
         if k < start + 2 || !self.starts(&self.lex().titles, k - 1) {
             return m;
         }
         let body = (k.saturating_sub(5).max(start)..k - 1).find_map(|j| {
-            self.source_at(j, false, doc_has)
+            self.source_at(j, false, aliases)
                 .or_else(|| self.english_name(j))
                 .filter(|b| b.toks.end == k - 1 && !b.anonymous)
         });

@@ -111,22 +111,17 @@ impl<'a> Run<'a> {
 
     /// A source named at token `i`: a gazetteer name, an unnamed source, or
     /// (with `np`) a noun phrase. Returns the mention.
-    pub(super) fn source_at(
-        &self,
-        i: usize,
-        np: bool,
-        doc_has: &dyn Fn(usize) -> bool,
-    ) -> Option<SrcMention> {
+    pub(super) fn source_at(&self, i: usize, np: bool, aliases: Aliases) -> Option<SrcMention> {
         let lex = self.lex();
         if self.plain_arabic(i) {
-            return if np { self.noun_phrase(i, doc_has) } else { None };
+            return if np { self.noun_phrase(i, aliases) } else { None };
         }
         if let Some(f) = self.at(&lex.source_names, i) {
             let e = &lex.sources[*f.value];
             return Some(Self::known(e, i..f.end));
         }
         if let Some(f) = self.at(&lex.contextual, i)
-            && doc_has(*f.value)
+            && self.doc_has(aliases, *f.value)
         {
             let e = &lex.sources[*f.value];
             return Some(Self::known(e, i..f.end));
@@ -144,7 +139,7 @@ impl<'a> Run<'a> {
         };
         if let Some(d) = self.at(&lex.documents, i)
             && d.end > i
-            && let Some(mut inner) = self.source_at(after_quotes(d.end), np, doc_has)
+            && let Some(mut inner) = self.source_at(after_quotes(d.end), np, aliases)
         {
             inner.toks = i..inner.toks.end;
             return Some(inner);
@@ -157,7 +152,7 @@ impl<'a> Run<'a> {
             && let Some(body) = self.source_at(
                 self.at(&lex.title_links, t.end).map(|l| l.end).unwrap_or(t.end),
                 false,
-                doc_has,
+                aliases,
             )
             && !body.anonymous
             && !(body.toks.end..(body.toks.end + 6).min(self.toks.len()))
@@ -195,7 +190,7 @@ impl<'a> Run<'a> {
             };
             if let Some(d) = (1..=4).find(|&d| i + d < self.toks.len() && self.starts(&lex.anonymous, i + d))
                 && (i..i + d).all(plain)
-                && let Some(mut inner) = self.source_at(i + d, false, doc_has)
+                && let Some(mut inner) = self.source_at(i + d, false, aliases)
                 && inner.anonymous
             {
                 inner.toks = i..inner.toks.end;
@@ -206,7 +201,7 @@ impl<'a> Run<'a> {
         }
         // "أحد سكان الحي": one of an unnamed group.
         if matches!(self.word(i), "احد" | "احدي") && self.starts(&lex.anonymous, i + 1) {
-            let mut inner = self.source_at(i + 1, false, doc_has)?;
+            let mut inner = self.source_at(i + 1, false, aliases)?;
             inner.toks = i..inner.toks.end;
             return Some(inner);
         }
@@ -268,7 +263,7 @@ impl<'a> Run<'a> {
         if !np {
             return None;
         }
-        self.noun_phrase(i, doc_has)
+        self.noun_phrase(i, aliases)
     }
 
     /// An English name: capitalised words, with "of", "the", "for" and "and"
@@ -291,6 +286,7 @@ impl<'a> Run<'a> {
             // before ("A source in the security services… told").
             let head = self.word(start);
             if let Some(prev) = self
+                .disc
                 .sources
                 .iter()
                 .rev()
@@ -386,7 +382,7 @@ impl<'a> Run<'a> {
         })
     }
 
-    pub(super) fn noun_phrase(&self, i: usize, doc_has: &dyn Fn(usize) -> bool) -> Option<SrcMention> {
+    pub(super) fn noun_phrase(&self, i: usize, aliases: Aliases) -> Option<SrcMention> {
         let lex = self.lex();
         let w0 = self.word(i);
         if w0.is_ascii() && !w0.is_empty() {
@@ -412,7 +408,7 @@ impl<'a> Run<'a> {
             if let Some(l) = self.at(&lex.title_links, j) {
                 j = l.end;
             }
-            if let Some(mut body) = self.source_at(j, true, doc_has) {
+            if let Some(mut body) = self.source_at(j, true, aliases) {
                 body.toks = i..body.toks.end;
                 return Some(body);
             }

@@ -1,22 +1,41 @@
-//! The event a claim is about.
+//! The event a claim is about: the known event (`data/events.toml`) whose
+//! cue comes nearest before the number in its sentence, else the one the
+//! document names most. No known event, no subject.
 
 use super::*;
 
 impl<'a> Run<'a> {
-    pub(super) fn subject(
-        &self,
-        sent: Range<usize>,
-        at: usize,
-        hits: &[(usize, usize)],
-        main: Option<usize>,
-    ) -> Option<String> {
+    /// Every cue of a known event (its token and the event), and the event
+    /// with most cues (the first listed on a tie).
+    pub(super) fn events(&self) -> (Vec<(usize, usize)>, Option<usize>) {
         let lex = self.lex();
-        // The nearest event named before the number in its sentence, else the main one.
-        let local = hits
+        let hits: Vec<(usize, usize)> = (0..self.toks.len())
+            .filter_map(|i| self.at(&lex.event_cues, i).map(|f| (i, *f.value)))
+            .collect();
+        let mut counts = vec![0usize; lex.known_events.len()];
+        for &(_, e) in &hits {
+            counts[e] += 1;
+        }
+        let main = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i);
+        (hits, main)
+    }
+
+    /// The event of a number at token `at` of sentence `sent`.
+    pub(super) fn subject(&self, sent: Range<usize>, at: usize) -> Option<String> {
+        let local = self
+            .facts
+            .events
             .iter()
             .rev()
             .find(|(i, _)| sent.contains(i) && *i < at)
             .map(|&(_, e)| e);
-        local.or(main).map(|e| lex.known_events[e].id.clone())
+        local
+            .or(self.facts.main_event)
+            .map(|e| self.lex().known_events[e].id.clone())
     }
 }

@@ -3,28 +3,28 @@
 
 use super::*;
 
+/// One extraction run over one document.
 pub(super) struct Run<'a> {
     pub(super) x: &'a Extractor,
     pub(super) doc: &'a Document,
     pub(super) n: &'a Normalized,
     pub(super) key: &'a str,
     pub(super) toks: &'a [Token],
-    pub(super) sources: Vec<SrcMention>,
-    /// The subjects of reporting verbs so far, latest last ("the group"
-    /// refers to one of them).
-    pub(super) subjects: Vec<SrcMention>,
-    pub(super) last_speaker: Option<Frame>,
-    pub(super) head_ids: Vec<String>,
-    /// A name's acronym in quotes after it (قوات سوريا الديمقراطية «قسد»): the
-    /// acronym's key and the name's first token.
-    pub(super) acronyms: std::collections::HashMap<&'a str, Range<usize>>,
     /// Per token: the bits of the tables with a phrase starting with it.
     pub(super) starts: Vec<u32>,
-    /// The document speaks of a prison or detention.
-    pub(super) prison: bool,
+    /// What the document tells as a whole.
+    pub(super) facts: Facts<'a>,
+    /// Who has been named and who spoke so far.
+    pub(super) disc: Discourse,
 }
 
 impl<'a> Run<'a> {
+    /// True when `aliases` allow the contextual aliases of gazetteer entry
+    /// `id`, which count once the document names it in full.
+    pub(super) fn doc_has(&self, aliases: Aliases, id: usize) -> bool {
+        aliases == Aliases::Doc && self.facts.named.contains(&id)
+    }
+
     pub(super) fn lex(&self) -> &'a ClaimsLexicon {
         &self.x.lex
     }

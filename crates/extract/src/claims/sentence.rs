@@ -1,0 +1,114 @@
+//! One sentence's claims.
+//!
+//! In: a sentence (its tokens, its range in the key and in the text) and
+//! the number mentions inside it. Out: a claim for each quantity outside
+//! furniture that has a facet, and for each claim of zero, with the chain
+//! of the frame that covers it, its stance, subject and evidence. A sentence
+//! with no quantity only tells who spoke, for the sentences that continue
+//! its speaker.
+
+use super::*;
+
+impl<'a> Run<'a> {
+    pub(super) fn sentence(
+        &mut self,
+        toks: Range<usize>,
+        key: Range<usize>,
+        text: Range<usize>,
+        mentions: &[Mention],
+        out: &mut Vec<Claim>,
+    ) {
+        let lex = self.lex();
+        let mut qs = self.quantities(key.start, mentions);
+        // A sentence with no number only tells who spoke (for a later وأضاف).
+        if qs.is_empty() && !toks.clone().any(|k| self.starts(&lex.none_words, k)) {
+            self.track_speakers(toks, Aliases::Doc);
+            return;
+        }
+        let frames = self.frames(toks.clone(), Aliases::Doc);
+        // Claims of zero: أي سجين in a negated or denying clause.
+        qs.extend(self.zeros(toks.clone(), &frames));
+        qs.sort_by_key(|q| q.toks.start);
+        let spans: Vec<Range<usize>> = qs.iter().map(|q| q.toks.clone()).collect();
+        let cues = if qs.is_empty() {
+            Vec::new()
+        } else {
+            self.cues(toks.clone())
+        };
+        for q in &qs {
+            if let Some(c) = self.claim(q, toks.clone(), &text, &frames, &spans, &cues) {
+                out.push(c);
+            }
+        }
+    }
+
+    /// The quantities among `mentions` (those of one sentence, from key
+    /// offset `start`) outside page furniture, with their tokens.
+    fn quantities(&self, start: usize, mentions: &[Mention]) -> Vec<Quantity> {
+        mentions
+            .iter()
+            .filter(|m| m.start >= start && m.kind.is_quantity())
+            .filter(|m| !self.doc.in_furniture(self.n.to_input(m.start..m.end)))
+            .map(|m| {
+                let a = self.toks.partition_point(|t| (t.end as usize) <= m.start);
+                let b = self.toks.partition_point(|t| (t.start as usize) < m.end);
+                Quantity {
+                    m: m.clone(),
+                    toks: a..b.max(a + 1),
+                }
+            })
+            .collect()
+    }
+
+    /// The claim of quantity `q`, when it has a facet.
+    fn claim(
+        &self,
+        q: &Quantity,
+        sent: Range<usize>,
+        text: &Range<usize>,
+        frames: &[Frame],
+        spans: &[Range<usize>],
+        cues: &[(usize, u16)],
+    ) -> Option<Claim> {
+        let (facet, factor) = self.facet(sent.clone(), q, spans, cues)?;
+        let (chain_tail, anonymous, deny) = pick(frames, q.toks.start);
+        let facet = self.own_side(facet, q, sent.end, chain_tail.last());
+        let mut source = self.facts.head.clone();
+        source.extend(chain_tail.iter().cloned());
+        let anonymous = anonymous && !chain_tail.is_empty();
+        let value = match q.m.value {
+            Value::Number(x) => Value::Number(x * factor),
+            Value::Range(a, b) => Value::Range(a * factor, b * factor),
+            Value::None => Value::None,
+        };
+        let span_key = match q.m.hedge {
+            Some((hs, he)) => hs.min(q.m.start)..he.max(q.m.end),
+            None => q.m.start..q.m.end,
+        };
+        let qualifier = if q.m.kind == Kind::Vague && q.m.qualifier == Qualifier::Exact {
+            Qualifier::Approx
+        } else {
+            q.m.qualifier
+        };
+        Some(Claim {
+            doc: self.doc.id.clone(),
+            lang: self.doc.meta.lang.clone(),
+            facet,
+            value,
+            vague: q.m.vague.clone(),
+            band: q.m.band,
+            qualifier,
+            stance: if deny && !matches!(value, Value::Number(0.0)) {
+                Stance::Denied
+            } else {
+                Stance::Asserted
+            },
+            source,
+            anonymous,
+            subject: self.subject(sent, q.toks.start),
+            span: self.doc.original_span(self.n.to_input(span_key)),
+            sentence: self.doc.original_span(text.clone()),
+            evidence: self.doc.text[text.clone()].to_string(),
+        })
+    }
+}

@@ -81,7 +81,7 @@ impl<'a> Run<'a> {
             && (b >= sent.end
                 || self.toks[b].kind != TokenKind::Word
                 || self.starts(&lex.stops, b)
-                || self.word(b).is_ascii()
+                || self.lang(b) == Lang::English
                     && !self.starts(&lex.who, b)
                     && !self.starts(&lex.people_words, b)
                     && !self.starts(&lex.events, b))
@@ -95,7 +95,7 @@ impl<'a> Run<'a> {
             && a >= 2
             && self.is_comma(a - 1)
             && self.capitalised(a - 2)
-            && self.word(a - 2).is_ascii()
+            && self.lang(a - 2) == Lang::English
             && b < sent.end
             && self.is_comma(b)
         {
@@ -207,7 +207,7 @@ impl<'a> Run<'a> {
             && !self.word(noun).starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
                                                 && !self.word(noun).starts_with("ال")
             // The rule reads Arabic nouns; an English one is let through.
-            && !self.word(noun).is_ascii()
+            && self.lang(noun) != Lang::English
             // Sound plurals of agent nouns name people (مهندسين، مشتبهين), and so
             // does a noun followed by a pronoun for them (مشتبهاً بهم).
             && !(self.word(noun).chars().count() >= 4 && (self.word(noun).ends_with("ين") || self.word(noun).ends_with("ون")))

@@ -1,21 +1,59 @@
 //! Attribution frames and their scope.
+//!
+//! In: one sentence's tokens. Out: its frames, in order. A frame is a
+//! position and what a number after it (or, trailing, before it) is
+//! attributed to: the chain of sources below the outlet, outermost first,
+//! whether the innermost is unnamed, whether the speaker denies. Frames
+//! open at a headline's `Source:`, at a citation (بحسب, according to, what
+//! a document came from), and at a reporting verb with its subject (the
+//! language's [`Grammar`] finds it) or, with none, the last speaker's. A
+//! citation inside a frame nests under it; so does a verb whose source is
+//! unnamed inside a named speaker's clause. [`pick`] gives a number its
+//! frame. Refused: a negated verb (من دون أن يذكر), a verb form after a
+//! preposition (بعد إعلان), a verb form that is another verb's object
+//! ("denied reports").
 
+use super::lang::{Grammar, Lang};
 use super::*;
 
+/// What numbers in a stretch of a sentence are attributed to.
 #[derive(Debug, Clone)]
 pub(super) struct Frame {
+    /// The token it opens at.
     pub(super) at: usize,
     /// A passive agent ("cited by the ministry"): it covers the number
     /// right before it.
     pub(super) passive: bool,
+    /// The sources below the outlet, outermost first.
     pub(super) chain: Vec<SourceRef>,
+    /// The innermost source is unnamed.
     pub(super) anonymous: bool,
+    /// The speaker denies the figures.
     pub(super) deny: bool,
+    /// A citation (بحسب, according to), not a verb.
     pub(super) prep: bool,
 }
 
+/// One sentence as its frames are read.
+pub(super) struct Scan {
+    /// The sentence's tokens.
+    pub(super) sent: Range<usize>,
+    /// The rules of its language.
+    pub(super) g: &'static dyn Grammar,
+    /// The aliases its look-ups may use.
+    pub(super) aliases: Aliases,
+    /// The frames so far.
+    pub(super) frames: Vec<Frame>,
+    /// The sources named so far in the sentence (subjects before verbs).
+    pub(super) seen: Vec<SrcMention>,
+    /// The index in `frames` of the first verb's frame.
+    first_verb: Option<usize>,
+    /// Where an opening participle's clause ends ("Writing in its newsletter
+    /// X, the group said": a name there is where or to whom, not who speaks).
+    opener_end: usize,
+}
+
 impl<'a> Run<'a> {
-    /// The attribution frames of a sentence.
     /// A frame whose speaker is `s`; the outlet naming itself (its own
     /// figures, its own earlier report) speaks in its own voice.
     pub(super) fn speaker_frame(&self, at: usize, s: &SrcMention, prep: bool) -> Frame {
@@ -34,10 +72,22 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// True when a reporting verb at `i` is a verb here: not a form after
+    /// a preposition (بعد إعلان) nor the object of the verb before it.
+    fn verb_at(&self, sent: Range<usize>, g: &dyn Grammar, i: usize) -> Option<(Verb, usize)> {
+        let lex = self.lex();
+        let f = self.at(&lex.verbs, i)?;
+        let after_preposition = i > sent.start && self.starts(&lex.not_after, i - 1);
+        if after_preposition || g.verb_is_object(self, sent, i) {
+            return None;
+        }
+        Some((*f.value, f.end))
+    }
+
     /// The speakers of a sentence without numbers: the subjects of its
     /// reporting verbs, remembered for the sentences that continue them.
     pub(super) fn track_speakers(&mut self, sent: Range<usize>, aliases: Aliases) {
-        let lex = self.lex();
+        let g = Lang::of_sentence(self, sent.clone()).grammar();
         let mut i = sent.start;
         while i < sent.end {
             // Only a verb matters here, and no phrase starts at most words.
@@ -45,62 +95,24 @@ impl<'a> Run<'a> {
                 i += 1;
                 continue;
             }
-            let after_preposition = i > sent.start && self.starts(&lex.not_after, i - 1);
-            // "denied reports that…", "rejected claims": in English a verb
-            // form right after a reporting verb is its object, a noun.
-            let object_noun = i > sent.start && self.word(i).is_ascii() && self.starts(&lex.verbs, i - 1);
-            if let Some(f) = self
-                .at(&lex.verbs, i)
-                .filter(|_| !after_preposition && !object_noun)
-            {
-                let english = self.word(i).is_ascii();
-                let subject = if english {
-                    self.subject_before(sent.start, i, aliases)
-                } else {
-                    self.subject_after(f.end, sent.end, aliases)
-                };
-                if !f.value.participle
-                    && let Some(s) = subject
-                {
-                    let s = self.resolve(s);
-                    self.disc.last_speaker = Some(self.speaker_frame(i, &s, false));
-                    self.disc.subjects.push(s.clone());
-                    self.disc.sources.push(s);
-                }
-                i = f.end;
+            let Some((verb, after)) = self.verb_at(sent.clone(), g, i) else {
+                i += 1;
                 continue;
+            };
+            if !verb.participle
+                && let Some(s) = g.speaker(self, sent.clone(), i, after, aliases)
+            {
+                let s = self.resolve(s);
+                self.disc.last_speaker = Some(self.speaker_frame(i, &s, false));
+                self.disc.subjects.push(s.clone());
+                self.disc.sources.push(s);
             }
-            i += 1;
+            i = after;
         }
     }
 
-    /// An English subject: the name that ends right before the verb at `v`
-    /// ("GDF spokesman Tomas Reyne dismissed…", "Residents said…").
-    pub(super) fn subject_before(&self, start: usize, v: usize, aliases: Aliases) -> Option<SrcMention> {
-        (v.saturating_sub(8).max(start)..v)
-            .filter(|&k| !(k..v).any(|j| self.is_comma(j)))
-            .find_map(|k| {
-                let m = self
-                    .source_at(k, false, aliases)
-                    .or_else(|| {
-                        (k > start || self.word(k) == "the")
-                            .then(|| self.english_name(k))
-                            .flatten()
-                    })
-                    .or_else(|| self.indefinite_speaker(k, v))?;
-                (m.toks.end == v).then(|| self.titled(m, start, aliases))
-            })
-    }
-
+    /// The attribution frames of a sentence.
     pub(super) fn frames(&mut self, sent: Range<usize>, aliases: Aliases) -> Vec<Frame> {
-        let lex = self.lex();
-        let mut frames: Vec<Frame> = Vec::new();
-        let mut i = sent.start;
-        let mut first_verb: Option<usize> = None;
-        // Sources mentioned so far in this sentence (for subjects before verbs).
-        let mut seen: Vec<SrcMention> = Vec::new();
-        // "Writing in its newsletter X, the group said": a name in an
-        // opening participle's clause is where or to whom, not who speaks.
         let opener_end = if self.capitalised(sent.start) && self.word(sent.start).ends_with("ing") {
             (sent.start..sent.end)
                 .find(|&k| self.is_comma(k))
@@ -108,405 +120,270 @@ impl<'a> Run<'a> {
         } else {
             sent.start
         };
-        // A headline "Source: …" (الداخلية: لم يفر أي سجين).
-        if let Some(colon) =
-            (sent.start..(sent.start + 6).min(sent.end)).find(|&k| self.toks[k].text(self.key) == ":")
-            && colon > sent.start
-            && self.toks[colon + 1..sent.end]
+        let mut s = Scan {
+            g: Lang::of_sentence(self, sent.clone()).grammar(),
+            sent,
+            aliases,
+            frames: Vec::new(),
+            seen: Vec::new(),
+            first_verb: None,
+            opener_end,
+        };
+        let mut i = self.headline_frame(&mut s).unwrap_or(s.sent.start);
+        while i < s.sent.end {
+            i = self.frame_step(&mut s, i);
+        }
+        s.frames
+    }
+
+    /// Reads what opens at token `i`; returns the next token to read.
+    fn frame_step(&mut self, s: &mut Scan, i: usize) -> usize {
+        let lex = self.lex();
+        if self.plain_arabic(i) {
+            return i + 1;
+        }
+        if matches!(self.word(i), "وان" | "وبان") {
+            // A second complement clause hangs on the first verb.
+            if let Some(f) = s.first_verb.and_then(|k| s.frames.get(k)).cloned() {
+                s.frames.push(Frame { at: i, ..f });
+            }
+            return i + 1;
+        }
+        if let Some(next) = self.citation_frame(s, i) {
+            return next;
+        }
+        // "رفض الكشف عن اسمه" describes a source; it reports nothing.
+        if let Some(f) = self.at(&lex.unnamed_after, i) {
+            return f.end;
+        }
+        if let Some(next) = self.verb_frame(s, i) {
+            return next;
+        }
+        if i < s.opener_end {
+            return i + 1;
+        }
+        self.mention_step(s, i).unwrap_or(i + 1)
+    }
+
+    /// A headline "Source: …" (الداخلية: لم يفر أي سجين): its frame, and the
+    /// token after the colon.
+    fn headline_frame(&mut self, s: &mut Scan) -> Option<usize> {
+        let sent = s.sent.clone();
+        let colon =
+            (sent.start..(sent.start + 6).min(sent.end)).find(|&k| self.toks[k].text(self.key) == ":")?;
+        if colon == sent.start
+            || self.toks[colon + 1..sent.end]
                 .iter()
-                .all(|t| t.text(self.key) != ":")
-            && !self.toks[sent.start..colon]
+                .any(|t| t.text(self.key) == ":")
+            || self.toks[sent.start..colon]
                 .iter()
                 .any(|t| t.kind == TokenKind::Number)
             // "Mirefield manhunt: dozens at large, governor says": the speaker is at the end.
-            && !(sent.end.saturating_sub(2).max(sent.start)..sent.end)
+            || (sent.end.saturating_sub(2).max(sent.start)..sent.end)
                 .any(|k| matches!(self.word(k), "says" | "said" | "say"))
-            && let Some(src) = self
-                .headline_name(sent.start..colon)
-                .filter(|h| self.word(h.toks.start).is_ascii())
-                .or_else(|| self.source_at(sent.start, true, aliases))
-                .or_else(|| self.headline_name(sent.start..colon))
-            && src.toks.end <= colon + 1
         {
-            let src = self.resolve(src);
-            self.disc.sources.push(src.clone());
-            frames.push(Frame {
-                at: sent.start,
+            return None;
+        }
+        let src = self
+            .headline_name(sent.start..colon)
+            .filter(|h| self.lang(h.toks.start) == Lang::English)
+            .or_else(|| self.source_at(sent.start, true, s.aliases))
+            .or_else(|| self.headline_name(sent.start..colon))
+            .filter(|src| src.toks.end <= colon + 1)?;
+        let src = self.resolve(src);
+        self.disc.sources.push(src.clone());
+        s.frames.push(Frame {
+            at: sent.start,
+            passive: false,
+            chain: vec![src.src.clone()],
+            anonymous: src.anonymous,
+            deny: false,
+            prep: false,
+        });
+        Some(colon + 1)
+    }
+
+    /// A citation at `i` (بحسب X, according to X, نقلاً عن X): its frame,
+    /// nested under the last verb's; returns the token after its source.
+    fn citation_frame(&mut self, s: &mut Scan, i: usize) -> Option<usize> {
+        let f = self.at(&self.lex().prepositions, i)?;
+        let src = self.prep_object(f.end, s.sent.end, s.aliases)?;
+        let src = self.resolve(src);
+        self.disc.sources.push(src.clone());
+        let end = src.toks.end;
+        let base = s.frames.iter().rev().find(|fr| !fr.prep).cloned();
+        // "X said …, according to an AFP tally": the writer's own
+        // attribution of what the clause reports, not X citing it.
+        if self.word(i) == "according"
+            && i > s.sent.start
+            && self.is_comma(i - 1)
+            && let Some(b) = base.as_ref().filter(|b| !b.passive && !b.chain.is_empty())
+        {
+            let at = b.at;
+            s.frames.retain(|f| f.at < at);
+            s.frames.push(self.speaker_frame(at, &src, false));
+            s.seen.push(src);
+            return Some(end);
+        }
+        let frame = match base {
+            Some(b) if b.chain.last() != Some(&src.src) => Frame {
+                at: i,
                 passive: false,
-                chain: vec![src.src.clone()],
+                chain: b
+                    .chain
+                    .iter()
+                    .cloned()
+                    .chain(std::iter::once(src.src.clone()))
+                    .collect(),
                 anonymous: src.anonymous,
-                deny: false,
-                prep: false,
-            });
-            i = colon + 1;
-        }
-        while i < sent.end {
-            if self.plain_arabic(i) {
-                i += 1;
-                continue;
-            }
-            if self.word(i) == "وان" || self.word(i) == "وبان" {
-                // A second complement clause hangs on the first verb.
-                if let Some(f) = first_verb.and_then(|k| frames.get(k)).cloned() {
-                    frames.push(Frame { at: i, ..f });
-                }
-                i += 1;
-                continue;
-            }
-            let prep_source = self
-                .at(&lex.prepositions, i)
-                .and_then(|f| self.prep_object(f.end, sent.end, aliases));
-            if self.at(&lex.prepositions, i).is_some()
-                && let Some(s) = prep_source
-            {
-                let s = self.resolve(s);
-                self.disc.sources.push(s.clone());
-                let end = s.toks.end;
-                let base = frames.iter().rev().find(|fr| !fr.prep).cloned();
-                // "X said …, according to an AFP tally": the writer's own
-                // attribution of what the clause reports, not X citing it.
-                if self.word(i) == "according"
-                    && i > sent.start
-                    && self.is_comma(i - 1)
-                    && let Some(b) = base.as_ref().filter(|b| !b.passive && !b.chain.is_empty())
-                {
-                    let at = b.at;
-                    frames.retain(|f| f.at < at);
-                    frames.push(self.speaker_frame(at, &s, false));
-                    seen.push(s);
-                    i = end;
-                    continue;
-                }
-                let frame = match base {
-                    Some(b) if b.chain.last() != Some(&s.src) => Frame {
-                        at: i,
-                        passive: false,
-                        chain: b
-                            .chain
-                            .iter()
-                            .cloned()
-                            .chain(std::iter::once(s.src.clone()))
-                            .collect(),
-                        anonymous: s.anonymous,
-                        deny: b.deny,
-                        prep: true,
-                    },
-                    _ => self.speaker_frame(i, &s, true),
-                };
-                // "…, according to spokesman X. He said…": English carries
-                // the cited speaker to a pronoun in the next sentence.
-                if self.word(i).is_ascii() {
-                    self.disc.last_speaker = Some(frame.clone());
-                }
-                frames.push(frame);
-                seen.push(s);
-                i = end;
-                continue;
-            }
-            // "رفض الكشف عن اسمه" describes a source; it reports nothing.
-            if let Some(f) = self.at(&lex.unnamed_after, i) {
-                i = f.end;
-                continue;
-            }
-            let after_preposition = i > sent.start && self.starts(&lex.not_after, i - 1);
-            // "denied reports that…", "rejected claims": in English a verb
-            // form right after a reporting verb is its object, a noun.
-            let object_noun = i > sent.start && self.word(i).is_ascii() && self.starts(&lex.verbs, i - 1);
-            if let Some(f) = self
-                .at(&lex.verbs, i)
-                .filter(|_| !after_preposition && !object_noun)
-            {
-                let verb = *f.value;
-                let after = f.end;
-                // A negated verb reports nothing (من دون أن يذكر).
-                let negated = (i.saturating_sub(3).max(sent.start)..i).any(|k| self.starts(&lex.negation, k));
-                if negated && verb.stance != VerbStance::Deny {
-                    i = after;
-                    continue;
-                }
-                // After الذي / التي the subject is what the pronoun stands for.
-                let relative = i > sent.start && matches!(self.word(i - 1), "الذي" | "التي" | "الذين");
-                let english = self.word(i).is_ascii();
-                let pronoun =
-                    i > sent.start && matches!(self.word(i - 1), "he" | "she" | "it" | "they" | "we");
-                let mut subj = if verb.participle || (english && !matches!(self.word(i), "said" | "says")) {
-                    None
-                } else {
-                    self.subject_after(after, sent.end, aliases)
-                };
-                if pronoun {
-                    subj = None;
-                }
-                // '"…," said a shopkeeper who asked…': an unnamed speaker after the verb.
-                if subj.is_none() && english && matches!(self.word(i), "said" | "says" | "told") {
-                    subj = self.indefinite_speaker(after, sent.end);
-                }
-                // "cited by the ministry": the agent after "by".
-                let passive = english && self.word(after) == "by";
-                if passive {
-                    subj = self.source_at(after + 1, true, aliases);
-                }
-                // "…, saying …": the sentence's subject speaks.
-                if english && verb.participle && frames.is_empty() {
-                    subj = seen.first().cloned();
-                }
-                let mut antecedent_cited = None;
-                if relative && subj.is_none() {
-                    let antecedent = seen.last().filter(|m| m.toks.end + 2 >= i).cloned();
-                    // المصدر الذي نقلت عنه الصحيفة: the paper speaks, citing the source.
-                    if matches!(self.word(after), "عنه" | "عنها" | "عنهم")
-                        && let Some(speaker) = self.subject_after(after + 1, sent.end, aliases)
-                    {
-                        subj = Some(speaker);
-                        antecedent_cited = antecedent;
-                    } else {
-                        subj = antecedent;
-                    }
-                    if subj.is_none() {
-                        i = after;
-                        continue;
-                    }
-                } else if subj.is_none() && !verb.participle && !pronoun {
-                    // "A war monitor based in Westmoor put the toll at…": an
-                    // indefinite subject opening the sentence holds what
-                    // follows it up to the verb.
-                    if english && !(sent.start..i).any(|k| self.is_comma(k)) {
-                        subj = self.indefinite_speaker(sent.start, i);
-                    }
-                    // "monitor says" in a headline: a bare head word.
-                    if subj.is_none()
-                        && english
-                        && i > sent.start
-                        && !self.capitalised(i - 1)
-                        && (i - 1 == sent.start || self.is_comma(i - 2))
-                        && let Some(kind) = self.at(&lex.kinds, i - 1).map(|f| *f.value)
-                    {
-                        let name = self.surface(i - 1..i);
-                        subj = Some(SrcMention {
-                            toks: i - 1..i,
-                            src: SourceRef {
-                                id: format!("anonymous:{}", slug(&name)),
-                                name,
-                                kind,
-                            },
-                            anonymous: true,
-                            head: self.word(i - 1).to_string(),
-                            generic: true,
-                            anaphor: false,
-                        });
-                    }
-                    // A subject before its verb stands close to it (عادت “قسد” للحديث).
-                    if subj.is_none() {
-                        subj = seen.last().filter(|m| m.toks.end + 4 >= i).cloned();
-                        if english {
-                            subj = subj.map(|m| self.titled(m, sent.start, aliases));
-                        }
-                    }
-                    // "X, which relies on informants in the city, said": the
-                    // subject stands before a clause set off by commas.
-                    if subj.is_none()
-                        && english
-                        && i > sent.start
-                        && self.is_comma(i - 1)
-                        && let Some(open) = (sent.start..i - 1).rev().find(|&k| self.is_comma(k))
-                    {
-                        subj = seen.iter().rev().find(|m| m.toks.end == open).cloned();
-                    }
-                    if subj.is_none() && english {
-                        // Opening the sentence, or after a comma: "…, a local group said".
-                        let after_comma = (sent.start..i).rev().find(|&k| self.is_comma(k)).map(|k| k + 1);
-                        subj = self
-                            .indefinite_speaker(sent.start, i)
-                            .or_else(|| after_comma.and_then(|k| self.indefinite_speaker(k, i)));
-                    }
-                }
-                // نقل عن X / citing X: the cited source nests under the subject.
-                let cited = antecedent_cited.or_else(|| {
-                    subj.as_ref().and_then(|s| {
-                        let k = self.skip_quotes(s.toks.end.max(after));
-                        (self.word(k) == "عن"
-                            || self.word(k) == "عنه"
-                            || (verb.cites_from && self.word(k) == "من"))
-                            .then(|| self.source_at(k + 1, true, aliases))
-                            .flatten()
-                    })
-                });
-                let frame = match subj {
-                    Some(s) => {
-                        let s = self.resolve(s);
-                        self.disc.sources.push(s.clone());
-                        if !passive {
-                            self.disc.subjects.push(s.clone());
-                        }
-                        let own_voice = self.facts.head_ids.contains(&s.src.id);
-                        let mut chain = if own_voice {
-                            Vec::new()
-                        } else {
-                            vec![s.src.clone()]
-                        };
-                        let mut anonymous = s.anonymous && !own_voice;
-                        if let Some(c) = cited {
-                            let c = self.resolve(c);
-                            anonymous = c.anonymous;
-                            chain.push(c.src.clone());
-                            self.disc.sources.push(c);
-                        }
-                        Frame {
-                            at: i,
-                            passive,
-                            chain,
-                            anonymous,
-                            deny: verb.stance == VerbStance::Deny,
-                            prep: false,
-                        }
-                    }
-                    None => match frames.last().cloned().or_else(|| self.disc.last_speaker.clone()) {
-                        Some(f) => Frame {
-                            at: i,
-                            passive: false,
-                            deny: verb.stance == VerbStance::Deny || f.deny && verb.participle,
-                            ..f
-                        },
-                        None => {
-                            i = after;
-                            continue;
-                        }
-                    },
-                };
-                // A verb inside another speaker's clause nests under it when
-                // its source is unnamed (المرصد قال إن مصادره رصدت …).
-                let frame = match frames.last() {
-                    Some(prev)
-                        if frame.anonymous
-                            && !prev.prep
-                            && prev.chain != frame.chain
-                            && !prev.anonymous
-                            && !(prev.at..i).any(|k| self.is_comma(k) || self.word(k) == "حيث") =>
-                    {
-                        Frame {
-                            chain: prev.chain.iter().chain(frame.chain.iter()).cloned().collect(),
-                            ..frame
-                        }
-                    }
-                    _ => frame,
-                };
-                if first_verb.is_none() {
-                    first_verb = Some(frames.len());
-                }
-                self.disc.last_speaker = Some(frame.clone());
-                frames.push(frame);
-                i = after;
-                continue;
-            }
-            // A source named before a verb: a gazetteer or unnamed source, an
-            // English name or "the monitor", a definite head that refers back
-            // (المرصد).
-            if i < opener_end {
-                i += 1;
-                continue;
-            }
-            let mention = self.source_at(i, false, aliases).or_else(|| {
-                let w = self.word(i);
-                // A capitalised word opening a sentence is a name only when a
-                // reporting verb follows it (Police later said, Islamic State group says).
-                let opens_and_speaks = i == sent.start
-                    && self.english_name(i).is_some_and(|m| {
-                        (m.toks.end..(m.toks.end + 3).min(sent.end)).any(|k| self.starts(&lex.verbs, k))
-                    });
-                if w.is_ascii() && !w.is_empty() && (i > sent.start || w == "the" || opens_and_speaks) {
-                    self.english_name(i)
-                } else if w.starts_with("ال") && self.starts(&lex.kinds, i) {
-                    self.noun_phrase(i, aliases)
-                } else {
-                    None
-                }
-            });
-            if let Some(m) = mention {
-                let end = m.toks.end;
-                let m = self.resolve(m);
-                self.disc.sources.push(m.clone());
-                // "The Health Office's latest toll was 23 dead": the figures
-                // a source issued are its own.
-                if self
-                    .toks
-                    .get(end)
-                    .is_some_and(|t| matches!(t.text(self.key), "'" | "’"))
-                    && self.word(end + 1) == "s"
-                    && (end + 2..(end + 5).min(sent.end)).any(|k| self.starts(&lex.documents, k))
-                {
-                    frames.push(self.speaker_frame(end, &m, false));
-                }
-                seen.push(m);
-                i = end.max(i + 1);
-                continue;
-            }
-            i += 1;
-        }
-        frames
-    }
-
-    /// The source after بحسب / وفق: a name, or what a document came from
-    /// (بحسب حصيلة أعلنتها المديرية، بحسب أرقام حصلت عليها الصحيفة من الإدارة).
-    pub(super) fn prep_object(&self, k: usize, end: usize, aliases: Aliases) -> Option<SrcMention> {
-        let lex = self.lex();
-        // English articles before a document (according to a tally by …).
-        let k = if matches!(self.word(k), "a" | "an") {
-            k + 1
-        } else {
-            k
+                deny: b.deny,
+                prep: true,
+            },
+            _ => self.speaker_frame(i, &src, true),
         };
-        if let Some(v) = self.at(&lex.verbs, k) {
-            return self.subject_after(v.end, end, aliases);
+        if s.g.carries_citation() {
+            self.disc.last_speaker = Some(frame.clone());
         }
-        let document = self.at(&lex.documents, k).is_some() || self.word(k) == "ما";
-        if !document && let Some(s) = self.source_at(k, true, aliases) {
-            return Some(s);
-        }
-        if !document {
-            return None;
-        }
-        for j in k + 1..(k + 9).min(end) {
-            if self.is_punct(j) {
-                break;
-            }
-            if let Some(v) = self.at(&lex.verbs, j) {
-                return self.subject_after(v.end, end, aliases);
-            }
-            if matches!(self.word(j), "من" | "عن" | "by" | "from" | "of")
-                && let Some(s) = self.source_at(j + 1, true, aliases)
-                && !self.facts.head_ids.contains(&s.src.id)
-            {
-                return Some(s);
-            }
-            if let Some(s) = self.source_at(j, false, aliases)
-                && !self.facts.head_ids.contains(&s.src.id)
-            {
-                return Some(s);
-            }
-        }
-        self.source_at(k + 1, true, aliases)
+        s.frames.push(frame);
+        s.seen.push(src);
+        Some(end)
     }
 
-    /// The subject right after a verb: a source, skipping time words and commas.
-    pub(super) fn subject_after(&self, mut i: usize, end: usize, aliases: Aliases) -> Option<SrcMention> {
+    /// A reporting verb at `i`: its frame (its subject's, or with none the
+    /// last speaker's); returns the token after the verb.
+    fn verb_frame(&mut self, s: &mut Scan, i: usize) -> Option<usize> {
         let lex = self.lex();
-        let mut skipped = 0;
-        while i < end && skipped < 4 && (self.is_punct(i) || self.is_quote(i) || self.word(i) == "قد") {
-            i += 1;
-            skipped += 1;
+        let (verb, after) = self.verb_at(s.sent.clone(), s.g, i)?;
+        // A negated verb reports nothing (من دون أن يذكر).
+        let negated = (i.saturating_sub(3).max(s.sent.start)..i).any(|k| self.starts(&lex.negation, k));
+        if negated && verb.stance != VerbStance::Deny {
+            return Some(after);
         }
-        if i >= end {
-            return None;
+        let subject = s.g.verb_subject(self, s, i, verb, after);
+        if subject.none {
+            return Some(after);
         }
-        let s = self.source_at(i, true, aliases)?;
-        // A name is not a subject when a number or a quantity word opens it.
-        if s.toks.start >= end || self.starts(&lex.events, s.toks.start) {
-            return None;
+        let deny = verb.stance == VerbStance::Deny;
+        let frame = match subject.who {
+            Some(who) => self.subject_frame(s, i, verb, after, who, subject.cited, subject.passive),
+            None => match s
+                .frames
+                .last()
+                .cloned()
+                .or_else(|| self.disc.last_speaker.clone())
+            {
+                Some(f) => Frame {
+                    at: i,
+                    passive: false,
+                    deny: deny || f.deny && verb.participle,
+                    ..f
+                },
+                None => return Some(after),
+            },
+        };
+        // A verb inside another speaker's clause nests under it when
+        // its source is unnamed (المرصد قال إن مصادره رصدت …).
+        let frame = match s.frames.last() {
+            Some(prev)
+                if frame.anonymous
+                    && !prev.prep
+                    && prev.chain != frame.chain
+                    && !prev.anonymous
+                    && !(prev.at..i).any(|k| self.is_comma(k) || self.word(k) == "حيث") =>
+            {
+                Frame {
+                    chain: prev.chain.iter().chain(frame.chain.iter()).cloned().collect(),
+                    ..frame
+                }
+            }
+            _ => frame,
+        };
+        if s.first_verb.is_none() {
+            s.first_verb = Some(s.frames.len());
         }
-        Some(s)
+        self.disc.last_speaker = Some(frame.clone());
+        s.frames.push(frame);
+        Some(after)
+    }
+
+    /// The frame of a verb whose subject is `who`, with the source it cites
+    /// (نقل عن X, citing X, or a relative's antecedent) nested under it.
+    #[allow(clippy::too_many_arguments)]
+    fn subject_frame(
+        &mut self,
+        s: &Scan,
+        i: usize,
+        verb: Verb,
+        after: usize,
+        who: SrcMention,
+        cited: Option<SrcMention>,
+        passive: bool,
+    ) -> Frame {
+        let cited = cited.or_else(|| {
+            let k = self.skip_quotes(who.toks.end.max(after));
+            (self.word(k) == "عن" || self.word(k) == "عنه" || (verb.cites_from && self.word(k) == "من"))
+                .then(|| self.source_at(k + 1, true, s.aliases))
+                .flatten()
+        });
+        let who = self.resolve(who);
+        self.disc.sources.push(who.clone());
+        if !passive {
+            self.disc.subjects.push(who.clone());
+        }
+        let own_voice = self.facts.head_ids.contains(&who.src.id);
+        let mut chain = if own_voice {
+            Vec::new()
+        } else {
+            vec![who.src.clone()]
+        };
+        let mut anonymous = who.anonymous && !own_voice;
+        if let Some(c) = cited {
+            let c = self.resolve(c);
+            anonymous = c.anonymous;
+            chain.push(c.src.clone());
+            self.disc.sources.push(c);
+        }
+        Frame {
+            at: i,
+            passive,
+            chain,
+            anonymous,
+            deny: verb.stance == VerbStance::Deny,
+            prep: false,
+        }
+    }
+
+    /// A source named at `i` before a verb: a gazetteer or unnamed source,
+    /// a name no gazetteer knows, a definite head that refers back
+    /// (المرصد, the monitor). Returns the token after it.
+    fn mention_step(&mut self, s: &mut Scan, i: usize) -> Option<usize> {
+        let m = self
+            .source_at(i, false, s.aliases)
+            .or_else(|| self.lang(i).grammar().name_before_verb(self, s, i))?;
+        let end = m.toks.end;
+        let m = self.resolve(m);
+        self.disc.sources.push(m.clone());
+        // "The Health Office's latest toll was 23 dead": the figures a
+        // source issued are its own.
+        if self
+            .toks
+            .get(end)
+            .is_some_and(|t| matches!(t.text(self.key), "'" | "’"))
+            && self.word(end + 1) == "s"
+            && (end + 2..(end + 5).min(s.sent.end)).any(|k| self.starts(&self.lex().documents, k))
+        {
+            s.frames.push(self.speaker_frame(end, &m, false));
+        }
+        s.seen.push(m);
+        Some(end.max(i + 1))
     }
 }
 
+/// The frame that covers token `at`: a passive agent right after it; a
+/// citation after it that nests the frame before it (… نقلاً عن مصادر
+/// محلية); the last one before it; else the first after it (a trailing
+/// attribution). Gives its chain, whether its source is unnamed, whether it
+/// denies.
 pub(super) fn pick(frames: &[Frame], at: usize) -> (Vec<SourceRef>, bool, bool) {
     if let Some(f) = frames.iter().find(|f| f.passive && f.at > at && f.at <= at + 4) {
         return (f.chain.clone(), f.anonymous, f.deny);

@@ -2,6 +2,7 @@
 //! `data/sources.toml`, `data/attribution.toml`, `data/facets.toml` and
 //! `data/events.toml`.
 
+use super::lang::Lang;
 use super::model::SourceKind;
 use crate::numbers::LexiconError;
 use crate::phrase::PhraseSet;
@@ -296,7 +297,7 @@ fn verb_forms(v: &VerbEntry) -> Vec<String> {
             out.push(format!("ت{rest}"));
             out.push(format!("ي{rest}ون"));
         }
-    } else if past.is_ascii() {
+    } else if Lang::of_word(&past) == Lang::English {
         out.push(past);
         out.push(key(&v.present));
     } else {
@@ -663,7 +664,7 @@ impl ClaimsLexicon {
             if t.text(k).starts_with('ب') && f.prefix > 0 {
                 continue;
             }
-            let found = if t.text(k).is_ascii() {
+            let found = if Lang::of_word(t.text(k)) == Lang::English {
                 // English: the capitalised word before.
                 i.checked_sub(1).and_then(|j| {
                     let p = word(j)?;

@@ -35,6 +35,7 @@
 mod discourse;
 mod facets;
 mod frames;
+mod lang;
 mod lexicon;
 mod model;
 mod outlet;
@@ -63,6 +64,8 @@ use std::ops::Range;
 
 use discourse::{Aliases, Discourse, Facts};
 use frames::{Frame, pick};
+use lang::Lang;
+use lexicon::Verb;
 use reference::known_side;
 use sources::{SrcMention, slug};
 use view::{Run, lower_contains, strip_article, strip_proclitic_l, without_article};

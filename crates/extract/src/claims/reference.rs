@@ -23,52 +23,7 @@ impl<'a> Run<'a> {
                 out.entry(t[q + 1].text(self.key)).or_insert(start..q);
             }
         }
-        // English: a run of capitalised words stands behind a word in capitals
-        // made of their initials, wherever it appears (the Greyhill
-        // Defence Forces … the GDF).
-        let mut initials: std::collections::HashMap<String, Range<usize>> = std::collections::HashMap::new();
-        let mut k = 0;
-        while k < t.len() {
-            // "The" opening a sentence is no initial of the name after it.
-            if !self.word(k).starts_with(|c: char| c.is_ascii_alphabetic())
-                || matches!(self.word(k), "the" | "a" | "an")
-                || !self.capitalised(k)
-            {
-                k += 1;
-                continue;
-            }
-            let start = k;
-            let mut letters = String::new();
-            let mut end = k;
-            while k < t.len() && (self.capitalised(k) || matches!(self.word(k), "of" | "for" | "and")) {
-                if self.capitalised(k) {
-                    letters.extend(self.word(k).chars().next().map(|c| c.to_ascii_lowercase()));
-                    end = k + 1;
-                }
-                k += 1;
-            }
-            if letters.chars().count() >= 2 {
-                initials.entry(letters).or_insert(start..end);
-            }
-            k = k.max(start + 1);
-        }
-        if initials.is_empty() {
-            return out;
-        }
-        for (i, tok) in t.iter().enumerate() {
-            let word = self.word(i);
-            if tok.kind != TokenKind::Word || !(2..=6).contains(&word.len()) || !word.is_ascii() {
-                continue;
-            }
-            if let Some(name) = initials.get(word)
-                && !name.contains(&i)
-                && self.doc.text[self.text_range(i..i + 1)]
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase())
-            {
-                out.entry(word).or_insert(name.clone());
-            }
-        }
+        self.initials(&mut out);
         out
     }
 
@@ -134,7 +89,7 @@ impl<'a> Run<'a> {
             let named =
                 |s: &&SrcMention| !s.anonymous && !s.anaphor && !self.facts.head_ids.contains(&s.src.id);
             let same_kind = |s: &&SrcMention| s.src.kind == m.src.kind;
-            if m.src.name.is_ascii()
+            if Lang::of_word(&m.src.name) == Lang::English
                 && !m.src.name.contains(' ')
                 && let Some(prev) = self
                     .disc
@@ -189,7 +144,7 @@ impl<'a> Run<'a> {
             .map_or(m.src.kind, |f| *f.value);
         let mut i = m.toks.end;
         while i < self.toks.len() {
-            if m.head.is_ascii() {
+            if Lang::of_word(&m.head) == Lang::English {
                 // English: the head inside a capitalised name (the Northmoor
                 // Monitor for Human Rights), or the next named body of the
                 // same kind that speaks.
@@ -216,7 +171,7 @@ impl<'a> Run<'a> {
             // cannot be it.)
             if self.word(i).ends_with(m.head.as_str())
                 && without_article(strip_proclitic_l(self.word(i))) == m.head
-                && let Some(n) = self.noun_phrase(i, Aliases::Plain)
+                && let Some(n) = self.name(i, Aliases::Plain)
                 && !n.generic
                 && !n.anaphor
                 && n.toks.len() > 1
@@ -226,7 +181,7 @@ impl<'a> Run<'a> {
             // The next named body of the same kind (a monitor named in the next sentence).
             if i < m.toks.end + 60
                 && let Some(v) = self.at(&lex.verbs, i)
-                && let Some(n) = self.noun_phrase(v.end, Aliases::Plain)
+                && let Some(n) = self.name(v.end, Aliases::Plain)
                 && !n.generic
                 && !n.anaphor
                 && n.src.kind == m.src.kind
@@ -243,26 +198,6 @@ impl<'a> Run<'a> {
             i += 1;
         }
         None
-    }
-
-    /// "GDF spokesman Tomas Reyne": the body before the title speaks.
-    pub(super) fn titled(&self, m: SrcMention, start: usize, aliases: Aliases) -> SrcMention {
-        let k = m.toks.start;
-        if k < start + 2 || !self.starts(&self.lex().titles, k - 1) {
-            return m;
-        }
-        let body = (k.saturating_sub(5).max(start)..k - 1).find_map(|j| {
-            self.source_at(j, false, aliases)
-                .or_else(|| self.english_name(j))
-                .filter(|b| b.toks.end == k - 1 && !b.anonymous)
-        });
-        match body {
-            Some(b) => SrcMention {
-                toks: b.toks.start..m.toks.end,
-                ..b
-            },
-            None => m,
-        }
     }
 }
 

@@ -32,52 +32,6 @@ pub(super) fn slug(name: &str) -> String {
 }
 
 impl<'a> Run<'a> {
-    /// "A shopkeeper said", "A prison employee who asked not to be named
-    /// told…": an indefinite noun phrase opening the sentence and standing
-    /// right before its verb (or before a clause about the speaker) is an
-    /// unnamed source, named by its words.
-    pub(super) fn indefinite_speaker(&self, start: usize, verb: usize) -> Option<SrcMention> {
-        if !matches!(self.word(start), "a" | "an" | "another") || verb <= start + 1 {
-            return None;
-        }
-        let verb = verb.min(start + 14);
-        let end = (start + 1..verb)
-            .find(|&k| {
-                self.is_comma(k)
-                    || self.toks[k].kind == TokenKind::Punct
-                    || matches!(
-                        self.word(k),
-                        "who" | "speaking" | "that" | "on" | "in" | "at" | "based"
-                    )
-            })
-            .unwrap_or(verb);
-        let words = start + 1..end;
-        let plain = !words.is_empty()
-            && words.len() <= 3
-            && words.clone().all(|k| {
-                self.toks[k].kind == TokenKind::Word && self.word(k).is_ascii() && !self.capitalised(k)
-            });
-        if !plain {
-            return None;
-        }
-        let name = self.surface(start..end);
-        // "A war monitor", "a local documentation group": a body described,
-        // which the report may name later.
-        let body = self.at(&self.lex().kinds, end - 1).map(|f| *f.value);
-        Some(SrcMention {
-            toks: start..end,
-            src: SourceRef {
-                id: format!("anonymous:{}", slug(&name)),
-                name,
-                kind: SourceKind::Anonymous,
-            },
-            anonymous: true,
-            head: self.word(end - 1).to_string(),
-            generic: body.is_some(),
-            anaphor: false,
-        })
-    }
-
     pub(super) fn from_entry(e: &SourceEntry) -> SourceRef {
         SourceRef {
             id: e.id.clone(),
@@ -114,7 +68,7 @@ impl<'a> Run<'a> {
     pub(super) fn source_at(&self, i: usize, np: bool, aliases: Aliases) -> Option<SrcMention> {
         let lex = self.lex();
         if self.plain_arabic(i) {
-            return if np { self.noun_phrase(i, aliases) } else { None };
+            return if np { self.name(i, aliases) } else { None };
         }
         if let Some(f) = self.at(&lex.source_names, i) {
             let e = &lex.sources[*f.value];
@@ -175,35 +129,10 @@ impl<'a> Run<'a> {
         {
             return Some(Self::known(&lex.sources[*f.value], i..f.end));
         }
-        // English puts the qualifiers first: "local sources", "some
-        // pro-Ash channels", "social media accounts".
-        if self.word(i).is_ascii() && !self.starts(&lex.anonymous, i) {
-            let plain = |k: usize| {
-                let t = self.toks[k];
-                (t.kind == TokenKind::Word || t.text(self.key) == "-")
-                    && !self.starts(&lex.stops, k)
-                    && !self.starts(&lex.prepositions, k)
-                    && !self.starts(&lex.verbs, k)
-                    && !self.starts(&lex.events, k)
-                    && !self.starts(&lex.negation, k)
-                    && !self.starts(&lex.none_words, k)
-            };
-            if let Some(d) = (1..=4).find(|&d| i + d < self.toks.len() && self.starts(&lex.anonymous, i + d))
-                && (i..i + d).all(plain)
-                && let Some(mut inner) = self.source_at(i + d, false, aliases)
-                && inner.anonymous
-            {
-                inner.toks = i..inner.toks.end;
-                inner.src.name = self.surface(inner.toks.clone());
-                inner.src.id = format!("anonymous:{}", slug(&inner.src.name));
-                return Some(inner);
-            }
-        }
-        // "أحد سكان الحي": one of an unnamed group.
-        if matches!(self.word(i), "احد" | "احدي") && self.starts(&lex.anonymous, i + 1) {
-            let mut inner = self.source_at(i + 1, false, aliases)?;
-            inner.toks = i..inner.toks.end;
-            return Some(inner);
+        // "local sources", أحد سكان الحي: an unnamed source with a word
+        // before it.
+        if let Some(m) = self.lang(i).grammar().qualified_unnamed(self, i, aliases) {
+            return Some(m);
         }
         if self.starts(&lex.anonymous, i) {
             let prefix = self.at(&lex.anonymous, i).map(|f| f.prefix).unwrap_or(0);
@@ -224,7 +153,7 @@ impl<'a> Run<'a> {
                 }
                 // "residents of Hasakah", "activists in the town": the place
                 // belongs to the unnamed source.
-                if matches!(self.word(j), "of" | "in" | "from" | "at") && self.word(j + 1).is_ascii() {
+                if matches!(self.word(j), "of" | "in" | "from" | "at") && self.lang(j + 1) == Lang::English {
                     let mut k = j + 1;
                     if self.word(k) == "the" {
                         k += 1;
@@ -263,265 +192,7 @@ impl<'a> Run<'a> {
         if !np {
             return None;
         }
-        self.noun_phrase(i, aliases)
-    }
-
-    /// An English name: capitalised words, with "of", "the", "for" and "and"
-    /// between them (The Syrian Democratic Forces, Syrian Observatory for Human
-    /// Rights); or "the" and a word that says what a source is (the monitor),
-    /// which refers back.
-    pub(super) fn english_name(&self, i: usize) -> Option<SrcMention> {
-        let lex = self.lex();
-        let w0 = self.word(i);
-        if !w0.is_ascii() || w0.is_empty() {
-            return None;
-        }
-        let start = if w0 == "the" { i + 1 } else { i };
-        // A name the gazetteer knows (The SDF, the Syrian Observatory…).
-        if let Some(f) = self.at(&lex.source_names, start) {
-            return Some(Self::known(&lex.sources[*f.value], i..f.end));
-        }
-        if w0 == "the" && !self.capitalised(start) {
-            // "the source", "the official": the unnamed speaker named so
-            // before ("A source in the security services… told").
-            let head = self.word(start);
-            if let Some(prev) = self
-                .disc
-                .sources
-                .iter()
-                .rev()
-                .find(|s| s.anonymous && s.head == head && !head.is_empty())
-            {
-                return Some(SrcMention {
-                    toks: i..start + 1,
-                    ..prev.clone()
-                });
-            }
-            // "the monitor", "the group" (which refer back), "the interior
-            // ministry", "the country's prisons directorate": words that say
-            // what a source is, named by them; with words before the head,
-            // a description the report may name later.
-            if let Some(d) = (0..=3).find(|&d| self.starts(&lex.kinds, start + d))
-                && (start..start + d).all(|k| {
-                    let t = self.toks[k];
-                    (t.kind == TokenKind::Word && self.word(k).is_ascii() && !self.capitalised(k)
-                        || matches!(t.text(self.key), "'" | "’"))
-                        && !self.starts(&lex.stops, k)
-                        && !self.starts(&lex.verbs, k)
-                        && !self.starts(&lex.events, k)
-                })
-            {
-                let end = start + d + 1;
-                let name = self.surface(start..end);
-                return Some(SrcMention {
-                    toks: i..end,
-                    src: SourceRef {
-                        id: slug(&name),
-                        name,
-                        kind: self
-                            .at(&lex.kinds, start + d)
-                            .map_or(SourceKind::Organisation, |f| *f.value),
-                    },
-                    anonymous: false,
-                    head: self.word(start + d).to_string(),
-                    generic: d > 0,
-                    anaphor: true,
-                });
-            }
-            return None;
-        }
-        // Weekdays and months are no names (said on Monday).
-        if !self.capitalised(start)
-            || self.starts(&lex.stops, start)
-            || self.x.calendar_month(self.key, self.toks, start)
-        {
-            return None;
-        }
-        let mut j = start + 1;
-        let mut end = start + 1;
-        while j < self.toks.len() && j < start + 8 {
-            if self.capitalised(j) && !self.starts(&lex.verbs, j) {
-                j += 1;
-                end = j;
-            } else if matches!(self.word(j), "of" | "the" | "for" | "and") {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        // "The Westmoor interior ministry": a capitalised adjective and the
-        // words that say what the source is.
-        if let Some(d) = (1..=2).find(|&d| self.starts(&lex.kinds, end + d - 1))
-            && (end..end + d - 1).all(|k| {
-                self.toks[k].kind == TokenKind::Word && !self.capitalised(k) && !self.starts(&lex.stops, k)
-            })
-            && !self.starts(&lex.kinds, end - 1)
-        {
-            end += d;
-        }
-        let name = self.surface(start..end);
-        // A name with "of" or "the" inside (Order of the Ash) is no person's.
-        let kind = (start..end)
-            .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
-            .unwrap_or(if (start..end).any(|k| matches!(self.word(k), "of" | "the")) {
-                SourceKind::Organisation
-            } else {
-                SourceKind::Person
-            });
-        Some(SrcMention {
-            toks: i..end,
-            src: SourceRef {
-                id: slug(&name),
-                name,
-                kind,
-            },
-            anonymous: false,
-            head: self.word(start).to_string(),
-            generic: false,
-            anaphor: false,
-        })
-    }
-
-    pub(super) fn noun_phrase(&self, i: usize, aliases: Aliases) -> Option<SrcMention> {
-        let lex = self.lex();
-        let w0 = self.word(i);
-        if w0.is_ascii() && !w0.is_empty() {
-            return self.english_name(i);
-        }
-        if self.starts(&lex.documents, i) || w0.starts_with("وال") {
-            // البيان، التقرير: the statement speaks for whoever issued it;
-            // والتحركات: a new conjunct, not a name.
-            return None;
-        }
-        if w0.is_empty()
-            || self.starts(&lex.stops, i)
-            || self.starts(&lex.verbs, i)
-            || self.starts(&lex.events, i)
-            || self.starts(&lex.never_after, i)
-            || self.x.numbers_word(w0)
-        {
-            return None;
-        }
-        // A title speaks for the body after it: مديرة المرصد، المتحدث باسم الوزارة.
-        if let Some(f) = self.at(&lex.titles, i) {
-            let mut j = f.end;
-            if let Some(l) = self.at(&lex.title_links, j) {
-                j = l.end;
-            }
-            if let Some(mut body) = self.source_at(j, true, aliases) {
-                body.toks = i..body.toks.end;
-                return Some(body);
-            }
-            return None;
-        }
-        // An unknown name opens with a definite word, a head that says what
-        // it is (وزارة، مرصد), a quote, or a capital (in Latin script).
-        let construct = {
-            let w1 = self.word(i + 1);
-            w1.starts_with("ال")
-                || (w1.is_empty() && self.toks.get(i + 1).is_some_and(|t| t.text(self.key) == "\""))
-        };
-        let opens_name = strip_proclitic_l(w0).starts_with("ال")
-            || construct
-            || self.starts(&lex.kinds, i)
-            || (i > 0 && matches!(self.toks[i - 1].text(self.key), "\"" | "'"))
-            || self.doc.text[self.text_range(i..i + 1)].starts_with(|c: char| c.is_uppercase());
-        if !opens_name {
-            return None;
-        }
-        let mut j = i;
-        while j < self.toks.len() && j < i + 6 {
-            let t = self.toks[j];
-            if t.kind != TokenKind::Word {
-                // Quotes around a name or its acronym are part of it.
-                if matches!(t.text(self.key), "\"" | "'" | "(" | ")") && j > i {
-                    j += 1;
-                    continue;
-                }
-                break;
-            }
-            if j > i
-                && (self.starts(&lex.stops, j)
-                    || self.starts(&lex.verbs, j)
-                    || self.starts(&lex.events, j)
-                    || self.starts(&lex.documents, j)
-                    || self.starts(&lex.titles, j)
-                    || self.word(j).starts_with('و')
-                        && self.word(j).len() > 2
-                        && !self.word(j - 1).is_empty()
-                        && j > i + 1)
-            {
-                break;
-            }
-            j += 1;
-        }
-        while j > i && self.toks[j - 1].kind != TokenKind::Word {
-            j -= 1;
-        }
-        // A definite name continues only with definite words (المرصد السوري,
-        // not المرصد عدد); an indefinite head runs to its last definite word
-        // (قيادة قوات سوريا الديمقراطية).
-        let is_def = |k: usize| {
-            let w = self.word(k);
-            w.starts_with("ال")
-                || w.starts_with("لل")
-                || w.strip_prefix('ل').is_some_and(|r| r.starts_with("ال"))
-        };
-        if is_def(i) {
-            let mut e = i + 1;
-            while e < j && (is_def(e) || self.toks[e].kind != TokenKind::Word) {
-                e += 1;
-            }
-            j = e;
-        } else if let Some(last_def) = (i + 1..j).rev().find(|&k| is_def(k)) {
-            j = last_def + 1;
-            while j < self.toks.len() && j < i + 8 && matches!(self.toks[j].text(self.key), "\"" | "(" | ")")
-            {
-                j += 1;
-            }
-        }
-        while j > i
-            && self.toks[j - 1].kind != TokenKind::Word
-            && !matches!(self.toks[j - 1].text(self.key), "\"")
-        {
-            j -= 1;
-        }
-        if j == i {
-            return None;
-        }
-        // A gazetteer name inside the phrase (تقرير النبأ) is the source.
-        for k in i..j {
-            if let Some(f) = self.at(&lex.source_names, k) {
-                let e = &lex.sources[*f.value];
-                return Some(Self::known(e, i..j.max(f.end)));
-            }
-        }
-        let first = self.word(i);
-        let head = strip_article(strip_proclitic_l(first));
-        let kind = (i..j)
-            .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
-            .unwrap_or(SourceKind::Person);
-        let definite = strip_proclitic_l(first).starts_with("ال");
-        let anaphor = definite && j == i + 1;
-        // Generic: an indefinite head with no name after it (مرصد حقوقي محلي،
-        // منظمة محلية لرصد الانتهاكات), unlike المرصد السوري.
-        let generic = !definite && j > i + 1 && !self.word(i + 1).starts_with("ال");
-        let mut name = self.surface(i..j);
-        if let Some(stripped) = name.strip_prefix('ل').filter(|s| s.starts_with("ال")) {
-            name = stripped.to_string();
-        }
-        Some(SrcMention {
-            toks: i..j,
-            src: SourceRef {
-                id: slug(&name),
-                name,
-                kind,
-            },
-            anonymous: false,
-            head,
-            generic,
-            anaphor,
-        })
+        self.name(i, aliases)
     }
 
     /// The name before a headline's colon, as written.
@@ -558,5 +229,66 @@ impl<'a> Run<'a> {
             generic: false,
             anaphor: r.len() == 1 && self.word(r.start).starts_with("ال"),
         })
+    }
+
+    /// The source after بحسب / وفق: a name, or what a document came from
+    /// (بحسب حصيلة أعلنتها المديرية، بحسب أرقام حصلت عليها الصحيفة من الإدارة).
+    pub(super) fn prep_object(&self, k: usize, end: usize, aliases: Aliases) -> Option<SrcMention> {
+        let lex = self.lex();
+        // English articles before a document (according to a tally by …).
+        let k = if matches!(self.word(k), "a" | "an") {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(v) = self.at(&lex.verbs, k) {
+            return self.subject_after(v.end, end, aliases);
+        }
+        let document = self.at(&lex.documents, k).is_some() || self.word(k) == "ما";
+        if !document && let Some(s) = self.source_at(k, true, aliases) {
+            return Some(s);
+        }
+        if !document {
+            return None;
+        }
+        for j in k + 1..(k + 9).min(end) {
+            if self.is_punct(j) {
+                break;
+            }
+            if let Some(v) = self.at(&lex.verbs, j) {
+                return self.subject_after(v.end, end, aliases);
+            }
+            if matches!(self.word(j), "من" | "عن" | "by" | "from" | "of")
+                && let Some(s) = self.source_at(j + 1, true, aliases)
+                && !self.facts.head_ids.contains(&s.src.id)
+            {
+                return Some(s);
+            }
+            if let Some(s) = self.source_at(j, false, aliases)
+                && !self.facts.head_ids.contains(&s.src.id)
+            {
+                return Some(s);
+            }
+        }
+        self.source_at(k + 1, true, aliases)
+    }
+
+    /// The subject right after a verb: a source, skipping time words and commas.
+    pub(super) fn subject_after(&self, mut i: usize, end: usize, aliases: Aliases) -> Option<SrcMention> {
+        let lex = self.lex();
+        let mut skipped = 0;
+        while i < end && skipped < 4 && (self.is_punct(i) || self.is_quote(i) || self.word(i) == "قد") {
+            i += 1;
+            skipped += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        let s = self.source_at(i, true, aliases)?;
+        // A name is not a subject when a number or a quantity word opens it.
+        if s.toks.start >= end || self.starts(&lex.events, s.toks.start) {
+            return None;
+        }
+        Some(s)
     }
 }

@@ -25,6 +25,18 @@ impl<'a> Run<'a> {
         aliases == Aliases::Doc && self.facts.named.contains(&id)
     }
 
+    /// The language whose rules read the word at `i` (see [`Lang::of_word`]).
+    #[inline]
+    pub(super) fn lang(&self, i: usize) -> Lang {
+        Lang::of_word(self.word(i))
+    }
+
+    /// A name no gazetteer knows opening at `i`, read by the grammar of
+    /// its word's language.
+    pub(super) fn name(&self, i: usize, aliases: Aliases) -> Option<SrcMention> {
+        self.lang(i).grammar().name(self, i, aliases)
+    }
+
     pub(super) fn lex(&self) -> &'a ClaimsLexicon {
         &self.x.lex
     }

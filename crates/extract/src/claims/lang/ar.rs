@@ -1,0 +1,239 @@
+//! Arabic: the subject stands after its verb (قال المرصد); a name no
+//! gazetteer knows is a definite construct (المرصد السوري، قيادة قوات سوريا
+//! الديمقراطية) or a head that says what it is (وزارة، مرصد); a relative
+//! clause's verb speaks for its antecedent (المصدر الذي تحدث); "one of"
+//! an unnamed group is unnamed (أحد سكان الحي).
+
+use super::{Grammar, Subject};
+use crate::claims::frames::Scan;
+use crate::claims::lexicon::Verb;
+use crate::claims::*;
+
+/// The Arabic rules.
+pub(in crate::claims) struct Arabic;
+
+impl Grammar for Arabic {
+    fn verb_subject(&self, run: &Run, s: &Scan, v: usize, verb: Verb, after: usize) -> Subject {
+        let (start, end) = (s.sent.start, s.sent.end);
+        let mut who = if verb.participle {
+            None
+        } else {
+            run.subject_after(after, end, s.aliases)
+        };
+        // After الذي / التي the subject is what the pronoun stands for.
+        let relative = v > start && matches!(run.word(v - 1), "الذي" | "التي" | "الذين");
+        if relative && who.is_none() {
+            let antecedent = s.seen.last().filter(|m| m.toks.end + 2 >= v).cloned();
+            // المصدر الذي نقلت عنه الصحيفة: the paper speaks, citing the source.
+            if matches!(run.word(after), "عنه" | "عنها" | "عنهم")
+                && let Some(speaker) = run.subject_after(after + 1, end, s.aliases)
+            {
+                return Subject {
+                    who: Some(speaker),
+                    cited: antecedent,
+                    ..Subject::default()
+                };
+            }
+            return Subject {
+                none: antecedent.is_none(),
+                who: antecedent,
+                ..Subject::default()
+            };
+        }
+        // A subject before its verb stands close to it (عادت “قسد” للحديث).
+        if who.is_none() && !verb.participle {
+            who = s.seen.last().filter(|m| m.toks.end + 4 >= v).cloned();
+        }
+        Subject {
+            who,
+            ..Subject::default()
+        }
+    }
+
+    fn speaker(
+        &self,
+        run: &Run,
+        sent: Range<usize>,
+        _v: usize,
+        after: usize,
+        aliases: Aliases,
+    ) -> Option<SrcMention> {
+        run.subject_after(after, sent.end, aliases)
+    }
+
+    fn verb_is_object(&self, _run: &Run, _sent: Range<usize>, _v: usize) -> bool {
+        false
+    }
+
+    fn carries_citation(&self) -> bool {
+        false
+    }
+
+    fn name(&self, run: &Run, i: usize, aliases: Aliases) -> Option<SrcMention> {
+        run.arabic_name(i, aliases)
+    }
+
+    fn name_before_verb(&self, run: &Run, s: &Scan, i: usize) -> Option<SrcMention> {
+        // A definite head that says what a source is (المرصد, الوزارة).
+        (run.word(i).starts_with("ال") && run.starts(&run.lex().kinds, i))
+            .then(|| run.arabic_name(i, s.aliases))
+            .flatten()
+    }
+
+    fn qualified_unnamed(&self, run: &Run, i: usize, aliases: Aliases) -> Option<SrcMention> {
+        // "أحد سكان الحي": one of an unnamed group.
+        if !matches!(run.word(i), "احد" | "احدي") || !run.starts(&run.lex().anonymous, i + 1) {
+            return None;
+        }
+        let mut inner = run.source_at(i + 1, false, aliases)?;
+        inner.toks = i..inner.toks.end;
+        Some(inner)
+    }
+}
+
+impl<'a> Run<'a> {
+    /// A name no gazetteer knows, in Arabic, opening at `i`.
+    pub(in crate::claims) fn arabic_name(&self, i: usize, aliases: Aliases) -> Option<SrcMention> {
+        let lex = self.lex();
+        let w0 = self.word(i);
+        if self.starts(&lex.documents, i) || w0.starts_with("وال") {
+            // البيان، التقرير: the statement speaks for whoever issued it;
+            // والتحركات: a new conjunct, not a name.
+            return None;
+        }
+        if w0.is_empty()
+            || self.starts(&lex.stops, i)
+            || self.starts(&lex.verbs, i)
+            || self.starts(&lex.events, i)
+            || self.starts(&lex.never_after, i)
+            || self.x.numbers_word(w0)
+        {
+            return None;
+        }
+        // A title speaks for the body after it: مديرة المرصد، المتحدث باسم الوزارة.
+        if let Some(f) = self.at(&lex.titles, i) {
+            let mut j = f.end;
+            if let Some(l) = self.at(&lex.title_links, j) {
+                j = l.end;
+            }
+            if let Some(mut body) = self.source_at(j, true, aliases) {
+                body.toks = i..body.toks.end;
+                return Some(body);
+            }
+            return None;
+        }
+        // An unknown name opens with a definite word, a head that says what
+        // it is (وزارة، مرصد), a quote, or a capital (in Latin script).
+        let construct = {
+            let w1 = self.word(i + 1);
+            w1.starts_with("ال")
+                || (w1.is_empty() && self.toks.get(i + 1).is_some_and(|t| t.text(self.key) == "\""))
+        };
+        let opens_name = strip_proclitic_l(w0).starts_with("ال")
+            || construct
+            || self.starts(&lex.kinds, i)
+            || (i > 0 && matches!(self.toks[i - 1].text(self.key), "\"" | "'"))
+            || self.doc.text[self.text_range(i..i + 1)].starts_with(|c: char| c.is_uppercase());
+        if !opens_name {
+            return None;
+        }
+        let j = self.name_end(i)?;
+        // A gazetteer name inside the phrase (تقرير النبأ) is the source.
+        for k in i..j {
+            if let Some(f) = self.at(&lex.source_names, k) {
+                let e = &lex.sources[*f.value];
+                return Some(Self::known(e, i..j.max(f.end)));
+            }
+        }
+        let first = self.word(i);
+        let head = strip_article(strip_proclitic_l(first));
+        let kind = (i..j)
+            .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
+            .unwrap_or(SourceKind::Person);
+        let definite = strip_proclitic_l(first).starts_with("ال");
+        let anaphor = definite && j == i + 1;
+        // Generic: an indefinite head with no name after it (مرصد حقوقي محلي،
+        // منظمة محلية لرصد الانتهاكات), unlike المرصد السوري.
+        let generic = !definite && j > i + 1 && !self.word(i + 1).starts_with("ال");
+        let mut name = self.surface(i..j);
+        if let Some(stripped) = name.strip_prefix('ل').filter(|s| s.starts_with("ال")) {
+            name = stripped.to_string();
+        }
+        Some(SrcMention {
+            toks: i..j,
+            src: SourceRef {
+                id: slug(&name),
+                name,
+                kind,
+            },
+            anonymous: false,
+            head,
+            generic,
+            anaphor,
+        })
+    }
+
+    /// Where an Arabic name opening at `i` ends: before a function word, a
+    /// verb, an event word, a title or a new conjunct, with quotes around
+    /// it or its acronym; a definite name continues only with definite
+    /// words (المرصد السوري, not المرصد عدد), an indefinite head runs to its
+    /// last definite word (قيادة قوات سوريا الديمقراطية).
+    fn name_end(&self, i: usize) -> Option<usize> {
+        let lex = self.lex();
+        let mut j = i;
+        while j < self.toks.len() && j < i + 6 {
+            let t = self.toks[j];
+            if t.kind != TokenKind::Word {
+                // Quotes around a name or its acronym are part of it.
+                if matches!(t.text(self.key), "\"" | "'" | "(" | ")") && j > i {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if j > i
+                && (self.starts(&lex.stops, j)
+                    || self.starts(&lex.verbs, j)
+                    || self.starts(&lex.events, j)
+                    || self.starts(&lex.documents, j)
+                    || self.starts(&lex.titles, j)
+                    || self.word(j).starts_with('و')
+                        && self.word(j).len() > 2
+                        && !self.word(j - 1).is_empty()
+                        && j > i + 1)
+            {
+                break;
+            }
+            j += 1;
+        }
+        while j > i && self.toks[j - 1].kind != TokenKind::Word {
+            j -= 1;
+        }
+        let is_def = |k: usize| {
+            let w = self.word(k);
+            w.starts_with("ال")
+                || w.starts_with("لل")
+                || w.strip_prefix('ل').is_some_and(|r| r.starts_with("ال"))
+        };
+        if is_def(i) {
+            let mut e = i + 1;
+            while e < j && (is_def(e) || self.toks[e].kind != TokenKind::Word) {
+                e += 1;
+            }
+            j = e;
+        } else if let Some(last_def) = (i + 1..j).rev().find(|&k| is_def(k)) {
+            j = last_def + 1;
+            while j < self.toks.len() && j < i + 8 && matches!(self.toks[j].text(self.key), "\"" | "(" | ")")
+            {
+                j += 1;
+            }
+        }
+        while j > i
+            && self.toks[j - 1].kind != TokenKind::Word
+            && !matches!(self.toks[j - 1].text(self.key), "\"")
+        {
+            j -= 1;
+        }
+        (j > i).then_some(j)
+    }
+}

@@ -52,14 +52,12 @@ pub fn load(dir: Option<&Path>) -> Result<Data> {
         let (fac_name, fac) = file(dir, "facets.toml", DEFAULT_FACETS)?;
         let (ev_name, ev) = file(dir, "events.toml", DEFAULT_EVENTS)?;
         let claims = ClaimsLexicon::parse(&src, &att, &fac, &ev).map_err(|e| {
-            anyhow::anyhow!(
-                "{} / {} / {} / {}: {}",
-                src_name,
-                att_name,
-                fac_name,
-                ev_name,
-                one_line(&e)
-            )
+            // Name the file as it was read: the user's, or the built-in one.
+            let path = [&src_name, &att_name, &fac_name, &ev_name]
+                .into_iter()
+                .find(|p| p.ends_with(e.file()))
+                .map_or(e.file(), |p| p.as_str());
+            anyhow::anyhow!("{path}: {}", one_line(&e.reason()))
         })?;
         let numbers = Numbers::new(lex, calendar.clone());
         Ok(Data {

@@ -128,6 +128,48 @@ fn a_data_directory_extends_the_vocabulary_and_a_broken_one_is_named() {
     assert!(err.contains("numbers.toml") && err.lines().count() == 1, "{err}");
 }
 
+/// A `--data` folder that renames what the claims rules rely on (a
+/// people-word, a source's side) stops the run at start-up with one line
+/// naming the user's file and the entry, not a silent change of results.
+#[test]
+fn a_data_directory_missing_what_the_rules_need_fails_at_start_naming_the_entry() {
+    use isnad_extract::claims::{DEFAULT_FACETS, DEFAULT_SOURCES};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = d.join("data");
+    std::fs::create_dir(&data).unwrap();
+    write(d, "r.txt", "قالت الشرطة إن 5 أشخاص قتلوا.\n".as_bytes());
+    let rows = [
+        (
+            "facets.toml",
+            DEFAULT_FACETS.replacen("name = \"groups\"", "name = \"cells\"", 1),
+            "no [[who]] named \"groups\"",
+        ),
+        (
+            "sources.toml",
+            DEFAULT_SOURCES.replacen("side = \"security\"", "side = \"police\"", 1),
+            "side \"police\" is not one of",
+        ),
+    ];
+    for (file, text, want) in rows {
+        let _ = std::fs::remove_file(data.join("facets.toml"));
+        let _ = std::fs::remove_file(data.join("sources.toml"));
+        std::fs::write(data.join(file), text).unwrap();
+        let out = isnad(&["--data", "data", "extract", "r.txt"], b"", d);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let err = stderr(&out);
+        let path = std::path::Path::new("data").join(file).display().to_string();
+        assert!(
+            err.contains(want) && err.contains(&path) && err.lines().count() == 1,
+            "{err}"
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "{file}: no claims with a broken vocabulary"
+        );
+    }
+}
+
 #[test]
 fn read_shows_the_seeds_furniture_and_metadata() {
     let Some(seeds) = seeds_dir() else { return };

@@ -1,4 +1,15 @@
-//! The facet of a quantity.
+//! The facet of a quantity: what the number counts.
+//!
+//! In: a quantity, its sentence, the event cues of the sentence and the
+//! other quantities in it. Out: a facet of `data/facets.toml` (the first
+//! `[[facet]]` row whose event and people-word match the nearest event cue
+//! and the people the number counts), a duration (a count of days or hours
+//! after a duration cue), or `other:<noun>` for a quantity that fits none,
+//! with a factor for the value (weeks in days). Refused, as no claim at
+//! all: issue and page numbers, ages, years, shares (fractions and
+//! percentages), a partitive one ("one of the largest"), counts of units
+//! that are never claims (km, dollars), a count of days or hours with no
+//! duration cue.
 
 use super::*;
 
@@ -18,7 +29,7 @@ impl<'a> Run<'a> {
         };
         let own =
             (q.toks.end..(q.toks.end + 3).min(end)).any(|k| matches!(self.word(k), "its" | "their" | "our"));
-        if lex.event_names[e as usize] != "killed" || !own {
+        if e != lex.roles.killed || !own {
             return facet;
         }
         let Some(side) = speaker.and_then(|s| self.side_of(s)) else {
@@ -39,185 +50,27 @@ impl<'a> Run<'a> {
         sent_cues: &[(usize, u16)],
     ) -> Option<(String, f64)> {
         let lex = self.lex();
-        let (a, mut b) = (q.toks.start, q.toks.end);
-        // A quoted figure ("nearly 60" detainees, «نحو 90» مسلحا): the noun
-        // is after the quote that closes on it.
-        if self.toks.get(b).is_some_and(|t| {
-            t.kind == TokenKind::Punct && !t.space_before && matches!(t.text(self.key), "\"" | "”" | "»")
-        }) && self.toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Word)
-            && !self.starts(&lex.stops, b + 1)
-        {
-            b += 1;
-        }
-        // Issue numbers, pages, ages: read before the hedge (home to about 85,000).
-        let mut before = match q.m.hedge {
-            Some((hs, _)) if hs < q.m.start => self.toks.partition_point(|t| (t.end as usize) <= hs).min(a),
-            _ => a,
-        };
-        while before > sent.start && self.is_punct(before - 1) {
-            before -= 1;
-        }
-        if (1..=2).any(|d| before >= sent.start + d && self.starts(&lex.never_after, before - d)) {
+        let a = q.toks.start;
+        let b = self.after_quote(q.toks.end);
+        if self.not_a_count(sent.clone(), q, b) {
             return None;
         }
-        // "one of the largest", "one of the blocks": a partitive one.
-        if q.m.value == Value::Number(1.0) && self.word(b) == "of" && self.toks[a].kind == TokenKind::Word {
-            return None;
+        if let Some(unit) = self.unit(a, b) {
+            return self.duration(unit, a, sent_cues);
         }
-        // Fractions and percentages are shares, not counts of the event.
-        if matches!(q.m.kind, Kind::Fraction | Kind::Percent) {
-            return None;
+        if let Some(vague) = self.vague_count(sent.clone(), q, b) {
+            return vague;
         }
-        // A bare four-digit number from 1900 to 2099 with no noun after it is a
-        // year the recogniser had no cue for (فبراير (شباط) 2015); so is one
-        // before a noun that names no people and no event ("a 2029 bus
-        // station bombing").
-        if let Value::Number(x) = q.m.value
-            && (1900.0..2100.0).contains(&x)
-            && x.fract() == 0.0
-            && q.m.hedge.is_none()
-            && b == a + 1
-            && self.toks[a].kind == TokenKind::Number
-            && (b >= sent.end
-                || self.toks[b].kind != TokenKind::Word
-                || self.starts(&lex.stops, b)
-                || self.lang(b) == Lang::English
-                    && !self.starts(&lex.who, b)
-                    && !self.starts(&lex.people_words, b)
-                    && !self.starts(&lex.events, b))
-        {
-            return None;
-        }
-        // "Ms Reyne, 44, said": an age set off by commas after a name.
-        if let Value::Number(x) = q.m.value
-            && x < 120.0
-            && q.m.hedge.is_none()
-            && a >= 2
-            && self.is_comma(a - 1)
-            && self.capitalised(a - 2)
-            && self.lang(a - 2) == Lang::English
-            && b < sent.end
-            && self.is_comma(b)
-        {
-            return None;
-        }
-        // The unit counted: the mention's own noun (يومين) or the next word.
-        // "a 36-hour riot", "two-week offensive": the unit after a hyphen.
-        let hyphen = self
-            .toks
-            .get(b)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.key) == "-")
-            && self.toks.get(b + 1).is_some_and(|t| !t.space_before)
-            && self.toks.get(b).is_some_and(|t| !t.space_before);
-        let unit = self
-            .at(&lex.units, a)
-            .filter(|f| f.end >= b)
-            .or_else(|| self.at(&lex.units, b))
-            .or_else(|| if hyphen { self.at(&lex.units, b + 1) } else { None })
-            .map(|f| *f.value);
-        let is_duration_cue = |e: u16| lex.event_names[e as usize] == "duration";
-        let cues = sent_cues.to_vec();
-        match unit {
-            Some(Unit::Never) => return None,
-            Some(Unit::Days(_)) | Some(Unit::Hours) => {
-                let unit_end = if self.at(&lex.units, a).is_some_and(|f| f.end >= b) {
-                    b
-                } else if hyphen && self.at(&lex.units, b).is_none() {
-                    b + 2
-                } else {
-                    b + 1
-                };
-                let dur = cues.iter().any(|&(k, e)| is_duration_cue(e) && k < a)
-                    || self.starts(&lex.duration_after, unit_end);
-                if !dur {
-                    return None;
-                }
-                return match unit {
-                    Some(Unit::Hours) => Some(("duration_hours".into(), 1.0)),
-                    Some(Unit::Days(f)) => Some(("duration_days".into(), f)),
-                    _ => None,
-                };
-            }
-            _ => {}
-        }
-        // Postposed عدة after a noun that is not a people-noun is not a claim.
-        // Preposed عدة counts the noun after it (عدة أشخاص); postposed, the
-        // noun before (مجموعات عدة). A word after it that opens with a
-        // preposition (عدة لاستكمال) is no counted noun.
-        let preposed = self.toks.get(b).is_some_and(|t| t.kind == TokenKind::Word)
-            && !self.starts(&lex.stops, b)
-            && !self.starts(&lex.events, b)
-            && (!self.word(b).starts_with(['ل', 'ب']) || self.starts(&lex.who, b));
-        if q.m.kind == Kind::Vague
-            && a > sent.start
-            && matches!(self.word(a), "عده" | "عديده")
-            && (!preposed || self.word(a) == "عديده")
-            && self.at(&lex.who, a - 1).is_none()
-        {
-            return other(self.word(a - 1));
-        }
-        // عدد من نزحوا: "the number of those who", not "a number of".
-        if q.m.vague.as_deref() == Some("a number of")
-            && self.word(b).ends_with("وا")
-            && self.starts(&lex.events, b)
-        {
-            return None;
-        }
-        // The counted noun itself is no event cue when it names people (45 محتجزاً).
-        let (soft, _) = self.clause_start(a, sent.start);
-        let has_cue_before = cues
-            .iter()
-            .any(|&(k, e)| k < a && k >= soft && !is_duration_cue(e));
-        let cues: Vec<(usize, u16)> = cues
-            .into_iter()
-            .filter(|&(k, _)| !(k == b && self.starts(&lex.who, k)))
-            // After the number, a people-word (المحتجزين) says whose count it is,
-            // not what happened, unless nothing before says it.
-            .filter(|&(k, _)| !(k >= b && self.starts(&lex.who, k) && has_cue_before))
-            // A cue inside another quantity (تفجيرين) belongs to that one, and
-            // so does the noun it counts (17 من المحتجزين وثلاثة حراس).
-            .filter(|&(k, _)| {
-                !others.iter().any(|o| {
-                    o.start != a
-                        && (o.contains(&k)
-                            || k == o.end && self.starts(&lex.who, k)
-                            || k == o.end + 1
-                                && matches!(self.word(o.end), "من" | "of")
-                                && self.starts(&lex.who, k))
-                })
-            })
-            .collect();
+        let is_duration_cue = |e: u16| e == lex.roles.duration;
+        let cues = self.cues_of(q, b, sent.start, others, sent_cues);
         let event = self.nearest_event(&cues, a, b, sent.start, &is_duration_cue);
         let who = self.who_of(q, sent.clone());
-        // What the number counts: the noun right after it (past من).
-        let mut noun = b;
-        if self.word(noun) == "من" {
-            noun += 1;
-        }
-        let things_noun = self.toks.get(noun).is_some_and(|t| t.kind == TokenKind::Word)
-            && noun < sent.end
-            && !self.starts(&lex.who, noun)
-            && !self.starts(&lex.people_words, noun)
-            && !self.starts(&lex.events, noun)
-            && !self.starts(&lex.stops, noun)
-            && !self.starts(&lex.units, noun)
-            && !lex.verbs.starts_at(self.key, self.toks, noun)
-            && !self.starts(&lex.none_words, noun)
-            && !self.starts(&lex.source_names, noun)
-            && !self.word(noun).starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
-                                                && !self.word(noun).starts_with("ال")
-            // The rule reads Arabic nouns; an English one is let through.
-            && self.lang(noun) != Lang::English
-            // Sound plurals of agent nouns name people (مهندسين، مشتبهين), and so
-            // does a noun followed by a pronoun for them (مشتبهاً بهم).
-            && !(self.word(noun).chars().count() >= 4 && (self.word(noun).ends_with("ين") || self.word(noun).ends_with("ون")))
-            && !matches!(self.word(noun + 1), "بهم" | "منهم" | "عليهم" | "لهم")
-            && q.m.kind != Kind::Vague;
         if let Some(e) = event {
+            let things = self.counts_things(q, b, sent.end);
             for (name, fe, fw) in &lex.facets {
                 if *fe == e && fw.is_none_or(|w| Some(w) == who) {
                     // A count of people cannot be followed by a noun that names none.
-                    if things_noun && !lex.things.contains(name) && who.is_none() {
+                    if things && !lex.things.contains(name) && who.is_none() {
                         break;
                     }
                     if !self.facts.prison && lex.prison_facets.contains(name) {
@@ -230,26 +83,235 @@ impl<'a> Run<'a> {
         // Gunmen counted with nothing said of them are the attackers.
         let counted_attackers = (a..=b).any(|k| {
             self.at(&lex.who, k)
-                .is_some_and(|f| lex.who_names[*f.value as usize] == "attackers")
+                .is_some_and(|f| *f.value == lex.roles.attackers)
         });
-        if event.is_none()
-            && counted_attackers
-            && who.is_some_and(|w| lex.who_names[w as usize] == "attackers")
-            && let Some((name, _, _)) = lex.facets.iter().find(|(n, _, _)| n == "attackers_count")
+        if event.is_none() && counted_attackers && who == Some(lex.roles.attackers) {
+            return Some((lex.roles.attackers_count.clone(), 1.0));
+        }
+        Some(self.other_noun(b))
+    }
+
+    /// Where the noun after a quantity ending before `b` starts: past a
+    /// quote that closes on the figure ("nearly 60" detainees, «نحو 90»
+    /// مسلحا).
+    fn after_quote(&self, b: usize) -> usize {
+        let closes = self.toks.get(b).is_some_and(|t| {
+            t.kind == TokenKind::Punct && !t.space_before && matches!(t.text(self.key), "\"" | "”" | "»")
+        });
+        if closes
+            && self.toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.starts(&self.lex().stops, b + 1)
         {
-            return Some((name.clone(), 1.0));
+            b + 1
+        } else {
+            b
         }
-        if q.m.kind == Kind::Percent {
+    }
+
+    /// True for a number that counts nothing of the event: an issue or page
+    /// number or an age (after العدد, page, aged), a partitive one, a share,
+    /// a year with no noun of people after it, an age set off by commas
+    /// after a name ("Ms Reyne, 44, said").
+    fn not_a_count(&self, sent: Range<usize>, q: &Quantity, b: usize) -> bool {
+        let lex = self.lex();
+        let a = q.toks.start;
+        // Read before the hedge (home to about 85,000).
+        let mut before = match q.m.hedge {
+            Some((hs, _)) if hs < q.m.start => self.toks.partition_point(|t| (t.end as usize) <= hs).min(a),
+            _ => a,
+        };
+        while before > sent.start && self.is_punct(before - 1) {
+            before -= 1;
+        }
+        if (1..=2).any(|d| before >= sent.start + d && self.starts(&lex.never_after, before - d)) {
+            return true;
+        }
+        // "one of the largest", "one of the blocks".
+        if q.m.value == Value::Number(1.0) && self.word(b) == "of" && self.toks[a].kind == TokenKind::Word {
+            return true;
+        }
+        if matches!(q.m.kind, Kind::Fraction | Kind::Percent) {
+            return true;
+        }
+        let Value::Number(x) = q.m.value else {
+            return false;
+        };
+        if q.m.hedge.is_some() {
+            return false;
+        }
+        // A bare four-digit number from 1900 to 2099 with no noun after it
+        // is a year the recogniser had no cue for (فبراير (شباط) 2015); so is
+        // one before a noun that names no people and no event ("a 2029 bus
+        // station bombing").
+        let year = (1900.0..2100.0).contains(&x)
+            && x.fract() == 0.0
+            && b == a + 1
+            && self.toks[a].kind == TokenKind::Number
+            && (b >= sent.end
+                || self.toks[b].kind != TokenKind::Word
+                || self.starts(&lex.stops, b)
+                || self.lang(b) == Lang::English
+                    && !self.starts(&lex.who, b)
+                    && !self.starts(&lex.people_words, b)
+                    && !self.starts(&lex.events, b));
+        let age = x < 120.0
+            && a >= 2
+            && self.is_comma(a - 1)
+            && self.capitalised(a - 2)
+            && self.lang(a - 2) == Lang::English
+            && b < sent.end
+            && self.is_comma(b);
+        year || age
+    }
+
+    /// The unit counted from `a` (the number) with its noun from `b`: the
+    /// mention's own noun (يومين), the next word, or the word after a
+    /// hyphen ("a 36-hour riot"); with where the unit ends.
+    fn unit(&self, a: usize, b: usize) -> Option<(Unit, usize)> {
+        let lex = self.lex();
+        let hyphen = self
+            .toks
+            .get(b)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.key) == "-" && !t.space_before)
+            && self.toks.get(b + 1).is_some_and(|t| !t.space_before);
+        if let Some(f) = self.at(&lex.units, a).filter(|f| f.end >= b) {
+            return Some((*f.value, b));
+        }
+        if let Some(f) = self.at(&lex.units, b) {
+            return Some((*f.value, b + 1));
+        }
+        let f = self.at(&lex.units, b + 1).filter(|_| hyphen)?;
+        Some((*f.value, b + 2))
+    }
+
+    /// A count of a unit: never a claim, or a duration when a duration cue
+    /// comes before the number or right after the unit (بعد أسبوعين من
+    /// المعارك, "a 36-hour riot").
+    fn duration(
+        &self,
+        (unit, unit_end): (Unit, usize),
+        a: usize,
+        cues: &[(usize, u16)],
+    ) -> Option<(String, f64)> {
+        let lex = self.lex();
+        let Unit::Duration { facet, factor } = unit else {
             return None;
+        };
+        let cued = cues.iter().any(|&(k, e)| e == lex.roles.duration && k < a)
+            || self.starts(&lex.duration_after, unit_end);
+        cued.then(|| (lex.durations[facet as usize].clone(), factor))
+    }
+
+    /// The Arabic vague words that count no claim of people: postposed
+    /// عدة after a noun that names no people (مجموعات عدة: other:noun), and
+    /// عدد من before a verb ("the number of those who", not "a number
+    /// of"). `Some(answer)` decides the quantity.
+    fn vague_count(&self, sent: Range<usize>, q: &Quantity, b: usize) -> Option<Option<(String, f64)>> {
+        let lex = self.lex();
+        let a = q.toks.start;
+        // Preposed عدة counts the noun after it (عدة أشخاص); postposed, the
+        // noun before. A word after it that opens with a preposition (عدة
+        // لاستكمال) is no counted noun.
+        let preposed = self.toks.get(b).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.starts(&lex.stops, b)
+            && !self.starts(&lex.events, b)
+            && (!self.word(b).starts_with(['ل', 'ب']) || self.starts(&lex.who, b));
+        if q.m.kind == Kind::Vague
+            && a > sent.start
+            && matches!(self.word(a), "عده" | "عديده")
+            && (!preposed || self.word(a) == "عديده")
+            && self.at(&lex.who, a - 1).is_none()
+        {
+            return Some(Some(other(self.word(a - 1))));
         }
-        // A partitive counts the noun after its preposition: "5 من أعضاء
-        // الحكومة", "five of the members"; a lone conjunction counts nothing.
+        // عدد من نزحوا.
+        if q.m.vague.as_deref() == Some("a number of")
+            && self.word(b).ends_with("وا")
+            && self.starts(&lex.events, b)
+        {
+            return Some(None);
+        }
+        None
+    }
+
+    /// The sentence's event cues that may say what happened to the people
+    /// of quantity `q` (noun from `b`): not the counted noun when it names
+    /// people (45 محتجزاً), not a people-word after the number when a cue
+    /// before it says what happened, not a cue inside another quantity
+    /// (تفجيرين) nor the noun another quantity counts (17 من المحتجزين وثلاثة
+    /// حراس).
+    fn cues_of(
+        &self,
+        q: &Quantity,
+        b: usize,
+        sent_start: usize,
+        others: &[Range<usize>],
+        cues: &[(usize, u16)],
+    ) -> Vec<(usize, u16)> {
+        let lex = self.lex();
+        let a = q.toks.start;
+        let (soft, _) = self.clause_start(a, sent_start);
+        let has_cue_before = cues
+            .iter()
+            .any(|&(k, e)| k < a && k >= soft && e != lex.roles.duration);
+        let another_counts = |k: usize| {
+            others.iter().any(|o| {
+                o.start != a
+                    && (o.contains(&k)
+                        || k == o.end && self.starts(&lex.who, k)
+                        || k == o.end + 1
+                            && matches!(self.word(o.end), "من" | "of")
+                            && self.starts(&lex.who, k))
+            })
+        };
+        cues.iter()
+            .copied()
+            .filter(|&(k, _)| !(k == b && self.starts(&lex.who, k)))
+            .filter(|&(k, _)| !(k >= b && self.starts(&lex.who, k) && has_cue_before))
+            .filter(|&(k, _)| !another_counts(k))
+            .collect()
+    }
+
+    /// True when the noun a number counts (from `b`, past من) names no
+    /// people: an Arabic indefinite noun that is no people-word, unit, verb
+    /// or name (43 مركز احتجاز). Sound plurals of agent nouns name people
+    /// (مهندسين), and so does a noun followed by a pronoun for them (مشتبهاً
+    /// بهم); English nouns are let through.
+    fn counts_things(&self, q: &Quantity, b: usize, end: usize) -> bool {
+        let lex = self.lex();
+        let noun = if self.word(b) == "من" { b + 1 } else { b };
+        let w = self.word(noun);
+        let a_noun = self.toks.get(noun).is_some_and(|t| t.kind == TokenKind::Word) && noun < end;
+        let names_something_else = self.starts(&lex.who, noun)
+            || self.starts(&lex.people_words, noun)
+            || self.starts(&lex.events, noun)
+            || self.starts(&lex.stops, noun)
+            || self.starts(&lex.units, noun)
+            || lex.verbs.starts_at(self.key, self.toks, noun)
+            || self.starts(&lex.none_words, noun)
+            || self.starts(&lex.source_names, noun);
+        let agent_plural = w.chars().count() >= 4 && (w.ends_with("ين") || w.ends_with("ون"));
+        a_noun
+            && !names_something_else
+            && !w.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+            && !w.starts_with("ال")
+            && self.lang(noun) != Lang::English
+            && !agent_plural
+            && !matches!(self.word(noun + 1), "بهم" | "منهم" | "عليهم" | "لهم")
+            && q.m.kind != Kind::Vague
+    }
+
+    /// `other:<noun>` for a quantity that fits no facet: the noun it
+    /// counts, past a partitive ("5 من أعضاء الحكومة", "five of the
+    /// members", "of its own fighters"); none for a function word or a
+    /// lone conjunction.
+    fn other_noun(&self, b: usize) -> (String, f64) {
+        let lex = self.lex();
         let mut k = b;
         if matches!(self.word(k), "من" | "of")
             && self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
         {
             k += 1;
-            // "of the members", "of its (own) fighters".
             while matches!(
                 self.word(k),
                 "the" | "its" | "their" | "our" | "his" | "her" | "own"
@@ -260,10 +322,12 @@ impl<'a> Run<'a> {
         }
         // A function word (في, على, on, the…: the subject stops of
         // attribution.toml) or a lone conjunction is no counted noun.
-        if matches!(self.word(k), "و" | "and") || self.starts(&lex.stops, k) {
-            return other("");
-        }
-        other(self.word(k))
+        let noun = if matches!(self.word(k), "و" | "and") || self.starts(&lex.stops, k) {
+            ""
+        } else {
+            self.word(k)
+        };
+        other(noun)
     }
 
     /// Whose count it is: the most specific people-word in the noun phrase
@@ -290,10 +354,15 @@ impl<'a> Run<'a> {
         }
         // The most specific: a side (attackers, security, guards, civilians,
         // minors) over prisoners or groups.
-        let rank = |w: u16| match lex.who_names[w as usize].as_str() {
-            "prisoners" | "groups" => 1,
-            "members" => 2,
-            _ => 0,
+        let r = &lex.roles;
+        let rank = |w: u16| {
+            if w == r.prisoners || w == r.groups {
+                1
+            } else if w == r.members {
+                2
+            } else {
+                0
+            }
         };
         found.into_iter().min_by_key(|&w| rank(w))
     }
@@ -519,7 +588,7 @@ impl<'a> Run<'a> {
                 out.push(w);
             }
             if let Some(f) = self.at(&lex.source_names, k)
-                && let Some(w) = known_side(lex, &lex.sources[*f.value].id)
+                && let Some(w) = lex.sides[*f.value]
             {
                 out.push(w);
             }
@@ -529,14 +598,13 @@ impl<'a> Run<'a> {
     }
 }
 
-pub(super) fn other(noun: &str) -> Option<(String, f64)> {
+/// The facet `other:<noun>` (`other:unknown` with no noun).
+pub(super) fn other(noun: &str) -> (String, f64) {
     let n = strip_article(noun);
-    Some((
-        if n.is_empty() {
-            "other:unknown".to_string()
-        } else {
-            format!("other:{n}")
-        },
-        1.0,
-    ))
+    let facet = if n.is_empty() {
+        "other:unknown".to_string()
+    } else {
+        format!("other:{n}")
+    };
+    (facet, 1.0)
 }

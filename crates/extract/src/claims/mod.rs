@@ -66,9 +66,8 @@ use discourse::{Aliases, Discourse, Facts};
 use frames::{Frame, pick};
 use lang::Lang;
 use lexicon::Verb;
-use reference::known_side;
 use sources::{SrcMention, slug};
-use view::{Run, lower_contains, strip_article, strip_proclitic_l, without_article};
+use view::{Run, strip_article, strip_proclitic_l};
 
 /// The claims extractor.
 #[derive(Debug, Clone)]

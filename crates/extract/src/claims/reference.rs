@@ -1,5 +1,6 @@
 //! Reference: acronyms, definite heads, titles, sides.
 
+use super::view::{lower_contains, without_article};
 use super::*;
 use std::collections::HashMap;
 
@@ -32,7 +33,7 @@ impl<'a> Run<'a> {
     /// Greyhill Defence Forces: security).
     pub(super) fn side_of(&self, src: &SourceRef) -> Option<u16> {
         let lex = self.lex();
-        if let Some(w) = known_side(lex, &src.id) {
+        if let Some(w) = lex.side_by_id(&src.id) {
             return Some(w);
         }
         let m = self.disc.sources.iter().rev().find(|m| m.src.id == src.id)?;
@@ -45,7 +46,7 @@ impl<'a> Run<'a> {
         spans.into_iter().flatten().find_map(|k| {
             self.at(&lex.who, k)
                 .map(|f| *f.value)
-                .filter(|&w| matches!(lex.who_names[w as usize].as_str(), "security" | "attackers"))
+                .filter(|&w| w == lex.roles.security || w == lex.roles.attackers)
         })
     }
 
@@ -199,17 +200,4 @@ impl<'a> Run<'a> {
         }
         None
     }
-}
-
-/// The frame that covers token `at`: the last one before it, else the
-/// first after it (a trailing attribution).
-/// The side of a group the gazetteer knows: the attackers' or the security
-/// forces' people-word.
-pub(super) fn known_side(lex: &ClaimsLexicon, id: &str) -> Option<u16> {
-    let name = match id {
-        "isis" => "attackers",
-        "sdf" | "asayish" => "security",
-        _ => return None,
-    };
-    lex.who_names.iter().position(|n| n == name).map(|w| w as u16)
 }

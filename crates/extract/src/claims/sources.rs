@@ -70,15 +70,8 @@ impl<'a> Run<'a> {
         if self.plain_arabic(i) {
             return if np { self.name(i, aliases) } else { None };
         }
-        if let Some(f) = self.at(&lex.source_names, i) {
-            let e = &lex.sources[*f.value];
-            return Some(Self::known(e, i..f.end));
-        }
-        if let Some(f) = self.at(&lex.contextual, i)
-            && self.doc_has(aliases, *f.value)
-        {
-            let e = &lex.sources[*f.value];
-            return Some(Self::known(e, i..f.end));
+        if let Some(m) = self.gazetteer_at(i, aliases) {
+            return Some(m);
         }
         // What a source issued (أرقام قيادة القوات، بيان الوزارة): the source follows.
         let after_quotes = |mut k: usize| {
@@ -98,29 +91,8 @@ impl<'a> Run<'a> {
             inner.toks = i..inner.toks.end;
             return Some(inner);
         }
-        // A titled official of a named body, named himself (المسؤول في قسد
-        // نوروز أحمد), speaks for the body; unnamed (فضّل عدم ذكر اسمه), he
-        // stays an unnamed source.
-        if self.starts(&lex.anonymous, i)
-            && let Some(t) = self.at(&lex.titles, i)
-            && let Some(body) = self.source_at(
-                self.at(&lex.title_links, t.end).map(|l| l.end).unwrap_or(t.end),
-                false,
-                aliases,
-            )
-            && !body.anonymous
-            && !(body.toks.end..(body.toks.end + 6).min(self.toks.len()))
-                .any(|k| self.starts(&lex.unnamed_after, k))
-            && self
-                .toks
-                .get(body.toks.end)
-                .is_some_and(|t| t.kind == TokenKind::Word)
-            && !self.starts(&lex.stops, body.toks.end)
-        {
-            return Some(SrcMention {
-                toks: i..body.toks.end,
-                ..body
-            });
+        if let Some(m) = self.titled_official(i, aliases) {
+            return Some(m);
         }
         // "مراسل عنب بلدي": the outlet's own correspondent is its own voice.
         if matches!(self.word(i), "مراسل" | "مراسله" | "مراسلو" | "مراسلي")
@@ -135,64 +107,107 @@ impl<'a> Run<'a> {
             return Some(m);
         }
         if self.starts(&lex.anonymous, i) {
-            let prefix = self.at(&lex.anonymous, i).map(|f| f.prefix).unwrap_or(0);
-            let mut j = self.at(&lex.anonymous, i).map(|f| f.end).unwrap_or(i + 1);
-            // Its qualifiers: adjectives, a place (في / داخل …), "who declined to be named".
-            let mut guard = 0;
-            while j < self.toks.len() && guard < 6 {
-                guard += 1;
-                if let Some(f) = self.at(&lex.unnamed_after, j) {
-                    j = f.end;
-                    continue;
-                }
-                if self.starts(&lex.adjectives, j)
-                    || (self.word(j).starts_with("ال") && self.word(j - 1) == "بعض")
-                {
-                    j += 1;
-                    continue;
-                }
-                // "residents of Hasakah", "activists in the town": the place
-                // belongs to the unnamed source.
-                if matches!(self.word(j), "of" | "in" | "from" | "at") && self.lang(j + 1) == Lang::English {
-                    let mut k = j + 1;
-                    if self.word(k) == "the" {
-                        k += 1;
-                    }
-                    if self.capitalised(k) || matches!(self.word(k), "town" | "city" | "village" | "area") {
-                        j = k + 1;
-                        while self.capitalised(j) {
-                            j += 1;
-                        }
-                        continue;
-                    }
-                }
-                break;
-            }
-            let head = strip_article(self.word(i));
-            // The name as written, without a proclitic (لمصادر → مصادر).
-            let r = self.text_range(i..j);
-            let lead = self
-                .n
-                .to_input(self.toks[i].start as usize + prefix..self.toks[i].end as usize)
-                .start;
-            let name = self.doc.text[lead.max(r.start)..r.end].to_string();
-            return Some(SrcMention {
-                toks: i..j,
-                src: SourceRef {
-                    id: format!("anonymous:{}", slug(&name)),
-                    name,
-                    kind: SourceKind::Anonymous,
-                },
-                anonymous: true,
-                head,
-                generic: false,
-                anaphor: false,
-            });
+            return Some(self.unnamed(i));
         }
         if !np {
             return None;
         }
         self.name(i, aliases)
+    }
+
+    /// A gazetteer name at `i`, or a contextual alias (التنظيم) of a source
+    /// the document names in full.
+    fn gazetteer_at(&self, i: usize, aliases: Aliases) -> Option<SrcMention> {
+        let lex = self.lex();
+        if let Some(f) = self.at(&lex.source_names, i) {
+            return Some(Self::known(&lex.sources[*f.value], i..f.end));
+        }
+        let f = self.at(&lex.contextual, i)?;
+        self.doc_has(aliases, *f.value)
+            .then(|| Self::known(&lex.sources[*f.value], i..f.end))
+    }
+
+    /// A titled official of a named body, named himself (المسؤول في قسد
+    /// نوروز أحمد), speaks for the body; unnamed (فضّل عدم ذكر اسمه), he
+    /// stays an unnamed source (none here).
+    fn titled_official(&self, i: usize, aliases: Aliases) -> Option<SrcMention> {
+        let lex = self.lex();
+        if !self.starts(&lex.anonymous, i) {
+            return None;
+        }
+        let t = self.at(&lex.titles, i)?;
+        let from = self.at(&lex.title_links, t.end).map(|l| l.end).unwrap_or(t.end);
+        let body = self.source_at(from, false, aliases)?;
+        let end = body.toks.end;
+        let unnamed = (end..(end + 6).min(self.toks.len())).any(|k| self.starts(&lex.unnamed_after, k));
+        let named =
+            self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Word) && !self.starts(&lex.stops, end);
+        (!body.anonymous && !unnamed && named).then_some(SrcMention { toks: i..end, ..body })
+    }
+
+    /// An unnamed source at `i` (مصادر، ناشطون، residents) with its
+    /// qualifiers: adjectives, a place (في / داخل …, "of Hasakah"), "who
+    /// declined to be named". Named as written, without a proclitic
+    /// (لمصادر → مصادر).
+    fn unnamed(&self, i: usize) -> SrcMention {
+        let lex = self.lex();
+        let found = self.at(&lex.anonymous, i);
+        let prefix = found.as_ref().map(|f| f.prefix).unwrap_or(0);
+        let mut j = found.map(|f| f.end).unwrap_or(i + 1);
+        let mut guard = 0;
+        while j < self.toks.len() && guard < 6 {
+            guard += 1;
+            if let Some(f) = self.at(&lex.unnamed_after, j) {
+                j = f.end;
+            } else if self.starts(&lex.adjectives, j)
+                || (self.word(j).starts_with("ال") && self.word(j - 1) == "بعض")
+            {
+                j += 1;
+            } else if let Some(end) = self.place_after_unnamed(j) {
+                j = end;
+            } else {
+                break;
+            }
+        }
+        let head = strip_article(self.word(i));
+        let r = self.text_range(i..j);
+        let lead = self
+            .n
+            .to_input(self.toks[i].start as usize + prefix..self.toks[i].end as usize)
+            .start;
+        let name = self.doc.text[lead.max(r.start)..r.end].to_string();
+        SrcMention {
+            toks: i..j,
+            src: SourceRef {
+                id: format!("anonymous:{}", slug(&name)),
+                name,
+                kind: SourceKind::Anonymous,
+            },
+            anonymous: true,
+            head,
+            generic: false,
+            anaphor: false,
+        }
+    }
+
+    /// "residents of Hasakah", "activists in the town": the place, from a
+    /// preposition at `j`, belongs to the unnamed source; where it ends.
+    fn place_after_unnamed(&self, j: usize) -> Option<usize> {
+        if !matches!(self.word(j), "of" | "in" | "from" | "at") || self.lang(j + 1) != Lang::English {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.word(k) == "the" {
+            k += 1;
+        }
+        if !self.capitalised(k) && !matches!(self.word(k), "town" | "city" | "village" | "area") {
+            return None;
+        }
+        let mut end = k + 1;
+        while self.capitalised(end) {
+            end += 1;
+        }
+        Some(end)
     }
 
     /// The name before a headline's colon, as written.

@@ -1,6 +1,7 @@
 //! Table-driven tests of claims on short reports written for these tests.
 
 use super::*;
+use crate::claims::view::lower_contains;
 use isnad_text::Reader;
 use std::sync::Arc;
 

@@ -275,6 +275,16 @@ impl LexiconError {
             reason: reason.to_string(),
         }
     }
+
+    /// The file's name (`facets.toml`).
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// What is wrong in it.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
 }
 
 impl Lexicon {

@@ -1,0 +1,646 @@
+//! The claims vocabulary: sources, attribution, facets and events, from
+//! `data/sources.toml`, `data/attribution.toml`, `data/facets.toml` and
+//! `data/events.toml`.
+//!
+//! In: the four files' text. Out: a [`ClaimsLexicon`], every entry
+//! normalised so that it matches every spelling, every table a
+//! [`PhraseSet`]. Refused, with the file and the entry named: a file that
+//! does not parse, a source whose kind or side is unknown, a verb whose
+//! stance is unknown, a facet row naming an event or a people-word that is
+//! not defined, a list naming a facet no row defines, and a facets.toml
+//! without the events, people-words and facets the rules rely on
+//! ([`Roles`]).
+
+mod files;
+mod roles;
+mod target;
+
+pub use files::{KnownEvent, SourceEntry, Unit, Verb, VerbStance};
+pub(crate) use roles::Roles;
+
+use super::model::SourceKind;
+use crate::numbers::LexiconError;
+use crate::phrase::PhraseSet;
+use files::{AttributionFile, EventsFile, FacetsFile, SourcesFile, verb_forms};
+use isnad_text::normalize::key;
+use isnad_text::token::tokenize;
+use isnad_text::{Normalized, Token};
+use std::collections::HashMap;
+
+/// The files shipped with isnad.
+pub const DEFAULT_SOURCES: &str = include_str!("../../../../../data/sources.toml");
+/// See [`DEFAULT_SOURCES`].
+pub const DEFAULT_ATTRIBUTION: &str = include_str!("../../../../../data/attribution.toml");
+/// See [`DEFAULT_SOURCES`].
+pub const DEFAULT_FACETS: &str = include_str!("../../../../../data/facets.toml");
+/// See [`DEFAULT_SOURCES`].
+pub const DEFAULT_EVENTS: &str = include_str!("../../../../../data/events.toml");
+
+/// The compiled claims vocabulary.
+#[derive(Debug, Clone)]
+pub struct ClaimsLexicon {
+    pub(crate) sources: Vec<SourceEntry>,
+    pub(crate) source_names: PhraseSet<usize>,
+    pub(crate) contextual: PhraseSet<usize>,
+    pub(crate) hosts: HashMap<String, usize>,
+    /// The side each gazetteer source speaks for, as a people-word of
+    /// facets.toml (`side` in sources.toml), by its index.
+    pub(crate) sides: Vec<Option<u16>>,
+    pub(crate) by_key: HashMap<String, usize>,
+    pub(crate) verbs: PhraseSet<Verb>,
+    pub(crate) prepositions: PhraseSet<()>,
+    pub(crate) anonymous: PhraseSet<()>,
+    pub(crate) stops: PhraseSet<()>,
+    pub(crate) adjectives: PhraseSet<()>,
+    pub(crate) unnamed_after: PhraseSet<()>,
+    pub(crate) negation: PhraseSet<()>,
+    pub(crate) none_words: PhraseSet<()>,
+    pub(crate) titles: PhraseSet<()>,
+    pub(crate) documents: PhraseSet<()>,
+    pub(crate) not_after: PhraseSet<()>,
+    pub(crate) sections: Vec<String>,
+    pub(crate) issue_words: Vec<String>,
+    pub(crate) title_links: PhraseSet<()>,
+    pub(crate) attempt: PhraseSet<()>,
+    pub(crate) things: Vec<String>,
+    pub(crate) people_words: PhraseSet<()>,
+    pub(crate) prison_facets: Vec<String>,
+    pub(crate) prison_words: PhraseSet<()>,
+    pub(crate) kinds: PhraseSet<SourceKind>,
+    pub(crate) events: PhraseSet<u16>,
+    pub(crate) events_after: PhraseSet<u16>,
+    pub(crate) who: PhraseSet<u16>,
+    pub(crate) units: PhraseSet<Unit>,
+    /// The facets of durations, by [`Unit::Duration`]'s index.
+    pub(crate) durations: Vec<String>,
+    pub(crate) never_after: PhraseSet<()>,
+    pub(crate) duration_after: PhraseSet<()>,
+    pub(crate) facets: Vec<(String, u16, Option<u16>)>,
+    /// The names of facets.toml the rules rely on, resolved at load.
+    pub(crate) roles: Roles,
+    pub(crate) known_events: Vec<KnownEvent>,
+    pub(crate) event_cues: PhraseSet<usize>,
+    pub(crate) targets: PhraseSet<()>,
+    pub(crate) cumulative: Vec<String>,
+    pub(crate) target_stops: PhraseSet<()>,
+    /// Every word form that starts some phrase of this vocabulary, with
+    /// the bits of the tables it starts a phrase of ([`crate::phrase::Tagged::bit`]): a
+    /// token is looked up once, and only in the tables its bits name. An
+    /// [`crate::Extractor`] moves them into its own vocabulary.
+    pub(crate) first_forms: rustc_hash::FxHashMap<Box<str>, u32>,
+}
+
+fn read<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LexiconError> {
+    toml::from_str(text).map_err(|e| LexiconError::new(file, e))
+}
+
+/// A phrase table of `list`, each phrase with any proclitic and the article.
+fn set(list: &[String]) -> PhraseSet<()> {
+    let mut p = PhraseSet::new();
+    for w in list {
+        p.add(w, ());
+    }
+    p
+}
+
+/// The gazetteer's tables: names and aliases, contextual aliases, hosts,
+/// and the exact names by key.
+struct SourceTables {
+    names: PhraseSet<usize>,
+    contextual: PhraseSet<usize>,
+    hosts: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
+}
+
+fn source_tables(sf: &SourcesFile) -> SourceTables {
+    let mut t = SourceTables {
+        names: PhraseSet::new(),
+        contextual: PhraseSet::new(),
+        hosts: HashMap::new(),
+        by_key: HashMap::new(),
+    };
+    for (i, s) in sf.source.iter().enumerate() {
+        for a in s.aliases.iter().chain(std::iter::once(&s.name)) {
+            t.names.add(a, i);
+            t.by_key.insert(key(a), i);
+        }
+        for a in &s.contextual {
+            t.contextual.add(a, i);
+        }
+        for h in &s.hosts {
+            t.hosts.insert(h.to_ascii_lowercase(), i);
+        }
+    }
+    t
+}
+
+/// Every form of every reporting verb (participles apart).
+fn verb_table(af: &AttributionFile) -> PhraseSet<Verb> {
+    let mut verbs = PhraseSet::new();
+    for v in &af.verb {
+        let finite = Verb {
+            stance: v.stance,
+            participle: false,
+            cites_from: v.cites_from,
+        };
+        for f in verb_forms(v) {
+            verbs.add_without_article(&f, finite);
+        }
+        let participle = Verb {
+            stance: v.stance,
+            participle: true,
+            cites_from: false,
+        };
+        for f in &v.participles {
+            verbs.add_without_article(f, participle);
+        }
+    }
+    verbs
+}
+
+/// The facet schema's tables: event cues, people-words, units, facet rows.
+pub(super) struct FacetTables {
+    events: PhraseSet<u16>,
+    events_after: PhraseSet<u16>,
+    pub(super) event_names: Vec<String>,
+    who: PhraseSet<u16>,
+    pub(super) who_names: Vec<String>,
+    units: PhraseSet<Unit>,
+    /// The facets of counts of time units (with a duration cue).
+    pub(super) durations: Vec<String>,
+    pub(super) facets: Vec<(String, u16, Option<u16>)>,
+}
+
+fn facet_tables(ff: &FacetsFile) -> Result<FacetTables, LexiconError> {
+    let mut t = FacetTables {
+        events: PhraseSet::new(),
+        events_after: PhraseSet::new(),
+        event_names: Vec::new(),
+        who: PhraseSet::new(),
+        who_names: Vec::new(),
+        units: PhraseSet::new(),
+        durations: Vec::new(),
+        facets: Vec::new(),
+    };
+    for (i, e) in ff.event.iter().enumerate() {
+        t.event_names.push(e.name.clone());
+        for c in &e.cues {
+            t.events.add(c, i as u16);
+        }
+        for c in &e.after_only {
+            t.events_after.add(c, i as u16);
+        }
+    }
+    for (i, w) in ff.who.iter().enumerate() {
+        t.who_names.push(w.name.clone());
+        for x in &w.words {
+            t.who.add(x, i as u16);
+        }
+    }
+    let u = &ff.units;
+    for entry in [&u.days, &u.weeks, &u.hours] {
+        let facet = match t.durations.iter().position(|f| *f == entry.facet) {
+            Some(i) => i,
+            None => {
+                t.durations.push(entry.facet.clone());
+                t.durations.len() - 1
+            }
+        };
+        let unit = Unit::Duration {
+            facet: facet as u8,
+            factor: entry.factor,
+        };
+        for w in &entry.words {
+            t.units.add(w, unit);
+        }
+    }
+    for w in &u.never {
+        t.units.add(w, Unit::Never);
+    }
+    for f in &ff.facet {
+        let e = t.event_names.iter().position(|n| *n == f.event).ok_or_else(|| {
+            LexiconError::new(
+                "facets.toml",
+                format!("facet {}: no [[event]] named \"{}\"", f.name, f.event),
+            )
+        })?;
+        let w = if f.who == "*" {
+            None
+        } else {
+            Some(t.who_names.iter().position(|n| *n == f.who).ok_or_else(|| {
+                LexiconError::new(
+                    "facets.toml",
+                    format!("facet {}: no [[who]] named \"{}\"", f.name, f.who),
+                )
+            })? as u16)
+        };
+        t.facets.push((f.name.clone(), e as u16, w));
+    }
+    Ok(t)
+}
+
+impl ClaimsLexicon {
+    /// Compiles the vocabulary from the four files' contents.
+    pub fn parse(sources: &str, attribution: &str, facets: &str, events: &str) -> Result<Self, LexiconError> {
+        let sf: SourcesFile = read("sources.toml", sources)?;
+        let af: AttributionFile = read("attribution.toml", attribution)?;
+        let ff: FacetsFile = read("facets.toml", facets)?;
+        let ef: EventsFile = read("events.toml", events)?;
+        let src = source_tables(&sf);
+        let fac = facet_tables(&ff)?;
+        let roles = Roles::resolve(&ff, &fac)?;
+        let sides = sf
+            .source
+            .iter()
+            .map(|s| roles.side_of(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut kinds = PhraseSet::new();
+        let mut kind_words: Vec<_> = af.kinds.iter().collect();
+        kind_words.sort_by_key(|(k, _)| **k);
+        for (k, words) in kind_words {
+            for w in words {
+                kinds.add(w, *k);
+            }
+        }
+        let mut event_cues = PhraseSet::new();
+        for (i, e) in ef.event.iter().enumerate() {
+            for c in &e.cues {
+                event_cues.add(c, i);
+            }
+        }
+        // Negations take only و / ف in front (كما is "as", not ك + ما).
+        let mut negation = PhraseSet::new();
+        for w in &af.negation {
+            negation.add_without_article(w, ());
+        }
+        let mut lex = ClaimsLexicon {
+            sources: sf.source.into_iter().map(SourceEntry::keyed).collect(),
+            source_names: src.names,
+            contextual: src.contextual,
+            hosts: src.hosts,
+            sides,
+            by_key: src.by_key,
+            verbs: verb_table(&af),
+            prepositions: set(&af.prepositions),
+            anonymous: set(&af.anonymous),
+            stops: set(&af.subject_stops),
+            adjectives: set(&af.adjectives),
+            unnamed_after: set(&af.unnamed_after),
+            negation,
+            none_words: set(&af.none_words),
+            titles: set(&af.titles),
+            documents: set(&af.documents),
+            not_after: set(&af.not_after),
+            sections: af.sections.iter().map(|s| key(s)).collect(),
+            issue_words: af.issue_words.iter().map(|s| key(s)).collect(),
+            title_links: set(&af.title_links),
+            attempt: set(&ff.attempt),
+            things: ff.things,
+            people_words: set(&ff.people_words),
+            prison_facets: ff.prison_facets,
+            prison_words: set(&ff.prison_words),
+            kinds,
+            events: fac.events,
+            events_after: fac.events_after,
+            who: fac.who,
+            units: fac.units,
+            durations: fac.durations,
+            never_after: set(&ff.units.never_after),
+            duration_after: set(&ff.units.duration_after),
+            facets: fac.facets,
+            roles,
+            known_events: ef.event,
+            event_cues,
+            targets: set(&ef.targets),
+            cumulative: ff.cumulative,
+            target_stops: set(&ef.target_stops),
+            first_forms: Default::default(),
+        };
+        lex.first_forms = lex.all_first_forms();
+        Ok(lex)
+    }
+
+    /// Gives each table consulted per token a bit and maps every form that
+    /// starts a phrase to the bits of its tables.
+    fn all_first_forms(&mut self) -> rustc_hash::FxHashMap<Box<str>, u32> {
+        let mut all: rustc_hash::FxHashMap<Box<str>, u32> = rustc_hash::FxHashMap::default();
+        // One bit per table, in this order (at most 32 tables).
+        let mut next = 1u32;
+        let mut add = |set: &mut dyn crate::phrase::Tagged| {
+            set.set_bit(next);
+            for f in set.forms() {
+                *all.entry(Box::from(f)).or_default() |= next;
+            }
+            next <<= 1;
+        };
+        add(&mut self.source_names);
+        add(&mut self.contextual);
+        add(&mut self.verbs);
+        add(&mut self.prepositions);
+        add(&mut self.anonymous);
+        add(&mut self.stops);
+        add(&mut self.adjectives);
+        add(&mut self.unnamed_after);
+        add(&mut self.negation);
+        add(&mut self.none_words);
+        add(&mut self.titles);
+        add(&mut self.title_links);
+        add(&mut self.documents);
+        add(&mut self.not_after);
+        add(&mut self.attempt);
+        add(&mut self.people_words);
+        add(&mut self.prison_words);
+        add(&mut self.kinds);
+        add(&mut self.events);
+        add(&mut self.events_after);
+        add(&mut self.who);
+        add(&mut self.units);
+        add(&mut self.never_after);
+        add(&mut self.duration_after);
+        add(&mut self.event_cues);
+        all
+    }
+
+    /// The vocabulary shipped with isnad.
+    pub fn builtin() -> Self {
+        match ClaimsLexicon::parse(
+            DEFAULT_SOURCES,
+            DEFAULT_ATTRIBUTION,
+            DEFAULT_FACETS,
+            DEFAULT_EVENTS,
+        ) {
+            Ok(l) => l,
+            Err(e) => panic!("the built-in claims vocabulary does not load: {e}"),
+        }
+    }
+
+    /// The ids of the known sources `text` names, by any alias, each once,
+    /// in order of first mention.
+    pub fn sources_named(&self, text: &str) -> Vec<&str> {
+        let n = Normalized::new(text);
+        let toks = tokenize(n.as_str());
+        self.sources_named_of(text, &n, &toks)
+    }
+
+    /// As [`ClaimsLexicon::sources_named`], for a text already normalised
+    /// (`n`, made from `text`) and tokenised (`toks`, of `n`'s key).
+    pub fn sources_named_of(&self, text: &str, n: &Normalized, toks: &[Token]) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (_, id) in self.source_spans_of(text, n, toks) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// Every place `text` names a known source, by any alias: the byte
+    /// range in `text` and the source's id, in order.
+    pub fn source_spans(&self, text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+        let n = Normalized::new(text);
+        let toks = tokenize(n.as_str());
+        self.source_spans_of(text, &n, &toks)
+    }
+
+    /// As [`ClaimsLexicon::source_spans`], for a text already normalised
+    /// and tokenised (see [`ClaimsLexicon::sources_named_of`]).
+    pub fn source_spans_of(
+        &self,
+        text: &str,
+        n: &Normalized,
+        toks: &[Token],
+    ) -> Vec<(std::ops::Range<usize>, &str)> {
+        let k = n.as_str();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let found = self
+                .source_names
+                .at(k, toks, i)
+                .filter(|f| !f.acronym || !text[n.to_input(toks[i].range())].chars().any(char::is_lowercase));
+            match found {
+                Some(f) => {
+                    let id = self.sources[*f.value].id.as_str();
+                    let r = toks[i].start as usize + f.prefix..toks[f.end - 1].end as usize;
+                    out.push((n.to_input(r), id));
+                    i = f.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The facets of the schema, in the order facets.toml gives them.
+    pub fn facet_names(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (f, _, _) in &self.facets {
+            if !out.contains(&f.as_str()) {
+                out.push(f);
+            }
+        }
+        out
+    }
+
+    /// True when `right`, the part of a masthead line after its separator,
+    /// is a section name ("World") or an issue number ("Issue 88").
+    pub(crate) fn is_masthead_right(&self, right: &str) -> bool {
+        let k = key(right.trim());
+        if self.sections.contains(&k) {
+            return true;
+        }
+        let mut words = k.split_whitespace();
+        words
+            .next()
+            .is_some_and(|w| self.issue_words.iter().any(|i| i == w))
+            && words
+                .next()
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            && words.next().is_none()
+    }
+
+    /// Facets whose figure grows as the days go on (tolls, arrests,
+    /// durations): a later, larger figure differs in scope, not in fact.
+    pub fn cumulative_facets(&self) -> &[String] {
+        &self.cumulative
+    }
+
+    /// The known events.
+    pub fn events(&self) -> &[KnownEvent] {
+        &self.known_events
+    }
+
+    /// The side (a people-word) of the gazetteer source `id` speaks for.
+    pub(crate) fn side_by_id(&self, id: &str) -> Option<u16> {
+        let i = self.sources.iter().position(|s| s.id == id)?;
+        self.sides[i]
+    }
+
+    /// The known source whose alias is exactly `name` (any spelling).
+    pub fn source_by_name(&self, name: &str) -> Option<&SourceEntry> {
+        self.by_key.get(&key(name.trim())).map(|&i| &self.sources[i])
+    }
+
+    /// The known outlet publishing on `host` (www. and subdomains tried).
+    pub fn source_by_host(&self, host: &str) -> Option<&SourceEntry> {
+        let mut h = host.to_ascii_lowercase();
+        loop {
+            if let Some(&i) = self.hosts.get(&h) {
+                return Some(&self.sources[i]);
+            }
+            match h.find('.') {
+                Some(p) if h[p + 1..].contains('.') => h = h[p + 1..].to_string(),
+                _ => return None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_first_form_carries_the_bit_of_each_table_it_starts_a_phrase_of() {
+        use crate::phrase::Tagged;
+        let l = ClaimsLexicon::builtin();
+        let tables: [&dyn Tagged; 5] = [&l.source_names, &l.verbs, &l.kinds, &l.who, &l.event_cues];
+        let mut seen = 0u32;
+        for t in tables {
+            let bit = t.bit();
+            assert_eq!(bit.count_ones(), 1, "a table without its own bit");
+            assert_eq!(seen & bit, 0, "two tables share a bit");
+            seen |= bit;
+            for f in t.forms() {
+                assert_ne!(l.first_forms.get(f).copied().unwrap_or(0) & bit, 0, "{f}");
+            }
+        }
+        // A word that starts no phrase is in no table.
+        assert_eq!(l.first_forms.get("xyzzy"), None);
+    }
+
+    #[test]
+    fn the_shipped_vocabulary_loads_and_knows_hosts() {
+        let l = ClaimsLexicon::builtin();
+        let by_host = [
+            ("sarabic.ae", "sputnik-arabic"),
+            ("www.enabbaladi.net", "enab-baladi"),
+        ];
+        for (host, id) in by_host {
+            assert_eq!(l.source_by_host(host).map(|s| s.id.as_str()), Some(id), "{host}");
+        }
+        let by_name = [
+            ("قوى الأمن الداخلي", "asayish"),
+            ("النهار العربي", "annahar-al-arabi"),
+        ];
+        for (name, id) in by_name {
+            assert_eq!(l.source_by_name(name).map(|s| s.id.as_str()), Some(id), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_report_without_a_known_event_is_about_the_name_beside_its_target_word() {
+        let x = crate::Extractor::builtin();
+        let cases: &[(&str, Option<&str>)] = &[
+            ("هاجم مسلحون سجن كوبر ليلا وفر عشرات من سجن كوبر", Some("كوبر")),
+            ("Gunmen stormed Kuje prison on Tuesday.", Some("kuje")),
+            ("وعاد الهدوء إلى مخيم الزعتري", Some("زعتري")),
+            ("حكم عليه بالسجن لمدة خمس سنوات", None),
+            ("قضى في السجن خمس سنوات", None),
+            ("the prison was quiet", None),
+            ("مخيم للنازحين في الشمال", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(x.target(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn sources_are_named_by_any_alias_in_either_language() {
+        let l = ClaimsLexicon::builtin();
+        assert_eq!(
+            l.sources_named("قالت الأسايش إن المرصد السوري أخطأ"),
+            ["asayish", "sohr"]
+        );
+        assert_eq!(l.sources_named("The Internal Security Forces said"), ["asayish"]);
+        assert!(l.sources_named("لا أحد").is_empty());
+    }
+
+    /// Each row: the file changed (sources, attribution, facets), the text
+    /// replaced in the shipped file, its replacement, and what the one-line
+    /// error must say.
+    #[test]
+    fn data_the_rules_rely_on_is_checked_when_it_loads() {
+        let rows: &[(&str, &str, &str, &str)] = &[
+            (
+                "facets",
+                "name = \"security\"",
+                "name = \"police\"",
+                "facets.toml: facet killed_sdf_or_security: no [[who]] named \"security\"",
+            ),
+            (
+                "facets",
+                "name = \"groups\"",
+                "name = \"cells\"",
+                "facets.toml: no [[who]] named \"groups\"",
+            ),
+            (
+                "facets",
+                "name = \"duration\"",
+                "name = \"lasting\"",
+                "facets.toml: no [[event]] named \"duration\"",
+            ),
+            (
+                "facets",
+                "name = \"attackers_count\"",
+                "name = \"raiders\"",
+                "no [[facet]] named \"attackers_count\"",
+            ),
+            (
+                "facets",
+                "things = [\"car_bombs\"",
+                "things = [\"car_bomb\"",
+                "things names \"car_bomb\", which no [[facet]]",
+            ),
+            ("facets", ", facet = \"duration_hours\" }", " }", "facets.toml"),
+            (
+                "sources",
+                "side = \"insurgent\"",
+                "side = \"insurgents\"",
+                "source \"isis\": side \"insurgents\" is not one of",
+            ),
+            (
+                "sources",
+                "kind = \"armed_group\"",
+                "kind = \"militia\"",
+                "sources.toml",
+            ),
+            (
+                "attribution",
+                "stance = \"deny\"",
+                "stance = \"refute\"",
+                "attribution.toml",
+            ),
+        ];
+        for (file, from, to, want) in rows {
+            let swap = |name: &str, text: &str| {
+                if name == *file {
+                    assert!(text.contains(from), "{name} has no {from}");
+                    text.replacen(from, to, 1)
+                } else {
+                    text.to_string()
+                }
+            };
+            let err = ClaimsLexicon::parse(
+                &swap("sources", DEFAULT_SOURCES),
+                &swap("attribution", DEFAULT_ATTRIBUTION),
+                &swap("facets", DEFAULT_FACETS),
+                DEFAULT_EVENTS,
+            )
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+            assert!(err.contains(want), "{file}: {from} -> {to}: got {err:?}");
+        }
+    }
+}

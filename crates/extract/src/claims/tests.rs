@@ -1,19 +1,29 @@
-//! Table-driven tests of claims on short reports written for these tests.
+//! Table-driven tests of claims: one row a behaviour, each a short report
+//! in our own words and every claim it gives, grouped by the stage they
+//! exercise. A claim is written `facet value [chain]`, the chain outermost
+//! first (`unknown` is a report with no outlet), then `anon` when the
+//! innermost source is unnamed and `denied` when it denies the figure.
+//! A failing row names its line.
 
 use super::*;
 use crate::claims::view::lower_contains;
 use isnad_text::Reader;
 use std::sync::Arc;
 
-struct Want {
-    facet: &'static str,
-    value: &'static str,
-    chain: &'static [&'static str],
-    anonymous: bool,
-    stance: &'static str,
+/// A report and the claims it gives, in text order.
+struct Row {
+    line: u32,
+    text: &'static str,
+    want: &'static [&'static str],
 }
 
-fn show(v: &Value, vague: &Option<Arc<str>>) -> String {
+macro_rules! t {
+    ($text:expr $(, $want:expr)* $(,)?) => {
+        Row { line: line!(), text: $text, want: &[$($want),*] }
+    };
+}
+
+fn show_value(v: &Value, vague: &Option<Arc<str>>) -> String {
     match v {
         Value::Number(x) if x.fract() == 0.0 => format!("{}", *x as i64),
         Value::Number(x) => format!("{x}"),
@@ -22,109 +32,372 @@ fn show(v: &Value, vague: &Option<Arc<str>>) -> String {
     }
 }
 
-fn check(text: &str, want: &[Want]) {
-    let doc = Reader::builtin().plain("t", "t.txt", text.as_bytes().to_vec());
-    let claims: Vec<Claim> = Extractor::builtin()
-        .extract(&doc)
-        .into_iter()
-        .filter(|c| !c.facet.starts_with("other:"))
-        .collect();
-    let got: Vec<String> = claims
-        .iter()
-        .map(|c| {
-            let chain: Vec<&str> = c.source.iter().map(|s| s.name.as_str()).collect();
-            format!(
-                "{} {} [{}] anon={} {}",
-                c.facet,
-                show(&c.value, &c.vague),
-                chain.join(" > "),
-                c.anonymous,
-                c.stance.as_str()
-            )
-        })
-        .collect();
-    let expected: Vec<String> = want
-        .iter()
-        .map(|w| {
-            format!(
-                "{} {} [{}] anon={} {}",
-                w.facet,
-                w.value,
-                w.chain.join(" > "),
-                w.anonymous,
-                w.stance
-            )
-        })
-        .collect();
-    assert_eq!(got, expected, "\n{text}");
+fn show(c: &Claim) -> String {
+    let chain: Vec<&str> = c.source.iter().map(|s| s.name.as_str()).collect();
+    let mut out = format!(
+        "{} {} [{}]",
+        c.facet,
+        show_value(&c.value, &c.vague),
+        chain.join(" > ")
+    );
+    if c.anonymous {
+        out.push_str(" anon");
+    }
+    if c.stance == Stance::Denied {
+        out.push_str(" denied");
+    }
+    out
 }
 
-macro_rules! w {
-    ($facet:expr, $value:expr, [$($c:expr),*], $anon:expr) => {
-        Want { facet: $facet, value: $value, chain: &[$($c),*], anonymous: $anon, stance: "asserted" }
-    };
-    ($facet:expr, $value:expr, [$($c:expr),*], $anon:expr, denied) => {
-        Want { facet: $facet, value: $value, chain: &[$($c),*], anonymous: $anon, stance: "denied" }
-    };
-}
-
-#[test]
-fn a_monitor_bulletin_with_a_breakdown_and_a_carried_verb() {
-    check(
-        "عنب بلدي\n\nهجوم على سجن\n\nقال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا، بينهم 20 من عناصر الأمن و16 من مسلحي التنظيم و5 مدنيين.\n\nوأضاف المرصد أن نحو 20 سجيناً فروا.\n",
-        &[
-            w!("killed_total", "41", ["Enab Baladi", "SOHR"], false),
-            w!("killed_sdf_or_security", "20", ["Enab Baladi", "SOHR"], false),
-            w!("killed_attackers_or_isis", "16", ["Enab Baladi", "SOHR"], false),
-            w!("killed_civilians", "5", ["Enab Baladi", "SOHR"], false),
-            w!("prisoners_escaped", "20", ["Enab Baladi", "SOHR"], false),
-        ],
+fn run(rows: &[Row]) {
+    let x = Extractor::builtin();
+    let reader = Reader::builtin();
+    let mut failed = Vec::new();
+    for row in rows {
+        let doc = reader.plain("t", "t.txt", row.text.as_bytes().to_vec());
+        let got: Vec<String> = x.extract(&doc).iter().map(show).collect();
+        if got != row.want {
+            failed.push(format!(
+                "line {}: {}\n  want {:?}\n  got  {:?}",
+                row.line, row.text, row.want, got
+            ));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} rows failed:\n{}",
+        failed.len(),
+        failed.join("\n")
     );
 }
 
+/// Where a chain starts: the outlet, and a wire it carries.
+const OUTLET: &[Row] = &[
+    // A masthead line of a few words names the outlet.
+    t!(
+        "عنب بلدي\n\nهجوم على سجن\n\nقال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا.",
+        "killed_total 41 [Enab Baladi > SOHR]"
+    ),
+    // A sentence with no attribution is the outlet's own voice.
+    t!(
+        "سوريا على طول\n\nاستمرت المعارك نحو 9 أيام.\n\nوقتل فيها أكثر من 180 شخصاً.",
+        "duration_days 9 [Syria Direct]",
+        "killed_total 180 [Syria Direct]"
+    ),
+    // A closing "المصدر: outlet" line names the outlet.
+    t!(
+        "المصدر: نورث برس\n\nقال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا.",
+        "killed_total 41 [North Press > SOHR]"
+    ),
+    // A "Place - Agency" dateline puts the agency at the head.
+    t!(
+        "الحسكة - أ ف ب\n\nقال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا.",
+        "killed_total 41 [AFP > SOHR]"
+    ),
+    // A newsletter masthead with an issue number is the outlet.
+    t!(
+        "HARBOUR CONFLICT LETTER — Issue 12\n\nThe toll so far\n\nThe SDF said no inmate escaped from the prison.",
+        "prisoners_escaped 0 [HARBOUR CONFLICT LETTER > SDF]"
+    ),
+    // "PLACE (Agency) —" opening the text is the agency's dateline.
+    t!(
+        "Nine hostages freed\n\nMIREFIELD (Lanyard) — Police said they had detained 14 suspects.",
+        "hostages_released 9 [Lanyard]",
+        "arrested 14 [Lanyard > Police]"
+    ),
+];
+
+/// Who is named, and who a name refers to.
+const SOURCES: &[Row] = &[
+    // A body no gazetteer knows is named as written, and its definite head refers back.
+    t!(
+        "أعلنت هيئة الرصد المستقلة أن 33 شخصاً أصيبوا.\n\nوأوضحت الهيئة أن 7 حراس في عداد المفقودين.",
+        "wounded 33 [unknown > هيئة الرصد المستقلة]",
+        "missing 7 [unknown > هيئة الرصد المستقلة]"
+    ),
+    // Unnamed activists are an anonymous source.
+    t!(
+        "وذكر ناشطون أن عشرات المسلحين شاركوا في الهجوم.",
+        "attackers_count dozens [unknown > ناشطون] anon"
+    ),
+    // An indefinite speaker opening an English sentence is unnamed.
+    t!(
+        "A shopkeeper said dozens of people were killed.",
+        "killed_total dozens [unknown > A shopkeeper] anon"
+    ),
+    // A clause about the speaker ("who asked not to be named") stays outside the name.
+    t!(
+        "A prison employee who asked not to be named said the facility held 4,000 inmates.",
+        "prisoners_held 4000 [unknown > A prison employee] anon"
+    ),
+    // An unnamed speaker after "said" speaks for the quote before it.
+    t!(
+        "\"No more than four men carried out the attack,\" said a guard who asked not to be named.",
+        "attackers_count 4 [unknown > a guard] anon"
+    ),
+    // An acronym alias counts only in capitals ("IS", not "is").
+    t!(
+        "A guard said 12 inmates escaped from the prison, which is in the north.\n\nIS fighters said 30 inmates escaped.",
+        "prisoners_escaped 12 [unknown > A guard] anon",
+        "prisoners_escaped 30 [unknown > ISIS]"
+    ),
+    // A described group is the one the report names next; "the network" refers back.
+    t!(
+        "Monday's blast at the depot has now killed 61 people, a local documentation group said.\n\nThe River Network for Documentation said 15 of the injured had died. Seven people were still missing, the network said.",
+        "killed_total 61 [unknown > River Network for Documentation]",
+        "killed_total 15 [unknown > River Network for Documentation]",
+        "missing 7 [unknown > River Network for Documentation]"
+    ),
+    // "The source" refers back to the unnamed source named before.
+    t!(
+        "A source in the prison service, who declined to be named, told reporters that 50 inmates got out.\n\nSome of them crossed the river, the source said, and 30 inmates escaped later.",
+        "prisoners_escaped 50 [unknown > A source] anon",
+        "prisoners_escaped 30 [unknown > A source] anon"
+    ),
+    // An acronym of a name's initials, with a spokesman's title, is the body.
+    t!(
+        "The Greyhill Defence Forces said 14 of their own fighters had died.\n\nGDF spokesman Tomas Reyne said 1,300 inmates had turned themselves in.",
+        "killed_sdf_or_security 14 [unknown > Greyhill Defence Forces]",
+        "prisoners_surrendered 1300 [unknown > Greyhill Defence Forces]"
+    ),
+    // "A rights monitor" is the monitor the report names next.
+    t!(
+        "A rights monitor based in Westmoor put the death toll at 95 on Wednesday. The Northmoor Rights Monitor, which has informants in the jail, said that 30 of the wounded had died overnight.",
+        "killed_total 95 [unknown > Northmoor Rights Monitor]",
+        "killed_total 30 [unknown > Northmoor Rights Monitor]"
+    ),
+    // "The group" is the group named, not the council that spoke.
+    t!(
+        "Nine aid workers held by the Order of the Ash were freed on Sunday, the Westmoor Relief Council said.\n\nThe group had denied taking 15 people.",
+        "hostages_released 9 [unknown > Westmoor Relief Council]",
+        "hostages_taken 15 [unknown > Order of the Ash] denied"
+    ),
+    // "The monitor" refers back to the monitor named before.
+    t!(
+        "The Syrian Observatory for Human Rights said at least 154 people had been killed.\n\nHundreds of IS militants stormed the jail, the monitor said, freeing dozens of their comrades.",
+        "killed_total 154 [unknown > SOHR]",
+        "attackers_count hundreds [unknown > SOHR]",
+        "prisoners_escaped dozens [unknown > SOHR]"
+    ),
+    // A hyphenated alias matches across its hyphen.
+    t!(
+        "Kurdish-led forces said they had killed 20 militants.",
+        "killed_attackers_or_isis 20 [unknown > SDF]"
+    ),
+];
+
+/// Attribution frames and what they cover.
+const FRAMES: &[Row] = &[
+    // An Arabic reporting verb covers the numbers after it; a verb with no subject continues the speaker.
+    t!(
+        "قال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا.\n\nوأضاف المرصد أن 33 شخصاً أصيبوا.",
+        "killed_total 41 [unknown > SOHR]",
+        "wounded 33 [unknown > SOHR]"
+    ),
+    // A citation after the number nests under the speaker.
+    t!(
+        "أفاد المرصد السوري بأن ما لا يقل عن 140 سجيناً فروا من السجن، نقلاً عن مصادر محلية.",
+        "prisoners_escaped 140 [unknown > SOHR > مصادر محلية] anon"
+    ),
+    // What a named paper reported is the paper's; its issue number counts nothing known.
+    t!(
+        "وذكرت صحيفة النبأ في عددها 323 أن 12 مقاتلاً نفذوا الهجوم.",
+        "other:unknown 323 [unknown > al-Naba]",
+        "attackers_count 12 [unknown > al-Naba]"
+    ),
+    // A relative clause between subject and verb keeps the subject.
+    t!(
+        "The Border Monitor for Human Rights, which relies on informants inside the city, said 124 militants were killed.",
+        "killed_attackers_or_isis 124 [unknown > Border Monitor for Human Rights]"
+    ),
+    // A trailing "officials said" covers the sentence before it.
+    t!(
+        "Twelve guards were briefly held hostage in the prison, officials said.",
+        "hostages_taken 12 [unknown > officials] anon"
+    ),
+    // "According to X" carries X to "he said" in the next sentence.
+    t!(
+        "The prison holds 2,400 inmates, according to the Justice Ministry. He said 260 inmates surrendered.",
+        "prisoners_held 2400 [unknown > Justice Ministry]",
+        "prisoners_surrendered 260 [unknown > Justice Ministry]"
+    ),
+    // A trailing "the UN said" covers a displacement figure.
+    t!(
+        "At least 27,000 people have fled villages in the valley since the offensive began, the UN said.",
+        "displaced_people 27000 [unknown > UN]"
+    ),
+    // "citing local sources" nests unnamed sources under the speaker.
+    t!(
+        "At least 40 inmates escaped from the jail last year, the Northmoor Rights Monitor said, citing local sources.",
+        "prisoners_escaped 40 [unknown > Northmoor Rights Monitor > local sources] anon"
+    ),
+    // A list bullet before a figure is no minus sign.
+    t!(
+        "- 12 attackers stormed the prison, the ministry said.",
+        "attackers_count 12 [unknown > ministry]"
+    ),
+    // The figures a source issued ("X's latest toll") are its own.
+    t!(
+        "The Mirefield Health Office's latest toll was 23 dead and 61 wounded.",
+        "killed_total 23 [unknown > Mirefield Health Office]",
+        "wounded 61 [unknown > Mirefield Health Office]"
+    ),
+    // A present-tense verb ("estimates") opens a frame.
+    t!(
+        "The Westmoor Aid Office estimates that some 30,500 people had to leave their homes and were displaced.",
+        "displaced_people 30500 [unknown > Westmoor Aid Office]"
+    ),
+];
+
+/// What a number counts.
+const FACETS: &[Row] = &[
+    // A breakdown after بينهم gives each side its own facet.
+    t!(
+        "قال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا، بينهم 20 من عناصر الأمن و16 من مسلحي التنظيم و5 مدنيين.",
+        "killed_total 41 [unknown > SOHR]",
+        "killed_sdf_or_security 20 [unknown > SOHR]",
+        "killed_attackers_or_isis 16 [unknown > SOHR]",
+        "killed_civilians 5 [unknown > SOHR]"
+    ),
+    // Distances and years are no claims.
+    t!(
+        "وقتل أكثر من 180 شخصاً على بعد 6 كيلومترات من المدينة منذ عام 2019.",
+        "killed_total 180 [unknown]"
+    ),
+    // The verb right before a number governs it over a cue further on.
+    t!(
+        "قالت الشرطة إن 12 شخصاً أصيبوا، وأصيب 5 حراس في انفجار قرب البوابة.",
+        "wounded 12 [unknown > الشرطة]",
+        "wounded 5 [unknown > الشرطة]"
+    ),
+    // A hyphenated unit with a cue after it is a duration.
+    t!(
+        "The guards retook the prison after a 36-hour riot, the ministry said.",
+        "duration_hours 36 [unknown > ministry]"
+    ),
+    // "Its own soldiers" lost are the speaker's own side.
+    t!(
+        "The army said on Monday that it had lost 26 of its own soldiers.",
+        "killed_sdf_or_security 26 [unknown > army]"
+    ),
+    // A partitive counts the noun after "of".
+    t!(
+        "The army said on Monday that it had recalled 26 of its own soldiers.",
+        "other:soldiers 26 [unknown > army]"
+    ),
+    t!(
+        "The minister dismissed five of the members of the board.",
+        "other:members 5 [unknown]"
+    ),
+    t!(
+        "لم يجدد رئيس الحكومة ثقته في 5 من أعضاء الحكومة.",
+        "other:اعضاء 5 [unknown]"
+    ),
+    // A number with no noun counts nothing known.
+    t!(
+        "The vote passed 34 to 20 in the assembly.",
+        "other:unknown 34 [unknown]",
+        "other:unknown 20 [unknown]"
+    ),
+    // A noun cue yields to the verb after its auxiliary: escapees who were caught were recaptured.
+    t!(
+        "Another 212 would-be escapees were caught at the outer gate of the jail, the Greyhill Defence Forces said.",
+        "prisoners_recaptured 212 [unknown > Greyhill Defence Forces]"
+    ),
+    // "Kurdish fighters" are security though "fighters" alone are the attackers'.
+    t!(
+        "The Syrian Observatory for Human Rights said at least 154 people had been killed, including 102 IS fighters, 45 Kurdish fighters and seven civilians.",
+        "killed_total 154 [unknown > SOHR]",
+        "killed_attackers_or_isis 102 [unknown > SOHR]",
+        "killed_sdf_or_security 45 [unknown > SOHR]",
+        "killed_civilians 7 [unknown > SOHR]"
+    ),
+    // Surrendered inmates, the force's dead and the prison staff apart.
+    t!(
+        "SDF spokesman Farhad Shami said 3,000 inmates had surrendered and that 40 SDF fighters and 77 prison staff had been killed.",
+        "prisoners_surrendered 3000 [unknown > SDF]",
+        "killed_sdf_or_security 40 [unknown > SDF]",
+        "killed_guards_staff 77 [unknown > SDF]"
+    ),
+    // A six-day battle is a duration; the toll of it is a total.
+    t!(
+        "Kurdish-led forces said they had regained control of the prison, ending a six-day battle that killed more than 180 people.",
+        "duration_days 6 [unknown > SDF]",
+        "killed_total 180 [unknown > SDF]"
+    ),
+    // An age, a population and a year are no claims.
+    t!(
+        "Ms Reyne, 44, runs the jail's clinic. The town, home to about 40,000 people, last saw unrest in a 2019 bus strike."
+    ),
+];
+
+/// Claims of zero.
+const ZEROS: &[Row] = &[
+    // أي سجين in a negated clause is a claim of zero.
+    t!(
+        "قالت قوات سوريا الديمقراطية إن أي سجين لم يتمكن من الفرار من السجن.",
+        "prisoners_escaped 0 [unknown > SDF]"
+    ),
+    // "no inmate" is its own negation.
+    t!(
+        "The SDF said no inmate escaped from the prison.",
+        "prisoners_escaped 0 [unknown > SDF]"
+    ),
+    // "none of its men had been killed".
+    t!(
+        "The Order of the Ash said that none of its men had been killed.",
+        "killed_total 0 [unknown > Order of the Ash]"
+    ),
+    // A denied escape of "any prisoners" is a claim of zero.
+    t!(
+        "SDF spokesman Farhad Shami said the prison was calm. He denied that any prisoners had escaped.",
+        "prisoners_escaped 0 [unknown > SDF]"
+    ),
+];
+
+/// Asserted or denied.
+const STANCE: &[Row] = &[
+    // A denying verb denies the figures in its scope; its zero is asserted.
+    t!(
+        "نفت قوات سوريا الديمقراطية فرار 140 سجيناً، مؤكدة أن أي سجين لم يتمكن من الفرار.",
+        "prisoners_escaped 140 [unknown > SDF] denied",
+        "prisoners_escaped 0 [unknown > SDF]"
+    ),
+    // "denied reports that" denies the figure; "reports" is no verb.
+    t!(
+        "The ministry denied reports that 140 inmates had escaped from the prison.",
+        "prisoners_escaped 140 [unknown > ministry] denied"
+    ),
+];
+
 #[test]
-fn a_trailing_citation_nests_under_the_speaker_and_unnamed_sources_are_flagged() {
-    check(
-        "الحسكة - أ ف ب\n\nأفاد المرصد السوري بأن ما لا يقل عن 140 سجيناً فروا، نقلاً عن مصادر محلية.\n\nوذكر ناشطون أن عشرات المسلحين شاركوا في الهجوم.\n",
-        &[
-            w!("prisoners_escaped", "140", ["AFP", "SOHR", "مصادر محلية"], true),
-            w!("attackers_count", "dozens", ["AFP", "ناشطون"], true),
-        ],
-    );
+fn outlet_rows() {
+    run(OUTLET);
 }
 
 #[test]
-fn a_denial_and_a_claim_of_zero() {
-    check(
-        "المصدر: نورث برس\n\nنفت قوات سوريا الديمقراطية فرار 140 سجيناً، مؤكدة أن أي سجين لم يتمكن من الفرار.\n",
-        &[
-            w!("prisoners_escaped", "140", ["North Press", "SDF"], false, denied),
-            w!("prisoners_escaped", "0", ["North Press", "SDF"], false),
-        ],
-    );
+fn source_rows() {
+    run(SOURCES);
 }
 
 #[test]
-fn the_outlets_own_voice_and_a_duration_and_non_claims() {
-    check(
-        "سوريا على طول\n\nاستمرت المعارك نحو 9 أيام، وقتل فيها أكثر من 180 شخصاً على بعد 6 كيلومترات من المدينة منذ عام 2019.\n\nوذكرت صحيفة النبأ في عددها 323 أن 12 مقاتلاً نفذوا الهجوم.\n",
-        &[
-            w!("duration_days", "9", ["Syria Direct"], false),
-            w!("killed_total", "180", ["Syria Direct"], false),
-            w!("attackers_count", "12", ["Syria Direct", "al-Naba"], false),
-        ],
-    );
+fn frame_rows() {
+    run(FRAMES);
 }
 
 #[test]
-fn an_unknown_named_source_is_reported_by_its_surface_name() {
-    check(
-        "شبكة الخبر\n\nأعلنت هيئة الرصد المستقلة أن 33 شخصاً أصيبوا.\n\nوأوضحت الهيئة أن 7 حراس في عداد المفقودين.\n",
-        &[
-            w!("wounded", "33", ["شبكة الخبر", "هيئة الرصد المستقلة"], false),
-            w!("missing", "7", ["شبكة الخبر", "هيئة الرصد المستقلة"], false),
-        ],
-    );
+fn facet_rows() {
+    run(FACETS);
+}
+
+#[test]
+fn zero_rows() {
+    run(ZEROS);
+}
+
+#[test]
+fn stance_rows() {
+    run(STANCE);
 }
 
 #[test]
@@ -156,320 +429,6 @@ fn spans_parse_back_to_their_values() {
         );
         assert!(c.sentence.contains(c.span));
     }
-}
-
-#[test]
-fn an_english_newsletter_masthead_and_a_subject_before_a_relative_clause() {
-    check(
-        "HARBOUR CONFLICT LETTER — Issue 12\n\nThe toll so far\n\nThe Border Monitor for Human Rights, which relies on informants inside the city, said 124 militants were killed.\n\nThe SDF said no inmate escaped from the prison.\n",
-        &[
-            w!(
-                "killed_attackers_or_isis",
-                "124",
-                ["HARBOUR CONFLICT LETTER", "Border Monitor for Human Rights"],
-                false
-            ),
-            w!(
-                "prisoners_escaped",
-                "0",
-                ["HARBOUR CONFLICT LETTER", "SDF"],
-                false
-            ),
-        ],
-    );
-}
-
-#[test]
-fn english_unnamed_speakers_and_denied_reports() {
-    check(
-        "Attack on Mirefield prison\n\nA prison employee who asked not to be named said the facility held 4,000 inmates.\n\nA shopkeeper said dozens of people were killed.\n\nThe ministry denied reports that 140 inmates had escaped from the prison.\n\n\"No more than four men carried out the attack,\" said a guard who asked not to be named.\n",
-        &[
-            w!("prisoners_held", "4000", ["unknown", "A prison employee"], true),
-            w!("killed_total", "dozens", ["unknown", "A shopkeeper"], true),
-            w!("prisoners_escaped", "140", ["unknown", "ministry"], false, denied),
-            w!("attackers_count", "4", ["unknown", "a guard"], true),
-        ],
-    );
-}
-
-#[test]
-fn an_acronym_alias_matches_only_in_capitals() {
-    check(
-        "Attack on Mirefield prison\n\nA guard said 12 inmates escaped from the prison, which is in the north.\n\nIS fighters said 30 inmates escaped.\n",
-        &[
-            w!("prisoners_escaped", "12", ["unknown", "A guard"], true),
-            w!("prisoners_escaped", "30", ["unknown", "ISIS"], false),
-        ],
-    );
-}
-
-#[test]
-fn english_he_said_after_according_to_and_held_hostage() {
-    check(
-        "Riot at Mirefield prison\n\nTwelve guards were briefly held hostage in the prison, officials said.\n\nThe prison holds 2,400 inmates, according to the Justice Ministry. He said 260 inmates surrendered inside the prison.\n",
-        &[
-            w!("hostages_taken", "12", ["unknown", "officials"], true),
-            w!("prisoners_held", "2400", ["unknown", "Justice Ministry"], false),
-            w!(
-                "prisoners_surrendered",
-                "260",
-                ["unknown", "Justice Ministry"],
-                false
-            ),
-        ],
-    );
-}
-
-#[test]
-fn english_displacement_and_forces_taking_part() {
-    check(
-        "Fighting in the valley\n\nAt least 27,000 people have fled villages in the valley since the offensive began, the UN said.\n\nThe Northern Command said about 3,000 troops were taking part in the operation.\n",
-        &[
-            Want {
-                facet: "displaced_people",
-                value: "27000",
-                chain: &["unknown", "UN"],
-                anonymous: false,
-                stance: "asserted",
-            },
-            w!("forces_deployed", "3000", ["unknown", "Northern Command"], false),
-        ],
-    );
-}
-
-#[test]
-fn english_hyphenated_durations_and_present_tense_reports() {
-    check(
-        "Riot at Mirefield prison\n\nThe guards retook the prison after a 36-hour riot, the ministry said.\n\nThe Westmoor Aid Office estimates that some 30,500 people had to leave their homes and were displaced.\n",
-        &[
-            w!("duration_hours", "36", ["unknown", "ministry"], false),
-            w!(
-                "displaced_people",
-                "30500",
-                ["unknown", "Westmoor Aid Office"],
-                false
-            ),
-        ],
-    );
-}
-
-#[test]
-fn english_a_described_group_is_the_one_named_next_and_the_network_refers_back() {
-    check(
-        "Blast at the Westmoor bus depot\n\nMonday's blast at the Westmoor depot has now killed 61 people, a local documentation group said.\n\nThe River Network for Documentation said 15 of the injured had died in the night. Seven people were still missing, the network said.\n",
-        &[
-            w!(
-                "killed_total",
-                "61",
-                ["unknown", "River Network for Documentation"],
-                false
-            ),
-            w!(
-                "killed_total",
-                "15",
-                ["unknown", "River Network for Documentation"],
-                false
-            ),
-            w!(
-                "missing",
-                "7",
-                ["unknown", "River Network for Documentation"],
-                false
-            ),
-        ],
-    );
-}
-
-#[test]
-fn english_the_source_refers_back_to_the_unnamed_speaker_and_a_quoted_figure_counts_its_noun() {
-    check(
-        "Breakout at Mirefield prison\n\nA source in the prison service, who declined to be named, told reporters that \"about 50\" inmates got out on the first night.\n\nSome of them crossed into Westmoor province, the source said, and 30 inmates escaped later.\n",
-        &[
-            w!("prisoners_escaped", "50", ["unknown", "A source"], true),
-            w!("prisoners_escaped", "30", ["unknown", "A source"], true),
-        ],
-    );
-}
-
-#[test]
-fn a_list_bullet_before_a_figure_is_no_minus_sign() {
-    check(
-        "Attack on Mirefield prison\n\n- 12 attackers stormed the prison, the ministry said.\n",
-        &[w!("attackers_count", "12", ["unknown", "ministry"], false)],
-    );
-}
-
-#[test]
-fn a_partitive_counts_the_noun_after_of_and_its_possessive() {
-    for (text, want) in [
-        (
-            "The army said on Monday that it had recalled 26 of its own soldiers.",
-            "other:soldiers",
-        ),
-        (
-            "The army said on Monday that it had lost 26 of its own soldiers.",
-            "killed_sdf_or_security",
-        ),
-        (
-            "The minister dismissed five of the members of the board.",
-            "other:members",
-        ),
-        ("لم يجدد رئيس الحكومة ثقته في 5 من أعضاء الحكومة.", "other:اعضاء"),
-        ("The vote passed 34 to 20 in the assembly.", "other:unknown"),
-    ] {
-        let doc = Reader::builtin().plain("t", "t.txt", text.as_bytes().to_vec());
-        let facets: Vec<String> = Extractor::builtin()
-            .extract(&doc)
-            .into_iter()
-            .map(|c| c.facet)
-            .collect();
-        assert_eq!(
-            facets.first().map(String::as_str),
-            Some(want),
-            "{text}: {facets:?}"
-        );
-    }
-}
-
-#[test]
-fn english_local_news_speaker_sides_predicates_zeros_and_a_described_monitor() {
-    // "their own fighters" are the speaking force's; rioters are the
-    // insurgent side; "would-be escapees were caught" were recaptured; the
-    // acronym is the force named before; "A rights monitor" is the one the
-    // report names next; an age, a population and a year are no claims.
-    check(
-        LOCAL,
-        &[
-            w!(
-                "killed_sdf_or_security",
-                "14",
-                ["unknown", "Greyhill Defence Forces"],
-                false
-            ),
-            w!(
-                "killed_attackers_or_isis",
-                "60",
-                ["unknown", "Greyhill Defence Forces"],
-                false
-            ),
-            w!(
-                "prisoners_recaptured",
-                "212",
-                ["unknown", "Greyhill Defence Forces"],
-                false
-            ),
-            w!(
-                "prisoners_escaped",
-                "0",
-                ["unknown", "Greyhill Defence Forces"],
-                false
-            ),
-            w!(
-                "prisoners_surrendered",
-                "1300",
-                ["unknown", "Greyhill Defence Forces"],
-                false
-            ),
-            w!(
-                "killed_total",
-                "95",
-                ["unknown", "Northmoor Rights Monitor"],
-                false
-            ),
-            w!(
-                "killed_total",
-                "30",
-                ["unknown", "Northmoor Rights Monitor"],
-                false
-            ),
-            w!("wounded", "100", ["unknown", "Northmoor Rights Monitor"], false),
-        ],
-    );
-}
-
-#[test]
-fn english_wire_hostages_freed_a_trailing_citation_and_a_possessive_toll() {
-    // Hostages freed were released; "the group" is the group named, not the
-    // council that spoke; "citing local sources" nests under the monitor;
-    // "the Health Office's toll" is the office's; "none of its men" is zero.
-    check(
-        WIRE,
-        &[
-            w!("hostages_released", "9", ["Lanyard"], false),
-            w!(
-                "hostages_released",
-                "9",
-                ["Lanyard", "Westmoor Relief Council"],
-                false
-            ),
-            w!(
-                "hostages_taken",
-                "15",
-                ["Lanyard", "Order of the Ash"],
-                false,
-                denied
-            ),
-            w!(
-                "prisoners_escaped",
-                "40",
-                ["Lanyard", "Northmoor Rights Monitor", "local sources"],
-                true
-            ),
-            w!(
-                "killed_total",
-                "23",
-                ["Lanyard", "Mirefield Health Office"],
-                false
-            ),
-            w!("wounded", "61", ["Lanyard", "Mirefield Health Office"], false),
-            w!("killed_total", "0", ["Lanyard", "Order of the Ash"], false),
-            w!("arrested", "14", ["Lanyard", "Police"], false),
-        ],
-    );
-}
-
-const LOCAL: &str = "Riot at Mirefield jail ends\n\nThe Greyhill Defence Forces said on Tuesday that 14 of their own fighters and \"about 60\" rioters had died at Mirefield jail. Another 212 would-be escapees were caught at the outer gate, they said.\n\nGDF spokesman Tomas Reyne dismissed the figures of a rights group. \"Not a single inmate left the perimeter,\" he told reporters. He added that 1,300 inmates had turned themselves in.\n\nA rights monitor based in Westmoor put the death toll at 95 on Wednesday. The Northmoor Rights Monitor, which has informants in the jail, said that 30 of the wounded had died overnight and that more than 100 people remained in hospital.\n\nMs Reyne, 44, runs the jail's clinic. The town, home to about 40,000 people, last saw unrest in a 2019 bus strike.\n";
-
-const WIRE: &str = "Last nine hostages from Westmoor convoy freed\n\nMIREFIELD (Lanyard) — Nine aid workers held by the Order of the Ash since a raid on the Westmoor road were freed on Sunday, the Westmoor Relief Council said.\n\nThe group had denied taking 15 people. At least 40 inmates escaped from Mirefield jail last year, the Northmoor Rights Monitor said, citing local sources. The Mirefield Health Office's latest toll was 23 dead and 61 wounded.\n\nThe Order of the Ash said that none of its men had been killed. Police later said they had detained 14 suspects, among them a 23-year-old driver.\n";
-
-#[test]
-fn english_wire_on_the_prison_attack_kurdish_led_forces_are_the_sdf_and_their_fighters_security() {
-    // A hyphenated alias matches across the hyphen; "Kurdish fighters" are
-    // on the security side though "fighters" alone are the attackers'.
-    check(
-        REAL,
-        &[
-            w!("duration_days", "6", ["Reuters"], false),
-            w!("duration_days", "6", ["Reuters", "SDF"], false),
-            w!("killed_total", "180", ["Reuters", "SDF"], false),
-            w!("killed_total", "154", ["Reuters", "SOHR"], false),
-            w!("killed_attackers_or_isis", "102", ["Reuters", "SOHR"], false),
-            w!("killed_sdf_or_security", "45", ["Reuters", "SOHR"], false),
-            w!("killed_civilians", "7", ["Reuters", "SOHR"], false),
-            w!("prisoners_surrendered", "3000", ["Reuters", "SDF"], false),
-            w!("killed_sdf_or_security", "40", ["Reuters", "SDF"], false),
-            w!("killed_guards_staff", "77", ["Reuters", "SDF"], false),
-            w!("prisoners_escaped", "0", ["Reuters", "SDF"], false),
-            w!("attackers_count", "hundreds", ["Reuters", "SOHR"], false),
-            w!("prisoners_escaped", "dozens", ["Reuters", "SOHR"], false),
-        ],
-    );
-}
-
-const REAL: &str = "Kurdish forces retake Syria prison after six-day battle\n\nBEIRUT (Reuters) - Kurdish-led forces said on Wednesday they had regained full control of a prison in northeast Syria, ending a six-day battle with Islamic State militants that killed more than 180 people.\n\nThe Syrian Observatory for Human Rights, a Britain-based war monitor, said at least 154 people had been killed, including 102 IS fighters, 45 Kurdish fighters and seven civilians.\n\nSDF spokesman Farhad Shami said 3,000 inmates had surrendered and that 40 SDF fighters and 77 prison staff had been killed. He denied that any prisoners had escaped.\n\nHundreds of IS militants stormed the jail on Thursday night, the monitor said, freeing dozens of their comrades.\n";
-
-#[test]
-fn the_verb_right_before_a_number_governs_it_over_a_cue_further_on() {
-    // "أصيب 5 حراس في انفجار" is wounded, not explosions; "اعتقلت 6 أشخاص
-    // يشتبه في تأمينهم مخابئ" is arrested, not escaped.
-    check(
-        "هجوم على سجن ميرفيلد\n\nقالت الشرطة إن 12 شخصاً أصيبوا، وأصيب 5 حراس في انفجار قرب البوابة.\n\nوأضافت الشرطة أنها اعتقلت 6 أشخاص يشتبه في تأمينهم مخابئ للفارين.\n",
-        &[
-            w!("wounded", "12", ["unknown", "الشرطة"], false),
-            w!("wounded", "5", ["unknown", "الشرطة"], false),
-            w!("arrested", "6", ["unknown", "الشرطة"], false),
-        ],
-    );
 }
 
 #[test]

@@ -6,31 +6,26 @@
 //! cites), its stance, the event it is about, and its evidence: the span of
 //! the quantity and of its sentence in the original bytes.
 //!
-//! How, in one pass per sentence:
-//! - **sources** are found by the gazetteer (`data/sources.toml`), by their
-//!   place in the sentence (the subject of a reporting verb, the object of
-//!   بحسب / according to), or as unnamed sources (مصادر محلية، نشطاء); a
-//!   name no gazetteer knows is reported by its surface form with an id
-//!   made from it and a kind guessed from its head word; a definite head
-//!   (المرصد, "the monitor") refers back to the last source with that head
-//!   ("the group" to the last body of its kind that spoke), and a generic
-//!   one (مرصد حقوقي محلي, "a war monitor", "monitor says") to the source
-//!   of that head or kind the report names; an acronym (the GDF) is the
-//!   body whose initials it takes; a spokesman's title gives his body
-//!   ("GDF spokesman Tomas Reyne");
-//! - **frames**: each reporting verb or preposition opens a frame for the
-//!   numbers after it; a trailing one (…، بحسب المديرية) covers the numbers
-//!   before it; a citation inside a frame (نقلاً عن، بحسب) nests under it; a
-//!   verb with no subject (وأضاف) continues the last speaker; a sentence with
-//!   no frame is the outlet's own voice;
-//! - **facets** come from the nearest event cue and the noun the number
-//!   counts (`data/facets.toml`); a noun cue yields to the verb after its
-//!   auxiliary ("escapees were caught"); "its own fighters" count with the
-//!   speaker's side; counts of units (km, dollars, years), ages, years and
-//!   numbers after العدد / الرقم are not claims;
-//! - **stance**: a denying verb (نفى) makes the figures in its scope denied;
-//!   "أي سجين" in a negated clause, "none", "not a single inmate" are
-//!   claims of zero.
+//! The stages, each a module, in the order a document meets them:
+//! - `discourse`: what the document tells as a whole (the chain head,
+//!   acronyms, names given in full, event cues) and the one mutable state
+//!   of a run, who has been named and who spoke;
+//! - `outlet`: the outlet and wire at the head of every chain;
+//! - `sentence`: per sentence, its quantities and claims of zero, their
+//!   frames and facets;
+//! - `frames`: attribution frames (headline `Source:`, citations, reporting
+//!   verbs with their subjects, carried speakers) and which covers a number;
+//! - `sources`: who a sentence names at a token (gazetteer, unnamed
+//!   sources, names by their place); `reference`: who a mention stands for
+//!   (acronyms, definite heads, descriptions named later, titles, sides);
+//! - `lang`: what differs between Arabic and English, behind one
+//!   `Grammar` chosen per sentence;
+//! - `facets`: what a number counts; `zeros`: claims of zero; `subject`:
+//!   the event a claim is about;
+//! - `lexicon`: the vocabulary from `data/*.toml`, checked at load.
+//!
+//! Every rule is Arabic or English grammar or news style in general, with
+//! table rows in `tests.rs`.
 
 mod discourse;
 mod facets;

@@ -1,4 +1,13 @@
-//! Reference: acronyms, definite heads, titles, sides.
+//! Reference: which source a mention stands for.
+//!
+//! In: a mention found in a sentence, and the discourse so far. Out: the
+//! source it refers to: an acronym (the GDF, «قسد») is the name it stands
+//! for; a definite head alone (المرصد, "the monitor", "the group") is the
+//! last source with that head or of that kind that spoke; a description
+//! (مرصد حقوقي محلي, "a war monitor") is the body of that head or kind the
+//! report names later. Also the side a source speaks for (its gazetteer
+//! `side`, or the people-word in its name). A mention that refers to
+//! nothing known stays as it is.
 
 use super::view::{lower_contains, without_article};
 use super::*;

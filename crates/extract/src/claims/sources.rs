@@ -1,4 +1,15 @@
-//! Source mentions: gazetteer names, unnamed sources, names by their place.
+//! Source mentions: who a sentence names at a given token.
+//!
+//! In: a token (after a reporting verb, a preposition, or where a subject
+//! may stand). Out: a mention with its tokens: a gazetteer name or a
+//! contextual alias of a source the document names in full; what a source
+//! issued (بيان الوزارة: the ministry); a titled official of a named body
+//! (the body); an unnamed source with its qualifiers (مصادر محلية, "local
+//! sources", "residents of Hasakah"), flagged anonymous; else, when asked, a
+//! name no gazetteer knows, read by the grammar of its script. Refused: a
+//! function word, a verb, an event word, a number word (no name opens
+//! with one). Also the object of a citation (بحسب X, according to a tally
+//! by X) and the subject right after a verb.
 
 use super::*;
 

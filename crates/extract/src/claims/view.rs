@@ -1,5 +1,10 @@
 //! What the stages see of a document: its match key, its tokens, the
 //! phrase tables each token starts, and word-level helpers.
+//!
+//! Every look-up of a vocabulary table goes through [`Run::at`], which
+//! answers from the per-token bits (most tokens start no phrase) before it
+//! searches; every span a stage keeps is a token range, turned into text
+//! offsets by [`Run::text_range`] only when a name or claim is written.
 
 use super::*;
 

@@ -1,8 +1,15 @@
 //! Claims of zero.
+//!
+//! In: a sentence and its frames. Out: a quantity of value 0 for each
+//! "none" word in a negated or denying clause whose people-word or event
+//! follows it: أي سجين لم يفر, لم يفر أحد, "no inmate escaped", "none of its
+//! men had been killed", "no one was hurt". Refused: a "none" word with no
+//! negation in reach, or with nothing after it that says who or what.
 
 use super::*;
 
 impl<'a> Run<'a> {
+    /// The claims of zero of sentence `sent`.
     pub(super) fn zeros(&self, sent: Range<usize>, frames: &[Frame]) -> Vec<Quantity> {
         let lex = self.lex();
         let mut out = Vec::new();

@@ -6,25 +6,31 @@
 //! each stage per core and for the whole run. MB are 10^6 bytes of the
 //! documents as read (a JSONL record's text, a page's HTML).
 
-use super::ingest::{jobs, pipeline};
+use super::Paths;
+use super::ingest::{jobs, say};
 use crate::data::Data;
 use anyhow::{Context, Result};
+use isnad_engine::ingest::{Options, ingest};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 pub fn run(data: &Data, paths: &[PathBuf], jobs_flag: Option<usize>, no_store: bool) -> Result<ExitCode> {
     let jobs = jobs(jobs_flag);
     let dir = tempfile::tempdir().context("a temporary directory for the store")?;
-    let mut db = if no_store {
+    let db = if no_store {
         None
     } else {
         Some(isnad_store::Store::open(&dir.path().join("bench.db"))?)
     };
-    let run = match &db {
-        Some(d) => d.begin_run("bench")?,
-        None => 0,
+    let run = db.as_ref().map(|d| d.begin_run("bench")).transpose()?;
+    let db = db.map(Mutex::new);
+    let options = Options {
+        jobs,
+        run,
+        ..Options::default()
     };
-    let tally = pipeline(data, paths, db.as_mut().map(|d| (d, run)), jobs, None, None)?;
+    let tally = ingest(data, Paths(paths), db.as_ref(), &options, &mut |e| say(&e))?;
     let mb = tally.bytes as f64 / 1e6;
     let docs = tally.new as f64;
     // One line per stage: its time and what it does per second.

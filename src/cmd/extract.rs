@@ -1,11 +1,11 @@
 //! `isnad extract`: the claims of documents.
 
-use super::batch_status;
-use super::parallel::ordered;
+use super::{Paths, batch_status, say};
 use crate::args::ExtractFormat;
 use crate::data::Data;
 use crate::json;
 use anyhow::{Context, Result};
+use isnad_engine::parallel::{Item, ordered};
 use isnad_extract::numbers::Scratch;
 use isnad_extract::{Claim, Value};
 use std::io::Write;
@@ -34,11 +34,22 @@ pub fn run(
             ExtractFormat::Jsonl => Found::Lines(claims.map(|c| json::claim_line(&c)).collect()),
         }
     };
-    let read = ordered(data, paths, jobs, jobs <= 1, &work, &mut |found| {
-        sink.write(found)
-    })?;
+    let read = ordered(
+        data,
+        Paths(paths),
+        jobs,
+        jobs <= 1,
+        &work,
+        &mut |item| match item {
+            Item::Done(found) => sink.write(found),
+            other => {
+                say(other);
+                Ok(())
+            }
+        },
+    )?;
     sink.finish()?;
-    Ok(batch_status(read.failed))
+    Ok(batch_status(read.failed as usize))
 }
 
 /// The claims of one document, as the sink takes them.

@@ -1,73 +1,36 @@
-//! `isnad ingest`: documents and their claims into the store.
-//!
-//! Three stages joined by bounded channels: one thread splits the input into
-//! documents in order (files, JSONL lines, web-archive records), `--jobs`
-//! threads build them (parse, page text, furniture, metadata) and analyse
-//! them (claims, mentions, search terms, target), and this thread writes them, in reading order, whole documents
-//! per transaction (up to [`BATCH_DOCS`], committed at least every
-//! [`BATCH_TIME`]). A document whose bytes are already stored is not analysed
-//! again. A kill at any moment leaves every document stored whole or not at
-//! all; running the same command again completes the batch.
+//! `isnad ingest`: documents and their claims into the store, through the
+//! one ingest path ([`isnad_engine::ingest`]): the paths read on one thread,
+//! analysed on `--jobs` threads, written on this one in input order, whole
+//! documents per transaction; a document whose bytes are already stored is
+//! not analysed again. A kill at any moment leaves every document stored
+//! whole or not at all; running the same command again completes the batch.
 
-use super::parallel::ordered;
+use super::Paths;
 use super::stored::open;
 use crate::args::StoreArgs;
 use crate::data::Data;
 use anyhow::Result;
-use isnad_extract::numbers::Scratch;
-use isnad_store::{Added, NewDocument, content_hash};
-use std::collections::HashSet;
+use isnad_engine::ingest::{Claims, Event, Options, Skip, ingest};
+use isnad_store::ClaimRow;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
-
-/// Documents written per transaction, at most; each is whole in it.
-const BATCH_DOCS: usize = 256;
-/// A transaction is committed at least this often while documents come.
-const BATCH_TIME: Duration = Duration::from_millis(250);
-
-enum Work {
-    Analysed(Box<NewDocument>, Duration, usize),
-    Known,
-}
-
-/// What a pipeline run did, and where its time went.
-#[derive(Default)]
-pub struct Tally {
-    /// Documents stored (or analysed, without a store).
-    pub new: u64,
-    /// Documents already stored.
-    pub known: u64,
-    /// Documents that could not be read.
-    pub failed: u64,
-    /// Claims found in the new documents.
-    pub claims: u64,
-    /// Original bytes of the new documents.
-    pub bytes: u64,
-    /// Time the reading thread spent reading (not waiting).
-    pub reading: Duration,
-    /// Time the workers spent building and analysing, summed over them.
-    pub analysis: Duration,
-    /// Time the writer spent in the store.
-    pub storage: Duration,
-    /// Wall time of the whole run.
-    pub wall: Duration,
-    /// Worker threads.
-    pub jobs: usize,
-    /// Given claims (`--claims`) left out because they did not fit their
-    /// document's text.
-    pub refused: u64,
-}
-
-/// Claims extracted elsewhere, by document id, taken as documents come.
-pub type Given = Mutex<crate::claimfile::ByDocument>;
+use std::time::Duration;
 
 /// The number of worker threads: `jobs`, or one per core.
 pub fn jobs(jobs: Option<usize>) -> usize {
-    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1)
+    jobs.unwrap_or_else(|| Options::default().jobs).max(1)
+}
+
+/// Says on stderr what reading noticed: a document's warning, or what
+/// could not be read.
+pub fn say(e: &Event<'_>) {
+    match e {
+        Event::Warning { origin, warning } => eprintln!("isnad: {origin}: {warning}"),
+        Event::Error(e) => eprintln!("isnad: {e}"),
+        Event::New { .. } | Event::Known { .. } => {}
+    }
 }
 
 pub fn run(
@@ -89,7 +52,7 @@ pub fn run(
         bad_claims = bad as u64;
         Some(Mutex::new(claims))
     };
-    let mut db = open(store)?;
+    let db = open(store)?;
     let command = format!(
         "ingest {}",
         paths
@@ -108,14 +71,31 @@ pub fn run(
         b.enable_steady_tick(Duration::from_millis(120));
         b
     });
-    let tally = pipeline(
-        data,
-        paths,
-        Some((&mut db, run)),
-        jobs(jobs_flag),
-        bar.as_ref(),
-        given.as_ref(),
-    )?;
+    // A poisoned lock (a worker panicked) leaves the claims out.
+    let take = |id: &str| -> Vec<ClaimRow> {
+        given
+            .as_ref()
+            .and_then(|g| g.lock().ok().and_then(|mut map| map.remove(id)))
+            .unwrap_or_default()
+    };
+    let options = Options {
+        jobs: jobs(jobs_flag),
+        skip: Skip::LoadHashes,
+        claims: if given.is_some() {
+            Claims::Given(&take)
+        } else {
+            Claims::Extract
+        },
+        run: Some(run),
+    };
+    let db = Mutex::new(db);
+    let tally = ingest(data, Paths(paths), Some(&db), &options, &mut |e| {
+        say(&e);
+        if let (Some(b), Event::New { .. } | Event::Known { .. }) = (&bar, e) {
+            b.inc(1);
+        }
+    })?;
+    let db = db.into_inner().map_err(|_| anyhow::anyhow!("a worker failed"))?;
     if let Some(g) = given {
         let left: usize = g
             .into_inner()
@@ -155,111 +135,4 @@ pub fn run(
     // Bad claim lines and claims that do not fit count as failures: the
     // run went on without them, but its status says something was left out.
     Ok(super::batch_status((tally.failed + bad_claims) as usize))
-}
-
-/// Reads `paths` on one thread, analyses the documents on `jobs` threads
-/// and, with a store, writes them in reading order. Without a store every
-/// document is analysed and dropped (the benchmark's extraction stage).
-pub fn pipeline(
-    data: &Data,
-    paths: &[PathBuf],
-    mut store: Option<(&mut isnad_store::Store, i64)>,
-    jobs: usize,
-    bar: Option<&indicatif::ProgressBar>,
-    given: Option<&Given>,
-) -> Result<Tally> {
-    let known = match &store {
-        Some((db, _)) => db.known_hashes()?,
-        None => HashSet::new(),
-    };
-    let started = Instant::now();
-    let mut tally = Tally {
-        jobs,
-        ..Tally::default()
-    };
-    let mut pending: Vec<NewDocument> = Vec::new();
-    let mut batch_started = Instant::now();
-    let mut flush = |batch: &mut Vec<NewDocument>, tally: &mut Tally| -> Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let t = Instant::now();
-        let added = match &mut store {
-            Some((db, run)) => db.add_all(batch, Some(*run))?,
-            None => batch.iter().map(|_| Added::New(0)).collect(),
-        };
-        for (d, a) in batch.iter().zip(added) {
-            match a {
-                Added::New(_) => {
-                    tally.new += 1;
-                    tally.claims += d.claims.len() as u64;
-                    tally.bytes += d.original.len() as u64;
-                }
-                Added::Known(_) => tally.known += 1,
-            }
-        }
-        tally.storage += t.elapsed();
-        if let Some(b) = bar {
-            b.inc(batch.len() as u64);
-        }
-        batch.clear();
-        Ok(())
-    };
-    let known = &known;
-    let work = |doc: isnad_text::Document, scratch: &mut Scratch| analyse(data, doc, known, given, scratch);
-    let read = ordered(data, paths, jobs, false, &work, &mut |w| {
-        match w {
-            Work::Known => {
-                tally.known += 1;
-                if let Some(b) = bar {
-                    b.inc(1);
-                }
-            }
-            Work::Analysed(d, took, refused) => {
-                tally.analysis += took;
-                tally.refused += refused as u64;
-                if pending.is_empty() {
-                    batch_started = Instant::now();
-                }
-                pending.push(*d);
-            }
-        }
-        if pending.len() >= BATCH_DOCS || batch_started.elapsed() >= BATCH_TIME {
-            flush(&mut pending, &mut tally)?;
-        }
-        Ok(())
-    })?;
-    flush(&mut pending, &mut tally)?;
-    tally.failed = read.failed as u64;
-    tally.reading = read.reading;
-    tally.analysis += read.building;
-    tally.wall = started.elapsed();
-    Ok(tally)
-}
-
-/// What a worker makes of one document: nothing when it is stored already.
-fn analyse(
-    data: &Data,
-    doc: isnad_text::Document,
-    known: &HashSet<String>,
-    given: Option<&Given>,
-    scratch: &mut Scratch,
-) -> Work {
-    let t = Instant::now();
-    let hash = content_hash(&doc.original);
-    if known.contains(&hash) {
-        return Work::Known;
-    }
-    let (d, refused) = match given {
-        Some(g) => {
-            // A poisoned lock (a worker panicked) leaves the claims out.
-            let claims = g
-                .lock()
-                .map(|mut map| map.remove(&doc.id).unwrap_or_default())
-                .unwrap_or_default();
-            data.analyse_given(doc, hash, claims, scratch)
-        }
-        None => (data.analyse(doc, hash, scratch), 0),
-    };
-    Work::Analysed(Box::new(d), t.elapsed(), refused)
 }

@@ -5,7 +5,6 @@ mod extract;
 mod ingest;
 mod ledger;
 mod numbers;
-mod parallel;
 mod read;
 mod search;
 mod serve;
@@ -14,6 +13,10 @@ mod stored;
 use crate::args::{Args, Command};
 use crate::data::Data;
 use anyhow::Result;
+use isnad_engine::parallel::{Input, Item, ordered};
+use isnad_text::ReadError;
+use isnad_text::read::Raw;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -72,96 +75,92 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// Reads every path (a file, a directory recursively, or `-` for stdin),
-/// calling `each` with each document. A document that cannot be read is
-/// reported on stderr and the others go on; the result says how many failed.
+/// calling `each` with each document, on this thread. A document that
+/// cannot be read is reported on stderr and the others go on; the result
+/// says how many failed.
 pub fn for_each_document(
     data: &Data,
-    paths: &[std::path::PathBuf],
+    paths: &[PathBuf],
     each: &mut dyn FnMut(isnad_text::Document) -> Result<()>,
 ) -> Result<usize> {
-    let mut failed = 0;
-    let read = for_each_raw(data, paths, &mut |raw| {
-        match build(data, raw) {
-            Some(doc) => each(doc)?,
-            None => failed += 1,
+    let read = ordered(
+        data,
+        Paths(paths),
+        1,
+        true,
+        &|doc, _| doc,
+        &mut |item| match item {
+            Item::Done(doc) => each(doc),
+            other => {
+                say(other);
+                Ok(())
+            }
+        },
+    )?;
+    Ok(read.failed as usize)
+}
+
+/// Says on stderr what reading noticed: a document's warning, or what
+/// could not be read. A document itself is not said.
+pub fn say<T>(item: Item<T>) {
+    match item {
+        Item::Done(_) => {}
+        Item::Warning { origin, warning } => eprintln!("isnad: {origin}: {warning}"),
+        Item::Error(e) => eprintln!("isnad: {e}"),
+    }
+}
+
+/// The documents of the paths given on the command line, in order: a file,
+/// a directory (its files recursively, in name order, hidden ones
+/// skipped), or `-` for stdin.
+pub struct Paths<'a>(pub &'a [PathBuf]);
+
+impl Input for Paths<'_> {
+    fn read(
+        self,
+        reader: &isnad_text::Reader,
+        sink: &mut dyn FnMut(Result<Raw, ReadError>) -> bool,
+    ) -> Result<(), ReadError> {
+        // False once the run has stopped: the rest is not read.
+        let open = std::cell::Cell::new(true);
+        let mut each = |r| {
+            if open.get() {
+                open.set(sink(r));
+            }
+        };
+        for p in self.0 {
+            if p.as_os_str() == "-" {
+                let stdin = std::io::stdin().lock();
+                reader.read_stream_raw("stdin", "-", stdin, &mut each);
+            } else if p.is_dir() {
+                let mut files = Vec::new();
+                walk(p, &mut files)?;
+                for f in files.iter().take_while(|_| open.get()) {
+                    reader.read_path_raw(f, &mut each);
+                }
+            } else if p.exists() {
+                reader.read_path_raw(p, &mut each);
+            } else {
+                each(Err(ReadError::Io {
+                    path: p.display().to_string(),
+                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+                }));
+            }
+            if !open.get() {
+                break;
+            }
         }
         Ok(())
-    })?;
-    Ok(read + failed)
-}
-
-/// Builds a document read raw, saying on stderr what was wrong with it (or
-/// what its reading noticed); `None` when it could not be built.
-pub fn build(data: &Data, raw: isnad_text::read::Raw) -> Option<isnad_text::Document> {
-    match data.reader.build(raw) {
-        Ok(doc) => {
-            for w in &doc.warnings {
-                eprintln!("isnad: {}: {w}", doc.origin_name);
-            }
-            Some(doc)
-        }
-        Err(e) => {
-            eprintln!("isnad: {e}");
-            None
-        }
     }
-}
-
-/// Reads every path as [`for_each_document`] does, handing each document
-/// to `each` before it is built ([`build`]), so that a reading thread can
-/// leave the building to others. Returns how many files or records could
-/// not be read at all.
-pub fn for_each_raw(
-    data: &Data,
-    paths: &[std::path::PathBuf],
-    each: &mut dyn FnMut(isnad_text::read::Raw) -> Result<()>,
-) -> Result<usize> {
-    let failed = std::cell::Cell::new(0usize);
-    let first_err: std::cell::RefCell<Option<anyhow::Error>> = std::cell::RefCell::new(None);
-    let mut sink = |r: Result<isnad_text::read::Raw, isnad_text::ReadError>| match r {
-        Ok(raw) => {
-            if first_err.borrow().is_none()
-                && let Err(e) = each(raw)
-            {
-                *first_err.borrow_mut() = Some(e);
-            }
-        }
-        Err(e @ isnad_text::ReadError::Note { .. }) => eprintln!("isnad: {e}"),
-        Err(e) => {
-            eprintln!("isnad: {e}");
-            failed.set(failed.get() + 1);
-        }
-    };
-    for p in paths {
-        if p.as_os_str() == "-" {
-            let stdin = std::io::stdin().lock();
-            data.reader.read_stream_raw("stdin", "-", stdin, &mut sink);
-        } else if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files)?;
-            for f in files {
-                data.reader.read_path_raw(&f, &mut sink);
-            }
-        } else if p.exists() {
-            data.reader.read_path_raw(p, &mut sink);
-        } else {
-            eprintln!("isnad: {}: no such file or directory", p.display());
-            failed.set(failed.get() + 1);
-        }
-        if first_err.borrow().is_some() {
-            break;
-        }
-    }
-    if let Some(e) = first_err.into_inner() {
-        return Err(e);
-    }
-    Ok(failed.get())
 }
 
 /// The files under `dir`, recursively, in name order; hidden files skipped.
-fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?
+        .map_err(|source| ReadError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| {

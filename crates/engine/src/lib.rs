@@ -5,10 +5,14 @@
 //! a read document analysed for the store ([`Engine::analyse`]: claims,
 //! mentions, search terms, target), a stored document read again so that
 //! offsets in its text map to its original bytes ([`Engine::reread`]), the
-//! ledger's options ([`Engine::ledger_options`]), search ([`search`]) and
-//! the document view ([`view`]). Refuses nothing: every function takes what
-//! the reader produced.
+//! ledger's options ([`Engine::ledger_options`]), search ([`search`]), the
+//! document view ([`view`]), and the one ingest path that `isnad ingest`,
+//! `isnad bench` and the server's upload share ([`ingest`]), over documents
+//! read on one thread and worked on by many ([`parallel`]). Refuses
+//! nothing: every function takes what the reader produced.
 
+pub mod ingest;
+pub mod parallel;
 pub mod search;
 pub mod view;
 

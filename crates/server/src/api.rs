@@ -5,7 +5,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State as S};
 use axum::http::{HeaderMap, StatusCode, header};
-use isnad_extract::numbers::Scratch;
+use isnad_engine::ingest::{self, Event};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -258,32 +258,45 @@ pub async fn upload(
         let name: String = name.chars().filter(|c| !c.is_control()).take(200).collect();
         let id = name.rsplit(['/', '\\']).next().unwrap_or(&name);
         let id = id.rsplit_once('.').map_or(id, |(stem, _)| stem).to_string();
-        let mut docs = Vec::new();
+        let input = ingest::Bytes {
+            id: &id,
+            name: &name,
+            bytes: &body,
+        };
+        // An upload is a few documents into a store of many: each is looked
+        // up by its hash rather than every stored hash read.
+        let options = ingest::Options {
+            skip: ingest::Skip::AskStore,
+            ..ingest::Options::default()
+        };
+        let mut documents = Vec::new();
         let mut errors = Vec::new();
-        let mut scratch = Scratch::default();
-        s.engine
-            .reader
-            .read_bytes(&id, &name, body.to_vec(), &mut |r| match r {
-                Ok(doc) => {
-                    let hash = isnad_store::content_hash(&doc.original);
-                    docs.push(s.engine.analyse(doc, hash, &mut scratch));
-                }
-                Err(e) => errors.push(e.to_string()),
-            });
-        let added = s.store()?.add_all(&docs, None)?;
+        let tally = ingest::ingest(&s.engine, input, Some(&s.store), &options, &mut |e| match e {
+            Event::New { id, document } => documents.push(json!({
+                "id": id,
+                "doc": document.fields.doc,
+                "new": true,
+                "claims": document.claims.len(),
+            })),
+            Event::Known { id, doc, claims } => documents.push(json!({
+                "id": id,
+                "doc": doc,
+                "new": false,
+                "claims": claims,
+            })),
+            Event::Error(e) => errors.push(e.to_string()),
+            Event::Warning { .. } => {}
+        });
         s.wrote();
-        let out: Vec<Value> = docs
-            .iter()
-            .zip(added)
-            .map(|(d, a)| {
-                let (id, new) = match a {
-                    isnad_store::Added::New(id) => (id, true),
-                    isnad_store::Added::Known(id) => (id, false),
-                };
-                json!({"id": id, "doc": d.fields.doc, "new": new, "claims": d.claims.len()})
-            })
-            .collect();
-        Ok(Json(json!({"documents": out, "errors": errors})))
+        let tally = tally?;
+        Ok(Json(json!({
+            "documents": documents,
+            "errors": errors,
+            "new": tally.new,
+            "known": tally.known,
+            "failed": tally.failed,
+            "claims": tally.claims,
+        })))
     })
     .await
 }

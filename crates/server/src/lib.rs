@@ -180,6 +180,12 @@ impl From<isnad_store::StoreError> for ApiError {
     }
 }
 
+impl From<isnad_engine::ingest::IngestError> for ApiError {
+    fn from(e: isnad_engine::ingest::IngestError) -> ApiError {
+        ApiError::internal(e.to_string())
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         json_error(self.status, &self.message)

@@ -309,6 +309,77 @@ async fn uploads_need_the_switch_and_the_token_and_respect_the_size_limit() {
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
 
+/// The upload goes the one ingest path: the same bytes twice are stored
+/// once, and the second upload says they are stored already, with the row
+/// ids and claim counts they were stored with. See: issue 17.
+#[tokio::test]
+async fn the_same_bytes_uploaded_twice_are_stored_once() {
+    let on = fixture(Some("sesame"));
+    let (_, before) = get(&on, "/api/documents?limit=1").await;
+    let total = before["total"].as_u64().expect("total");
+    let records = concat!(
+        r#"{"id":"kuje-1","text":"Gunmen stormed Kuje prison. About 800 inmates escaped, officials said."}"#,
+        "\n",
+        "not a record\n",
+        r#"{"id":"kuje-2","text":"قالت قسد إن نحو 50 مسلحا فروا من سجن غويران."}"#,
+        "\n",
+    );
+    let upload = |name: &str| {
+        post(
+            &format!("/api/documents?name={name}"),
+            Some("sesame"),
+            records.as_bytes().to_vec(),
+        )
+    };
+    let (s, _, body) = call(&on, upload("first.jsonl")).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let first: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(
+        (&first["new"], &first["known"], &first["failed"]),
+        (&json(2), &json(0), &json(1)),
+        "{body}"
+    );
+    assert_eq!(first["errors"].as_array().map(Vec::len), Some(1), "{body}");
+    let (s, _, body) = call(&on, upload("again.jsonl")).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let again: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(
+        (&again["new"], &again["known"], &again["failed"]),
+        (&json(0), &json(2), &json(1)),
+        "{body}"
+    );
+    assert_eq!(again["claims"], 0, "{body}");
+    for (a, b) in first["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .zip(again["documents"].as_array().expect("documents"))
+    {
+        assert_eq!(a["new"], true, "{a}");
+        assert_eq!(b["new"], false, "{b}");
+        for key in ["id", "doc", "claims"] {
+            assert_eq!(a[key], b[key], "{key}: {a} / {b}");
+        }
+    }
+    let (_, after) = get(&on, "/api/documents?limit=1").await;
+    assert_eq!(after["total"].as_u64(), Some(total + 2));
+    // A report the store holds already (an example, ingested by the
+    // fixture) is known too, under the id it was stored with.
+    let example = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/12-sinaa-page-ar.html"),
+    )
+    .expect("the HTML example");
+    let (_, _, body) = call(&on, post("/api/ingest?name=page.html", Some("sesame"), example)).await;
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(v["documents"][0]["new"], false, "{body}");
+    let (_, stored) = get(&on, &format!("/api/documents/{}", v["documents"][0]["id"])).await;
+    assert_eq!(stored["fields"]["doc"], "12-sinaa-page-ar", "{stored}");
+}
+
+fn json(n: u64) -> Value {
+    Value::from(n)
+}
+
 #[tokio::test]
 async fn unknown_paths_and_methods_are_json_errors_and_openapi_lists_every_route() {
     let f = fixture(None);

@@ -213,6 +213,15 @@ pub enum Added {
     Known(i64),
 }
 
+/// A document found by its content hash ([`Store::known`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownDocument {
+    /// Its row id.
+    pub id: i64,
+    /// How many claims are stored with it.
+    pub claims: u64,
+}
+
 /// Counts of what a store holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -342,6 +351,13 @@ impl Store {
     /// before analysing them.
     pub fn known_hashes(&self) -> Result<HashSet<String>> {
         dispatch!(self, s => s.known_hashes())
+    }
+
+    /// The stored document with this content hash, if any: a caller that
+    /// brings a few documents asks for each before analysing it (one that
+    /// brings many reads [`Store::known_hashes`] once instead).
+    pub fn known(&self, hash: &str) -> Result<Option<KnownDocument>> {
+        dispatch!(self, s => s.known(hash))
     }
 
     /// Records the start of an ingest run; returns its id.

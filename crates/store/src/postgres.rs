@@ -19,8 +19,8 @@
 
 use crate::schema::{Dialect, SCHEMA_VERSION, migration};
 use crate::{
-    Added, Chains, ClaimRow, Counts, DocFields, Hit, LedgerRow, NewDocument, Query, Result, StoreError,
-    StoredDocument, join, split, stored_text,
+    Added, Chains, ClaimRow, Counts, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
+    StoreError, StoredDocument, join, split, stored_text,
 };
 use postgres::{Client, NoTls, Row};
 use std::borrow::Cow;
@@ -137,6 +137,21 @@ impl Postgres {
             .query("SELECT hash FROM documents", &[])
             .map_err(|e| self.err(e))?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    pub(crate) fn known(&self, hash: &str) -> Result<Option<KnownDocument>> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt(
+                "SELECT id, (SELECT count(*) FROM claims WHERE document = documents.id) FROM documents WHERE hash = $1",
+                &[&hash],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(row.map(|r| KnownDocument {
+            id: r.get(0),
+            claims: r.get::<_, i64>(1) as u64,
+        }))
     }
 
     pub(crate) fn begin_run(&self, command: &str) -> Result<i64> {

@@ -2,8 +2,8 @@
 
 use crate::schema::{Dialect, SCHEMA_VERSION, migration};
 use crate::{
-    Added, Chains, ClaimRow, Counts, DocFields, Hit, LedgerRow, NewDocument, Query, Result, StoreError,
-    StoredDocument, join, split, stored_text,
+    Added, Chains, ClaimRow, Counts, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
+    StoreError, StoredDocument, join, split, stored_text,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
@@ -113,6 +113,23 @@ impl Sqlite {
             .query_map([], |r| r.get::<_, String>(0))
             .map_err(|e| self.err(e))?;
         rows.collect::<std::result::Result<_, _>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The stored document with this content hash, if any.
+    pub(crate) fn known(&self, hash: &str) -> Result<Option<KnownDocument>> {
+        self.conn
+            .query_row(
+                "SELECT id, (SELECT count(*) FROM claims WHERE document = documents.id) FROM documents WHERE hash = ?1",
+                params![hash],
+                |r| {
+                    Ok(KnownDocument {
+                        id: r.get(0)?,
+                        claims: r.get::<_, i64>(1)? as u64,
+                    })
+                },
+            )
+            .optional()
             .map_err(|e| self.err(e))
     }
 

@@ -108,6 +108,16 @@ fn a_document_is_stored_once_by_its_content() {
             }
         );
         assert!(s.known_hashes().expect("hashes").contains(&d.fields.hash));
+        assert_eq!(
+            s.known(&d.fields.hash).expect("known"),
+            Some(KnownDocument { id, claims: 1 }),
+            "{at}"
+        );
+        assert_eq!(
+            s.known(&content_hash(b"never stored")).expect("known"),
+            None,
+            "{at}"
+        );
         // The same document twice in one batch is stored once too.
         let e = doc("95 مسلحا", vec![]);
         let added = s.add_all(&[e.clone(), e], None).expect("add a batch");

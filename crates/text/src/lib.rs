@@ -26,6 +26,7 @@ pub mod document;
 pub mod furniture;
 pub mod letter;
 pub mod meta;
+pub mod morphology;
 pub mod normalize;
 pub mod origin;
 pub mod read;

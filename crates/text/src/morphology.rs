@@ -399,7 +399,7 @@ mod tests {
         p.iter().map(|p| p.text()).collect()
     }
 
-    fn sorted<'a>(mut v: Vec<&'a str>) -> Vec<&'a str> {
+    fn sorted(mut v: Vec<&str>) -> Vec<&str> {
         v.sort_unstable();
         v
     }

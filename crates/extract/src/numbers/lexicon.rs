@@ -418,7 +418,7 @@ impl Lexicon {
         self.words.get(form)
     }
 
-    /// The cue of phrase `id` (a number of [`WordInfo::phrases`]).
+    /// The cue of phrase `id` (one of the numbers in `WordInfo::phrases`).
     #[inline]
     pub fn cue(&self, id: u32) -> &Cue {
         &self.phrases[id]

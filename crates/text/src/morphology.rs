@@ -20,8 +20,10 @@
 //! Behind the stem stand the attached pronouns ([`PRONOUNS`]), and on nouns
 //! and verbs their endings ([`NOUN_ENDINGS`], [`VERB_ENDINGS`]).
 //!
-//! The sets are built once, at first use, in a fixed order: the forms a
-//! table derives from them, and so the tables, do not depend on it.
+//! The sets are built once, at first use, in a fixed order ([`Proclitics`]):
+//! the order each user's lists had before they shared this inventory, where
+//! that user's output could depend on it. The tests hold every use to its
+//! old list.
 //!
 //! ```
 //! use isnad_text::morphology::{self, NUMBERS};

@@ -11,14 +11,19 @@
 //!   A stem on one of the common derived patterns (فعيل سجين, فعلاء سجناء,
 //!   فعلى قتلى, مفاعيل مساجين) also gives its three-letter root as a second
 //!   term, `r_سجن`, so that a singular finds its broken plural.
+//!   The affixes are [`crate::morphology`]'s, as its `ANALYZER_RULES` and
+//!   `ANALYZER_SUFFIXES` select them: the stored indexes hold these terms,
+//!   so a change there is a change of index format.
 //! - English: possessive 's and the regular plural endings.
 //!
 //! Refuses nothing: a word it cannot stem is its own term. Terms never hold
 //! a space, so a term list joins into one string for the index.
 
+use crate::morphology;
 use crate::normalize::Normalized;
 use crate::token::{Token, TokenKind, tokenize};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// One index term and the range of its word in the analysed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,12 +37,13 @@ pub struct Term {
 /// Marks a root term apart from a stem.
 pub const ROOT_PREFIX: &str = "r_";
 
-const PREFIXES: &[&str] = &[
-    "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك",
-];
-const SUFFIXES: &[&str] = &[
-    "هما", "كما", "تين", "تان", "يين", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "يه", "ه", "ي",
-];
+/// The clitics stripped in front, longest first
+/// ([`morphology::ANALYZER_RULES`]).
+static PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| morphology::ANALYZER.longest_first());
+/// The endings stripped behind, longest first
+/// ([`morphology::ANALYZER_SUFFIXES`]).
+static SUFFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| morphology::ANALYZER_SUFFIXES.longest_first());
 
 fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c)
@@ -203,9 +209,16 @@ mod tests {
 
     proptest::proptest! {
         /// The affix and root rules as first written, one whole comparison
-        /// per affix and a vector per stem.
+        /// per affix and a vector per stem, with the affix lists the
+        /// analyzer kept before it took them from [`morphology`].
         #[test]
         fn stems_and_roots_are_those_of_the_plain_rules(w in "[اأبتجدرسعفكلمنهويىءة a]{0,9}") {
+            const PREFIXES: &[&str] = &[
+                "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك",
+            ];
+            const SUFFIXES: &[&str] = &[
+                "هما", "كما", "تين", "تان", "يين", "ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "يه", "ه", "ي",
+            ];
             let prefix = PREFIXES
                 .iter()
                 .find_map(|p| w.strip_prefix(p).filter(|rest| rest.chars().count() >= 3))

@@ -9,10 +9,24 @@
 //! Hijri months are recognised as months (so a Hijri date is a date) but are
 //! not converted: their number is 0 and they give no ISO date.
 
+use crate::morphology;
 use crate::normalize::key;
+use crate::phrase::Phrases;
 use crate::token::{Token, TokenKind, tokenize};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// The proclitics a month name may carry ([`morphology::CALENDAR_RULES`]),
+/// without the empty one. Two of one length cannot both start a word, so
+/// their order is shortest first and nothing else.
+static PROCLITICS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    morphology::CALENDAR
+        .iter()
+        .map(|p| p.text())
+        .filter(|p| !p.is_empty())
+        .collect()
+});
 
 /// The calendar file shipped with isnad.
 pub const DEFAULT_CALENDAR: &str = include_str!("../../../data/calendar.toml");
@@ -31,8 +45,10 @@ struct MonthEntry {
 /// Month names by their match keys.
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    /// first word → [(remaining words, month number)]
-    months: FxHashMap<String, Vec<(Vec<String>, u8)>>,
+    /// first word → the names that start with it (numbers of `names`)
+    months: FxHashMap<String, Vec<u32>>,
+    /// Every name: its words after the first, and its month number.
+    names: Phrases<u8>,
 }
 
 /// A month found in a token stream.
@@ -48,31 +64,33 @@ impl Calendar {
     /// Parses a calendar file.
     pub fn parse(toml_text: &str) -> Result<Calendar, toml::de::Error> {
         let f: File = toml::from_str(toml_text)?;
-        let mut months: FxHashMap<String, Vec<(Vec<String>, u8)>> = FxHashMap::default();
+        let mut months: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut names = Phrases::new();
         for m in f.month {
             for name in m.names {
                 let k = key(&name);
-                let mut words = k.split_whitespace().map(str::to_string);
+                let mut words = k.split_whitespace();
                 if let Some(first) = words.next() {
-                    months.entry(first).or_default().push((words.collect(), m.number));
+                    let id = names.push(words.map(Box::from).collect(), m.number, false);
+                    months.entry(first.to_string()).or_default().push(id);
                 }
             }
         }
-        for v in months.values_mut() {
-            v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
-        }
-        Ok(Calendar { months })
+        Ok(Calendar { months, names })
     }
 
     /// The calendar shipped with isnad.
     pub fn builtin() -> Calendar {
         Calendar::parse(DEFAULT_CALENDAR).unwrap_or_else(|_| Calendar {
             months: FxHashMap::default(),
+            names: Phrases::new(),
         })
     }
 
     /// The month named at token `i` of `tokens` over `key`, if any.
-    /// A month name may carry the proclitics و ب ف ل (وفي يناير, بيناير).
+    /// A month name may carry the proclitics و ب ف ل, وب and وف
+    /// ([`morphology::CALENDAR_RULES`]: بيناير, وبيناير). The longest name
+    /// wins, and the word as written before the word without a proclitic.
     pub fn month_at(&self, key: &str, tokens: &[Token], i: usize) -> Option<MonthMatch> {
         let t = tokens.get(i)?;
         if t.kind != TokenKind::Word {
@@ -81,24 +99,19 @@ impl Calendar {
         let w = t.text(key);
         // The word itself, then without each proclitic (no allocation: the
         // number recogniser asks this before every digit run).
-        let stripped = ["و", "ب", "ف", "ل", "وب", "وف"]
-            .into_iter()
+        let stripped = PROCLITICS
+            .iter()
             .filter_map(|p| w.strip_prefix(p).filter(|s| s.chars().count() >= 2));
         for c in std::iter::once(w).chain(stripped) {
-            if let Some(list) = self.months.get(c) {
-                for (rest, n) in list {
-                    let ok = rest.iter().enumerate().all(|(k, r)| {
-                        tokens
-                            .get(i + 1 + k)
-                            .is_some_and(|t| t.kind == TokenKind::Word && t.text(key) == r)
-                    });
-                    if ok {
-                        return Some(MonthMatch {
-                            number: *n,
-                            tokens: 1 + rest.len(),
-                        });
-                    }
-                }
+            if let Some(ids) = self.months.get(c)
+                && let Some(f) = self
+                    .names
+                    .longest(ids.iter().map(|&id| (id, 0)), key, tokens, i, |_| true)
+            {
+                return Some(MonthMatch {
+                    number: *f.value,
+                    tokens: f.end - i,
+                });
             }
         }
         None
@@ -211,5 +224,30 @@ mod tests {
                 tokens: 2
             })
         );
+    }
+
+    #[test]
+    fn month_names_take_their_proclitics() {
+        let c = Calendar::builtin();
+        let rows: &[(&str, Option<(u8, usize)>)] = &[
+            ("بيناير", Some((1, 1))),
+            ("وبكانون الثاني", Some((1, 2))),
+            ("فشباط", Some((2, 1))),
+            ("لأيار", Some((5, 1))),
+            ("وفيناير", Some((1, 1))),
+            ("فبراير", Some((2, 1))),
+            ("كيناير", None),
+            ("وليناير", None),
+            ("بب", None),
+        ];
+        for &(text, want) in rows {
+            let k = key(text);
+            let t = tokenize(&k);
+            assert_eq!(
+                c.month_at(&k, &t, 0).map(|m| (m.number, m.tokens)),
+                want,
+                "{text}"
+            );
+        }
     }
 }

@@ -7,23 +7,28 @@
 //! مقاتلين), وسيخرج → و + س + يخرج.
 //!
 //! It is deliberately light: no morphological analyser, only the proclitics
-//! و ف ب ل ك ال لل س and the pronoun suffixes ه ها هم هن هما كم كن نا ي ك.
-//! A stem must keep at least two letters. Over-segmentation is harmless here
-//! because a reading only counts when the lexicon knows its stem.
+//! و ف ب ل ك ال لل س and the pronoun suffixes ه ها هم هن هما كم كن نا ي ك,
+//! as [`crate::morphology::CLITIC_RULES`] and
+//! [`crate::morphology::CLITIC_SUFFIXES`] have them. A stem must keep at
+//! least two letters. Over-segmentation is harmless here because a reading
+//! only counts when the lexicon knows its stem.
 //!
 //! [`CliticMap`] is a lexicon keyed by stems that looks a word up through
 //! these readings.
 
+use crate::morphology;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-/// Conjunction and preposition prefixes, each optional, in this order:
-/// conjunction (و ف), preposition (ب ل ك) or future (س), article (ال).
-const CONJ: &[&str] = &["و", "ف"];
-const PREP: &[&str] = &["ب", "ل", "ك", "س"];
-const ARTICLE: &str = "ال";
-/// Pronoun suffixes, longest first.
-const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ي", "ك"];
+/// The proclitic sequences, shortest first, without the empty one.
+static PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v = morphology::CLITIC.longest_first();
+    v.reverse();
+    v
+});
+/// The pronoun suffixes, longest first.
+static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| morphology::CLITIC_SUFFIXES.longest_first());
 const MIN_STEM_CHARS: usize = 2;
 
 /// One reading of a word.
@@ -41,43 +46,16 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// The prefix splits of `word`, most literal (no prefix) first.
+/// The prefix splits of `word`, most literal (no prefix) first. Two
+/// sequences of one length cannot both start a word, so shortest first is
+/// one order.
 fn prefix_splits(word: &str) -> Vec<(&str, &str)> {
     let mut out = vec![("", word)];
-    let mut starts = vec![0usize];
-    // conjunction
-    for c in CONJ {
-        if word.starts_with(c) {
-            starts.push(c.len());
-        }
-    }
-    let mut with_prep = Vec::new();
-    for &s in &starts {
-        let rest = &word[s..];
-        for p in PREP {
-            if rest.starts_with(p) {
-                with_prep.push(s + p.len());
-            }
-        }
-        // "لل" = ل + ال with the alef elided.
-        if rest.starts_with("لل") {
-            with_prep.push(s + "لل".len());
-        }
-    }
-    starts.extend(with_prep);
-    let mut with_art = Vec::new();
-    for &s in &starts {
-        if word[s..].starts_with(ARTICLE) {
-            with_art.push(s + ARTICLE.len());
-        }
-    }
-    starts.extend(with_art);
-    starts.sort_unstable();
-    starts.dedup();
-    for s in starts.into_iter().skip(1) {
-        let stem = &word[s..];
-        if chars(stem) >= MIN_STEM_CHARS {
-            out.push((&word[..s], stem));
+    for p in PREFIXES.iter() {
+        if let Some(stem) = word.strip_prefix(p)
+            && chars(stem) >= MIN_STEM_CHARS
+        {
+            out.push((&word[..p.len()], stem));
         }
     }
     out
@@ -97,7 +75,7 @@ pub fn readings(word: &str) -> Vec<Reading<'_>> {
         });
     }
     for (prefix, rest) in prefix_splits(word) {
-        for suf in SUFFIXES {
+        for suf in SUFFIXES.iter().copied() {
             if let Some(stem) = rest.strip_suffix(suf) {
                 if chars(stem) < MIN_STEM_CHARS {
                     continue;
@@ -226,6 +204,113 @@ mod tests {
     t!(future_prefix_on_a_verb, "وسيخرج", "يخرج", "وس", "");
     t!(taa_marbuta_before_a_pronoun, "مدينتها", "مدينة", "", "ها");
     t!(plain_pronoun_suffix, "هجومهم", "هجوم", "", "هم");
+
+    /// The reader as it was before it took its affixes from
+    /// [`crate::morphology`]: it walked the word, conjunction, then
+    /// preposition (or لل), then article.
+    fn old_readings(word: &str) -> Vec<Reading<'_>> {
+        const CONJ: &[&str] = &["و", "ف"];
+        const PREP: &[&str] = &["ب", "ل", "ك", "س"];
+        const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ي", "ك"];
+        fn splits(word: &str) -> Vec<(&str, &str)> {
+            let mut out = vec![("", word)];
+            let mut starts = vec![0usize];
+            for c in CONJ {
+                if word.starts_with(c) {
+                    starts.push(c.len());
+                }
+            }
+            let mut with_prep = Vec::new();
+            for &s in &starts {
+                let rest = &word[s..];
+                for p in PREP {
+                    if rest.starts_with(p) {
+                        with_prep.push(s + p.len());
+                    }
+                }
+                if rest.starts_with("لل") {
+                    with_prep.push(s + "لل".len());
+                }
+            }
+            starts.extend(with_prep);
+            let mut with_art = Vec::new();
+            for &s in &starts {
+                if word[s..].starts_with("ال") {
+                    with_art.push(s + "ال".len());
+                }
+            }
+            starts.extend(with_art);
+            starts.sort_unstable();
+            starts.dedup();
+            for s in starts.into_iter().skip(1) {
+                let stem = &word[s..];
+                if chars(stem) >= MIN_STEM_CHARS {
+                    out.push((&word[..s], stem));
+                }
+            }
+            out
+        }
+        let mut out = Vec::new();
+        for (prefix, stem) in splits(word) {
+            out.push(Reading {
+                prefix,
+                stem: Cow::Borrowed(stem),
+                suffix: "",
+            });
+        }
+        for (prefix, rest) in splits(word) {
+            for suf in SUFFIXES {
+                if let Some(stem) = rest.strip_suffix(suf) {
+                    if chars(stem) < MIN_STEM_CHARS {
+                        continue;
+                    }
+                    out.push(Reading {
+                        prefix,
+                        stem: Cow::Borrowed(stem),
+                        suffix: suf,
+                    });
+                    if stem.ends_with('ي') || stem.ends_with('و') {
+                        out.push(Reading {
+                            prefix,
+                            stem: Cow::Owned(format!("{stem}ن")),
+                            suffix: suf,
+                        });
+                    }
+                    if let Some(base) = stem.strip_suffix('ت') {
+                        out.push(Reading {
+                            prefix,
+                            stem: Cow::Owned(format!("{base}ه")),
+                            suffix: suf,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The shared inventory reads every word as the old walk did.
+        #[test]
+        fn readings_are_those_of_the_old_walk(w in "[والفبكلسمنهتياكد]{0,9}") {
+            proptest::prop_assert_eq!(readings(&w), old_readings(&w));
+        }
+    }
+
+    #[test]
+    fn readings_of_clitic_heavy_words_are_those_of_the_old_walk() {
+        for w in [
+            "وبالمعتقلين",
+            "فللسجناء",
+            "وللالتزام",
+            "لالتزامهما",
+            "وسيخرجون",
+            "كالمدينتين",
+            "سالم",
+        ] {
+            assert_eq!(readings(w), old_readings(w), "{w}");
+        }
+    }
 
     #[test]
     fn short_stems_are_not_read() {

@@ -4,7 +4,10 @@
 //! text, HTML main content, JSONL records), finding its page furniture and
 //! metadata, and the Arabic-aware views of its text: a normalised match key
 //! with a map back to the original ([`Normalized`]), word tokens ([`token`]),
-//! sentences ([`sentence`]) and light clitic segmentation ([`clitic`]).
+//! sentences ([`sentence`]), the one inventory of Arabic clitics and affixes
+//! ([`morphology`]) with the light segmentation ([`clitic`]) and the search
+//! terms ([`analyze`]) built on it, and the phrase matcher ([`phrase`]) the
+//! month names, the number vocabulary and the claims tables share.
 //!
 //! The one rule of this crate: every offset it hands out maps back to the
 //! original bytes. Normalisation changes the key, never the document.
@@ -26,8 +29,10 @@ pub mod document;
 pub mod furniture;
 pub mod letter;
 pub mod meta;
+pub mod morphology;
 pub mod normalize;
 pub mod origin;
+pub mod phrase;
 pub mod read;
 pub mod sentence;
 mod span;

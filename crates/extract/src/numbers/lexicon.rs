@@ -5,8 +5,16 @@
 //! attached) to what the form can be: a cardinal atom, a fraction, an
 //! ordinal, the start of a phrase (a hedge, a vague quantity, a cue), the
 //! dual of a counted noun. The recogniser then pays one lookup per word.
+//!
+//! The proclitics are [`morphology::NUMBER_RULES`]': و ف ب ل and their
+//! pairs, not ك (كمية, quantity, would read as ك + مئة once hamza seats
+//! are folded), and the article only on forms marked definite. The words
+//! of a phrase after its first are matched by the text layer's phrase
+//! matcher ([`Phrases`]); this map is the index of their first words.
 
+use isnad_text::morphology;
 use isnad_text::normalize::key;
+use isnad_text::phrase::Phrases;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -15,12 +23,6 @@ use std::sync::Arc;
 pub const DEFAULT_NUMBERS: &str = include_str!("../../../../data/numbers.toml");
 /// The counted nouns shipped with isnad.
 pub const DEFAULT_COUNTED: &str = include_str!("../../../../data/counted.toml");
-
-/// Proclitics allowed before every word of the vocabulary.
-/// Not ك: كمية (quantity) would read as ك + مئة once hamza seats are folded.
-const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"];
-/// Proclitics with the article, for forms marked `definite`.
-const DEFINITE: &[&str] = &["ال", "وال", "فال", "بال", "لل", "وبال", "ولل", "فبال", "فلل"];
 
 #[derive(Deserialize)]
 struct NumbersFile {
@@ -218,13 +220,6 @@ pub enum Cue {
     OnePronoun,
 }
 
-/// A phrase: its words after the first, and its cue.
-#[derive(Debug, Clone)]
-pub struct Phrase {
-    pub rest: Vec<Box<str>>,
-    pub cue: Cue,
-}
-
 /// Everything one word form can be.
 #[derive(Debug, Clone, Default)]
 pub struct WordInfo {
@@ -243,21 +238,12 @@ pub struct WordInfo {
     pub phrases: Vec<u32>,
 }
 
-fn article_len(p: &str) -> u8 {
-    if p.ends_with("ال") {
-        "ال".len() as u8
-    } else if p.ends_with("لل") {
-        "ل".len() as u8
-    } else {
-        0
-    }
-}
-
 /// The compiled vocabulary.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub(crate) words: FxHashMap<Box<str>, WordInfo>,
-    pub(crate) phrases: Vec<Phrase>,
+    /// The phrases, by the numbers in [`WordInfo::phrases`].
+    pub(crate) phrases: Phrases<Cue>,
 }
 
 /// Why a vocabulary file could not be loaded.
@@ -294,7 +280,7 @@ impl Lexicon {
         let cf: CountedFile = toml::from_str(counted).map_err(|e| LexiconError::new("counted.toml", e))?;
         let mut lex = Lexicon {
             words: FxHashMap::default(),
-            phrases: Vec::new(),
+            phrases: Phrases::new(),
         };
         for c in &nf.cardinal {
             for f in &c.forms {
@@ -388,28 +374,23 @@ impl Lexicon {
         if k.is_empty() || k.contains(' ') {
             return;
         }
-        let prefixes: &[&str] = if definite { DEFINITE } else { PROCLITICS };
-        let mut prefixes: Vec<&str> = prefixes.to_vec();
-        if definite {
-            prefixes.extend_from_slice(PROCLITICS);
-        }
         let latin = k.is_ascii();
-        for p in prefixes {
-            if latin && !p.is_empty() {
+        for p in morphology::NUMBERS.iter() {
+            if (p.is_definite() && !definite) || (latin && !p.text().is_empty()) {
                 continue;
             }
-            let form = format!("{p}{k}");
+            let form = [p.text(), k.as_str()].concat();
             let entry = self.words.entry(form.into_boxed_str()).or_default();
-            let plen = p.len() as u8;
+            let plen = p.text().len() as u8;
             if entry.cardinal.is_none()
                 && entry.fraction.is_none()
                 && entry.ordinal.is_none()
                 && entry.phrases.is_empty()
             {
                 entry.prefix = plen;
-                entry.conj = p.starts_with('و');
-                entry.definite = p.contains("ال") || p.ends_with("لل");
-                entry.article = article_len(p);
+                entry.conj = p.conjunction() == Some('و');
+                entry.definite = p.is_definite();
+                entry.article = p.article() as u8;
             } else if entry.prefix != plen {
                 // The same letters read two ways; keep the more literal reading.
                 if plen > entry.prefix {
@@ -417,9 +398,9 @@ impl Lexicon {
                 }
                 *entry = WordInfo {
                     prefix: plen,
-                    conj: p.starts_with('و'),
-                    definite: p.contains("ال") || p.ends_with("لل"),
-                    article: article_len(p),
+                    conj: p.conjunction() == Some('و'),
+                    definite: p.is_definite(),
+                    article: p.article() as u8,
                     ..WordInfo::default()
                 };
             }
@@ -432,8 +413,7 @@ impl Lexicon {
         let mut words = k.split_whitespace();
         let Some(first) = words.next() else { return };
         let rest: Vec<Box<str>> = words.map(Box::from).collect();
-        let id = self.phrases.len() as u32;
-        self.phrases.push(Phrase { rest, cue });
+        let id = self.phrases.push(rest, cue, false);
         let first = first.to_string();
         self.add_word(&first, definite, |w| {
             if !w.phrases.contains(&id) {
@@ -446,6 +426,12 @@ impl Lexicon {
     #[inline]
     pub fn word(&self, form: &str) -> Option<&WordInfo> {
         self.words.get(form)
+    }
+
+    /// The cue of phrase `id` (one of the numbers in `WordInfo::phrases`).
+    #[inline]
+    pub fn cue(&self, id: u32) -> &Cue {
+        &self.phrases[id]
     }
 }
 
@@ -467,7 +453,7 @@ mod tests {
         // The sound plural is not read as a dual.
         assert!(
             l.word(&key("مقاتلين"))
-                .is_none_or(|w| w.phrases.iter().all(|&p| l.phrases[p as usize].cue != Cue::Dual))
+                .is_none_or(|w| w.phrases.iter().all(|&p| *l.cue(p) != Cue::Dual))
         );
     }
 

@@ -210,7 +210,7 @@ impl Numbers {
                 || i.fraction.is_some()
                 || i.phrases
                     .iter()
-                    .any(|&p| matches!(self.lex.phrases[p as usize].cue, lexicon::Cue::Vague(..)))
+                    .any(|&p| matches!(self.lex.cue(p), lexicon::Cue::Vague(..)))
         })
     }
 }

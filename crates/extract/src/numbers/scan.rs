@@ -515,21 +515,9 @@ impl<'a> Scan<'a> {
     /// The longest phrase starting at `i` whose cue passes `pred`.
     fn phrase(&self, i: usize, pred: impl Fn(&Cue) -> bool) -> Option<(&'a Cue, usize)> {
         let w = self.info(i)?;
-        let mut best: Option<(&Cue, usize)> = None;
-        for &id in &w.phrases {
-            let p = &self.lex.phrases[id as usize];
-            if !pred(&p.cue) {
-                continue;
-            }
-            let ok = p.rest.iter().enumerate().all(|(k, word)| {
-                self.kind(i + 1 + k) == Some(TokenKind::Word) && self.text(i + 1 + k) == word.as_ref()
-            });
-            let end = i + 1 + p.rest.len();
-            if ok && best.is_none_or(|(_, e)| end > e) {
-                best = Some((&p.cue, end));
-            }
-        }
-        best
+        let cands = w.phrases.iter().map(|&id| (id, w.prefix));
+        let f = self.lex.phrases.longest(cands, self.key, self.t, i, pred)?;
+        Some((f.value, f.end))
     }
 
     fn has_cue(&self, i: usize, pred: impl Fn(&Cue) -> bool) -> Option<usize> {
@@ -553,9 +541,9 @@ impl<'a> Scan<'a> {
                     // A number word, or the start of a vague quantity or a dual.
                     Some(w) if w.cardinal.is_some() || w.fraction.is_some() || w.ordinal.is_some() => true,
                     Some(w)
-                        if w.phrases.iter().any(|&p| {
-                            matches!(self.lex.phrases[p as usize].cue, Cue::Vague(..) | Cue::Dual)
-                        }) =>
+                        if w.phrases
+                            .iter()
+                            .any(|&p| matches!(*self.lex.cue(p), Cue::Vague(..) | Cue::Dual)) =>
                     {
                         true
                     }
@@ -651,7 +639,7 @@ impl<'a> Scan<'a> {
                     || w.fraction.is_some()
                     || w.phrases.iter().any(|&p| {
                         matches!(
-                            self.lex.phrases[p as usize].cue,
+                            *self.lex.cue(p),
                             Cue::Vague(..) | Cue::Negative | Cue::RangeOpen | Cue::Dual | Cue::Part
                         )
                     })

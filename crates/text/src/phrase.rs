@@ -1,0 +1,435 @@
+//! The phrase matcher: multi-word entries matched over tokens.
+//!
+//! In: phrases of one or more words, each with a value. Out: at a token,
+//! the longest phrase that starts there (ties: the one added first). Two
+//! layers:
+//!
+//! - [`Phrases`] holds the words of each phrase after the first, and
+//!   matches them: given the phrases whose first word a token is, it finds
+//!   the longest whose other words follow, each equal to its token's key.
+//!   A table that must find its first words together with other things
+//!   (the number vocabulary, the month names) keeps its own index of first
+//!   words and uses [`Phrases`] for the rest.
+//! - [`PhraseSet`] adds that index: every form of a phrase's first word,
+//!   with the proclitics of [`crate::morphology`] (`PHRASE_NOUN_RULES`:
+//!   و ف ب ل ك, their pairs, the article; `PHRASE_VERB_RULES` for verbs:
+//!   و ف only) and, for a one-word Arabic phrase that takes the article,
+//!   the endings of `PHRASE_SUFFIXES`. One hash lookup per token.
+//!
+//! ```
+//! use isnad_text::phrase::PhraseSet;
+//! use isnad_text::{normalize::key, token::tokenize};
+//! let mut p = PhraseSet::new();
+//! p.add("المرصد السوري", 1);
+//! let k = key("قال للمرصد السوري");
+//! let t = tokenize(&k);
+//! let f = p.at(&k, &t, 1).unwrap();
+//! assert_eq!((*f.value, f.end, f.prefix), (1, 3, "ل".len()));
+//! ```
+
+use crate::morphology;
+use crate::normalize::key;
+use crate::token::{Token, TokenKind};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// The endings of a one-word phrase.
+static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| morphology::PHRASE_SUFFIXES.build());
+
+/// A phrase found at a token.
+#[derive(Debug)]
+pub struct Found<'a, T> {
+    /// Its value.
+    pub value: &'a T,
+    /// The token after it.
+    pub end: usize,
+    /// Bytes of proclitic before its first word.
+    pub prefix: usize,
+    /// The phrase is a short capital acronym: it stands only where the
+    /// text is in capitals too ("IS", not "is").
+    pub acronym: bool,
+}
+
+/// The phrases of a table: for each, the words after its first, its value,
+/// and whether it is an acronym. Phrases are numbered in the order they
+/// are added.
+#[derive(Debug, Clone)]
+pub struct Phrases<T> {
+    entries: Vec<(Vec<Box<str>>, T)>,
+    /// Phrases written as a short capital acronym (IS, UN): they match only
+    /// text in capitals, which the caller checks ([`Found::acronym`]).
+    acronyms: Vec<bool>,
+    /// A hyphen glued to the word before it is skipped between two words
+    /// of a phrase ("Kurdish-led forces").
+    hyphens: bool,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            entries: Vec::new(),
+            acronyms: Vec::new(),
+            hyphens: false,
+        }
+    }
+}
+
+impl<T> Phrases<T> {
+    /// An empty table whose words follow each other as tokens do.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty table that skips a hyphen glued to the word before it
+    /// between two of a phrase's words.
+    pub fn joining_hyphens() -> Self {
+        Phrases {
+            hyphens: true,
+            ..Self::default()
+        }
+    }
+
+    /// Adds a phrase by the words after its first (match keys) and returns
+    /// its number.
+    pub fn push(&mut self, rest: Vec<Box<str>>, value: T, acronym: bool) -> u32 {
+        let id = self.entries.len() as u32;
+        self.entries.push((rest, value));
+        self.acronyms.push(acronym);
+        id
+    }
+
+    /// The value of phrase `id`, if there is one.
+    pub fn get(&self, id: u32) -> Option<&T> {
+        self.entries.get(id as usize).map(|(_, v)| v)
+    }
+
+    /// Every phrase: the words after its first, and its value.
+    pub fn iter(&self) -> impl Iterator<Item = (&[Box<str>], &T)> {
+        self.entries.iter().map(|(r, v)| (r.as_slice(), v))
+    }
+
+    /// The number of phrases.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The longest of the candidate phrases whose value passes `pred` and
+    /// whose words after the first follow token `i` (which the caller has
+    /// found to be their first word). A candidate is a phrase number and
+    /// the bytes of proclitic on the first word. Ties: the first candidate.
+    #[inline]
+    pub fn longest<'s>(
+        &'s self,
+        candidates: impl IntoIterator<Item = (u32, u8)>,
+        key: &str,
+        toks: &[Token],
+        i: usize,
+        pred: impl Fn(&T) -> bool,
+    ) -> Option<Found<'s, T>> {
+        let mut best: Option<Found<'s, T>> = None;
+        for (id, prefix) in candidates {
+            let Some((rest, value)) = self.entries.get(id as usize) else {
+                continue;
+            };
+            if !pred(value) {
+                continue;
+            }
+            let mut end = i + 1;
+            let ok = rest.iter().all(|w| {
+                if self.hyphens
+                    && toks
+                        .get(end)
+                        .is_some_and(|t| t.kind == TokenKind::Punct && !t.space_before && t.text(key) == "-")
+                {
+                    end += 1;
+                }
+                let hit = toks
+                    .get(end)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.text(key) == w.as_ref());
+                end += 1;
+                hit
+            });
+            if ok && best.as_ref().is_none_or(|b| end > b.end) {
+                best = Some(Found {
+                    value,
+                    end,
+                    prefix: prefix as usize,
+                    acronym: self.acronyms.get(id as usize).copied().unwrap_or(false),
+                });
+            }
+        }
+        best
+    }
+}
+
+impl<T> std::ops::Index<u32> for Phrases<T> {
+    type Output = T;
+
+    /// The value of phrase `id`, a number [`Phrases::push`] returned.
+    fn index(&self, id: u32) -> &T {
+        &self.entries[id as usize].1
+    }
+}
+
+/// A phrase table: [`Phrases`] with every form of their first words.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    first: FxHashMap<Box<str>, Vec<(u32, u8)>>,
+    phrases: Phrases<T>,
+    /// The table's bit in a vocabulary of several tables (0: none), with
+    /// which a caller that has looked a token up once in all of them knows
+    /// whether to look in this one ([`Tagged::bit`]).
+    bit: u32,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            first: FxHashMap::default(),
+            phrases: Phrases::joining_hyphens(),
+            bit: 0,
+        }
+    }
+}
+
+fn is_arabic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Every form of a phrase's first word (a match key), with the bytes of
+/// proclitic in front of it, in the order they are indexed.
+fn first_forms(first: &str, one_word: bool, article: bool) -> Vec<(String, u8)> {
+    if !is_arabic(first) {
+        return vec![(first.to_string(), 0)];
+    }
+    let proclitics = if article {
+        &*morphology::PHRASE_NOUNS
+    } else {
+        &*morphology::PHRASE_VERBS
+    };
+    let mut forms: Vec<(String, u8)> = Vec::new();
+    for p in proclitics.iter() {
+        // With the article in front, the word is written without its own.
+        let base = if p.is_definite() {
+            first.strip_prefix(morphology::ARTICLE).unwrap_or(first)
+        } else {
+            first
+        };
+        let plen = p.before_article() as u8;
+        let form = [p.text(), base].concat();
+        if one_word && article {
+            for s in SUFFIXES.iter() {
+                forms.push(([form.as_str(), s].concat(), plen));
+            }
+        }
+        forms.push((form, plen));
+    }
+    forms
+}
+
+impl<T> PhraseSet<T> {
+    /// An empty table.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a phrase (any spelling; it is normalised). Its first word also
+    /// matches with the article.
+    pub fn add(&mut self, phrase: &str, value: T) {
+        self.add_forms(phrase, value, true);
+    }
+
+    /// Adds a phrase whose first word never takes the article nor a pronoun
+    /// suffix (a verb form, listed with its suffixes where it takes them).
+    pub fn add_without_article(&mut self, phrase: &str, value: T) {
+        self.add_forms(phrase, value, false);
+    }
+
+    fn add_forms(&mut self, phrase: &str, value: T, article: bool) {
+        // A hyphen joins words as a space does ("Kurdish-led forces"): the
+        // text's hyphen is skipped when matching.
+        let k = key(phrase).replace('-', " ");
+        let words: Vec<&str> = k.split_whitespace().collect();
+        let Some((&first, rest)) = words.split_first() else {
+            return;
+        };
+        let trimmed = phrase.trim();
+        let acronym = (2..=5).contains(&trimmed.len()) && trimmed.chars().all(|c| c.is_ascii_uppercase());
+        let id = self
+            .phrases
+            .push(rest.iter().map(|w| Box::from(*w)).collect(), value, acronym);
+        for (f, plen) in first_forms(first, rest.is_empty(), article) {
+            let e = self.first.entry(f.into_boxed_str()).or_default();
+            if !e.iter().any(|&(i, _)| i == id) {
+                e.push((id, plen));
+            }
+        }
+    }
+
+    /// The longest phrase starting at token `i`.
+    pub fn at(&self, key: &str, toks: &[Token], i: usize) -> Option<Found<'_, T>> {
+        let t = toks.get(i)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let cands = self.first.get(t.text(key))?;
+        self.phrases
+            .longest(cands.iter().copied(), key, toks, i, |_| true)
+    }
+
+    /// True when a phrase starts at token `i`.
+    pub fn starts_at(&self, key: &str, toks: &[Token], i: usize) -> bool {
+        self.at(key, toks, i).is_some()
+    }
+
+    /// The number of phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// True when the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+/// A phrase table of any value type, as a vocabulary of several tables
+/// sees it: a caller that looks a token up once in all of them learns
+/// which tables to look in.
+pub trait Tagged {
+    /// Gives the table its bit.
+    fn set_bit(&mut self, bit: u32);
+    /// The table's bit in its vocabulary (0 when it has none): a token
+    /// whose looked-up bits lack it starts no phrase here.
+    fn bit(&self) -> u32;
+    /// Every form a phrase's first word can take.
+    fn forms(&self) -> Vec<&str>;
+}
+
+impl<T> Tagged for PhraseSet<T> {
+    fn set_bit(&mut self, bit: u32) {
+        self.bit = bit;
+    }
+
+    #[inline]
+    fn bit(&self) -> u32 {
+        self.bit
+    }
+
+    fn forms(&self) -> Vec<&str> {
+        self.first.keys().map(|k| k.as_ref()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    #[test]
+    fn first_words_match_in_their_clitic_forms_and_the_longest_wins() {
+        let mut p = PhraseSet::new();
+        p.add("قتل", 1);
+        p.add("لقي حتفه", 2);
+        p.add("المرصد السوري", 3);
+        p.add("مرصد", 4);
+        let k = key("وقتلهم ولقي حتفه بالمرصد السوري للمرصد");
+        let t = tokenize(&k);
+        assert_eq!(
+            p.at(&k, &t, 0).map(|f| (*f.value, f.prefix)),
+            Some((1, "و".len()))
+        );
+        assert_eq!(p.at(&k, &t, 1).map(|f| (*f.value, f.end)), Some((2, 3)));
+        let f = p.at(&k, &t, 3).unwrap();
+        assert_eq!((*f.value, f.end, f.prefix), (3, 5, "ب".len()));
+        let f = p.at(&k, &t, 5).unwrap();
+        assert_eq!((*f.value, f.prefix), (4, "ل".len()));
+    }
+
+    #[test]
+    fn hyphens_join_words_only_where_the_table_says_so() {
+        let k = key("Kurdish-led forces");
+        let t = tokenize(&k);
+        let mut set = PhraseSet::new();
+        set.add("Kurdish-led forces", 1);
+        assert_eq!(set.at(&k, &t, 0).map(|f| f.end), Some(4));
+        let mut plain = Phrases::new();
+        let id = plain.push(vec!["led".into(), "forces".into()], 1, false);
+        assert!(plain.longest([(id, 0)], &k, &t, 0, |_| true).is_none());
+        let k = key("Kurdish led forces");
+        let t = tokenize(&k);
+        assert_eq!(
+            plain.longest([(id, 0)], &k, &t, 0, |_| true).map(|f| f.end),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn verbs_take_only_the_conjunctions() {
+        use super::Tagged;
+        let mut p = PhraseSet::new();
+        p.add_without_article("قال", ());
+        let mut forms = p.forms();
+        forms.sort_unstable();
+        assert_eq!(forms, ["فقال", "قال", "وقال"]);
+    }
+
+    /// The forms as the phrase table made them before it took its
+    /// affixes from [`morphology`] (issue 17), in their order.
+    fn old_first_forms(first: &str, one_word: bool, article: bool) -> Vec<(String, u8)> {
+        const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"];
+        const ARTICLE: &[&str] = &[
+            "ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل",
+        ];
+        const SUFFIXES: &[&str] = &["ه", "ها", "هم", "هن", "ا", "اه", "وا", "ت"];
+        let suffixes = article;
+        let mut forms: Vec<(String, u8)> = Vec::new();
+        if is_arabic(first) {
+            let proclitics: &[&str] = if article { PROCLITICS } else { &["", "و", "ف"] };
+            let with_article: &[&str] = if article { ARTICLE } else { &[] };
+            for p in proclitics.iter().chain(with_article) {
+                let base = if ARTICLE.contains(p) {
+                    first.strip_prefix("ال").unwrap_or(first)
+                } else {
+                    first
+                };
+                let plen = if ARTICLE.contains(p) {
+                    p.len()
+                        - if p.ends_with("لل") {
+                            "ل".len()
+                        } else {
+                            "ال".len()
+                        }
+                } else {
+                    p.len()
+                };
+                let form = [*p, base].concat();
+                if one_word && suffixes {
+                    for s in SUFFIXES {
+                        forms.push(([form.as_str(), s].concat(), plen as u8));
+                    }
+                }
+                forms.push((form, plen as u8));
+            }
+        } else {
+            forms.push((first.to_string(), 0));
+        }
+        forms
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_forms_are_the_old_ones(
+            w in "(ال)?[والفبكلسمنهتيقدa-z]{1,7}",
+            one_word: bool,
+            article: bool,
+        ) {
+            proptest::prop_assert_eq!(first_forms(&w, one_word, article), old_first_forms(&w, one_word, article));
+        }
+    }
+}

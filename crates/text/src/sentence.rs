@@ -4,7 +4,9 @@
 //! the byte ranges of its sentences, trimmed of white space, in order.
 //!
 //! A sentence ends at `.`, `!`, `?`, `…` or a line break, and takes the
-//! closing quotes and brackets that follow its terminator. It does not end at
+//! closing quotes and brackets that follow its terminator. A line break
+//! inside a hard-wrapped English paragraph (wire copy and plain-text
+//! archives wrap lines at a fixed width) is no end: see [`soft_wrap`]. It does not end at
 //! a full stop inside a number (`1.500`), after a lone letter (the initials
 //! `د. ج.`, `J. Smith`), or after a common abbreviation (`Gen.`, `U.S.`).
 //! Inside a double quote that closes in the same paragraph it does not end at
@@ -53,6 +55,28 @@ fn no_break_after_dot(key: &str, dot: usize) -> bool {
     ABBREVIATIONS.contains(&w.trim_start_matches('.'))
 }
 
+/// True when the line break at `nl` wraps a line of an English paragraph
+/// rather than ending it: the line before runs long (40 bytes or more) and
+/// ends in a Latin letter, a digit, a comma or a hyphen; the line after is
+/// not indented (indented wrapped text opens a new paragraph) and opens
+/// with a Latin letter, a digit, a quote or a bracket. Headlines, datelines,
+/// list items and Arabic lines (which end in Arabic letters or a full stop)
+/// keep their breaks.
+fn soft_wrap(key: &str, nl: usize) -> bool {
+    let bytes = key.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[..nl]).map_or(0, |p| p + 1);
+    let before = key[line_start..nl].trim_end_matches('\r').trim_end();
+    let after = &bytes[nl + 1..];
+    before.len() >= 40
+        && before
+            .bytes()
+            .last()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b',' || b == b'-')
+        && after
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'"' | b'(' | b'\''))
+}
+
 /// For each byte offset of a `"` that opens a quote closing in the same
 /// paragraph, the offset of its closing quote.
 fn quoted_regions(key: &str) -> Vec<Range<usize>> {
@@ -68,7 +92,7 @@ fn quoted_regions(key: &str) -> Vec<Range<usize>> {
         quotes.clear();
     };
     for i in memchr::memchr2_iter(b'"', b'\n', key.as_bytes()) {
-        if key.as_bytes()[i] == b'\n' {
+        if key.as_bytes()[i] == b'\n' && !soft_wrap(key, i) {
             close(&mut quotes);
         } else {
             quotes.push(i);
@@ -105,6 +129,8 @@ pub fn sentences(key: &str) -> Vec<Range<usize>> {
         };
         let Some(c) = key[i..].chars().next() else { break };
         let end = match c {
+            '\n' if soft_wrap(key, i) => None,
+            '\r' if bytes.get(i + 1) == Some(&b'\n') && soft_wrap(key, i + 1) => None,
             '\n' | '\r' => Some(i),
             '.' | '!' | '?' | '…' => {
                 if c == '.' && no_break_after_dot(key, i) {
@@ -183,6 +209,49 @@ mod tests {
             vec!["قال: \"جاءت العملية. كان لهم دور.\"", "ثم غادر.", "بعد"]
         );
         assert_eq!(split("قال \"انتهى.\" وبعد"), vec!["قال \"انتهى.\"", "وبعد"]);
+    }
+
+    #[test]
+    fn a_hard_wrapped_english_paragraph_is_read_across_its_line_breaks() {
+        let rows: &[(&str, &[&str])] = &[
+            // Wrapped lines run on; an indented line opens a new paragraph.
+            (
+                "police entered the temple in amritsar after six people\nincluding four policemen were wounded, police said.\n    police in chandigarh said about\n300 men entered.",
+                &[
+                    "police entered the temple in amritsar after six people\nincluding four policemen were wounded, police said.",
+                    "police in chandigarh said about",
+                    "300 men entered.",
+                ],
+            ),
+            // A long line ending in a digit, and a CRLF break.
+            (
+                "the ministry said the number of people killed rose to 12\r\nafter the blast in the market",
+                &[
+                    "the ministry said the number of people killed rose to 12\r\nafter the blast in the market",
+                ],
+            ),
+            // A short headline keeps its break.
+            (
+                "police and security forces\nentered the temple",
+                &["police and security forces", "entered the temple"],
+            ),
+            // A long Arabic line keeps its break.
+            (
+                "قال المرصد السوري لحقوق الإنسان إن الهجوم وقع ليلا\nوقتل فيه خمسة",
+                &[
+                    "قال المرصد السوري لحقوق الإنسان إن الهجوم وقع ليلا",
+                    "وقتل فيه خمسة",
+                ],
+            ),
+            // A line ending with its full stop ends its sentence.
+            (
+                "the ministry said that twelve people had been killed.\nthen",
+                &["the ministry said that twelve people had been killed.", "then"],
+            ),
+        ];
+        for (key, want) in rows {
+            assert_eq!(split(key), *want, "{key}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::{batch_status, for_each_document};
 use crate::data::Data;
 use anyhow::Result;
-use isnad_text::{Normalized, sentence::sentences};
+use isnad_text::{Normalized, sentence::sentences_of};
 use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
@@ -22,7 +22,7 @@ pub fn run(data: &Data, paths: &[PathBuf], with_text: bool) -> Result<ExitCode> 
             })
             .collect();
         let n = Normalized::new(&doc.text);
-        let sents: Vec<_> = sentences(n.as_str())
+        let sents: Vec<_> = sentences_of(&doc.text, &n)
             .into_iter()
             .map(|r| doc.original_span(n.to_input(r)))
             .collect();

@@ -56,30 +56,41 @@ fn no_break_after_dot(key: &str, dot: usize) -> bool {
 }
 
 /// True when the line break at `nl` wraps a line of an English paragraph
-/// rather than ending it: the line before runs long (40 bytes or more) and
-/// ends in a Latin letter, a digit, a comma or a hyphen; the line after is
-/// not indented (indented wrapped text opens a new paragraph) and opens
-/// with a Latin letter, a digit, a quote or a bracket. Headlines, datelines,
-/// list items and Arabic lines (which end in Arabic letters or a full stop)
-/// keep their breaks.
-fn soft_wrap(key: &str, nl: usize) -> bool {
+/// rather than ending it. The line before ends in a Latin letter, a digit, a
+/// comma or a hyphen; the line after is not indented (indented wrapped text
+/// opens a new paragraph); and either the line after opens with a lower-case
+/// letter in the original (`lower`, given the key offset), or the line before
+/// ends in a word no English sentence ends in (a preposition, an article, a
+/// conjunction), or it runs long (40 bytes or more) and the line after opens
+/// with a Latin letter, a digit, a quote or a bracket. Headlines, datelines, list items and Arabic
+/// lines (which end in Arabic letters or a full stop) keep their breaks.
+fn soft_wrap(key: &str, nl: usize, lower: &dyn Fn(usize) -> bool) -> bool {
     let bytes = key.as_bytes();
     let line_start = memchr::memrchr(b'\n', &bytes[..nl]).map_or(0, |p| p + 1);
     let before = key[line_start..nl].trim_end_matches('\r').trim_end();
-    let after = &bytes[nl + 1..];
-    before.len() >= 40
-        && before
-            .bytes()
-            .last()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b',' || b == b'-')
-        && after
-            .first()
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'"' | b'(' | b'\''))
+    let Some(&first) = bytes.get(nl + 1) else {
+        return false;
+    };
+    let ends_open = before
+        .bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b',' || b == b'-');
+    let opens = first.is_ascii_alphanumeric() || matches!(first, b'"' | b'(' | b'\'');
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    ends_open
+        && ((first.is_ascii_alphabetic() && lower(nl + 1))
+            || (opens && (before.len() >= 40 || RUNS_ON.contains(&last_word))))
 }
+
+/// English words a sentence or a headline does not end in.
+const RUNS_ON: &[&str] = &[
+    "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "by", "with", "into", "and", "or", "but",
+    "that",
+];
 
 /// For each byte offset of a `"` that opens a quote closing in the same
 /// paragraph, the offset of its closing quote.
-fn quoted_regions(key: &str) -> Vec<Range<usize>> {
+fn quoted_regions(key: &str, lower: &dyn Fn(usize) -> bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // The quotes of the paragraph being read.
     let mut quotes: Vec<usize> = Vec::new();
@@ -92,7 +103,7 @@ fn quoted_regions(key: &str) -> Vec<Range<usize>> {
         quotes.clear();
     };
     for i in memchr::memchr2_iter(b'"', b'\n', key.as_bytes()) {
-        if key.as_bytes()[i] == b'\n' && !soft_wrap(key, i) {
+        if key.as_bytes()[i] == b'\n' && !soft_wrap(key, i, lower) {
             close(&mut quotes);
         } else {
             quotes.push(i);
@@ -104,7 +115,24 @@ fn quoted_regions(key: &str) -> Vec<Range<usize>> {
 
 /// The sentences of `key`, as trimmed byte ranges.
 pub fn sentences(key: &str) -> Vec<Range<usize>> {
-    let quoted = quoted_regions(key);
+    sentences_cased(key, &|_| false)
+}
+
+/// The sentences of `text`'s match key `n` (key ranges), reading the case
+/// of wrapped lines from `text`.
+pub fn sentences_of(text: &str, n: &crate::Normalized) -> Vec<Range<usize>> {
+    let lower = |k: usize| {
+        text.get(n.to_input(k..k + 1).start..)
+            .is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()))
+    };
+    sentences_cased(n.as_str(), &lower)
+}
+
+/// As [`sentences`], told by `lower` whether the letter at a key offset is
+/// lower case in the original text (the key is folded to lower case), so
+/// that a wrapped line that opens in lower case runs on.
+pub fn sentences_cased(key: &str, lower: &dyn Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let quoted = quoted_regions(key, lower);
     let in_quote = |i: usize| {
         let k = quoted.partition_point(|r| r.end < i);
         quoted.get(k).is_some_and(|r| r.start < i && i < r.end)
@@ -129,8 +157,8 @@ pub fn sentences(key: &str) -> Vec<Range<usize>> {
         };
         let Some(c) = key[i..].chars().next() else { break };
         let end = match c {
-            '\n' if soft_wrap(key, i) => None,
-            '\r' if bytes.get(i + 1) == Some(&b'\n') && soft_wrap(key, i + 1) => None,
+            '\n' if soft_wrap(key, i, lower) => None,
+            '\r' if bytes.get(i + 1) == Some(&b'\n') && soft_wrap(key, i + 1, lower) => None,
             '\n' | '\r' => Some(i),
             '.' | '!' | '?' | '…' => {
                 if c == '.' && no_break_after_dot(key, i) {
@@ -252,6 +280,23 @@ mod tests {
         for (key, want) in rows {
             assert_eq!(split(key), *want, "{key}");
         }
+        // A short first line runs on into a line that opens in lower case.
+        let text = "Rebels killed 18 soldiers on\nMindanao island, the army said.\nOfficials said\nit was calm.\nHeadline\nBody";
+        let key = text.to_lowercase();
+        let lower = |k: usize| text[k..].starts_with(|c: char| c.is_lowercase());
+        let got: Vec<&str> = sentences_cased(&key, &lower)
+            .into_iter()
+            .map(|r| &key[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "rebels killed 18 soldiers on\nmindanao island, the army said.",
+                "officials said\nit was calm.",
+                "headline",
+                "body"
+            ]
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub use model::{Claim, SourceKind, SourceRef, Stance};
 use crate::numbers::{Kind, Mention, Numbers, Qualifier, Scratch, Value, WordInfo};
 use crate::phrase::{PhraseSet, Tagged};
 use isnad_text::normalize::key;
-use isnad_text::sentence::sentences;
+use isnad_text::sentence::sentences_of;
 use isnad_text::token::tokenize_into;
 use isnad_text::{Document, Normalized, Token, TokenKind};
 use lexicon::{Unit, VerbStance};
@@ -244,7 +244,7 @@ impl<'a> Run<'a> {
     fn claims(&mut self, mentions: &[Mention]) -> Vec<Claim> {
         let mut out = Vec::new();
         let mut mi = 0;
-        for s in sentences(self.key) {
+        for s in sentences_of(&self.doc.text, self.n) {
             let ts = self.toks.partition_point(|t| (t.start as usize) < s.start);
             let te = self.toks.partition_point(|t| (t.end as usize) <= s.end);
             let first = mi;

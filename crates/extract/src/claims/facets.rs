@@ -52,7 +52,7 @@ impl<'a> Run<'a> {
         let lex = self.lex();
         let a = q.toks.start;
         let b = self.after_quote(q.toks.end);
-        if self.not_a_count(sent.clone(), q, b) {
+        if self.not_a_count(sent.clone(), q, b, others) {
             return None;
         }
         if let Some(unit) = self.unit(a, b) {
@@ -108,22 +108,32 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// True for a number that counts nothing of the event: an issue or page
-    /// number or an age (after العدد, page, aged), a partitive one, a share,
-    /// a year with no noun of people after it, an age set off by commas
-    /// after a name ("Ms Reyne, 44, said").
-    fn not_a_count(&self, sent: Range<usize>, q: &Quantity, b: usize) -> bool {
+    /// True for a number that counts nothing of the event: an issue, page,
+    /// unit or article number or an age (after العدد, الفرقة, الفصل, page,
+    /// Brigade, aged), also for each number of a list it heads ("articles
+    /// 1, 2 and 5"); an ordinal written in digits ("the 96th"); an item
+    /// number opening a line ("1 - …"); a partitive one; a share; a year
+    /// with no noun of people after it; an age set off by commas after a
+    /// name ("Ms Reyne, 44, said").
+    fn not_a_count(&self, sent: Range<usize>, q: &Quantity, b: usize, others: &[Range<usize>]) -> bool {
         let lex = self.lex();
         let a = q.toks.start;
-        // Read before the hedge (home to about 85,000).
+        if self.ordinal_suffix(b) || self.item_number(a, b) {
+            return true;
+        }
+        // Read before the hedge (home to about 85,000), and before the
+        // numbers of a list this one ends.
         let mut before = match q.m.hedge {
             Some((hs, _)) if hs < q.m.start => self.toks.partition_point(|t| (t.end as usize) <= hs).min(a),
-            _ => a,
+            _ => self.list_head(a, others),
         };
         while before > sent.start && self.is_punct(before - 1) {
             before -= 1;
         }
-        if (1..=2).any(|d| before >= sent.start + d && self.starts(&lex.never_after, before - d)) {
+        if (1..=2).any(|d| {
+            before >= sent.start + d
+                && (self.starts(&lex.never_after, before - d) || self.starts(&lex.labels, before - d))
+        }) {
             return true;
         }
         // "one of the largest", "one of the blocks".
@@ -162,6 +172,41 @@ impl<'a> Run<'a> {
             && b < sent.end
             && self.is_comma(b);
         year || age
+    }
+
+    /// The first number of a list of bare numbers that ends with the one at
+    /// `a` ("1، 2 و5"): each joined to the one before by و, "and" or a comma.
+    fn list_head(&self, mut a: usize, others: &[Range<usize>]) -> usize {
+        while a >= 2
+            && (matches!(self.word(a - 1), "و" | "and") || self.is_comma(a - 1))
+            && let Some(o) = others.iter().find(|o| o.end == a - 1 && o.len() == 1)
+        {
+            a = o.start;
+        }
+        a
+    }
+
+    /// "96th", "21st": digits with an ordinal's letters glued to them.
+    fn ordinal_suffix(&self, b: usize) -> bool {
+        self.toks
+            .get(b)
+            .is_some_and(|t| !t.space_before && matches!(self.word(b), "st" | "nd" | "rd" | "th"))
+    }
+
+    /// "1 - العريف …", "2) …": a number opening its line, before a list
+    /// mark, numbers an item.
+    fn item_number(&self, a: usize, b: usize) -> bool {
+        let opens_line = a == 0 || {
+            let gap = self.toks[a - 1].end as usize..self.toks[a].start as usize;
+            self.key[gap].contains('\n')
+        };
+        // The mark stands apart from a word after it ("5,000-strong" is no item).
+        let mark = self
+            .toks
+            .get(b)
+            .is_some_and(|t| matches!(t.text(self.key), "-" | "–" | ")" | "." | ":"));
+        let apart = self.toks.get(b + 1).is_none_or(|t| t.space_before) || self.toks[b].space_before;
+        opens_line && mark && apart
     }
 
     /// The unit counted from `a` (the number) with its noun from `b`: the

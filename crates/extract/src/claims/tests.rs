@@ -331,6 +331,32 @@ const FACETS: &[Row] = &[
     ),
 ];
 
+/// Numbers that count nothing of the event.
+const NOT_CLAIMS: &[Row] = &[
+    // A unit's number is no count; the soldiers of the unit are.
+    t!(
+        "قتل 5 جنود من الفرقة 17 في الهجوم.",
+        "killed_sdf_or_security 5 [unknown]"
+    ),
+    // A label heads every number of the list after it.
+    t!("أحيل المتهمون إلى القضاء طبق الفصول 3 و7 و12 من القانون."),
+    t!("Brigade 604 was shattered, the ministry said."),
+    // Item numbers opening lines number a list.
+    t!("وقتل في الهجوم كل من:\n1 - أحمد علي.\n2 - محمد سعيد."),
+    // Ordinals written in digits.
+    t!("The 96th Brigade repelled the attack on the 21st day."),
+    // A word that names a unit before a number may be a rank before a name.
+    t!(
+        "وقال اللواء منصور التركي إن 12 شخصا قتلوا.",
+        "killed_total 12 [unknown > منصور التركي]"
+    ),
+    // A hyphenated count opening a line is no item number.
+    t!(
+        "A\n5,000-strong force attacked the town, the army said.",
+        "forces_deployed 5000 [unknown > army]"
+    ),
+];
+
 /// Claims of zero.
 const ZEROS: &[Row] = &[
     // أي سجين in a negated clause is a claim of zero.
@@ -388,6 +414,11 @@ fn frame_rows() {
 #[test]
 fn facet_rows() {
     run(FACETS);
+}
+
+#[test]
+fn not_claim_rows() {
+    run(NOT_CLAIMS);
 }
 
 #[test]

@@ -74,6 +74,8 @@ pub struct ClaimsLexicon {
     /// The facets of durations, by [`Unit::Duration`]'s index.
     pub(crate) durations: Vec<String>,
     pub(crate) never_after: PhraseSet<()>,
+    /// Words naming a unit, law or article by the number after them.
+    pub(crate) labels: PhraseSet<()>,
     pub(crate) duration_after: PhraseSet<()>,
     pub(crate) facets: Vec<(String, u16, Option<u16>)>,
     /// The names of facets.toml the rules rely on, resolved at load.
@@ -306,6 +308,7 @@ impl ClaimsLexicon {
             units: fac.units,
             durations: fac.durations,
             never_after: set(&ff.units.never_after),
+            labels: set(&ff.units.labels),
             duration_after: set(&ff.units.duration_after),
             facets: fac.facets,
             roles,
@@ -356,6 +359,7 @@ impl ClaimsLexicon {
         add(&mut self.who);
         add(&mut self.units);
         add(&mut self.never_after);
+        add(&mut self.labels);
         add(&mut self.duration_after);
         add(&mut self.event_cues);
         all

@@ -24,7 +24,7 @@ impl<'a> Run<'a> {
         speaker: Option<&SourceRef>,
     ) -> String {
         let lex = self.lex();
-        let Some(e) = lex.facets.iter().find(|(n, _, _)| *n == facet).map(|x| x.1) else {
+        let Some(e) = lex.facets.iter().find(|f| f.name == facet).map(|f| f.event) else {
             return facet;
         };
         let own =
@@ -37,8 +37,8 @@ impl<'a> Run<'a> {
         };
         lex.facets
             .iter()
-            .find(|(_, fe, fw)| *fe == e && *fw == Some(side))
-            .map_or(facet, |x| x.0.clone())
+            .find(|f| f.event == e && f.who == Some(side))
+            .map_or(facet, |f| f.name.clone())
     }
 
     /// The facet of a quantity and a factor for its value (weeks → days).
@@ -67,16 +67,18 @@ impl<'a> Run<'a> {
         let who = self.who_of(q, sent.clone());
         if let Some(e) = event {
             let things = self.counts_things(q, b, sent.end);
-            for (name, fe, fw) in &lex.facets {
-                if *fe == e && fw.is_none_or(|w| Some(w) == who) {
+            for f in &lex.facets {
+                if f.event == e && f.who.is_none_or(|w| Some(w) == who) {
                     // A count of people cannot be followed by a noun that names none.
-                    if things && !lex.things.contains(name) && who.is_none() {
+                    if things && !lex.things.contains(&f.name) && who.is_none() {
                         break;
                     }
-                    if !self.facts.prison && lex.prison_facets.contains(name) {
-                        break;
+                    // A prison's row holds only in a report on a prison; a
+                    // later row may (workers elsewhere are civilians).
+                    if !self.facts.prison && f.prison {
+                        continue;
                     }
-                    return Some((name.clone(), 1.0));
+                    return Some((f.name.clone(), 1.0));
                 }
             }
         }

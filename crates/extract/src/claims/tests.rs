@@ -325,6 +325,31 @@ const FACETS: &[Row] = &[
         "duration_days 6 [unknown > SDF]",
         "killed_total 180 [unknown > SDF]"
     ),
+    // Whose dead: the noun says the side.
+    t!(
+        "قتل 7 إرهابيين في اشتباك مع الجيش.",
+        "killed_attackers_or_isis 7 [unknown]"
+    ),
+    t!(
+        "قتل 6 حوثيين في المواجهات.",
+        "killed_attackers_or_isis 6 [unknown]"
+    ),
+    t!(
+        "Troops killed 30 rebels in the clash.",
+        "killed_attackers_or_isis 30 [unknown]"
+    ),
+    t!(
+        "أسفر الهجوم عن مقتل جنديين.",
+        "killed_sdf_or_security 2 [unknown]"
+    ),
+    t!("قتل 12 طفلا في القصف.", "killed_civilians 12 [unknown]"),
+    // Workers are a prison's staff in a report on a prison, else civilians.
+    t!("قتل 3 من العاملين في السجن.", "killed_guards_staff 3 [unknown]"),
+    t!("قتل 3 من العاملين في الموقع.", "killed_civilians 3 [unknown]"),
+    t!(
+        "Three workers were killed in the blast.",
+        "killed_civilians 3 [unknown]"
+    ),
     // An age, a population and a year are no claims.
     t!(
         "Ms Reyne, 44, runs the jail's clinic. The town, home to about 40,000 people, last saw unrest in a 2019 bus strike."

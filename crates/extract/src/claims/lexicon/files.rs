@@ -194,6 +194,9 @@ pub(super) struct FacetRow {
     pub(super) name: String,
     pub(super) event: String,
     pub(super) who: String,
+    /// The row holds only in a report that speaks of a prison.
+    #[serde(default)]
+    pub(super) prison: bool,
 }
 
 /// A unit a number counts.

@@ -64,7 +64,6 @@ pub struct ClaimsLexicon {
     pub(crate) attempt: PhraseSet<()>,
     pub(crate) things: Vec<String>,
     pub(crate) people_words: PhraseSet<()>,
-    pub(crate) prison_facets: Vec<String>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -77,7 +76,7 @@ pub struct ClaimsLexicon {
     /// Words naming a unit, law or article by the number after them.
     pub(crate) labels: PhraseSet<()>,
     pub(crate) duration_after: PhraseSet<()>,
-    pub(crate) facets: Vec<(String, u16, Option<u16>)>,
+    pub(crate) facets: Vec<Facet>,
     /// The names of facets.toml the rules rely on, resolved at load.
     pub(crate) roles: Roles,
     pub(crate) known_events: Vec<KnownEvent>,
@@ -160,6 +159,20 @@ fn verb_table(af: &AttributionFile) -> PhraseSet<Verb> {
     verbs
 }
 
+/// A `[[facet]]` row: the facet a number is when the nearest event cue is
+/// `event` and it counts `who` (`None`: anyone).
+#[derive(Debug, Clone)]
+pub(crate) struct Facet {
+    /// The facet's name.
+    pub(crate) name: String,
+    /// The event, by index.
+    pub(crate) event: u16,
+    /// The people-word, by index, or any.
+    pub(crate) who: Option<u16>,
+    /// The row holds only in a report that speaks of a prison.
+    pub(crate) prison: bool,
+}
+
 /// The facet schema's tables: event cues, people-words, units, facet rows.
 pub(super) struct FacetTables {
     events: PhraseSet<u16>,
@@ -170,7 +183,7 @@ pub(super) struct FacetTables {
     units: PhraseSet<Unit>,
     /// The facets of counts of time units (with a duration cue).
     pub(super) durations: Vec<String>,
-    pub(super) facets: Vec<(String, u16, Option<u16>)>,
+    pub(super) facets: Vec<Facet>,
 }
 
 fn facet_tables(ff: &FacetsFile) -> Result<FacetTables, LexiconError> {
@@ -236,7 +249,12 @@ fn facet_tables(ff: &FacetsFile) -> Result<FacetTables, LexiconError> {
                 )
             })? as u16)
         };
-        t.facets.push((f.name.clone(), e as u16, w));
+        t.facets.push(Facet {
+            name: f.name.clone(),
+            event: e as u16,
+            who: w,
+            prison: f.prison || ff.prison_facets.contains(&f.name),
+        });
     }
     Ok(t)
 }
@@ -299,7 +317,6 @@ impl ClaimsLexicon {
             attempt: set(&ff.attempt),
             things: ff.things,
             people_words: set(&ff.people_words),
-            prison_facets: ff.prison_facets,
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -438,9 +455,9 @@ impl ClaimsLexicon {
     /// The facets of the schema, in the order facets.toml gives them.
     pub fn facet_names(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for (f, _, _) in &self.facets {
-            if !out.contains(&f.as_str()) {
-                out.push(f);
+        for f in &self.facets {
+            if !out.contains(&f.name.as_str()) {
+                out.push(&f.name);
             }
         }
         out

@@ -78,7 +78,7 @@ impl Roles {
         let facet = |n: &str| {
             t.facets
                 .iter()
-                .any(|(f, _, _)| f == n)
+                .any(|f| f.name == n)
                 .then(|| n.to_string())
                 .ok_or_else(|| {
                     LexiconError::new(
@@ -95,7 +95,7 @@ impl Roles {
             ("prison_facets", &ff.prison_facets),
             ("cumulative", &ff.cumulative),
         ] {
-            let defined = |n: &String| t.facets.iter().any(|(f, _, _)| f == n) || t.durations.contains(n);
+            let defined = |n: &String| t.facets.iter().any(|f| f.name == *n) || t.durations.contains(n);
             if let Some(n) = names.iter().find(|n| !defined(n)) {
                 return Err(LexiconError::new(
                     "facets.toml",

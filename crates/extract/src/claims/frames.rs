@@ -32,6 +32,10 @@ pub(super) struct Frame {
     pub(super) deny: bool,
     /// A citation (بحسب, according to), not a verb.
     pub(super) prep: bool,
+    /// It may cover the numbers before it in its sentence: a citation
+    /// (…، بحسب المرصد), an English verb ("…, police said"); not an Arabic
+    /// reporting verb, whose subject and what it reports follow it.
+    pub(super) trails: bool,
 }
 
 /// One sentence as its frames are read.
@@ -69,6 +73,7 @@ impl<'a> Run<'a> {
             anonymous: s.anonymous && !own_voice,
             deny: false,
             prep,
+            trails: true,
         }
     }
 
@@ -199,6 +204,7 @@ impl<'a> Run<'a> {
             anonymous: src.anonymous,
             deny: false,
             prep: false,
+            trails: true,
         });
         Some(colon + 1)
     }
@@ -238,6 +244,7 @@ impl<'a> Run<'a> {
                 anonymous: src.anonymous,
                 deny: b.deny,
                 prep: true,
+                trails: true,
             },
             _ => self.speaker_frame(i, &src, true),
         };
@@ -276,6 +283,7 @@ impl<'a> Run<'a> {
                     at: i,
                     passive: false,
                     deny: deny || f.deny && verb.participle,
+                    trails: s.g.verb_trails(self, i),
                     ..f
                 },
                 None => return Some(after),
@@ -350,6 +358,7 @@ impl<'a> Run<'a> {
             anonymous,
             deny: verb.stance == VerbStance::Deny,
             prep: false,
+            trails: s.g.verb_trails(self, i),
         }
     }
 
@@ -381,8 +390,8 @@ impl<'a> Run<'a> {
 
 /// The frame that covers token `at`: a passive agent right after it; a
 /// citation after it that nests the frame before it (… نقلاً عن مصادر
-/// محلية); the last one before it; else the first after it (a trailing
-/// attribution). Gives its chain, whether its source is unnamed, whether it
+/// محلية); the last one before it; else the first after it that may trail
+/// (a citation, an English "…, police said"). Gives its chain, whether its source is unnamed, whether it
 /// denies.
 pub(super) fn pick(frames: &[Frame], at: usize) -> (Vec<SourceRef>, bool, bool) {
     if let Some(f) = frames.iter().find(|f| f.passive && f.at > at && f.at <= at + 4) {
@@ -398,7 +407,7 @@ pub(super) fn pick(frames: &[Frame], at: usize) -> (Vec<SourceRef>, bool, bool) 
     });
     let f = nested_after
         .or(before)
-        .or_else(|| frames.iter().find(|f| f.at > at));
+        .or_else(|| frames.iter().find(|f| f.at > at && f.trails));
     match f {
         Some(f) => (f.chain.clone(), f.anonymous, f.deny),
         None => (Vec::new(), false, false),

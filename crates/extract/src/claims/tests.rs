@@ -205,6 +205,22 @@ const FRAMES: &[Row] = &[
         "other:unknown 323 [unknown > al-Naba]",
         "attackers_count 12 [unknown > al-Naba]"
     ),
+    // An Arabic verb reports what follows it: a clause after the number
+    // opened by one is no trailing attribution.
+    t!(
+        "قتل 5 أشخاص في الهجوم، فيما قال المرصد السوري لحقوق الإنسان إن 3 مسلحين قتلوا.",
+        "killed_total 5 [unknown]",
+        "killed_attackers_or_isis 3 [unknown > SOHR]"
+    ),
+    // كما / حسبما before the verb make it trail.
+    t!(
+        "قتل 5 أشخاص في الهجوم، كما أعلنت الشرطة المحلية.",
+        "killed_total 5 [unknown > الشرطة المحلية]"
+    ),
+    t!(
+        "أصيب 7 أشخاص بجروح، حسبما أفاد المرصد السوري لحقوق الإنسان.",
+        "wounded 7 [unknown > SOHR]"
+    ),
     // A relative clause between subject and verb keeps the subject.
     t!(
         "The Border Monitor for Human Rights, which relies on informants inside the city, said 124 militants were killed.",

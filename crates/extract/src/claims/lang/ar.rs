@@ -69,6 +69,11 @@ impl Grammar for Arabic {
         false
     }
 
+    fn verb_trails(&self, run: &Run, v: usize) -> bool {
+        let lex = run.lex();
+        (v.saturating_sub(2)..v).any(|k| run.at(&lex.trailing, k).is_some_and(|f| f.end == v))
+    }
+
     fn name(&self, run: &Run, i: usize, aliases: Aliases) -> Option<SrcMention> {
         run.arabic_name(i, aliases)
     }

@@ -66,6 +66,10 @@ impl Grammar for English {
         true
     }
 
+    fn verb_trails(&self, _run: &Run, _v: usize) -> bool {
+        true
+    }
+
     fn name(&self, run: &Run, i: usize, _aliases: Aliases) -> Option<SrcMention> {
         run.english_name(i)
     }

@@ -113,6 +113,11 @@ pub(super) trait Grammar: Sync {
     /// sentence ("…, according to spokesman X. He said…").
     fn carries_citation(&self) -> bool;
 
+    /// True when the reporting verb at `v` may cover the numbers before it
+    /// in its sentence ("…, police said"); an Arabic verb reports what
+    /// follows it, unless a particle makes it trail (…، كما أعلنت الشرطة).
+    fn verb_trails(&self, run: &Run, v: usize) -> bool;
+
     /// A name no gazetteer knows, opening at token `i`.
     fn name(&self, run: &Run, i: usize, aliases: Aliases) -> Option<SrcMention>;
 

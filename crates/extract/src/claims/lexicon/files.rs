@@ -84,6 +84,8 @@ pub(super) struct AttributionFile {
     #[serde(default)]
     pub(super) issue_words: Vec<String>,
     pub(super) not_after: Vec<String>,
+    #[serde(default)]
+    pub(super) trailing: Vec<String>,
     pub(super) kinds: HashMap<SourceKind, Vec<String>>,
 }
 

@@ -58,6 +58,8 @@ pub struct ClaimsLexicon {
     pub(crate) titles: PhraseSet<()>,
     pub(crate) documents: PhraseSet<()>,
     pub(crate) not_after: PhraseSet<()>,
+    /// Particles that make the reporting verb after them trail (كما أعلنت).
+    pub(crate) trailing: PhraseSet<()>,
     pub(crate) sections: Vec<String>,
     pub(crate) issue_words: Vec<String>,
     pub(crate) title_links: PhraseSet<()>,
@@ -311,6 +313,7 @@ impl ClaimsLexicon {
             titles: set(&af.titles),
             documents: set(&af.documents),
             not_after: set(&af.not_after),
+            trailing: set(&af.trailing),
             sections: af.sections.iter().map(|s| key(s)).collect(),
             issue_words: af.issue_words.iter().map(|s| key(s)).collect(),
             title_links: set(&af.title_links),
@@ -367,6 +370,7 @@ impl ClaimsLexicon {
         add(&mut self.title_links);
         add(&mut self.documents);
         add(&mut self.not_after);
+        add(&mut self.trailing);
         add(&mut self.attempt);
         add(&mut self.people_words);
         add(&mut self.prison_words);

@@ -77,6 +77,25 @@ impl<'a> Run<'a> {
                 ..full.clone()
             };
         }
+        // المصدر، المصادر، المصدر ذاته: an unnamed source's definite head
+        // refers back to the latest source with that head, else to the
+        // latest speaker, named or not.
+        if m.anonymous && m.anaphor {
+            let prev = self
+                .disc
+                .sources
+                .iter()
+                .rev()
+                .find(|s| s.head == m.head)
+                .or_else(|| self.disc.subjects.last());
+            return match prev {
+                Some(p) => SrcMention {
+                    toks: m.toks,
+                    ..p.clone()
+                },
+                None => m,
+            };
+        }
         if m.anaphor {
             // "the network" for the River Network: names compared in lower case.
             let wanted = m.src.name.trim_start_matches("ال").to_lowercase();

@@ -11,6 +11,7 @@
 //! with one). Also the object of a citation (بحسب X, according to a tally
 //! by X) and the subject right after a verb.
 
+use super::view::without_article;
 use super::*;
 
 /// A source mention: a token range and what it refers to.
@@ -164,11 +165,17 @@ impl<'a> Run<'a> {
         let lex = self.lex();
         let found = self.at(&lex.anonymous, i);
         let prefix = found.as_ref().map(|f| f.prefix).unwrap_or(0);
-        let mut j = found.map(|f| f.end).unwrap_or(i + 1);
+        let head_end = found.as_ref().map(|f| f.end).unwrap_or(i + 1);
+        let mut j = head_end;
+        // المصدر ذاته, المصادر نفسها: "the same source" refers back.
+        let mut same = false;
         let mut guard = 0;
         while j < self.toks.len() && guard < 6 {
             guard += 1;
-            if let Some(f) = self.at(&lex.unnamed_after, j) {
+            if let Some(f) = self.at(&lex.same, j) {
+                same = true;
+                j = f.end;
+            } else if let Some(f) = self.at(&lex.unnamed_after, j) {
                 j = f.end;
             } else if self.starts(&lex.adjectives, j)
                 || (self.word(j).starts_with("ال") && self.word(j - 1) == "بعض")
@@ -181,6 +188,10 @@ impl<'a> Run<'a> {
             }
         }
         let head = strip_article(self.word(i));
+        // A definite head alone (المصدر، المصادر، المسؤول) or "the same"
+        // refers back: see `resolve`.
+        let definite = without_article(self.word(i)).len() < self.word(i).len();
+        let anaphor = definite && (j == head_end && self.starts(&lex.anaphoric, i) || same);
         let r = self.text_range(i..j);
         let lead = self
             .n
@@ -197,7 +208,7 @@ impl<'a> Run<'a> {
             anonymous: true,
             head,
             generic: false,
-            anaphor: false,
+            anaphor,
         }
     }
 

@@ -130,6 +130,20 @@ const SOURCES: &[Row] = &[
         "A prison employee who asked not to be named said the facility held 4,000 inmates.",
         "prisoners_held 4000 [unknown > A prison employee] anon"
     ),
+    // A definite unnamed source refers back to the one of that head named
+    // before, or to the last speaker; "the same" too; البعض does not.
+    t!(
+        "أفادت مصادر طبية بارتفاع حصيلة القتلى.\n\nوقالت المصادر إن 40 شخصا قتلوا.",
+        "killed_total 40 [unknown > مصادر طبية] anon"
+    ),
+    t!(
+        "قال المرصد السوري لحقوق الإنسان إن الهجوم وقع ليلا.\n\nوأوضح المصدر ذاته أن 43 شخصا أصيبوا.",
+        "wounded 43 [unknown > SOHR]"
+    ),
+    t!(
+        "وقال البعض إن 40 شخصا قتلوا.",
+        "killed_total 40 [unknown > البعض] anon"
+    ),
     // An unnamed speaker after "said" speaks for the quote before it.
     t!(
         "\"No more than four men carried out the attack,\" said a guard who asked not to be named.",

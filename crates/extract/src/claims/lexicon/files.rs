@@ -86,6 +86,10 @@ pub(super) struct AttributionFile {
     pub(super) not_after: Vec<String>,
     #[serde(default)]
     pub(super) trailing: Vec<String>,
+    #[serde(default)]
+    pub(super) same: Vec<String>,
+    #[serde(default)]
+    pub(super) anaphoric: Vec<String>,
     pub(super) kinds: HashMap<SourceKind, Vec<String>>,
 }
 

@@ -60,6 +60,10 @@ pub struct ClaimsLexicon {
     pub(crate) not_after: PhraseSet<()>,
     /// Particles that make the reporting verb after them trail (كما أعلنت).
     pub(crate) trailing: PhraseSet<()>,
+    /// "The same" after an unnamed source (المصدر ذاته).
+    pub(crate) same: PhraseSet<()>,
+    /// Unnamed sources whose definite form refers back (المصدر).
+    pub(crate) anaphoric: PhraseSet<()>,
     pub(crate) sections: Vec<String>,
     pub(crate) issue_words: Vec<String>,
     pub(crate) title_links: PhraseSet<()>,
@@ -314,6 +318,8 @@ impl ClaimsLexicon {
             documents: set(&af.documents),
             not_after: set(&af.not_after),
             trailing: set(&af.trailing),
+            same: set(&af.same),
+            anaphoric: set(&af.anaphoric),
             sections: af.sections.iter().map(|s| key(s)).collect(),
             issue_words: af.issue_words.iter().map(|s| key(s)).collect(),
             title_links: set(&af.title_links),
@@ -371,6 +377,8 @@ impl ClaimsLexicon {
         add(&mut self.documents);
         add(&mut self.not_after);
         add(&mut self.trailing);
+        add(&mut self.same);
+        add(&mut self.anaphoric);
         add(&mut self.attempt);
         add(&mut self.people_words);
         add(&mut self.prison_words);

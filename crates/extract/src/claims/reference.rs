@@ -59,6 +59,40 @@ impl<'a> Run<'a> {
         })
     }
 
+    /// True for a word that can tell one named source from another: not a
+    /// title, a word that says what a source is, an adjective, a function
+    /// word or an unnamed source's noun; three letters or more.
+    fn name_word(&self, k: usize) -> bool {
+        let lex = self.lex();
+        self.toks[k].kind == TokenKind::Word
+            && self.word(k).chars().count() >= 3
+            && !self.starts(&lex.titles, k)
+            && !self.starts(&lex.kinds, k)
+            && !self.starts(&lex.adjectives, k)
+            && !self.starts(&lex.stops, k)
+            && !self.starts(&lex.title_links, k)
+            && !self.starts(&lex.anonymous, k)
+            && !self.starts(&lex.verbs, k)
+            && !self.starts(&lex.events, k)
+    }
+
+    /// The latest source named before whose name holds the word at `k`
+    /// (حسن بوسنين … قال بوسنين, Farhad Shami … Shami said): a person is
+    /// named again by the last word of his name.
+    pub(super) fn by_name_word(&self, k: usize) -> Option<SrcMention> {
+        if !self.name_word(k) {
+            return None;
+        }
+        let w = self.word(k);
+        let prev = self.disc.sources.iter().rev().find(|s| {
+            !s.anonymous && s.toks.end <= k && s.toks.clone().any(|j| self.word(j) == w && self.name_word(j))
+        })?;
+        Some(SrcMention {
+            toks: k..k + 1,
+            ..prev.clone()
+        })
+    }
+
     /// Resolves a mention that refers back (المرصد) or forward (مرصد حقوقي).
     pub(super) fn resolve(&self, m: SrcMention) -> SrcMention {
         // "the GDF" after "the Greyhill Defence Forces": one source.
@@ -79,14 +113,16 @@ impl<'a> Run<'a> {
         }
         // المصدر، المصادر، المصدر ذاته: an unnamed source's definite head
         // refers back to the latest source with that head, else to the
-        // latest speaker, named or not.
+        // latest speaker, named or not (the one a speaker cited, if any).
         if m.anonymous && m.anaphor {
+            let cited = self.disc.last_speaker.as_ref().and_then(|f| f.chain.last());
             let prev = self
                 .disc
                 .sources
                 .iter()
                 .rev()
                 .find(|s| s.head == m.head)
+                .or_else(|| cited.and_then(|c| self.disc.sources.iter().rev().find(|s| &s.src == c)))
                 .or_else(|| self.disc.subjects.last());
             return match prev {
                 Some(p) => SrcMention {
@@ -95,6 +131,15 @@ impl<'a> Run<'a> {
                 },
                 None => m,
             };
+        }
+        // "المستشار بشر" after "المستشار الأمني …، هاشم بشر": a titled
+        // official named again by his last name.
+        if !m.anonymous
+            && m.toks.len() > 1
+            && self.starts(&self.lex().titles, m.toks.start)
+            && let Some(prev) = self.by_name_word(m.toks.end - 1)
+        {
+            return SrcMention { toks: m.toks, ..prev };
         }
         if m.anaphor {
             // "the network" for the River Network: names compared in lower case.

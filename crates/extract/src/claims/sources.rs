@@ -129,7 +129,7 @@ impl<'a> Run<'a> {
 
     /// A gazetteer name at `i`, or a contextual alias (التنظيم) of a source
     /// the document names in full.
-    fn gazetteer_at(&self, i: usize, aliases: Aliases) -> Option<SrcMention> {
+    pub(super) fn gazetteer_at(&self, i: usize, aliases: Aliases) -> Option<SrcMention> {
         let lex = self.lex();
         if let Some(f) = self.at(&lex.source_names, i) {
             return Some(Self::known(&lex.sources[*f.value], i..f.end));
@@ -321,7 +321,10 @@ impl<'a> Run<'a> {
         if i >= end {
             return None;
         }
-        let s = self.source_at(i, true, aliases)?;
+        // "قال بوسنين": a name the report gave before in full.
+        let Some(s) = self.source_at(i, true, aliases).or_else(|| self.by_name_word(i)) else {
+            return None;
+        };
         // A name is not a subject when a number or a quantity word opens it.
         if s.toks.start >= end || self.starts(&lex.events, s.toks.start) {
             return None;

@@ -144,6 +144,29 @@ const SOURCES: &[Row] = &[
         "وقال البعض إن 40 شخصا قتلوا.",
         "killed_total 40 [unknown > البعض] anon"
     ),
+    // A title with its adjectives and the body it serves, and the
+    // official's name: the body when known, else the phrase as written.
+    t!(
+        "وقال المستشار الأمني في حكومة الوفاق الليبية إن 52 شخصا قتلوا.",
+        "killed_total 52 [unknown > حكومة الوفاق الليبية]"
+    ),
+    t!(
+        "وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين ما زالوا يتلقون العلاج.",
+        "wounded 5 [unknown > المتحدث الإعلامي لصحة عسير سعيد النقير]"
+    ),
+    // The official named by his title or his last name again; "the official"
+    // is the one a speaker cited.
+    t!(
+        "ونقلت مصادر إعلامية عن المستشار الأمني في حكومة الوفاق الليبية، هاشم بشر، أن 52 شخصا قتلوا.\n\nوأوضح المسؤول الليبي أن 9 جنود قتلوا.\n\nوأضاف المستشار بشر أن 30 شخصا أصيبوا.",
+        "killed_total 52 [unknown > مصادر إعلامية > حكومة الوفاق الليبية]",
+        "killed_sdf_or_security 9 [unknown > حكومة الوفاق الليبية]",
+        "wounded 30 [unknown > حكومة الوفاق الليبية]"
+    ),
+    t!(
+        "وأعلن المدير الطبي حسن بوسنين أن الجرحى بلغوا 200.\n\nوقال بوسنين إن 100 شخص قتلوا.",
+        "wounded 200 [unknown > المدير الطبي حسن بوسنين]",
+        "killed_total 100 [unknown > المدير الطبي حسن بوسنين]"
+    ),
     // An unnamed speaker after "said" speaks for the quote before it.
     t!(
         "\"No more than four men carried out the attack,\" said a guard who asked not to be named.",

@@ -118,14 +118,27 @@ impl<'a> Run<'a> {
         // A title speaks for the body after it: مديرة المرصد، المتحدث باسم الوزارة.
         if let Some(f) = self.at(&lex.titles, i) {
             let mut j = f.end;
+            // The title's adjectives (المتحدث الإعلامي، المدير الجهوي).
+            while self.starts(&lex.adjectives, j) {
+                j += 1;
+            }
             if let Some(l) = self.at(&lex.title_links, j) {
                 j = l.end;
             }
-            if let Some(mut body) = self.source_at(j, true, aliases) {
-                body.toks = i..body.toks.end;
-                return Some(body);
-            }
-            return None;
+            let found = match self.source_at(j, true, aliases) {
+                Some(mut body) => {
+                    body.toks = i..body.toks.end;
+                    Some(body)
+                }
+                None => self.titled_phrase(i, f.end, aliases),
+            };
+            // The official's name after his title, set off by commas.
+            return found.map(|mut m| {
+                if let Some(end) = self.appositive_name(m.toks.end) {
+                    m.toks.end = end;
+                }
+                m
+            });
         }
         // An unknown name opens with a definite word, a head that says what
         // it is (وزارة، مرصد), a quote, or a capital (in Latin script).
@@ -176,6 +189,81 @@ impl<'a> Run<'a> {
             generic,
             anaphor,
         })
+    }
+
+    /// "المتحدث الإعلامي لصحة عسير سعيد النقير", "المدير الجهوي للصحة": a
+    /// title at `i` (ending before `t_end`), its adjectives, the body it
+    /// serves (after ب, ل, في, باسم) and the official's name, up to a verb,
+    /// a function word, a number or punctuation. A known body inside is the
+    /// source; else the phrase as written, an official.
+    fn titled_phrase(&self, i: usize, t_end: usize, aliases: Aliases) -> Option<SrcMention> {
+        let lex = self.lex();
+        let mut j = t_end;
+        let limit = (i + 10).min(self.toks.len());
+        while j < limit {
+            let t = self.toks[j];
+            if t.kind == TokenKind::Punct && matches!(t.text(self.key), "\"" | "(" | ")") {
+                j += 1;
+                continue;
+            }
+            let stop = self.starts(&lex.stops, j)
+                || self.starts(&lex.verbs, j)
+                || self.starts(&lex.events, j)
+                || self.starts(&lex.negation, j)
+                || self.x.numbers_word(self.word(j));
+            if t.kind != TokenKind::Word || stop && !self.starts(&lex.title_links, j) {
+                break;
+            }
+            j += 1;
+        }
+        while j > t_end && (self.toks[j - 1].kind != TokenKind::Word || self.starts(&lex.title_links, j - 1))
+        {
+            j -= 1;
+        }
+        if j == t_end {
+            return None;
+        }
+        if let Some(body) = (t_end..j).find_map(|k| self.gazetteer_at(k, aliases)) {
+            return Some(SrcMention {
+                toks: i..j.max(body.toks.end),
+                ..body
+            });
+        }
+        let name = self.surface(i..j);
+        let kind = (t_end..j)
+            .find_map(|k| self.at(&lex.kinds, k).map(|f| *f.value))
+            .unwrap_or(SourceKind::Person);
+        Some(SrcMention {
+            toks: i..j,
+            src: SourceRef {
+                id: slug(&name),
+                name,
+                kind,
+            },
+            anonymous: false,
+            head: strip_article(self.word(i)),
+            generic: false,
+            anaphor: false,
+        })
+    }
+
+    /// "المستشار الأمني في حكومة الوفاق، هاشم بشر، إن …": the official's
+    /// name set off by commas after his title; where it ends.
+    fn appositive_name(&self, j: usize) -> Option<usize> {
+        let lex = self.lex();
+        if !self.is_comma(j) {
+            return None;
+        }
+        let end = (j + 1..(j + 5).min(self.toks.len())).find(|&k| self.toks[k].kind != TokenKind::Word)?;
+        let words = j + 1..end;
+        let plain = words.len() >= 2
+            && words.clone().all(|k| {
+                !self.starts(&lex.stops, k)
+                    && !self.starts(&lex.verbs, k)
+                    && !self.starts(&lex.events, k)
+                    && !self.x.numbers_word(self.word(k))
+            });
+        (plain && self.is_comma(end)).then_some(end)
     }
 
     /// Where an Arabic name opening at `i` ends: before a function word, a

@@ -322,9 +322,7 @@ impl<'a> Run<'a> {
             return None;
         }
         // "قال بوسنين": a name the report gave before in full.
-        let Some(s) = self.source_at(i, true, aliases).or_else(|| self.by_name_word(i)) else {
-            return None;
-        };
+        let s = self.source_at(i, true, aliases).or_else(|| self.by_name_word(i))?;
         // A name is not a subject when a number or a quantity word opens it.
         if s.toks.start >= end || self.starts(&lex.events, s.toks.start) {
             return None;

@@ -103,10 +103,10 @@ fn quoted_regions(key: &str, lower: &dyn Fn(usize) -> bool) -> Vec<Range<usize>>
         quotes.clear();
     };
     for i in memchr::memchr2_iter(b'"', b'\n', key.as_bytes()) {
-        if key.as_bytes()[i] == b'\n' && !soft_wrap(key, i, lower) {
-            close(&mut quotes);
-        } else {
+        if key.as_bytes()[i] == b'"' {
             quotes.push(i);
+        } else if !soft_wrap(key, i, lower) {
+            close(&mut quotes);
         }
     }
     close(&mut quotes);
@@ -269,6 +269,14 @@ mod tests {
                 &[
                     "قال المرصد السوري لحقوق الإنسان إن الهجوم وقع ليلا",
                     "وقتل فيه خمسة",
+                ],
+            ),
+            // Two wrapped lines around a full stop: two sentences.
+            (
+                "a statement said power supplies were not\naffected by the blast, which slightly damaged the tower. no\ninjuries were reported.",
+                &[
+                    "a statement said power supplies were not\naffected by the blast, which slightly damaged the tower.",
+                    "no\ninjuries were reported.",
                 ],
             ),
             // A line ending with its full stop ends its sentence.

@@ -66,7 +66,9 @@ impl<'a> Run<'a> {
         let event = self.nearest_event(&cues, a, b, sent.start, &is_duration_cue);
         let who = self.who_of(q, sent.clone());
         if let Some(e) = event {
-            let things = self.counts_things(q, b, sent.end);
+            // A claim of zero (لم يصب أحد من ساكنيه) counts what its own
+            // words name, whatever noun follows.
+            let things = q.m.value != Value::Number(0.0) && self.counts_things(q, b, sent.end);
             for f in &lex.facets {
                 if f.event == e && f.who.is_none_or(|w| Some(w) == who) {
                     // A count of people cannot be followed by a noun that names none.
@@ -120,7 +122,7 @@ impl<'a> Run<'a> {
     fn not_a_count(&self, sent: Range<usize>, q: &Quantity, b: usize, others: &[Range<usize>]) -> bool {
         let lex = self.lex();
         let a = q.toks.start;
-        if self.ordinal_suffix(b) || self.item_number(a, b) {
+        if self.ordinal_suffix(b) || self.item_number(a, b) || self.describes_speaker(a, b) {
             return true;
         }
         // Read before the hedge (home to about 85,000), and before the
@@ -186,6 +188,14 @@ impl<'a> Run<'a> {
             a = o.start;
         }
         a
+    }
+
+    /// "وقال عدد من السكان": a number right after a reporting verb that
+    /// counts the unnamed people who speak, not what they say.
+    fn describes_speaker(&self, a: usize, b: usize) -> bool {
+        let lex = self.lex();
+        let noun = if self.word(b) == "من" { b + 1 } else { b };
+        a > 0 && self.starts(&lex.verbs, a - 1) && self.starts(&lex.anonymous, noun)
     }
 
     /// "96th", "21st": digits with an ordinal's letters glued to them.

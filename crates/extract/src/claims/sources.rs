@@ -321,8 +321,16 @@ impl<'a> Run<'a> {
         if i >= end {
             return None;
         }
+        // "قال عدد من السكان": the unnamed people a number describes.
+        if self.word(i) == "عدد" && self.word(i + 1) == "من" && self.starts(&lex.anonymous, i + 2) {
+            let mut m = self.source_at(i + 2, false, aliases)?;
+            m.toks.start = i;
+            return Some(m);
+        }
         // "قال بوسنين": a name the report gave before in full.
-        let s = self.source_at(i, true, aliases).or_else(|| self.by_name_word(i))?;
+        let s = self
+            .source_at(i, true, aliases)
+            .or_else(|| self.by_name_word(i))?;
         // A name is not a subject when a number or a quantity word opens it.
         if s.toks.start >= end || self.starts(&lex.events, s.toks.start) {
             return None;

@@ -459,6 +459,38 @@ const ZEROS: &[Row] = &[
     ),
 ];
 
+/// More claims of zero: what did not happen, named by its noun.
+const ZEROS_BY_NOUN: &[Row] = &[
+    t!(
+        "قال مصدر أمني إن القصف لم يخلف أية إصابات.",
+        "wounded 0 [unknown > مصدر أمني] anon"
+    ),
+    t!(
+        "A bureau spokesman said no arrests had been made.",
+        "arrested 0 [unknown > A bureau spokesman] anon"
+    ),
+    // A zero counts what its words name, whatever noun follows (من أفراد أسرته).
+    t!(
+        "وقال المواطن محمد حسين إنه لم يصب أحد من أفراد أسرته.",
+        "wounded 0 [unknown > المواطن محمد حسين]"
+    ),
+    // "A number of residents" after the verb are who speak, no claim.
+    t!(
+        "وقال عدد من السكان إنه لم يصب أحد من الأهالي.",
+        "wounded 0 [unknown > السكان] anon"
+    ),
+    // آل and the word after it are a family's name.
+    t!(
+        "وأكد آل فرج أنه لم ينجم عن الهجوم أي إصابات.",
+        "wounded 0 [unknown > آل فرج]"
+    ),
+    // A passive report with no agent is the writer's own.
+    t!(
+        "An Interior Ministry statement said the tower was damaged.\nNo injuries were reported.",
+        "wounded 0 [unknown]"
+    ),
+];
+
 /// Asserted or denied.
 const STANCE: &[Row] = &[
     // A denying verb denies the figures in its scope; its zero is asserted.
@@ -502,6 +534,7 @@ fn not_claim_rows() {
 #[test]
 fn zero_rows() {
     run(ZEROS);
+    run(ZEROS_BY_NOUN);
 }
 
 #[test]

@@ -48,10 +48,18 @@ impl<'a> Run<'a> {
                 }
                 k < sent.end && self.starts(&lex.events, k)
             };
-            let end = match who {
-                Some(w) if matches!(self.word(i), "اي" | "any" | "no" | "not" | "none") => w.end,
-                None if matches!(self.word(i), "احد" | "احدا") && after_event => f.end,
-                None if matches!(self.word(i), "none" | "nobody") || self.surface(i..f.end) == "no one" => {
+            // "لم يخلف القصف أية إصابات", "no injuries were reported": what
+            // did not happen, named by its noun.
+            let event = self.at(&lex.events, f.end).filter(|e| e.prefix == 0);
+            let end = match (who, event) {
+                (Some(w), _) if matches!(self.word(i), "اي" | "ايه" | "any" | "no" | "not" | "none") => {
+                    w.end
+                }
+                (None, Some(e)) if matches!(self.word(i), "اي" | "ايه" | "any" | "no") => e.end,
+                (None, _) if matches!(self.word(i), "احد" | "احدا") && after_event => f.end,
+                (None, _)
+                    if matches!(self.word(i), "none" | "nobody") || self.surface(i..f.end) == "no one" =>
+                {
                     if !event_after() {
                         continue;
                     }

@@ -115,6 +115,22 @@ impl<'a> Run<'a> {
         {
             return None;
         }
+        // "آل فرج": a family's name, آل (folded to ال) and the word after it.
+        if w0 == "ال" && self.toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) {
+            let name = self.surface(i..i + 2);
+            return Some(SrcMention {
+                toks: i..i + 2,
+                src: SourceRef {
+                    id: slug(&name),
+                    name,
+                    kind: SourceKind::Person,
+                },
+                anonymous: false,
+                head: self.word(i + 1).to_string(),
+                generic: false,
+                anaphor: false,
+            });
+        }
         // A title speaks for the body after it: مديرة المرصد، المتحدث باسم الوزارة.
         if let Some(f) = self.at(&lex.titles, i) {
             let mut j = f.end;

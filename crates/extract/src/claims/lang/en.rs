@@ -15,6 +15,19 @@ pub(in crate::claims) struct English;
 impl Grammar for English {
     fn verb_subject(&self, run: &Run, s: &Scan, v: usize, verb: Verb, after: usize) -> Subject {
         let (start, end) = (s.sent.start, s.sent.end);
+        // "No injuries were reported": a passive report with no agent is
+        // no one's; the writer's own voice.
+        let passive_aux = v > start
+            && matches!(
+                run.word(v - 1),
+                "was" | "were" | "is" | "are" | "been" | "be" | "being"
+            );
+        if passive_aux && run.word(after) != "by" {
+            return Subject {
+                none: true,
+                ..Subject::default()
+            };
+        }
         let said = matches!(run.word(v), "said" | "says");
         // "he said": the pronoun stands for the last speaker.
         let pronoun = v > start && matches!(run.word(v - 1), "he" | "she" | "it" | "they" | "we");

@@ -64,6 +64,16 @@ impl<'a> Run<'a> {
         let is_duration_cue = |e: u16| e == lex.roles.duration;
         let cues = self.cues_of(q, b, sent.start, others, sent_cues);
         let event = self.nearest_event(&cues, a, b, sent.start, &is_duration_cue);
+        // "القبض على 5 من الفارين", "arrested 5 escapees": an arrest of those
+        // who escaped is their recapture.
+        let r = &lex.roles;
+        let event = event.map(|e| {
+            if e == r.arrested && self.counts_escapees(b) {
+                r.recaptured
+            } else {
+                e
+            }
+        });
         let who = self.who_of(q, sent.clone());
         if let Some(e) = event {
             // A claim of zero (لم يصب أحد من ساكنيه) counts what its own
@@ -91,6 +101,15 @@ impl<'a> Run<'a> {
         });
         if event.is_none() && counted_attackers && who == Some(lex.roles.attackers) {
             return Some((lex.roles.attackers_count.clone(), 1.0));
+        }
+        // So are soldiers counted with nothing said of them a force's
+        // strength (يخدم 3500 جندي في الصومال).
+        let counted_security = (a..=b).any(|k| {
+            self.at(&lex.who, k)
+                .is_some_and(|f| *f.value == lex.roles.security)
+        });
+        if event.is_none() && counted_security && who == Some(lex.roles.security) {
+            return Some((lex.roles.forces_deployed.clone(), 1.0));
         }
         Some(self.other_noun(b))
     }
@@ -329,6 +348,24 @@ impl<'a> Run<'a> {
             .collect()
     }
 
+    /// True when the noun a number counts (from `b`, past من / of / ممن and
+    /// an attempt) says they escaped: الفارين, escapees, ممن حاولوا الفرار.
+    fn counts_escapees(&self, b: usize) -> bool {
+        let lex = self.lex();
+        let mut k = b;
+        if matches!(self.word(k), "من" | "of" | "ممن" | "who") {
+            k += 1;
+        }
+        if matches!(self.word(k), "the" | "those") {
+            k += 1;
+        }
+        if self.starts(&lex.attempt, k) {
+            k += 1;
+        }
+        self.at(&lex.events, k)
+            .is_some_and(|f| *f.value == lex.roles.escaped)
+    }
+
     /// True when the noun a number counts (from `b`, past من) names no
     /// people: an Arabic indefinite noun that is no people-word, unit, verb
     /// or name (43 مركز احتجاز). Sound plurals of agent nouns name people
@@ -402,7 +439,10 @@ impl<'a> Run<'a> {
         found.extend(self.who_after(b, sent.end));
         let after_a_count =
             (a.saturating_sub(3).max(sent.start)..a).any(|k| self.toks[k].kind == TokenKind::Number);
-        if found.is_empty() && a > sent.start && !after_a_count {
+        // "أعدم التنظيم 10 أشخاص": a people noun after the number says
+        // they are people; the group before it is the verb's subject.
+        let counts_people = self.starts(&lex.people_words, b);
+        if found.is_empty() && a > sent.start && !after_a_count && !counts_people {
             for k in a.saturating_sub(2).max(sent.start)..a {
                 if let Some(f) = self.at(&lex.who, k) {
                     found.push(*f.value);
@@ -458,10 +498,13 @@ impl<'a> Run<'a> {
             return inside;
         }
         let (soft, hard) = self.clause_start(a, sent_start);
+        // How far a cue before the number ends from it: 1 when it ends
+        // right before it (قتل 5، القبض على 5).
+        let end_of = |k: usize| self.at(&self.lex().events, k).map_or(k + 1, |f| f.end).min(a);
         let before_in = |from: usize| {
             cues.iter()
                 .filter(|(k, e)| *k < a && *k >= from && !is_dur(*e))
-                .map(|&(k, e)| (a - k, e))
+                .map(|&(k, e)| (a - end_of(k) + 1, e))
                 .min_by_key(|x| x.0)
         };
         let before = before_in(soft);
@@ -481,11 +524,18 @@ impl<'a> Run<'a> {
                     && (b..*k).all(|j| {
                         self.toks[j].kind != TokenKind::Number
                             && !self.is_comma(j)
-                            && !matches!(self.word(j), "and" | "but" | "while" | "whereas")
+                            && !matches!(
+                                self.word(j),
+                                "and" | "but" | "while" | "whereas" | "فيما" | "بينما" | "حين"
+                            )
                     })
             })
-            // The counted noun itself (k == b) only when nothing else follows.
-            .map(|&(k, e)| (if k == b { usize::MAX } else { k - b }, k, e))
+            // The counted noun itself (k == b, or after a partitive من / of)
+            // only when nothing else follows.
+            .map(|&(k, e)| {
+                let noun = k == b || k == b + 1 && matches!(self.word(b), "من" | "of");
+                (if noun { usize::MAX } else { k - b }, k, e)
+            })
             .min_by_key(|x| x.0);
         // Cues that only count after the number (سلّم 9 أنفسهم).
         let after_only = (b..(b + 4).min(self.toks.len()))

@@ -403,6 +403,39 @@ const FACETS: &[Row] = &[
         "Three workers were killed in the blast.",
         "killed_civilians 3 [unknown]"
     ),
+    // An arrest of escapees is their recapture; of others, an arrest.
+    t!(
+        "وأعلنت الشرطة القبض على 5 من الفارين من السجن.",
+        "prisoners_recaptured 5 [unknown > الشرطة]"
+    ),
+    t!(
+        "وأعلنت الشرطة القبض على 77 شخصا يشكلون شبكة.",
+        "arrested 77 [unknown > الشرطة]"
+    ),
+    t!(
+        "Six people suspected of sheltering escapees from the prison had been arrested.",
+        "arrested 6 [unknown]"
+    ),
+    // Elimination and execution are deaths; the executor is no side of the dead.
+    t!(
+        "وأسفرت العملية عن القضاء على 7 إرهابيين.",
+        "killed_attackers_or_isis 7 [unknown]"
+    ),
+    t!(
+        "أعدم التنظيم 10 أشخاص في الساحة العامة.",
+        "killed_total 10 [unknown]"
+    ),
+    // Soldiers counted with nothing said of them are a force's strength.
+    t!(
+        "ويخدم حاليا 3500 جندي كيني في الصومال.",
+        "forces_deployed 3500 [unknown]"
+    ),
+    // فيما opens a clause of its own: its cue is not the number's before it.
+    t!(
+        "قتل 57 شخصا فيما أصيب أكثر من 100 آخرين.",
+        "killed_total 57 [unknown]",
+        "wounded 100 [unknown]"
+    ),
     // An age, a population and a year are no claims.
     t!(
         "Ms Reyne, 44, runs the jail's clinic. The town, home to about 40,000 people, last saw unrest in a 2019 bus strike."

@@ -2,10 +2,11 @@
 //! loads.
 //!
 //! The facet rules tell sides apart (a source's own dead count with its
-//! side; gunmen counted with nothing said of them are the attackers), rank
+//! side; gunmen counted with nothing said of them are the attackers), read
+//! an arrest of escapees as their recapture, rank
 //! people-words (a side over prisoners or groups), treat a count of days or
 //! hours as a duration only after a duration cue, and give the attackers'
-//! count without a cue row. Each name they need is resolved here, once; a
+//! count and a force's strength without a cue row. Each name they need is resolved here, once; a
 //! facets.toml that lacks one, a sources.toml whose side is not one of the
 //! four, a list that names a facet no row defines, is a load error naming
 //! the file and the entry.
@@ -24,9 +25,9 @@ const WHO: [&str; 6] = [
     "members",
 ];
 /// The events (`[[event]]`) the rules need.
-const EVENTS: [&str; 2] = ["killed", "duration"];
+const EVENTS: [&str; 5] = ["killed", "duration", "arrested", "escaped", "recaptured"];
 /// The facets the rules give without a cue row.
-const FACETS: [&str; 1] = ["attackers_count"];
+const FACETS: [&str; 2] = ["attackers_count", "forces_deployed"];
 /// The sides a source may speak for (`side` in sources.toml).
 const SIDES: [&str; 4] = ["security", "insurgent", "civilian", "neutral"];
 
@@ -49,8 +50,16 @@ pub(crate) struct Roles {
     pub(crate) killed: u16,
     /// The event that makes a count of days or hours a duration.
     pub(crate) duration: u16,
+    /// An arrest: of those who escaped, their recapture.
+    pub(crate) arrested: u16,
+    /// See [`Roles::arrested`].
+    pub(crate) escaped: u16,
+    /// See [`Roles::arrested`].
+    pub(crate) recaptured: u16,
     /// The facet of the attackers' number.
     pub(crate) attackers_count: String,
+    /// The facet of a force's strength.
+    pub(crate) forces_deployed: String,
 }
 
 fn position(file_entry: &str, names: &[String], name: &str, need: &[&str]) -> Result<u16, LexiconError> {
@@ -112,7 +121,11 @@ impl Roles {
             members: who("members")?,
             killed: event("killed")?,
             duration: event("duration")?,
+            arrested: event("arrested")?,
+            escaped: event("escaped")?,
+            recaptured: event("recaptured")?,
             attackers_count: facet("attackers_count")?,
+            forces_deployed: facet("forces_deployed")?,
         })
     }
 

@@ -141,7 +141,11 @@ impl<'a> Run<'a> {
     fn not_a_count(&self, sent: Range<usize>, q: &Quantity, b: usize, others: &[Range<usize>]) -> bool {
         let lex = self.lex();
         let a = q.toks.start;
-        if self.ordinal_suffix(b) || self.item_number(a, b) || self.describes_speaker(a, b) {
+        if self.ordinal_suffix(b)
+            || self.item_number(a, b)
+            || self.describes_speaker(a, b)
+            || self.partitive_whole(a)
+        {
             return true;
         }
         // Read before the hedge (home to about 85,000), and before the
@@ -215,6 +219,16 @@ impl<'a> Run<'a> {
         let lex = self.lex();
         let noun = if self.word(b) == "من" { b + 1 } else { b };
         a > 0 && self.starts(&lex.verbs, a - 1) && self.starts(&lex.anonymous, noun)
+    }
+
+    /// "32 of the 543 passengers", "5 من أصل 20": the whole a part is
+    /// counted from is no claim of its own.
+    pub(super) fn partitive_whole(&self, a: usize) -> bool {
+        let number = |k: usize| self.toks[k].kind == TokenKind::Number || self.x.numbers_word(self.word(k));
+        a >= 3
+            && (self.word(a - 2) == "of" && matches!(self.word(a - 1), "the" | "its" | "their")
+                || self.word(a - 2) == "من" && matches!(self.word(a - 1), "اصل" | "مجموع"))
+            && number(a - 3)
     }
 
     /// "96th", "21st": digits with an ordinal's letters glued to them.
@@ -471,7 +485,11 @@ impl<'a> Run<'a> {
         while i < sent.end {
             if let Some(f) = self.at(&lex.events, i) {
                 let attempted = i > sent.start && self.starts(&lex.attempt, i - 1);
-                if !attempted {
+                // "70 soldiers were attacked": the attacked, not the attackers.
+                let passive_attack = *f.value == lex.roles.attacked
+                    && i > sent.start
+                    && matches!(self.word(i - 1), "was" | "were" | "been" | "being");
+                if !attempted && !passive_attack {
                     out.push((i, *f.value));
                 }
                 i = f.end;
@@ -522,7 +540,7 @@ impl<'a> Run<'a> {
                         .is_some_and(|f| f.prefix > 0);
                 !opens_clause
                     && (b..*k).all(|j| {
-                        self.toks[j].kind != TokenKind::Number
+                        (self.toks[j].kind != TokenKind::Number || self.partitive_whole(j))
                             && !self.is_comma(j)
                             && !matches!(
                                 self.word(j),
@@ -546,7 +564,11 @@ impl<'a> Run<'a> {
         let far_after = cues
             .iter()
             .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 8 && !is_dur(*e))
-            .filter(|(k, _)| (b..*k).all(|j| self.toks[j].kind != TokenKind::Number && !self.is_comma(j)))
+            .filter(|(k, _)| {
+                (b..*k).all(|j| {
+                    (self.toks[j].kind != TokenKind::Number || self.partitive_whole(j)) && !self.is_comma(j)
+                })
+            })
             .map(|&(k, e)| (k - b, k, e))
             .min_by_key(|x| x.0);
         // "34 of its fighters and 300 militants had died": a predicate

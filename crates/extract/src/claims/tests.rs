@@ -216,6 +216,11 @@ const SOURCES: &[Row] = &[
         "attackers_count hundreds [unknown > SOHR]",
         "prisoners_escaped dozens [unknown > SOHR]"
     ),
+    // A possessive name with the words that say what it is.
+    t!(
+        "Chad's military high command said troops killed 1,269 Libyan soldiers.",
+        "killed_sdf_or_security 1269 [unknown > Chad's military high command]"
+    ),
     // A hyphenated alias matches across its hyphen.
     t!(
         "Kurdish-led forces said they had killed 20 militants.",
@@ -435,6 +440,30 @@ const FACETS: &[Row] = &[
         "قتل 57 شخصا فيما أصيب أكثر من 100 آخرين.",
         "killed_total 57 [unknown]",
         "wounded 100 [unknown]"
+    ),
+    // Killed and wounded in one figure, or casualties, count neither.
+    t!(
+        "Iran said 1,200 Iraqis were killed or wounded in fighting.",
+        "other:iraqis 1200 [unknown > Iran]"
+    ),
+    t!(
+        "Iraqi troops suffered 3,000 casualties.",
+        "other:casualties 3000 [unknown]"
+    ),
+    // The whole of a partitive is no claim; the part takes the predicate.
+    t!(
+        "Officials said 32 of the 543 passengers were confirmed dead.",
+        "killed_total 32 [unknown > Officials] anon"
+    ),
+    // The attacked, in the passive, are no attackers.
+    t!(
+        "The army said 70 soldiers on patrol were attacked by guerrillas.",
+        "forces_deployed 70 [unknown > army]"
+    ),
+    // "Kidnappers of four professors": the four are hostages.
+    t!(
+        "Kidnappers of four professors said they were well.",
+        "hostages_taken 4 [unknown]"
     ),
     // An age, a population and a year are no claims.
     t!(

@@ -256,13 +256,18 @@ impl<'a> Run<'a> {
         }
         // "The Westmoor interior ministry": a capitalised adjective and the
         // words that say what the source is.
-        if let Some(d) = (1..=2).find(|&d| self.starts(&lex.kinds, end + d - 1))
-            && (end..end + d - 1).all(|k| {
+        // "Chad's military high command": the same after a possessive.
+        let possessive = matches!(self.toks.get(end).map(|t| t.text(self.key)), Some("'" | "’"))
+            && self.word(end + 1) == "s";
+        let from = if possessive { end + 2 } else { end };
+        let most = if possessive { 3 } else { 2 };
+        if let Some(d) = (1..=most).find(|&d| self.starts(&lex.kinds, from + d - 1))
+            && (from..from + d - 1).all(|k| {
                 self.toks[k].kind == TokenKind::Word && !self.capitalised(k) && !self.starts(&lex.stops, k)
             })
             && !self.starts(&lex.kinds, end - 1)
         {
-            end += d;
+            end = from + d;
         }
         let name = self.surface(start..end);
         // A name with "of" or "the" inside (Order of the Ash) is no person's.

@@ -25,7 +25,14 @@ const WHO: [&str; 6] = [
     "members",
 ];
 /// The events (`[[event]]`) the rules need.
-const EVENTS: [&str; 5] = ["killed", "duration", "arrested", "escaped", "recaptured"];
+const EVENTS: [&str; 6] = [
+    "killed",
+    "duration",
+    "arrested",
+    "escaped",
+    "recaptured",
+    "attacked",
+];
 /// The facets the rules give without a cue row.
 const FACETS: [&str; 2] = ["attackers_count", "forces_deployed"];
 /// The sides a source may speak for (`side` in sources.toml).
@@ -56,6 +63,9 @@ pub(crate) struct Roles {
     pub(crate) escaped: u16,
     /// See [`Roles::arrested`].
     pub(crate) recaptured: u16,
+    /// The attackers' deed: in the passive ("were attacked"), its count is
+    /// of the attacked.
+    pub(crate) attacked: u16,
     /// The facet of the attackers' number.
     pub(crate) attackers_count: String,
     /// The facet of a force's strength.
@@ -124,6 +134,7 @@ impl Roles {
             arrested: event("arrested")?,
             escaped: event("escaped")?,
             recaptured: event("recaptured")?,
+            attacked: event("attacked")?,
             attackers_count: facet("attackers_count")?,
             forces_deployed: facet("forces_deployed")?,
         })

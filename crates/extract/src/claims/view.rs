@@ -137,7 +137,9 @@ impl<'a> Run<'a> {
     }
 
     pub(super) fn is_comma(&self, j: usize) -> bool {
-        self.toks[j].kind == TokenKind::Punct && matches!(self.toks[j].text(self.key), "," | ";")
+        self.toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(self.key), "," | ";"))
     }
 
     /// How many word and number tokens stand in `from..to`.

@@ -250,7 +250,7 @@ impl ClaimColumns {
         self.qualifier.append_value(c.qualifier.as_str());
         self.stance.append_value(c.stance.as_str());
         let items = self.source.values();
-        for s in &c.source {
+        for s in c.source.iter() {
             for (i, v) in [s.id.as_str(), s.name.as_str(), s.kind.as_str()]
                 .into_iter()
                 .enumerate()

@@ -78,7 +78,7 @@ pub fn claim_row(c: &Claim) -> ClaimRow {
         subject: c.subject.clone(),
         span: (c.span.start, c.span.end),
         sentence: (c.sentence.start, c.sentence.end),
-        evidence: std::sync::Arc::from(c.evidence.as_str()),
+        evidence: c.evidence.clone(),
     }
 }
 

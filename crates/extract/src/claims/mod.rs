@@ -345,12 +345,12 @@ impl<'a> Run<'a> {
                     } else {
                         Stance::Asserted
                     },
-                    source,
+                    source: source.into(),
                     anonymous,
                     subject,
                     span,
                     sentence,
-                    evidence: self.doc.text[text_r.clone()].to_string(),
+                    evidence: self.doc.text[text_r.clone()].into(),
                 });
             }
         }

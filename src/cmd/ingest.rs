@@ -11,7 +11,7 @@ use crate::args::StoreArgs;
 use crate::data::Data;
 use anyhow::Result;
 use isnad_engine::ingest::{Claims, Event, Options, Skip, ingest};
-use isnad_store::ClaimRow;
+use isnad_model::Claim;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,7 +72,7 @@ pub fn run(
         b
     });
     // A poisoned lock (a worker panicked) leaves the claims out.
-    let take = |id: &str| -> Vec<ClaimRow> {
+    let take = |id: &str| -> Vec<Claim> {
         given
             .as_ref()
             .and_then(|g| g.lock().ok().and_then(|mut map| map.remove(id)))

@@ -24,7 +24,7 @@ pub fn run(data: &Data, paths: &[PathBuf], with_text: bool) -> Result<ExitCode> 
         let n = Normalized::new(&doc.text);
         let sents: Vec<_> = sentences_of(&doc.text, &n)
             .into_iter()
-            .map(|r| doc.original_span(n.to_input(r)))
+            .map(|r| doc.to_original(n.to_text(r.into())))
             .collect();
         let mut o = json!({
             "doc": doc.id,

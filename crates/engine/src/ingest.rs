@@ -24,7 +24,8 @@ use crate::Engine;
 pub use crate::parallel::{Bytes, Input};
 use crate::parallel::{Item, ordered};
 use isnad_extract::numbers::Scratch;
-use isnad_store::{Added, ClaimRow, KnownDocument, NewDocument, Store, StoreError, content_hash};
+use isnad_model::Claim;
+use isnad_store::{Added, KnownDocument, NewDocument, Store, StoreError, content_hash};
 use isnad_text::{Document, ReadError};
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -72,7 +73,7 @@ pub enum Claims<'a> {
     /// function hands a document id's claims over (each is asked for once).
     /// Claims that do not fit their document's text are left out and
     /// counted in [`Tally::refused`] (see [`crate::claim_fits`]).
-    Given(&'a (dyn Fn(&str) -> Vec<ClaimRow> + Sync)),
+    Given(&'a (dyn Fn(&str) -> Vec<Claim> + Sync)),
 }
 
 /// How an ingest runs.
@@ -530,9 +531,9 @@ mod tests {
         let d0 = engine.reader.plain("d0", "d0", text(0).into_bytes());
         let good = engine.analyse(d0, String::new(), &mut Scratch::default()).claims[0].clone();
         let mut bad = good.clone();
-        bad.span = (10_000, 10_001);
+        bad.span = isnad_model::Span::new(10_000, 10_001);
         let given = Mutex::new(Some(vec![good, bad]));
-        let take = |doc: &str| -> Vec<ClaimRow> {
+        let take = |doc: &str| -> Vec<Claim> {
             if doc == "d0" {
                 given.lock().ok().and_then(|mut g| g.take()).unwrap_or_default()
             } else {

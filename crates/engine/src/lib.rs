@@ -17,9 +17,10 @@ pub mod search;
 pub mod view;
 
 use isnad_extract::numbers::Scratch;
-use isnad_extract::{Claim, Extractor, Numbers, Value};
+use isnad_extract::{Extractor, Numbers};
 use isnad_ledger::{EventFile, Options};
-use isnad_store::{ClaimRow, DocFields, Link, MentionRow, NewDocument};
+use isnad_model::Claim;
+use isnad_store::{DocFields, MentionRow, NewDocument};
 use isnad_text::{Document, Reader};
 
 /// The loaded vocabularies: how documents are read, numbers recognised and
@@ -36,53 +37,19 @@ pub struct Engine {
 /// Marks an entity term (a known source named by any alias) in the index.
 pub const ENTITY_PREFIX: &str = "e_";
 
-fn range(v: &Value) -> Option<(f64, f64)> {
-    match *v {
-        Value::Number(x) => Some((x, x)),
-        Value::Range(a, b) => Some((a, b)),
-        Value::None => None,
-    }
-}
-
 /// True when a claim points at real text of `doc`: its quantity lies in its
 /// sentence, the sentence in the document, and its evidence is the text
 /// there (the original bytes themselves for text and JSONL; for a page,
 /// whose original has markup, a sentence of the text read from it).
-pub fn claim_fits(doc: &Document, c: &ClaimRow) -> bool {
-    let (s, e) = (c.sentence.0 as usize, c.sentence.1 as usize);
-    let (qs, qe) = (c.span.0 as usize, c.span.1 as usize);
+pub fn claim_fits(doc: &Document, c: &Claim) -> bool {
+    let (s, e) = (c.sentence.start as usize, c.sentence.end as usize);
+    let (qs, qe) = (c.span.start as usize, c.span.end as usize);
     if !(s <= qs && qs < qe && qe <= e && e <= doc.original.len()) || c.evidence.is_empty() {
         return false;
     }
     match std::str::from_utf8(&doc.original[s..e]) {
         Ok(there) if there == &*c.evidence => true,
         _ => doc.format.as_str() == "html" && doc.text.contains(&*c.evidence),
-    }
-}
-
-/// A claim as the store keeps it.
-pub fn claim_row(c: &Claim) -> ClaimRow {
-    ClaimRow {
-        facet: c.facet.clone(),
-        value: range(&c.value),
-        vague: c.vague.as_deref().map(String::from),
-        band: c.band.map(|[a, b]| (a, b)),
-        qualifier: c.qualifier.as_str().to_string(),
-        stance: c.stance.as_str().to_string(),
-        chain: c
-            .source
-            .iter()
-            .map(|s| Link {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                kind: s.kind.as_str().to_string(),
-            })
-            .collect(),
-        anonymous: c.anonymous,
-        subject: c.subject.clone(),
-        span: (c.span.start, c.span.end),
-        sentence: (c.sentence.start, c.sentence.end),
-        evidence: std::sync::Arc::from(c.evidence.as_str()),
     }
 }
 
@@ -138,7 +105,6 @@ impl Engine {
     pub fn analyse(&self, doc: Document, hash: String, scratch: &mut Scratch) -> NewDocument {
         // One pass finds the claims and the mentions.
         let (claims, mentions) = self.extractor.extract_and_mentions(&doc, scratch);
-        let claims: Vec<ClaimRow> = claims.iter().map(claim_row).collect();
         self.analyse_found(doc, hash, claims, &mentions, scratch)
     }
 
@@ -150,11 +116,11 @@ impl Engine {
         &self,
         doc: Document,
         hash: String,
-        claims: Vec<ClaimRow>,
+        claims: Vec<Claim>,
         scratch: &mut Scratch,
     ) -> (NewDocument, usize) {
         let given = claims.len();
-        let claims: Vec<ClaimRow> = claims.into_iter().filter(|c| claim_fits(&doc, c)).collect();
+        let claims: Vec<Claim> = claims.into_iter().filter(|c| claim_fits(&doc, c)).collect();
         let refused = given - claims.len();
         let mentions = self.numbers.find_with(&doc.text, scratch).to_vec();
         (self.analyse_found(doc, hash, claims, &mentions, scratch), refused)
@@ -164,7 +130,7 @@ impl Engine {
         &self,
         doc: Document,
         hash: String,
-        claims: Vec<ClaimRow>,
+        claims: Vec<Claim>,
         mentions: &[isnad_extract::numbers::Mention],
         scratch: &Scratch,
     ) -> NewDocument {
@@ -174,14 +140,11 @@ impl Engine {
         let mentions: Vec<MentionRow> = mentions
             .iter()
             .filter(|m| !doc.in_furniture(m.start..m.end))
-            .map(|m| {
-                let s = doc.original_span(m.start..m.end);
-                MentionRow {
-                    span: (s.start, s.end),
-                    kind: m.kind.as_str().to_string(),
-                    value: range(&m.value),
-                    vague: m.vague.as_deref().map(String::from),
-                }
+            .map(|m| MentionRow {
+                span: doc.original_span(m.start..m.end),
+                kind: m.kind.as_str().to_string(),
+                value: m.value,
+                vague: m.vague.as_deref().map(String::from),
             })
             .collect();
         let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {

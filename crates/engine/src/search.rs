@@ -9,6 +9,7 @@
 //! as HTML; hit spans are bytes in the original document.
 
 use crate::{ENTITY_PREFIX, Engine};
+use isnad_model::Span;
 use isnad_store::{DocFields, Query, Store, StoreError};
 use isnad_text::analyze::terms;
 use serde::Serialize;
@@ -32,7 +33,7 @@ pub struct Found {
     /// The snippet: text segments, `true` for a hit.
     pub snippet: Vec<(String, bool)>,
     /// Every hit's span in the original bytes.
-    pub hits: Vec<[u32; 2]>,
+    pub hits: Vec<Span>,
 }
 
 impl Found {
@@ -119,13 +120,7 @@ pub fn search(engine: &Engine, store: &Store, query: &str, limit: usize) -> Resu
             marks.dedup_by(|b, a| b.start < a.end);
         }
         let window = window(text, &marks);
-        let hits = marks
-            .iter()
-            .map(|r| {
-                let s = doc.original_span(r.clone());
-                [s.start, s.end]
-            })
-            .collect();
+        let hits = marks.iter().map(|r| doc.original_span(r.clone())).collect();
         out.push(Found {
             rank: rank + 1,
             document: h.document,

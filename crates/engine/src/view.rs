@@ -8,7 +8,8 @@
 
 use crate::Engine;
 use isnad_ledger::render::excerpt_of;
-use isnad_store::{ClaimRow, DocFields, StoredDocument};
+use isnad_model::{Claim, Span, Stance, TextSpan};
+use isnad_store::{DocFields, StoredDocument};
 use isnad_text::Document;
 use serde::Serialize;
 
@@ -38,16 +39,16 @@ pub struct ClaimMark {
     pub facet: String,
     /// Its value as shown.
     pub label: String,
-    /// asserted or denied.
-    pub stance: String,
+    /// Asserted or denied.
+    pub stance: Stance,
     /// Its chain's names, outermost first.
     pub chain: Vec<String>,
-    /// The quantity, as a range of `text`.
-    pub text: [usize; 2],
-    /// Its sentence, as a range of `text`.
-    pub sentence: [usize; 2],
+    /// The quantity in `text`.
+    pub text: TextSpan,
+    /// Its sentence in `text`.
+    pub sentence: TextSpan,
     /// The quantity in the original bytes.
-    pub span: [u32; 2],
+    pub span: Span,
     /// The sentence with the quantity marked.
     pub excerpt: String,
 }
@@ -57,8 +58,8 @@ pub struct ClaimMark {
 pub struct SourceMark {
     /// The source's id.
     pub id: String,
-    /// The range of `text`.
-    pub text: [usize; 2],
+    /// Where `text` names it.
+    pub text: TextSpan,
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -92,17 +93,15 @@ fn text_pos(doc: &Document, at: u32) -> usize {
     lo
 }
 
-/// The range of `doc.text` whose original bytes are exactly `span`.
-pub fn text_range(doc: &Document, span: (u32, u32)) -> Option<[usize; 2]> {
-    let a = text_pos(doc, span.0);
-    let b = text_pos(doc, span.1);
-    let s = doc.original_span(a..b);
-    (a < b && s.start == span.0 && s.end == span.1).then_some([a, b])
+/// The span of `doc.text` whose original bytes are exactly `span`.
+pub fn text_range(doc: &Document, span: Span) -> Option<TextSpan> {
+    let t = TextSpan::new(text_pos(doc, span.start), text_pos(doc, span.end));
+    (!t.is_empty() && doc.to_original(t) == span).then_some(t)
 }
 
 impl Engine {
     /// The view of a stored document with its claims.
-    pub fn view(&self, d: &StoredDocument, claims: &[(i64, ClaimRow)]) -> DocView {
+    pub fn view(&self, d: &StoredDocument, claims: &[(i64, Claim)]) -> DocView {
         let doc = self.reread(d);
         let marks = claims
             .iter()
@@ -113,11 +112,11 @@ impl Engine {
                     claim: *id,
                     facet: c.facet.clone(),
                     label: isnad_ledger::label(c.value, c.vague.as_deref()),
-                    stance: c.stance.clone(),
-                    chain: c.chain.iter().map(|l| l.name.clone()).collect(),
+                    stance: c.stance,
+                    chain: c.source.iter().map(|l| l.name.clone()).collect(),
                     text,
                     sentence,
-                    span: [c.span.0, c.span.1],
+                    span: c.span,
                     excerpt: excerpt_of(&c.evidence, c.span, c.sentence, 60),
                 })
             })
@@ -129,7 +128,7 @@ impl Engine {
             .into_iter()
             .map(|(r, id)| SourceMark {
                 id: id.to_string(),
-                text: [r.start, r.end],
+                text: r.into(),
             })
             .collect();
         let arabic = d.fields.lang.as_deref() == Some("ar");
@@ -153,10 +152,10 @@ mod tests {
         let e = Engine::builtin();
         let html = "<html><body><article><p>قالت &quot;قسد&quot; إن نحو 90 مسلحا ما زالوا في سجن الصناعة.</p></article></body></html>";
         let doc = e.reader.html("p", "p.html", html.as_bytes().to_vec());
-        let at = html.find("نحو 90").unwrap_or(0) as u32;
-        let span = (at, at + "نحو 90".len() as u32);
-        let [a, b] = text_range(&doc, span).expect("maps");
-        assert_eq!(&doc.text[a..b], "نحو 90");
-        assert_eq!(text_range(&doc, (1, 3)), None);
+        let at = html.find("نحو 90").unwrap_or(0);
+        let span = Span::new(at, at + "نحو 90".len());
+        let t = text_range(&doc, span).expect("maps");
+        assert_eq!(&doc.text[t.range()], "نحو 90");
+        assert_eq!(text_range(&doc, Span::new(1, 3)), None);
     }
 }

@@ -23,7 +23,8 @@ mod values;
 pub use events::{EventFile, EventFileError};
 pub use values::{Interval, Relation, label};
 
-use isnad_store::{LedgerRow, Link};
+use isnad_model::{Qualifier, SourceKind, SourceRef, Span, Stance};
+use isnad_store::LedgerRow;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -111,9 +112,9 @@ pub struct ValueEntry {
     /// The number, or a range's ends.
     pub value: Option<(f64, f64)>,
     /// The vague word's gloss.
-    pub vague: Option<String>,
-    /// asserted or denied.
-    pub stance: String,
+    pub vague: Option<std::sync::Arc<str>>,
+    /// Asserted or denied.
+    pub stance: Stance,
     /// How it stands to the others.
     pub relation: Relation,
     /// Distinct origins claiming it.
@@ -138,17 +139,17 @@ pub struct Cited {
     /// Its language.
     pub lang: Option<String>,
     /// The chain, outermost first.
-    pub chain: std::sync::Arc<[Link]>,
+    pub chain: std::sync::Arc<[SourceRef]>,
     /// The origin's id.
     pub origin: String,
-    /// exact, approx, at_least…
-    pub qualifier: String,
+    /// How the value is hedged.
+    pub qualifier: Qualifier,
     /// True when the innermost source is unnamed.
     pub anonymous: bool,
-    /// Byte offsets of the quantity in the original document.
-    pub span: (u32, u32),
-    /// Byte offsets of its sentence.
-    pub sentence: (u32, u32),
+    /// The quantity in the original document.
+    pub span: Span,
+    /// Its sentence.
+    pub sentence: Span,
     /// The sentence.
     pub evidence: std::sync::Arc<str>,
 }
@@ -166,7 +167,7 @@ pub struct OriginTimeline {
 
 /// The origin of a chain: its innermost source, or the outlet's own account;
 /// an unnamed source is its outlet's.
-pub fn origin(chain: &[Link], doc: &str) -> String {
+pub fn origin(chain: &[SourceRef], doc: &str) -> String {
     let outlet = chain.first().map(|l| l.id.as_str()).unwrap_or("unknown");
     let outlet = if outlet == "unknown" {
         format!("unknown:{doc}")
@@ -174,7 +175,7 @@ pub fn origin(chain: &[Link], doc: &str) -> String {
         outlet.to_string()
     };
     match chain.last() {
-        Some(l) if chain.len() > 1 && l.kind == "anonymous" => format!("{outlet}/{}", l.id),
+        Some(l) if chain.len() > 1 && l.kind == SourceKind::Anonymous => format!("{outlet}/{}", l.id),
         Some(l) if chain.len() > 1 => l.id.clone(),
         _ => outlet,
     }
@@ -223,7 +224,7 @@ pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<Str
         docs.dedup();
         let mut origins: Vec<String> = rs
             .iter()
-            .map(|(_, r)| origin(&r.claim.chain, &r.doc.doc))
+            .map(|(_, r)| origin(&r.claim.source, &r.doc.doc))
             .collect();
         origins.sort();
         origins.dedup();

@@ -7,6 +7,7 @@
 
 use crate::values::fmt_num;
 use crate::{Cited, Event, Facet, Ledger, ValueEntry};
+use isnad_model::{Span, Stance};
 use std::fmt::Write;
 
 /// The CSV header: the contract's columns, then more.
@@ -67,9 +68,9 @@ pub fn excerpt(c: &Cited, width: usize) -> String {
 
 /// [`excerpt`] of a sentence `ev` whose original span is `sentence`, the
 /// quantity at original span `span`.
-pub fn excerpt_of(ev: &str, span: (u32, u32), sentence: (u32, u32), width: usize) -> String {
-    let s = (span.0.saturating_sub(sentence.0)) as usize;
-    let e = (span.1.saturating_sub(sentence.0)) as usize;
+pub fn excerpt_of(ev: &str, span: Span, sentence: Span, width: usize) -> String {
+    let s = (span.start.saturating_sub(sentence.start)) as usize;
+    let e = (span.end.saturating_sub(sentence.start)) as usize;
     if e > ev.len() || s > e || !ev.is_char_boundary(s) || !ev.is_char_boundary(e) {
         return ev.chars().take(2 * width).collect::<String>().replace('\n', " ");
     }
@@ -132,7 +133,11 @@ pub fn table(l: &Ledger) -> String {
         for f in &e.facets {
             let _ = writeln!(o, "  {}   {}", f.facet, summary_line(f));
             for v in &f.values {
-                let stance = if v.stance == "asserted" { "" } else { " (denied)" };
+                let stance = if v.stance == Stance::Asserted {
+                    ""
+                } else {
+                    " (denied)"
+                };
                 let _ = writeln!(
                     o,
                     "    {:<12} {:<16} {} origin{}, {} report{}",
@@ -156,8 +161,8 @@ pub fn table(l: &Ledger) -> String {
                     let _ = writeln!(
                         o,
                         "          [{}..{}] {}",
-                        c.span.0,
-                        c.span.1,
+                        c.span.start,
+                        c.span.end,
                         isolate(&excerpt(c, 50))
                     );
                 }
@@ -201,9 +206,9 @@ pub fn csv_rows(l: &Ledger) -> Vec<Vec<String>> {
             e.id.clone(),
             f.facet.clone(),
             value_csv(v),
-            v.vague.clone().unwrap_or_default(),
-            c.qualifier.clone(),
-            v.stance.clone(),
+            v.vague.as_deref().unwrap_or_default().to_string(),
+            c.qualifier.to_string(),
+            v.stance.to_string(),
             chain(c),
             c.origin.clone(),
             c.doc.clone(),
@@ -213,8 +218,8 @@ pub fn csv_rows(l: &Ledger) -> Vec<Vec<String>> {
             c.lang.clone().unwrap_or_default(),
             v.origins.len().to_string(),
             v.reports.to_string(),
-            c.span.0.to_string(),
-            c.span.1.to_string(),
+            c.span.start.to_string(),
+            c.span.end.to_string(),
             c.evidence.to_string(),
         ]);
     }
@@ -289,7 +294,11 @@ pub fn markdown(l: &Ledger) -> String {
             o.push_str("| --- | --- | --- | --- | --- | --- | --- |\n");
             for v in &f.values {
                 for c in &v.claims {
-                    let stance = if v.stance == "asserted" { "" } else { " (denied)" };
+                    let stance = if v.stance == Stance::Asserted {
+                        ""
+                    } else {
+                        " (denied)"
+                    };
                     let _ = writeln!(
                         o,
                         "| {}{stance} ({}) | {} | {} | {} | {} | {} | {} |",

@@ -1,11 +1,12 @@
 use super::*;
-use isnad_store::{ClaimRow, DocFields};
+use isnad_model::{Claim, Value};
+use isnad_store::DocFields;
 
-fn link(id: &str, kind: &str) -> Link {
-    Link {
+fn link(id: &str, kind: SourceKind) -> SourceRef {
+    SourceRef {
         id: id.into(),
         name: id.to_uppercase(),
-        kind: kind.into(),
+        kind,
     }
 }
 
@@ -13,11 +14,11 @@ struct R {
     doc: i64,
     published: &'static str,
     facet: &'static str,
-    value: Option<(f64, f64)>,
+    value: Value,
     vague: Option<(&'static str, f64, f64)>,
-    qualifier: &'static str,
-    stance: &'static str,
-    chain: &'static [(&'static str, &'static str)],
+    qualifier: Qualifier,
+    stance: Stance,
+    chain: &'static [(&'static str, SourceKind)],
     subject: Option<&'static str>,
     target: Option<&'static str>,
 }
@@ -26,11 +27,11 @@ const BASE: R = R {
     doc: 1,
     published: "2022-01-21",
     facet: "prisoners_escaped",
-    value: None,
+    value: Value::None,
     vague: None,
-    qualifier: "exact",
-    stance: "asserted",
-    chain: &[("wire", "outlet")],
+    qualifier: Qualifier::Exact,
+    stance: Stance::Asserted,
+    chain: &[("wire", SourceKind::Outlet)],
     subject: Some("e"),
     target: None,
 };
@@ -39,7 +40,7 @@ const BASE: R = R {
 fn at(doc: i64, x: f64) -> R {
     R {
         doc,
-        value: Some((x, x)),
+        value: Value::Number(x),
         ..BASE
     }
 }
@@ -56,18 +57,20 @@ fn rows(list: &[R]) -> Vec<LedgerRow> {
                 target: r.target.map(String::from),
                 ..DocFields::default()
             }),
-            claim: ClaimRow {
+            claim: Claim {
+                doc: format!("d{}", r.doc),
+                lang: None,
                 facet: r.facet.into(),
                 value: r.value,
                 vague: r.vague.map(|v| v.0.into()),
-                band: r.vague.map(|v| (v.1, v.2)),
-                qualifier: r.qualifier.into(),
-                stance: r.stance.into(),
-                chain: r.chain.iter().map(|(id, k)| link(id, k)).collect(),
-                anonymous: r.chain.last().is_some_and(|l| l.1 == "anonymous"),
+                band: r.vague.map(|v| [v.1, v.2]),
+                qualifier: r.qualifier,
+                stance: r.stance,
+                source: r.chain.iter().map(|&(id, k)| link(id, k)).collect(),
+                anonymous: r.chain.last().is_some_and(|l| l.1 == SourceKind::Anonymous),
                 subject: r.subject.map(String::from),
-                span: (0, 2),
-                sentence: (0, 10),
+                span: Span::new(0, 2),
+                sentence: Span::new(0, 10),
                 evidence: "12 ...".into(),
             },
         })
@@ -101,7 +104,7 @@ fn values_relate_by_what_they_allow() {
         (
             vec![
                 R {
-                    qualifier: "approx",
+                    qualifier: Qualifier::Approx,
                     ..at(1, 200.0)
                 },
                 at(2, 220.0),
@@ -116,7 +119,7 @@ fn values_relate_by_what_they_allow() {
                 },
                 R {
                     doc: 2,
-                    value: Some((300.0, 400.0)),
+                    value: Value::Range(300.0, 400.0),
                     ..BASE
                 },
             ],
@@ -125,7 +128,7 @@ fn values_relate_by_what_they_allow() {
         (
             vec![
                 R {
-                    qualifier: "more_than",
+                    qualifier: Qualifier::MoreThan,
                     ..at(1, 180.0)
                 },
                 at(2, 500.0),
@@ -138,7 +141,7 @@ fn values_relate_by_what_they_allow() {
                 R {
                     doc: 2,
                     vague: Some(("hundreds", 200.0, 999.0)),
-                    stance: "denied",
+                    stance: Stance::Denied,
                     ..BASE
                 },
             ],
@@ -159,14 +162,14 @@ fn a_later_larger_toll_differs_in_scope() {
         &rows(&[
             R {
                 facet: "killed_total",
-                value: Some((41.0, 41.0)),
+                value: Value::Number(41.0),
                 ..BASE
             },
             R {
                 doc: 2,
                 published: "2022-02-01",
                 facet: "killed_total",
-                value: Some((500.0, 500.0)),
+                value: Value::Number(500.0),
                 ..BASE
             },
         ]),
@@ -188,19 +191,22 @@ fn two_outlets_quoting_one_origin_are_one_origin() {
     let l = build(
         &rows(&[
             R {
-                chain: &[("wire", "outlet"), ("sohr", "organisation")],
+                chain: &[("wire", SourceKind::Outlet), ("sohr", SourceKind::Organisation)],
                 ..at(1, 22.0)
             },
             R {
-                chain: &[("paper", "outlet"), ("sohr", "organisation")],
+                chain: &[("paper", SourceKind::Outlet), ("sohr", SourceKind::Organisation)],
                 ..at(2, 22.0)
             },
             R {
-                chain: &[("paper", "outlet"), ("activists", "anonymous")],
+                chain: &[
+                    ("paper", SourceKind::Outlet),
+                    ("activists", SourceKind::Anonymous),
+                ],
                 ..at(3, 22.0)
             },
             R {
-                chain: &[("wire", "outlet"), ("activists", "anonymous")],
+                chain: &[("wire", SourceKind::Outlet), ("activists", SourceKind::Anonymous)],
                 ..at(4, 22.0)
             },
         ]),
@@ -216,29 +222,29 @@ fn the_summary_takes_low_high_best_and_the_conservative_figure() {
     let l = build(
         &rows(&[
             R {
-                qualifier: "approx",
-                chain: &[("a", "outlet")],
+                qualifier: Qualifier::Approx,
+                chain: &[("a", SourceKind::Outlet)],
                 ..at(1, 20.0)
             },
             R {
-                chain: &[("b", "outlet")],
+                chain: &[("b", SourceKind::Outlet)],
                 ..at(2, 22.0)
             },
             R {
                 doc: 3,
-                value: Some((300.0, 400.0)),
-                chain: &[("c", "outlet")],
+                value: Value::Range(300.0, 400.0),
+                chain: &[("c", SourceKind::Outlet)],
                 ..BASE
             },
             R {
-                qualifier: "up_to",
-                chain: &[("d", "outlet")],
+                qualifier: Qualifier::UpTo,
+                chain: &[("d", SourceKind::Outlet)],
                 ..at(4, 5.0)
             },
             R {
                 doc: 5,
                 vague: Some(("significant numbers", 50.0, 1000.0)),
-                chain: &[("e", "outlet")],
+                chain: &[("e", SourceKind::Outlet)],
                 ..BASE
             },
         ]),
@@ -260,7 +266,7 @@ fn claims_without_a_known_event_group_by_target_and_date() {
             R {
                 subject: no,
                 target: Some("kuje"),
-                value: Some((800.0, 800.0)),
+                value: Value::Number(800.0),
                 ..BASE
             },
             R {
@@ -268,7 +274,7 @@ fn claims_without_a_known_event_group_by_target_and_date() {
                 published: "2022-01-30",
                 subject: no,
                 target: Some("kuje"),
-                value: Some((600.0, 600.0)),
+                value: Value::Number(600.0),
                 ..BASE
             },
             R {
@@ -276,13 +282,13 @@ fn claims_without_a_known_event_group_by_target_and_date() {
                 published: "2023-06-01",
                 subject: no,
                 target: Some("kuje"),
-                value: Some((5.0, 5.0)),
+                value: Value::Number(5.0),
                 ..BASE
             },
             R {
                 doc: 4,
                 subject: no,
-                value: Some((7.0, 7.0)),
+                value: Value::Number(7.0),
                 ..BASE
             },
             at(5, 9.0),
@@ -315,14 +321,14 @@ fn a_users_file_names_merges_and_splits_events() {
             R {
                 subject: no,
                 target: Some("kuje"),
-                value: Some((800.0, 800.0)),
+                value: Value::Number(800.0),
                 ..BASE
             },
             R {
                 doc: 4,
                 subject: no,
                 target: Some("kuje"),
-                value: Some((7.0, 7.0)),
+                value: Value::Number(7.0),
                 ..BASE
             },
             at(5, 9.0),
@@ -346,11 +352,11 @@ fn csv_has_the_contract_columns_and_one_row_per_chain_and_document() {
     let l = build(
         &rows(&[
             R {
-                chain: &[("wire", "outlet"), ("naba", "outlet")],
+                chain: &[("wire", SourceKind::Outlet), ("naba", SourceKind::Outlet)],
                 ..at(1, 12.0)
             },
             R {
-                chain: &[("wire", "outlet"), ("naba", "outlet")],
+                chain: &[("wire", SourceKind::Outlet), ("naba", SourceKind::Outlet)],
                 ..at(1, 12.0)
             },
             R {
@@ -388,11 +394,41 @@ fn the_excerpt_marks_the_quantity_inside_its_sentence() {
         lang: None,
         chain: vec![].into(),
         origin: "o".into(),
-        qualifier: "exact".into(),
+        qualifier: Qualifier::Exact,
         anonymous: false,
-        span: (100 + s, 100 + s + 2),
-        sentence: (100, 100 + ev.len() as u32),
+        span: Span {
+            start: 100 + s,
+            end: 100 + s + 2,
+        },
+        sentence: Span {
+            start: 100,
+            end: 100 + ev.len() as u32,
+        },
         evidence: ev.into(),
     };
     assert_eq!(render::excerpt(&c, 5), "…ر إن ⟦12⟧ مسلح…");
+}
+
+#[test]
+fn every_qualifier_gives_its_interval() {
+    let inf = f64::INFINITY;
+    for (q, lo, hi) in [
+        (Qualifier::Exact, 100.0, 100.0),
+        (Qualifier::Approx, 85.0, 115.0),
+        (Qualifier::AtLeast, 100.0, inf),
+        (Qualifier::MoreThan, 100.0, inf),
+        (Qualifier::AtMost, 0.0, 100.0),
+        (Qualifier::LessThan, 0.0, 100.0),
+        (Qualifier::UpTo, 0.0, 100.0),
+    ] {
+        let i = Interval::of(Value::Number(100.0), None, q).expect("an interval");
+        assert!(
+            (i.lo - lo).abs() < 1e-9 && (i.hi == hi || (i.hi - hi).abs() < 1e-9),
+            "{q}: {i:?}"
+        );
+    }
+    // A vague word is its band; no value and no band, no interval.
+    let band = Interval::of(Value::None, Some([200.0, 999.0]), Qualifier::Exact);
+    assert_eq!(band, Some(Interval { lo: 200.0, hi: 999.0 }));
+    assert_eq!(Interval::of(Value::None, None, Qualifier::Approx), None);
 }

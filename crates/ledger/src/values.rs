@@ -3,6 +3,7 @@
 
 use crate::events::day_number;
 use crate::{Cited, Facet, OriginTimeline, Summary, ValueEntry, origin};
+use isnad_model::{Qualifier, Stance, Value};
 use isnad_store::LedgerRow;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -49,19 +50,19 @@ impl Interval {
     /// The interval a claim allows, from its value (or vague band) and its
     /// qualifier: exact N is N; about N is N ± 15%; at least N is N and more;
     /// up to N is 0 to N; a vague word is its band.
-    pub fn of(value: Option<(f64, f64)>, band: Option<(f64, f64)>, qualifier: &str) -> Option<Interval> {
-        let (lo, hi) = value.or(band)?;
+    pub fn of(value: Value, band: Option<[f64; 2]>, qualifier: Qualifier) -> Option<Interval> {
+        let (lo, hi) = value.bounds().or(band.map(|[a, b]| (a, b)))?;
         let i = match qualifier {
-            "approx" => Interval {
+            Qualifier::Exact => Interval { lo, hi },
+            Qualifier::Approx => Interval {
                 lo: lo * (1.0 - APPROX),
                 hi: hi * (1.0 + APPROX),
             },
-            "at_least" | "more_than" => Interval {
+            Qualifier::AtLeast | Qualifier::MoreThan => Interval {
                 lo,
                 hi: f64::INFINITY,
             },
-            "at_most" | "less_than" | "up_to" => Interval { lo: 0.0, hi },
-            _ => Interval { lo, hi },
+            Qualifier::AtMost | Qualifier::LessThan | Qualifier::UpTo => Interval { lo: 0.0, hi },
         };
         Some(i)
     }
@@ -89,8 +90,8 @@ pub fn fmt_num(x: f64) -> String {
 }
 
 /// A value's label: `12`, `300-400`, `hundreds`.
-pub fn label(value: Option<(f64, f64)>, vague: Option<&str>) -> String {
-    match value {
+pub fn label(value: Value, vague: Option<&str>) -> String {
+    match value.bounds() {
         Some((a, b)) if a == b => fmt_num(a),
         Some((a, b)) => format!("{}-{}", fmt_num(a), fmt_num(b)),
         None => vague.unwrap_or("?").to_string(),
@@ -106,27 +107,27 @@ struct Group<'a> {
 
 pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet {
     let mut groups: Vec<Group<'_>> = Vec::new();
-    let mut seen: std::collections::HashSet<(String, String, i64, String)> = Default::default();
+    let mut seen: std::collections::HashSet<(String, Stance, i64, String)> = Default::default();
     for r in rows {
         let c = &r.claim;
         let label = label(c.value, c.vague.as_deref());
-        let o = origin(&c.chain, &r.doc.doc);
+        let o = origin(&c.source, &r.doc.doc);
         // One row per value per chain per document.
-        let chain_key: Vec<&str> = c.chain.iter().map(|l| l.id.as_str()).collect();
-        let k = (label.clone(), c.stance.clone(), r.document, chain_key.join(">"));
+        let chain_key: Vec<&str> = c.source.iter().map(|l| l.id.as_str()).collect();
+        let k = (label.clone(), c.stance, r.document, chain_key.join(">"));
         if !seen.insert(k) {
             continue;
         }
-        let interval = Interval::of(c.value, c.band, &c.qualifier);
+        let interval = Interval::of(c.value, c.band, c.qualifier);
         let cited = Cited {
             claim: r.id,
             document: r.document,
             doc: r.doc.doc.clone(),
             published: r.doc.published.clone(),
             lang: r.doc.lang.clone(),
-            chain: c.chain.clone(),
+            chain: c.source.clone(),
             origin: o.clone(),
-            qualifier: c.qualifier.clone(),
+            qualifier: c.qualifier,
             anonymous: c.anonymous,
             span: c.span,
             sentence: c.sentence,
@@ -152,9 +153,9 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
             None => groups.push(Group {
                 entry: ValueEntry {
                     label,
-                    value: c.value,
+                    value: c.value.bounds(),
                     vague: c.vague.clone(),
-                    stance: c.stance.clone(),
+                    stance: c.stance,
                     relation: Relation::Only,
                     origins: vec![o],
                     reports: 0,
@@ -183,7 +184,7 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
     groups.sort_by(|a, b| {
         let key = |g: &Group<'_>| {
             (
-                g.entry.stance != "asserted",
+                g.entry.stance != Stance::Asserted,
                 g.interval.map_or(f64::INFINITY, |i| i.lo),
             )
         };
@@ -206,7 +207,7 @@ fn relation(groups: &[Group<'_>], i: usize, cumulative: bool) -> Relation {
     if groups.len() == 1 {
         return Relation::Only;
     }
-    if g.entry.stance != "asserted" {
+    if g.entry.stance != Stance::Asserted {
         return Relation::Contradicts;
     }
     let mut scope = false;
@@ -214,7 +215,7 @@ fn relation(groups: &[Group<'_>], i: usize, cumulative: bool) -> Relation {
         if j == i {
             continue;
         }
-        if o.entry.stance != "asserted" {
+        if o.entry.stance != Stance::Asserted {
             // A source denies this very value.
             if o.entry.label == g.entry.label {
                 return Relation::Contradicts;
@@ -250,16 +251,28 @@ fn later_and_larger(g: &Group<'_>, a: crate::Interval, o: &Group<'_>, b: crate::
     (g1 < o0 && a.hi <= b.lo) || (o1 < g0 && b.hi <= a.lo)
 }
 
+/// True when a qualifier only caps the figure (at most N): it says nothing
+/// of how low the count is, so the conservative figure leaves it out.
+fn caps_only(q: Qualifier) -> bool {
+    match q {
+        Qualifier::AtMost | Qualifier::LessThan | Qualifier::UpTo => true,
+        Qualifier::Exact | Qualifier::Approx | Qualifier::AtLeast | Qualifier::MoreThan => false,
+    }
+}
+
 fn summary(groups: &[Group<'_>]) -> Summary {
-    let asserted: Vec<&Group<'_>> = groups.iter().filter(|g| g.entry.stance == "asserted").collect();
+    let asserted: Vec<&Group<'_>> = groups
+        .iter()
+        .filter(|g| g.entry.stance == Stance::Asserted)
+        .collect();
     let numeric = || asserted.iter().filter_map(|g| g.entry.value);
     let low = numeric().map(|v| v.0).reduce(f64::min);
     let high = numeric().map(|v| v.1).reduce(f64::max);
     let conservative = asserted
         .iter()
         .flat_map(|g| g.rows.iter())
-        .filter(|r| !matches!(r.claim.qualifier.as_str(), "at_most" | "less_than" | "up_to"))
-        .filter_map(|r| r.claim.value.map(|v| v.0))
+        .filter(|r| !caps_only(r.claim.qualifier))
+        .filter_map(|r| r.claim.value.bounds().map(|v| v.0))
         .reduce(f64::min);
     // Best: each origin's latest figure counts once; the claimed figure
     // nearest their median.
@@ -320,7 +333,7 @@ fn timeline(groups: &[Group<'_>]) -> Vec<OriginTimeline> {
     // One point per origin, date and value (the first report that gave it).
     let mut seen: std::collections::HashSet<(&str, Option<&str>, String)> = Default::default();
     for g in groups {
-        let label = if g.entry.stance == "asserted" {
+        let label = if g.entry.stance == Stance::Asserted {
             g.entry.label.clone()
         } else {
             format!("not {}", g.entry.label)

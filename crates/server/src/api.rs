@@ -163,7 +163,7 @@ pub async fn claims(S(state): S<Arc<State>>, Query(f): Query<ClaimFilter>) -> Re
                 && f.lang.as_ref().is_none_or(|x| r.doc.lang.as_ref() == Some(x))
                 && f.source
                     .as_ref()
-                    .is_none_or(|x| c.chain.iter().any(|l| l.id == *x))
+                    .is_none_or(|x| c.source.iter().any(|l| l.id == *x))
                 && f.from.as_deref().is_none_or(|x| date.is_some_and(|d| d >= x))
                 && f.to.as_deref().is_none_or(|x| date.is_some_and(|d| d <= x));
             if !keep {
@@ -180,16 +180,17 @@ pub async fn claims(S(state): S<Arc<State>>, Query(f): Query<ClaimFilter>) -> Re
                 "event": ev,
                 "facet": c.facet,
                 "label": isnad_ledger::label(c.value, c.vague.as_deref()),
-                "value": c.value,
+                // As the ledger's values give it: `[lo, hi]`, floats.
+                "value": c.value.bounds(),
                 "vague": c.vague,
                 "qualifier": c.qualifier,
                 "stance": c.stance,
-                "chain": c.chain,
-                "origin": isnad_ledger::origin(&c.chain, &r.doc.doc),
+                "chain": c.source,
+                "origin": isnad_ledger::origin(&c.source, &r.doc.doc),
                 "anonymous": c.anonymous,
                 "published": r.doc.published,
                 "lang": r.doc.lang,
-                "span": [c.span.0, c.span.1],
+                "span": c.span,
                 "evidence": c.evidence,
             }));
         }

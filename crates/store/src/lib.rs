@@ -20,6 +20,7 @@ mod postgres;
 mod schema;
 mod sqlite;
 
+use isnad_model::{Claim, SourceRef, Span, Value};
 pub use schema::SCHEMA_VERSION;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -81,55 +82,15 @@ pub fn content_hash(bytes: &[u8]) -> String {
     s
 }
 
-/// One source of an attribution chain.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Link {
-    /// Its id.
-    pub id: String,
-    /// Its display name.
-    pub name: String,
-    /// outlet, organisation, armed_group, government, person, anonymous.
-    pub kind: String,
-}
-
-/// A claim as stored: the contract's claim without the document's fields.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClaimRow {
-    /// The facet.
-    pub facet: String,
-    /// The value, or a range's ends; `None` when only a vague word is given.
-    pub value: Option<(f64, f64)>,
-    /// The vague word's gloss.
-    pub vague: Option<String>,
-    /// The band the vague word stands for.
-    pub band: Option<(f64, f64)>,
-    /// exact, approx, at_least…
-    pub qualifier: String,
-    /// asserted or denied.
-    pub stance: String,
-    /// The chain, outermost first (shared by the claims that repeat it).
-    pub chain: Arc<[Link]>,
-    /// True when the innermost source is unnamed.
-    pub anonymous: bool,
-    /// The event, when the engine could tell.
-    pub subject: Option<String>,
-    /// The quantity, in the original bytes.
-    pub span: (u32, u32),
-    /// Its sentence, in the original bytes.
-    pub sentence: (u32, u32),
-    /// The sentence's text.
-    pub evidence: Arc<str>,
-}
-
 /// A number mention as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentionRow {
-    /// Byte offsets into the original.
-    pub span: (u32, u32),
+    /// Where it is in the original bytes.
+    pub span: Span,
     /// cardinal, range, vague, year…
     pub kind: String,
-    /// Its value or range.
-    pub value: Option<(f64, f64)>,
+    /// Its value.
+    pub value: Value,
     /// A vague word's gloss.
     pub vague: Option<String>,
 }
@@ -172,8 +133,9 @@ pub struct NewDocument {
     pub text: String,
     /// Its number mentions.
     pub mentions: Vec<MentionRow>,
-    /// Its claims.
-    pub claims: Vec<ClaimRow>,
+    /// Its claims. Their `doc` and `lang` are the document's: the store
+    /// keeps them once, in [`DocFields`], and gives them back from there.
+    pub claims: Vec<Claim>,
     /// Its search terms, space-separated.
     pub terms: String,
 }
@@ -200,8 +162,8 @@ pub struct LedgerRow {
     pub document: i64,
     /// The document's fields (shared by the rows of one document).
     pub doc: Arc<DocFields>,
-    /// The claim.
-    pub claim: ClaimRow,
+    /// The claim (its `doc` and `lang` the document's).
+    pub claim: Claim,
 }
 
 /// What storing a document did.
@@ -394,7 +356,7 @@ impl Store {
     }
 
     /// The claims of one document, with their row ids, in text order.
-    pub fn document_claims(&self, document: i64) -> Result<Vec<(i64, ClaimRow)>> {
+    pub fn document_claims(&self, document: i64) -> Result<Vec<(i64, Claim)>> {
         dispatch!(self, s => s.document_claims(document))
     }
 
@@ -440,57 +402,97 @@ fn stored_text(d: &NewDocument) -> &str {
     }
 }
 
-fn split(v: Option<(f64, f64)>) -> (Option<f64>, Option<f64>) {
-    match v {
+/// A value as the store's `lo` and `hi` columns (equal for a number).
+fn split(v: Value) -> (Option<f64>, Option<f64>) {
+    match v.bounds() {
         Some((a, b)) => (Some(a), Some(b)),
         None => (None, None),
     }
 }
 
-fn join(lo: Option<f64>, hi: Option<f64>) -> Option<(f64, f64)> {
+/// A band as the store's `band_lo` and `band_hi` columns.
+fn split_band(b: Option<[f64; 2]>) -> (Option<f64>, Option<f64>) {
+    match b {
+        Some([a, b]) => (Some(a), Some(b)),
+        None => (None, None),
+    }
+}
+
+/// A band from the store's `band_lo` and `band_hi` columns.
+fn join_band(lo: Option<f64>, hi: Option<f64>) -> Option<[f64; 2]> {
     match (lo, hi) {
-        (Some(a), Some(b)) => Some((a, b)),
-        (Some(a), None) | (None, Some(a)) => Some((a, a)),
+        (Some(a), Some(b)) => Some([a, b]),
+        (Some(a), None) | (None, Some(a)) => Some([a, a]),
         _ => None,
     }
 }
 
-/// Chains as read back: each distinct JSON text parsed once however many
-/// claims repeat it, the first damaged one remembered.
+/// What reads a stored claim's text columns back into the model: each
+/// distinct chain's JSON parsed once however many claims repeat it; a word
+/// or a chain the model does not know is a damaged row, named.
 #[derive(Default)]
-struct Chains {
-    seen: HashMap<String, Arc<[Link]>>,
-    damaged: Option<String>,
+struct Decode {
+    chains: HashMap<String, Arc<[SourceRef]>>,
 }
 
-impl Chains {
-    fn get(&mut self, claim: i64, text: &str) -> Arc<[Link]> {
-        if let Some(c) = self.seen.get(text) {
-            return c.clone();
+impl Decode {
+    /// The chain stored as `text` for claim `claim`.
+    fn chain(&mut self, claim: i64, text: &str) -> std::result::Result<Arc<[SourceRef]>, String> {
+        if let Some(c) = self.chains.get(text) {
+            return Ok(c.clone());
         }
-        match serde_json::from_str::<Arc<[Link]>>(text) {
-            Ok(c) => {
-                self.seen.insert(text.to_string(), c.clone());
-                c
-            }
-            Err(e) => {
-                self.damaged
-                    .get_or_insert_with(|| format!("claim {claim}: chain: {e}"));
-                Arc::from(Vec::new())
-            }
-        }
+        let c: Arc<[SourceRef]> =
+            serde_json::from_str(text).map_err(|e| format!("claim {claim}: chain: {e}"))?;
+        self.chains.insert(text.to_string(), c.clone());
+        Ok(c)
     }
 
-    /// An error naming the first damaged chain, if any.
-    fn check(self, location: impl Into<PathBuf>) -> Result<()> {
-        match self.damaged {
-            Some(what) => Err(StoreError::Damaged {
-                path: location.into(),
-                what,
-            }),
-            None => Ok(()),
-        }
+    /// A stored word (`qualifier`, `stance`) of claim `claim`.
+    fn word<T: std::str::FromStr<Err = isnad_model::UnknownName>>(
+        claim: i64,
+        text: &str,
+    ) -> std::result::Result<T, String> {
+        text.parse().map_err(|e| format!("claim {claim}: {e}"))
     }
+
+    /// The claim of row `claim` from its columns, the document's `doc` and
+    /// `lang` given back to it.
+    fn claim(&mut self, claim: i64, doc: &DocFields, c: Columns<'_>) -> std::result::Result<Claim, String> {
+        Ok(Claim {
+            doc: doc.doc.clone(),
+            lang: doc.lang.clone(),
+            facet: c.facet,
+            value: Value::from_bounds(c.lo, c.hi),
+            vague: c.vague.map(Arc::from),
+            band: join_band(c.band_lo, c.band_hi),
+            qualifier: Decode::word(claim, c.qualifier)?,
+            stance: Decode::word(claim, c.stance)?,
+            source: self.chain(claim, c.chain)?,
+            anonymous: c.anonymous,
+            subject: c.subject,
+            span: c.span,
+            sentence: c.sentence,
+            evidence: Arc::from(c.evidence),
+        })
+    }
+}
+
+/// A stored claim's columns as a backend reads them.
+struct Columns<'a> {
+    facet: String,
+    lo: Option<f64>,
+    hi: Option<f64>,
+    vague: Option<String>,
+    band_lo: Option<f64>,
+    band_hi: Option<f64>,
+    qualifier: &'a str,
+    stance: &'a str,
+    chain: &'a str,
+    anonymous: bool,
+    subject: Option<String>,
+    span: Span,
+    sentence: Span,
+    evidence: &'a str,
 }
 
 #[cfg(test)]

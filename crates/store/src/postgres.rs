@@ -19,9 +19,10 @@
 
 use crate::schema::{Dialect, SCHEMA_VERSION, migration};
 use crate::{
-    Added, Chains, ClaimRow, Counts, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
-    StoreError, StoredDocument, join, split, stored_text,
+    Added, Columns, Counts, Decode, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
+    StoreError, StoredDocument, split, split_band, stored_text,
 };
+use isnad_model::{Claim, Span};
 use postgres::{Client, NoTls, Row};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -317,7 +318,7 @@ impl Postgres {
         self.ledger_rows_where("", None)
     }
 
-    pub(crate) fn document_claims(&self, document: i64) -> Result<Vec<(i64, ClaimRow)>> {
+    pub(crate) fn document_claims(&self, document: i64) -> Result<Vec<(i64, Claim)>> {
         Ok(self
             .ledger_rows_where("WHERE c.document = $1", Some(document))?
             .into_iter()
@@ -338,7 +339,7 @@ impl Postgres {
         }
         .map_err(|e| self.err(e))?;
         let mut last: Option<(i64, Arc<DocFields>)> = None;
-        let mut chains = Chains::default();
+        let mut decode = Decode::default();
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let id: i64 = r.get(0);
@@ -352,27 +353,41 @@ impl Postgres {
                 }
             };
             let offset = |i: usize| u32::try_from(r.get::<_, i64>(i)).unwrap_or(u32::MAX);
+            let columns = Columns {
+                facet: r.get(13),
+                lo: r.get(14),
+                hi: r.get(15),
+                vague: r.get(16),
+                qualifier: r.get(17),
+                stance: r.get(18),
+                chain: r.get(19),
+                anonymous: r.get(20),
+                subject: r.get(21),
+                span: Span {
+                    start: offset(22),
+                    end: offset(23),
+                },
+                sentence: Span {
+                    start: offset(24),
+                    end: offset(25),
+                },
+                evidence: r.get(26),
+                band_lo: r.get(27),
+                band_hi: r.get(28),
+            };
+            let claim = decode
+                .claim(id, &doc, columns)
+                .map_err(|what| StoreError::Damaged {
+                    path: self.url.clone().into(),
+                    what,
+                })?;
             out.push(LedgerRow {
                 id,
                 document,
                 doc,
-                claim: ClaimRow {
-                    facet: r.get(13),
-                    value: join(r.get(14), r.get(15)),
-                    vague: r.get(16),
-                    band: join(r.get(27), r.get(28)),
-                    qualifier: r.get(17),
-                    stance: r.get(18),
-                    chain: chains.get(id, r.get(19)),
-                    anonymous: r.get(20),
-                    subject: r.get(21),
-                    span: (offset(22), offset(23)),
-                    sentence: (offset(24), offset(25)),
-                    evidence: Arc::from(r.get::<_, &str>(26)),
-                },
+                claim,
             });
         }
-        chains.check(&self.url)?;
         Ok(out)
     }
 
@@ -466,8 +481,8 @@ impl Mentions {
         for x in &d.mentions {
             let (lo, hi) = split(x.value);
             self.document.push(id);
-            self.start.push(i64::from(x.span.0));
-            self.end.push(i64::from(x.span.1));
+            self.start.push(i64::from(x.span.start));
+            self.end.push(i64::from(x.span.end));
             self.kind.push(clean(&x.kind).into_owned());
             self.lo.push(lo);
             self.hi.push(hi);
@@ -496,8 +511,8 @@ struct Claims {
     lo: Vec<Option<f64>>,
     hi: Vec<Option<f64>>,
     vague: Vec<Option<String>>,
-    qualifier: Vec<String>,
-    stance: Vec<String>,
+    qualifier: Vec<&'static str>,
+    stance: Vec<&'static str>,
     chain: Vec<String>,
     anonymous: Vec<bool>,
     subject: Vec<Option<String>>,
@@ -511,23 +526,23 @@ impl Claims {
     fn push(&mut self, id: i64, d: &NewDocument) {
         for x in &d.claims {
             let (lo, hi) = split(x.value);
-            let (band_lo, band_hi) = split(x.band);
+            let (band_lo, band_hi) = split_band(x.band);
             self.document.push(id);
             self.facet.push(clean(&x.facet).into_owned());
             self.lo.push(lo);
             self.hi.push(hi);
             self.vague.push(x.vague.as_deref().map(|v| clean(v).into_owned()));
-            self.qualifier.push(clean(&x.qualifier).into_owned());
-            self.stance.push(clean(&x.stance).into_owned());
-            let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
+            self.qualifier.push(x.qualifier.as_str());
+            self.stance.push(x.stance.as_str());
+            let chain = serde_json::to_string(&x.source).unwrap_or_else(|_| "[]".into());
             self.chain.push(clean(&chain).into_owned());
             self.anonymous.push(x.anonymous);
             self.subject
                 .push(x.subject.as_deref().map(|v| clean(v).into_owned()));
-            for (column, v) in self
-                .spans
-                .iter_mut()
-                .zip([x.span.0, x.span.1, x.sentence.0, x.sentence.1])
+            for (column, v) in
+                self.spans
+                    .iter_mut()
+                    .zip([x.span.start, x.span.end, x.sentence.start, x.sentence.end])
             {
                 column.push(i64::from(v));
             }

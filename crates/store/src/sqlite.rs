@@ -2,9 +2,10 @@
 
 use crate::schema::{Dialect, SCHEMA_VERSION, migration};
 use crate::{
-    Added, Chains, ClaimRow, Counts, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
-    StoreError, StoredDocument, join, split, stored_text,
+    Added, Columns, Counts, Decode, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
+    StoreError, StoredDocument, split, split_band, stored_text,
 };
+use isnad_model::{Claim, Span};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -210,11 +211,11 @@ impl Sqlite {
         // Rows come by document: its fields are read once and shared; a
         // chain's JSON is parsed once however many claims repeat it.
         let mut last: Option<(i64, std::sync::Arc<DocFields>)> = None;
-        let mut chains = Chains::default();
+        let mut decode = Decode::default();
         let mut out = Vec::new();
         let mut rows = st.query(args).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let row = (|| -> rusqlite::Result<LedgerRow> {
+            let row = (|| -> rusqlite::Result<std::result::Result<LedgerRow, String>> {
                 let id: i64 = r.get(0)?;
                 let document: i64 = r.get(1)?;
                 let doc = match &last {
@@ -225,37 +226,47 @@ impl Sqlite {
                         f
                     }
                 };
-                let text = r.get_ref(19)?.as_str()?;
-                let chain = chains.get(id, text);
-                Ok(LedgerRow {
+                let columns = Columns {
+                    facet: r.get(13)?,
+                    lo: r.get(14)?,
+                    hi: r.get(15)?,
+                    vague: r.get(16)?,
+                    qualifier: r.get_ref(17)?.as_str()?,
+                    stance: r.get_ref(18)?.as_str()?,
+                    chain: r.get_ref(19)?.as_str()?,
+                    anonymous: r.get(20)?,
+                    subject: r.get(21)?,
+                    span: Span {
+                        start: r.get(22)?,
+                        end: r.get(23)?,
+                    },
+                    sentence: Span {
+                        start: r.get(24)?,
+                        end: r.get(25)?,
+                    },
+                    evidence: r.get_ref(26)?.as_str()?,
+                    band_lo: r.get(27)?,
+                    band_hi: r.get(28)?,
+                };
+                Ok(decode.claim(id, &doc, columns).map(|claim| LedgerRow {
                     id,
                     document,
                     doc,
-                    claim: ClaimRow {
-                        facet: r.get(13)?,
-                        value: join(r.get(14)?, r.get(15)?),
-                        vague: r.get(16)?,
-                        band: join(r.get(27)?, r.get(28)?),
-                        qualifier: r.get(17)?,
-                        stance: r.get(18)?,
-                        chain,
-                        anonymous: r.get(20)?,
-                        subject: r.get(21)?,
-                        span: (r.get(22)?, r.get(23)?),
-                        sentence: (r.get(24)?, r.get(25)?),
-                        evidence: std::sync::Arc::from(r.get_ref(26)?.as_str()?),
-                    },
-                })
+                    claim,
+                }))
             })()
-            .map_err(|e| self.err(e))?;
+            .map_err(|e| self.err(e))?
+            .map_err(|what| StoreError::Damaged {
+                path: self.path.clone(),
+                what,
+            })?;
             out.push(row);
         }
-        chains.check(&self.path)?;
         Ok(out)
     }
 
     /// The claims of one document, with their row ids, in text order.
-    pub(crate) fn document_claims(&self, document: i64) -> Result<Vec<(i64, ClaimRow)>> {
+    pub(crate) fn document_claims(&self, document: i64) -> Result<Vec<(i64, Claim)>> {
         Ok(self
             .ledger_rows_where("WHERE c.document = ?1", params![document])?
             .into_iter()
@@ -365,7 +376,7 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
                 ?;
         for x in &d.mentions {
             let (lo, hi) = split(x.value);
-            m.execute(params![id, x.span.0, x.span.1, x.kind, lo, hi, x.vague])?;
+            m.execute(params![id, x.span.start, x.span.end, x.kind, lo, hi, x.vague])?;
         }
         let mut c = tx
                 .prepare_cached(
@@ -375,24 +386,24 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
                 ?;
         for x in &d.claims {
             let (lo, hi) = split(x.value);
-            let (band_lo, band_hi) = split(x.band);
-            let chain = serde_json::to_string(&x.chain).unwrap_or_else(|_| "[]".into());
+            let (band_lo, band_hi) = split_band(x.band);
+            let chain = serde_json::to_string(&x.source).unwrap_or_else(|_| "[]".into());
             c.execute(params![
                 id,
                 x.facet,
                 lo,
                 hi,
-                x.vague,
-                x.qualifier,
-                x.stance,
+                x.vague.as_deref(),
+                x.qualifier.as_str(),
+                x.stance.as_str(),
                 chain,
                 x.anonymous,
                 x.subject,
-                x.span.0,
-                x.span.1,
-                x.sentence.0,
-                x.sentence.1,
-                x.evidence,
+                x.span.start,
+                x.span.end,
+                x.sentence.start,
+                x.sentence.end,
+                &*x.evidence,
                 band_lo,
                 band_hi
             ])?;

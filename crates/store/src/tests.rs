@@ -1,6 +1,7 @@
 use super::*;
+use isnad_model::{Qualifier, SourceKind, Stance};
 
-fn doc(text: &str, claims: Vec<ClaimRow>) -> NewDocument {
+fn doc(text: &str, claims: Vec<Claim>) -> NewDocument {
     NewDocument {
         fields: DocFields {
             hash: content_hash(text.as_bytes()),
@@ -14,9 +15,9 @@ fn doc(text: &str, claims: Vec<ClaimRow>) -> NewDocument {
         original: text.as_bytes().to_vec(),
         text: text.into(),
         mentions: vec![MentionRow {
-            span: (0, 2),
+            span: Span::new(0, 2),
             kind: "cardinal".into(),
-            value: Some((90.0, 90.0)),
+            value: Value::Number(90.0),
             vague: None,
         }],
         claims,
@@ -24,31 +25,34 @@ fn doc(text: &str, claims: Vec<ClaimRow>) -> NewDocument {
     }
 }
 
-fn claim(facet: &str, value: Option<(f64, f64)>) -> ClaimRow {
-    ClaimRow {
+fn claim(facet: &str, value: Value) -> Claim {
+    let vague = value == Value::None;
+    Claim {
+        doc: "d".into(),
+        lang: Some("ar".into()),
         facet: facet.into(),
         value,
-        vague: value.is_none().then(|| "hundreds".into()),
-        band: value.is_none().then_some((200.0, 999.0)),
-        qualifier: "approx".into(),
-        stance: "asserted".into(),
-        chain: vec![
-            Link {
+        vague: vague.then(|| "hundreds".into()),
+        band: vague.then_some([200.0, 999.0]),
+        qualifier: Qualifier::Approx,
+        stance: Stance::Asserted,
+        source: vec![
+            SourceRef {
                 id: "unknown".into(),
                 name: "unknown".into(),
-                kind: "outlet".into(),
+                kind: SourceKind::Outlet,
             },
-            Link {
+            SourceRef {
                 id: "sdf".into(),
                 name: "SDF".into(),
-                kind: "armed_group".into(),
+                kind: SourceKind::ArmedGroup,
             },
         ]
         .into(),
         anonymous: false,
         subject: Some("e".into()),
-        span: (0, 2),
-        sentence: (0, 10),
+        span: Span::new(0, 2),
+        sentence: Span::new(0, 10),
         evidence: "90 …".into(),
     }
 }
@@ -91,7 +95,7 @@ fn a_document_is_stored_once_by_its_content() {
         let mut s = Store::open_location(&at).expect("open");
         let d = doc(
             "90 مسلحا",
-            vec![claim("prisoners_remaining_holdouts", Some((90.0, 90.0)))],
+            vec![claim("prisoners_remaining_holdouts", Value::Number(90.0))],
         );
         let first = s.add(&d, None).expect("add");
         let again = s.add(&d, None).expect("add again");
@@ -136,13 +140,13 @@ fn claims_read_back_as_written() {
     for (at, _keep) in fresh("claims_read_back_as_written") {
         let mut s = Store::open_location(&at).expect("open");
         let claims = vec![
-            claim("attackers_count", Some((12.0, 12.0))),
-            claim("prisoners_escaped", Some((300.0, 400.0))),
-            claim("attackers_count", None),
+            claim("attackers_count", Value::Number(12.0)),
+            claim("prisoners_escaped", Value::Range(300.0, 400.0)),
+            claim("attackers_count", Value::None),
         ];
         s.add(&doc("نص", claims.clone()), None).expect("add");
         let rows = s.ledger_rows().expect("rows");
-        let back: Vec<ClaimRow> = rows.iter().map(|r| r.claim.clone()).collect();
+        let back: Vec<Claim> = rows.iter().map(|r| r.claim.clone()).collect();
         assert_eq!(back, claims, "{at}");
         assert_eq!(rows[0].doc.published.as_deref(), Some("2022-01-24"));
         let id = rows[0].document;
@@ -150,6 +154,38 @@ fn claims_read_back_as_written() {
         let (list, total) = s.documents(10, 0).expect("documents");
         assert_eq!((list.len(), total), (1, 1));
         assert_eq!(list[0].1.hash, rows[0].doc.hash);
+    }
+}
+
+#[test]
+fn a_stored_word_the_model_does_not_know_is_an_error_naming_it() {
+    for (column, stored, named) in [
+        ("qualifier", "'roughly'", "unknown qualifier `roughly`"),
+        ("stance", "'doubted'", "unknown stance `doubted`"),
+        (
+            "chain",
+            r#"'[{"id":"x","name":"X","kind":"militia"}]'"#,
+            "unknown source kind `militia`",
+        ),
+        ("chain", "'not json'", "chain: expected"),
+    ] {
+        for (at, _keep) in fresh("a_stored_word_the_model_does_not_know_is_an_error_naming_it") {
+            let mut s = Store::open_location(&at).expect("open");
+            s.add(&doc("نص", vec![claim("f", Value::Number(1.0))]), None)
+                .expect("add");
+            let damage = format!("UPDATE claims SET {column} = {stored}");
+            if is_postgres_url(&at) {
+                let mut c = ::postgres::Client::connect(&at, ::postgres::NoTls).expect("raw");
+                c.execute(&damage, &[]).expect("damage");
+            } else {
+                let c = rusqlite::Connection::open(&at).expect("raw");
+                c.execute(&damage, []).expect("damage");
+            }
+            let err = s.ledger_rows().expect_err("refused").to_string();
+            assert!(err.contains("a stored row is damaged: claim 1"), "{at}: {err}");
+            assert!(err.contains(named), "{at}: {column}: {err}");
+            assert!(s.document_claims(1).is_err());
+        }
     }
 }
 
@@ -208,7 +244,7 @@ fn runs_are_recorded_and_the_version_moves_with_each_commit() {
 fn nul_in_text_is_stored_and_offsets_hold() {
     for (at, _keep) in fresh("nul_in_text_is_stored_and_offsets_hold") {
         let mut s = Store::open_location(&at).expect("open");
-        let mut d = doc("90\0مسلحا", vec![claim("x", Some((90.0, 90.0)))]);
+        let mut d = doc("90\0مسلحا", vec![claim("x", Value::Number(90.0))]);
         d.text = "90\0مسلحا ".into();
         d.claims[0].evidence = "90\0…".into();
         let Added::New(id) = s.add(&d, None).expect("add") else {
@@ -234,11 +270,11 @@ fn a_version_1_store_is_migrated_and_keeps_its_rows() {
     let rows = s.ledger_rows().expect("rows");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].claim.facet, "prisoners_remaining_holdouts");
-    assert_eq!(rows[0].claim.value, Some((90.0, 90.0)));
-    assert_eq!(rows[0].claim.chain[1].id, "sdf");
+    assert_eq!(rows[0].claim.value, Value::Number(90.0));
+    assert_eq!(rows[0].claim.source[1].id, "sdf");
+    assert_eq!(rows[0].claim.source[1].kind, SourceKind::ArmedGroup);
     let text = &rows[0].claim.evidence;
-    let (a, b) = rows[0].claim.span;
-    assert_eq!(&text.as_bytes()[a as usize..b as usize], "نحو 90".as_bytes());
+    assert_eq!(&text.as_bytes()[rows[0].claim.span.range()], "نحو 90".as_bytes());
     assert_eq!(s.search(&q(&[&["سجن"]]), 5).expect("search").len(), 1);
     // Version 2 works on the migrated file: runs are recorded.
     let run = s.begin_run("test").expect("run");

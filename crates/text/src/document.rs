@@ -8,6 +8,7 @@
 
 use crate::origin::OriginMap;
 use crate::{Span, normalize::Normalized};
+use isnad_model::TextSpan;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -102,6 +103,12 @@ impl Document {
     /// Maps a range of `text` to a span of the original bytes.
     pub fn original_span(&self, r: Range<usize>) -> Span {
         self.origin.span(r.start, r.end)
+    }
+
+    /// Maps a span of `text` to a span of the original bytes (the typed
+    /// [`Document::original_span`]).
+    pub fn to_original(&self, t: TextSpan) -> Span {
+        self.original_span(t.range())
     }
 
     /// Maps a range of the match key `n` (made from `text`) to a span of the

@@ -25,6 +25,7 @@
 //! Invariant: every mapped offset lies on a character boundary of the input,
 //! and offsets never decrease along the key.
 
+use isnad_model::{KeySpan, TextSpan};
 use std::ops::Range;
 
 /// What normalisation does with one input character.
@@ -341,6 +342,12 @@ impl Normalized {
         let s = self.input_start(r.start);
         let e = self.input_end(r.end).max(s);
         s..e
+    }
+
+    /// Maps a span of the key to the span of the text it was made from
+    /// (the typed [`Normalized::to_input`]).
+    pub fn to_text(&self, k: KeySpan) -> TextSpan {
+        self.to_input(k.range()).into()
     }
 }
 

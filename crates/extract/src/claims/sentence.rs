@@ -103,12 +103,12 @@ impl<'a> Run<'a> {
             } else {
                 Stance::Asserted
             },
-            source,
+            source: source.into(),
             anonymous,
             subject: self.subject(sent, q.toks.start),
             span: self.doc.original_span(self.n.to_input(span_key)),
             sentence: self.doc.original_span(text.clone()),
-            evidence: self.doc.text[text.clone()].to_string(),
+            evidence: self.doc.text[text.clone()].into(),
         })
     }
 }

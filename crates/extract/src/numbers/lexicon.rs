@@ -142,41 +142,8 @@ pub enum Role {
     Dozen,
 }
 
-/// How a quantity is qualified.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    /// As stated.
-    #[default]
-    Exact,
-    /// About, nearly, نحو، حوالي.
-    Approx,
-    /// At least, ما لا يقل عن.
-    AtLeast,
-    /// More than, أكثر من.
-    MoreThan,
-    /// At most.
-    AtMost,
-    /// Less than, أقل من.
-    LessThan,
-    /// Up to, حتى.
-    UpTo,
-}
-
-impl Qualifier {
-    /// The contract's name for it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::Approx => "approx",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::MoreThan => "more_than",
-            Qualifier::AtMost => "at_most",
-            Qualifier::LessThan => "less_than",
-            Qualifier::UpTo => "up_to",
-        }
-    }
-}
+/// How a quantity is qualified: the claim model's.
+pub use isnad_model::Qualifier;
 
 /// A cardinal word.
 #[derive(Debug, Clone, Copy, PartialEq)]

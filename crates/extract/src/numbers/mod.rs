@@ -24,6 +24,8 @@
 mod lexicon;
 mod scan;
 
+/// The value of a mention: the claim model's.
+pub use isnad_model::Value;
 pub(crate) use lexicon::WordInfo;
 pub use lexicon::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, LexiconError, Qualifier};
 
@@ -81,17 +83,6 @@ impl Kind {
             Kind::Cardinal | Kind::Percent | Kind::Fraction | Kind::Range | Kind::Vague
         )
     }
-}
-
-/// The value of a mention.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Value {
-    /// One number.
-    Number(f64),
-    /// A range, low then high.
-    Range(f64, f64),
-    /// No number (vague quantities, dates, times, phones).
-    None,
 }
 
 /// A number mention. Offsets are bytes into the text it was found in.

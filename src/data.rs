@@ -8,7 +8,7 @@
 use anyhow::{Context, Result};
 use isnad_extract::Extractor;
 use isnad_extract::claims::{
-    ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_SOURCES,
+    ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_PLACES, DEFAULT_SOURCES, Files,
 };
 use isnad_extract::numbers::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, Numbers};
 use isnad_text::calendar::DEFAULT_CALENDAR;
@@ -51,9 +51,17 @@ pub fn load(dir: Option<&Path>) -> Result<Data> {
         let (att_name, att) = file(dir, "attribution.toml", DEFAULT_ATTRIBUTION)?;
         let (fac_name, fac) = file(dir, "facets.toml", DEFAULT_FACETS)?;
         let (ev_name, ev) = file(dir, "events.toml", DEFAULT_EVENTS)?;
-        let claims = ClaimsLexicon::parse(&src, &att, &fac, &ev).map_err(|e| {
+        let (pl_name, pl) = file(dir, "places.toml", DEFAULT_PLACES)?;
+        let files = Files {
+            sources: &src,
+            attribution: &att,
+            facets: &fac,
+            events: &ev,
+            places: &pl,
+        };
+        let claims = ClaimsLexicon::parse_files(&files).map_err(|e| {
             // Name the file as it was read: the user's, or the built-in one.
-            let path = [&src_name, &att_name, &fac_name, &ev_name]
+            let path = [&src_name, &att_name, &fac_name, &ev_name, &pl_name]
                 .into_iter()
                 .find(|p| p.ends_with(e.file()))
                 .map_or(e.file(), |p| p.as_str());

@@ -6,6 +6,7 @@
 //! searches; every span a stage keeps is a token range, turned into text
 //! offsets by [`Run::text_range`] only when a name or claim is written.
 
+use super::lexicon::PlaceKind;
 use super::*;
 
 /// One extraction run over one document.
@@ -34,6 +35,13 @@ impl<'a> Run<'a> {
     #[inline]
     pub(super) fn lang(&self, i: usize) -> Lang {
         Lang::of_word(self.word(i))
+    }
+
+    /// True when tokens `r` are exactly the name of a city or a region: a
+    /// place, which never speaks (a country may: "Turkey said").
+    pub(super) fn is_local_place(&self, r: Range<usize>) -> bool {
+        self.at(&self.lex().places, r.start)
+            .is_some_and(|f| f.end == r.end && *f.value == PlaceKind::Local)
     }
 
     /// A name no gazetteer knows opening at `i`, read by the grammar of

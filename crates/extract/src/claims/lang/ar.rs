@@ -172,6 +172,10 @@ impl<'a> Run<'a> {
             return None;
         }
         let j = self.name_end(i)?;
+        // الرقة، عدن: a city or a region never speaks.
+        if self.is_local_place(i..j) {
+            return None;
+        }
         // A gazetteer name inside the phrase (تقرير النبأ) is the source.
         for k in i..j {
             if let Some(f) = self.at(&lex.source_names, k) {

@@ -269,6 +269,10 @@ impl<'a> Run<'a> {
         {
             end = from + d;
         }
+        // Johannesburg, Punjab: a city or a region never speaks.
+        if self.is_local_place(start..end) {
+            return None;
+        }
         let name = self.surface(start..end);
         // A name with "of" or "the" inside (Order of the Ash) is no person's.
         let kind = (start..end)

@@ -286,3 +286,24 @@ pub(super) fn verb_forms(v: &VerbEntry) -> Vec<String> {
     out.extend(v.other.iter().map(|o| key(o)));
     out
 }
+
+#[derive(Deserialize)]
+pub(super) struct PlacesFile {
+    pub(super) place: Vec<PlaceEntry>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct PlaceEntry {
+    pub(super) id: String,
+    pub(super) kind: String,
+    pub(super) names: Vec<String>,
+}
+
+/// What a place is, to the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A country: its name may stand for its government ("Turkey said").
+    Country,
+    /// A region or a city: never a source.
+    Local,
+}

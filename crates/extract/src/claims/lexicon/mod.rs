@@ -15,13 +15,13 @@ mod files;
 mod roles;
 mod target;
 
-pub use files::{KnownEvent, SourceEntry, Unit, Verb, VerbStance};
+pub use files::{KnownEvent, PlaceKind, SourceEntry, Unit, Verb, VerbStance};
 pub(crate) use roles::Roles;
 
 use super::model::SourceKind;
 use crate::numbers::LexiconError;
 use crate::phrase::PhraseSet;
-use files::{AttributionFile, EventsFile, FacetsFile, SourcesFile, verb_forms};
+use files::{AttributionFile, EventsFile, FacetsFile, PlacesFile, SourcesFile, verb_forms};
 use isnad_text::normalize::key;
 use isnad_text::token::tokenize;
 use isnad_text::{Normalized, Token};
@@ -35,6 +35,36 @@ pub const DEFAULT_ATTRIBUTION: &str = include_str!("../../../../../data/attribut
 pub const DEFAULT_FACETS: &str = include_str!("../../../../../data/facets.toml");
 /// See [`DEFAULT_SOURCES`].
 pub const DEFAULT_EVENTS: &str = include_str!("../../../../../data/events.toml");
+/// See [`DEFAULT_SOURCES`].
+pub const DEFAULT_PLACES: &str = include_str!("../../../../../data/places.toml");
+
+/// The text of each file of the claims vocabulary.
+#[derive(Debug, Clone, Copy)]
+pub struct Files<'a> {
+    /// `sources.toml`.
+    pub sources: &'a str,
+    /// `attribution.toml`.
+    pub attribution: &'a str,
+    /// `facets.toml`.
+    pub facets: &'a str,
+    /// `events.toml`.
+    pub events: &'a str,
+    /// `places.toml`.
+    pub places: &'a str,
+}
+
+impl Files<'static> {
+    /// The files shipped with isnad.
+    pub fn builtin() -> Self {
+        Files {
+            sources: DEFAULT_SOURCES,
+            attribution: DEFAULT_ATTRIBUTION,
+            facets: DEFAULT_FACETS,
+            events: DEFAULT_EVENTS,
+            places: DEFAULT_PLACES,
+        }
+    }
+}
 
 /// The compiled claims vocabulary.
 #[derive(Debug, Clone)]
@@ -90,11 +120,35 @@ pub struct ClaimsLexicon {
     pub(crate) targets: PhraseSet<()>,
     pub(crate) cumulative: Vec<String>,
     pub(crate) target_stops: PhraseSet<()>,
+    /// Places, by their names: whether each is a country (a country speaks
+    /// for its government; a city or region never speaks).
+    pub(crate) places: PhraseSet<PlaceKind>,
     /// Every word form that starts some phrase of this vocabulary, with
     /// the bits of the tables it starts a phrase of ([`crate::phrase::Tagged::bit`]): a
     /// token is looked up once, and only in the tables its bits name. An
     /// [`crate::Extractor`] moves them into its own vocabulary.
     pub(crate) first_forms: rustc_hash::FxHashMap<Box<str>, u32>,
+}
+
+/// The places table: every name of every place, with its kind.
+fn place_table(pf: &PlacesFile) -> Result<PhraseSet<PlaceKind>, LexiconError> {
+    let mut t = PhraseSet::new();
+    for p in &pf.place {
+        let kind = match p.kind.as_str() {
+            "country" => PlaceKind::Country,
+            "region" | "city" => PlaceKind::Local,
+            other => {
+                return Err(LexiconError::new(
+                    "places.toml",
+                    format!("place {}: kind \"{other}\" is not one of country, region, city", p.id),
+                ));
+            }
+        };
+        for n in &p.names {
+            t.add(n, kind);
+        }
+    }
+    Ok(t)
 }
 
 fn read<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LexiconError> {
@@ -268,10 +322,23 @@ fn facet_tables(ff: &FacetsFile) -> Result<FacetTables, LexiconError> {
 impl ClaimsLexicon {
     /// Compiles the vocabulary from the four files' contents.
     pub fn parse(sources: &str, attribution: &str, facets: &str, events: &str) -> Result<Self, LexiconError> {
-        let sf: SourcesFile = read("sources.toml", sources)?;
-        let af: AttributionFile = read("attribution.toml", attribution)?;
-        let ff: FacetsFile = read("facets.toml", facets)?;
-        let ef: EventsFile = read("events.toml", events)?;
+        ClaimsLexicon::parse_files(&Files {
+            sources,
+            attribution,
+            facets,
+            events,
+            places: DEFAULT_PLACES,
+        })
+    }
+
+    /// Compiles the vocabulary from every file's contents.
+    pub fn parse_files(files: &Files) -> Result<Self, LexiconError> {
+        let sf: SourcesFile = read("sources.toml", files.sources)?;
+        let af: AttributionFile = read("attribution.toml", files.attribution)?;
+        let ff: FacetsFile = read("facets.toml", files.facets)?;
+        let ef: EventsFile = read("events.toml", files.events)?;
+        let pf: PlacesFile = read("places.toml", files.places)?;
+        let places = place_table(&pf)?;
         let src = source_tables(&sf);
         let fac = facet_tables(&ff)?;
         let roles = Roles::resolve(&ff, &fac)?;
@@ -343,6 +410,7 @@ impl ClaimsLexicon {
             targets: set(&ef.targets),
             cumulative: ff.cumulative,
             target_stops: set(&ef.target_stops),
+            places,
             first_forms: Default::default(),
         };
         lex.first_forms = lex.all_first_forms();
@@ -391,6 +459,7 @@ impl ClaimsLexicon {
         add(&mut self.labels);
         add(&mut self.duration_after);
         add(&mut self.event_cues);
+        add(&mut self.places);
         all
     }
 

@@ -8,7 +8,8 @@
 use anyhow::{Context, Result};
 use isnad_extract::Extractor;
 use isnad_extract::claims::{
-    ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_PLACES, DEFAULT_SOURCES, Files,
+    ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_PLACES, DEFAULT_SOURCES,
+    Files,
 };
 use isnad_extract::numbers::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, Numbers};
 use isnad_text::calendar::DEFAULT_CALENDAR;

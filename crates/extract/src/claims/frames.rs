@@ -216,6 +216,8 @@ impl<'a> Run<'a> {
         let src = self.prep_object(f.end, s.sent.end, s.aliases)?;
         let src = self.resolve(src);
         self.disc.sources.push(src.clone());
+        // A cited source has spoken: المصدر ذاته may refer to it.
+        self.disc.subjects.push(src.clone());
         let end = src.toks.end;
         let base = s.frames.iter().rev().find(|fr| !fr.prep).cloned();
         // "X said …, according to an AFP tally": the writer's own

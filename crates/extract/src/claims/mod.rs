@@ -42,8 +42,8 @@ mod view;
 mod zeros;
 
 pub use lexicon::{
-    ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_PLACES, DEFAULT_SOURCES, Files,
-    SourceEntry,
+    ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_PLACES, DEFAULT_SOURCES,
+    Files, SourceEntry,
 };
 
 pub use model::{Claim, SourceKind, SourceRef, Stance};

@@ -181,6 +181,9 @@ impl<'a> Run<'a> {
                 || (self.word(j).starts_with("ال") && self.word(j - 1) == "بعض")
             {
                 j += 1;
+            } else if let Some(f) = self.coordinated_unnamed(j) {
+                // مسعفون ومسؤولون عسكريون, "medics and officials": one voice.
+                j = f;
             } else if let Some(end) = self.place_after_unnamed(j) {
                 j = end;
             } else {
@@ -210,6 +213,15 @@ impl<'a> Run<'a> {
             generic: false,
             anaphor,
         }
+    }
+
+    /// Where an unnamed source joined to the one before by و / "and" ends
+    /// (ومسؤولون, "and officials").
+    fn coordinated_unnamed(&self, j: usize) -> Option<usize> {
+        let lex = self.lex();
+        let k = if self.word(j) == "and" { j + 1 } else { j };
+        let f = self.at(&lex.anonymous, k)?;
+        (k > j || f.prefix > 0 && self.word(j).starts_with('و')).then_some(f.end)
     }
 
     /// "residents of Hasakah", "activists in the town": the place, from a

@@ -167,6 +167,21 @@ const SOURCES: &[Row] = &[
         "wounded 200 [unknown > المدير الطبي حسن بوسنين]",
         "killed_total 100 [unknown > المدير الطبي حسن بوسنين]"
     ),
+    // Unnamed sources joined by و are one voice.
+    t!(
+        "وقال مسعفون ومسؤولون عسكريون إن عشرة جنود قتلوا.",
+        "killed_sdf_or_security 10 [unknown > مسعفون ومسؤولون عسكريون] anon"
+    ),
+    // Events reveal, they never speak: no speaker to carry on.
+    t!(
+        "كشفت العمليات الإرهابية التي وقعت مؤخرا عن وجود اتفاق.\n\nوقتل 7 من المواطنين.",
+        "killed_civilians 7 [unknown]"
+    ),
+    // The same source is the one a citation named.
+    t!(
+        "قال المرصد إن الاشتباكات متواصلة، وفق ما أكده المدير الجهوي للصحة.\n\nوأوضح المصدر ذاته وصول 43 مصابا إلى المستشفى.",
+        "wounded 43 [unknown > المدير الجهوي للصحة]"
+    ),
     // An unnamed speaker after "said" speaks for the quote before it.
     t!(
         "\"No more than four men carried out the attack,\" said a guard who asked not to be named.",
@@ -420,6 +435,11 @@ const FACETS: &[Row] = &[
     t!(
         "Six people suspected of sheltering escapees from the prison had been arrested.",
         "arrested 6 [unknown]"
+    ),
+    // "The sons of the town" are people.
+    t!(
+        "اختطف تنظيم داعش أكثر من 220 من أبناء المدينة.",
+        "hostages_taken 220 [unknown]"
     ),
     // Elimination and execution are deaths; the executor is no side of the dead.
     t!(

@@ -107,6 +107,7 @@ impl<'a> Run<'a> {
             return None;
         }
         if w0.is_empty()
+            || self.starts(&lex.not_speakers, i)
             || self.starts(&lex.stops, i)
             || self.starts(&lex.verbs, i)
             || self.starts(&lex.events, i)

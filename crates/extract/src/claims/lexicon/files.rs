@@ -90,6 +90,8 @@ pub(super) struct AttributionFile {
     pub(super) same: Vec<String>,
     #[serde(default)]
     pub(super) anaphoric: Vec<String>,
+    #[serde(default)]
+    pub(super) not_speakers: Vec<String>,
     pub(super) kinds: HashMap<SourceKind, Vec<String>>,
 }
 

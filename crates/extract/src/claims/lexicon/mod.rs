@@ -94,6 +94,8 @@ pub struct ClaimsLexicon {
     pub(crate) same: PhraseSet<()>,
     /// Unnamed sources whose definite form refers back (المصدر).
     pub(crate) anaphoric: PhraseSet<()>,
+    /// Nouns of events and evidence, which never speak.
+    pub(crate) not_speakers: PhraseSet<()>,
     pub(crate) sections: Vec<String>,
     pub(crate) issue_words: Vec<String>,
     pub(crate) title_links: PhraseSet<()>,
@@ -140,7 +142,10 @@ fn place_table(pf: &PlacesFile) -> Result<PhraseSet<PlaceKind>, LexiconError> {
             other => {
                 return Err(LexiconError::new(
                     "places.toml",
-                    format!("place {}: kind \"{other}\" is not one of country, region, city", p.id),
+                    format!(
+                        "place {}: kind \"{other}\" is not one of country, region, city",
+                        p.id
+                    ),
                 ));
             }
         };
@@ -387,6 +392,7 @@ impl ClaimsLexicon {
             trailing: set(&af.trailing),
             same: set(&af.same),
             anaphoric: set(&af.anaphoric),
+            not_speakers: set(&af.not_speakers),
             sections: af.sections.iter().map(|s| key(s)).collect(),
             issue_words: af.issue_words.iter().map(|s| key(s)).collect(),
             title_links: set(&af.title_links),
@@ -447,6 +453,7 @@ impl ClaimsLexicon {
         add(&mut self.trailing);
         add(&mut self.same);
         add(&mut self.anaphoric);
+        add(&mut self.not_speakers);
         add(&mut self.attempt);
         add(&mut self.people_words);
         add(&mut self.prison_words);

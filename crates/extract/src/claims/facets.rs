@@ -75,6 +75,15 @@ impl<'a> Run<'a> {
             }
         });
         let who = self.who_of(q, sent.clone());
+        // "ثلاثة مقنعين اختطفوا": gunmen whom an abduction follows did it.
+        let abductors = event == Some(r.hostage_taken)
+            && who == Some(r.attackers)
+            && cues
+                .iter()
+                .any(|&(k, e)| e == r.hostage_taken && k >= b && self.words_between(b, k) <= 2);
+        if abductors {
+            return Some((r.attackers_count.clone(), 1.0));
+        }
         if let Some(e) = event {
             // A claim of zero (لم يصب أحد من ساكنيه) counts what its own
             // words name, whatever noun follows.
@@ -141,10 +150,12 @@ impl<'a> Run<'a> {
     fn not_a_count(&self, sent: Range<usize>, q: &Quantity, b: usize, others: &[Range<usize>]) -> bool {
         let lex = self.lex();
         let a = q.toks.start;
+        // A place's name that reads as a dual (القريتين) counts nothing.
         if self.ordinal_suffix(b)
             || self.item_number(a, b)
             || self.describes_speaker(a, b)
             || self.partitive_whole(a)
+            || self.is_local_place(a..q.toks.end)
         {
             return true;
         }
@@ -380,14 +391,23 @@ impl<'a> Run<'a> {
             .is_some_and(|f| *f.value == lex.roles.escaped)
     }
 
-    /// True when the noun a number counts (from `b`, past من) names no
+    /// True when the noun a number counts (from `b`, past من / of) names no
     /// people: an Arabic indefinite noun that is no people-word, unit, verb
     /// or name (43 مركز احتجاز). Sound plurals of agent nouns name people
     /// (مهندسين), and so does a noun followed by a pronoun for them (مشتبهاً
     /// بهم); English nouns are let through.
     fn counts_things(&self, q: &Quantity, b: usize, end: usize) -> bool {
         let lex = self.lex();
-        let noun = if self.word(b) == "من" { b + 1 } else { b };
+        let noun = if matches!(self.word(b), "من" | "of") {
+            b + 1
+        } else {
+            b
+        };
+        // Nouns that never count people (مدن، مواقع، عائلات، cities, vehicles),
+        // definite or not, in either language, after any quantity.
+        if noun < end && self.starts(&lex.thing_nouns, noun) {
+            return true;
+        }
         let w = self.word(noun);
         let a_noun = self.toks.get(noun).is_some_and(|t| t.kind == TokenKind::Word) && noun < end;
         let names_something_else = self.starts(&lex.who, noun)
@@ -694,9 +714,12 @@ impl<'a> Run<'a> {
         let mut out = Vec::new();
         let mut k = b;
         while k < end && k < b + 5 {
+            // The noun phrase ends at a number or at a verb of the event
+            // (227 مسيحيا اختطفهم التنظيم: the group is the verb's subject).
             if self.is_punct(k)
                 || self.toks[k].kind == TokenKind::Number
                 || (k > b && self.x.numbers_word(self.word(k)))
+                || (k > b && self.starts(&lex.events, k) && !self.starts(&lex.who, k))
             {
                 break;
             }

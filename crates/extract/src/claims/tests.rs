@@ -441,6 +441,24 @@ const FACETS: &[Row] = &[
         "اختطف تنظيم داعش أكثر من 220 من أبناء المدينة.",
         "hostages_taken 220 [unknown]"
     ),
+    // Gunmen an abduction follows did it; a group after the verb did it to them.
+    t!(
+        "وكان ثلاثة مقنعين اختطفوا الأب جاك في مايو الماضي.",
+        "attackers_count 3 [unknown]"
+    ),
+    t!(
+        "ولا يزال مصير 227 مسيحيا اختطفهم التنظيم مجهولا.",
+        "hostages_taken 227 [unknown]"
+    ),
+    // Nouns of things count no people; a place's name is no dual.
+    t!(
+        "وسيطر المسلحون على عدد من المدن.",
+        "other:مدن a number of [unknown]"
+    ),
+    t!(
+        "اختطف التنظيم عشرات المدنيين من بلدة القريتين.",
+        "hostages_taken dozens [unknown]"
+    ),
     // Elimination and execution are deaths; the executor is no side of the dead.
     t!(
         "وأسفرت العملية عن القضاء على 7 إرهابيين.",

@@ -102,6 +102,8 @@ pub struct ClaimsLexicon {
     pub(crate) attempt: PhraseSet<()>,
     pub(crate) things: Vec<String>,
     pub(crate) people_words: PhraseSet<()>,
+    /// Nouns that never count people (cities, vehicles, families).
+    pub(crate) thing_nouns: PhraseSet<()>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -399,6 +401,7 @@ impl ClaimsLexicon {
             attempt: set(&ff.attempt),
             things: ff.things,
             people_words: set(&ff.people_words),
+            thing_nouns: set(&ff.thing_nouns),
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -456,6 +459,7 @@ impl ClaimsLexicon {
         add(&mut self.not_speakers);
         add(&mut self.attempt);
         add(&mut self.people_words);
+        add(&mut self.thing_nouns);
         add(&mut self.prison_words);
         add(&mut self.kinds);
         add(&mut self.events);

@@ -25,13 +25,14 @@ const WHO: [&str; 6] = [
     "members",
 ];
 /// The events (`[[event]]`) the rules need.
-const EVENTS: [&str; 6] = [
+const EVENTS: [&str; 7] = [
     "killed",
     "duration",
     "arrested",
     "escaped",
     "recaptured",
     "attacked",
+    "hostage_taken",
 ];
 /// The facets the rules give without a cue row.
 const FACETS: [&str; 2] = ["attackers_count", "forces_deployed"];
@@ -66,6 +67,9 @@ pub(crate) struct Roles {
     /// The attackers' deed: in the passive ("were attacked"), its count is
     /// of the attacked.
     pub(crate) attacked: u16,
+    /// Hostage-taking: gunmen who abduct (ثلاثة مقنعين اختطفوا) are the
+    /// attackers.
+    pub(crate) hostage_taken: u16,
     /// The facet of the attackers' number.
     pub(crate) attackers_count: String,
     /// The facet of a force's strength.
@@ -135,6 +139,7 @@ impl Roles {
             escaped: event("escaped")?,
             recaptured: event("recaptured")?,
             attacked: event("attacked")?,
+            hostage_taken: event("hostage_taken")?,
             attackers_count: facet("attackers_count")?,
             forces_deployed: facet("forces_deployed")?,
         })

@@ -478,7 +478,10 @@ impl<'a> Run<'a> {
         let counts_people = self.starts(&lex.people_words, b);
         if found.is_empty() && a > sent.start && !after_a_count && !counts_people {
             for k in a.saturating_sub(2).max(sent.start)..a {
-                if let Some(f) = self.at(&lex.who, k) {
+                // "Soldiers killed one man": the subject of the deed before
+                // the number is not the side of those it counts.
+                let agent = (k + 1..a).any(|j| self.starts(&lex.events, j));
+                if let Some(f) = self.at(&lex.who, k).filter(|_| !agent) {
                     found.push(*f.value);
                 }
             }

@@ -315,6 +315,21 @@ const FRAMES: &[Row] = &[
         "killed_total 23 [unknown > Mirefield Health Office]",
         "wounded 61 [unknown > Mirefield Health Office]"
     ),
+    // A participle before its noun reports nothing; the outlet's voice.
+    t!(
+        "Officials said the toll was high.\nThe toll rose from a previously reported 85.",
+        "killed_total 85 [unknown]"
+    ),
+    // A relative clause's verb speaks only for a source named right before it.
+    t!(
+        "A bureau spokesman said the device was unknown.\nThe unrest, which has claimed some 2,400 lives, goes on.",
+        "killed_total 2400 [unknown]"
+    ),
+    // "first reports" are unnamed; a verb form after a determiner is a noun.
+    t!(
+        "The bomb exploded but first reports said 5 people were injured.",
+        "wounded 5 [unknown > first reports] anon"
+    ),
     // A present-tense verb ("estimates") opens a frame.
     t!(
         "The Westmoor Aid Office estimates that some 30,500 people had to leave their homes and were displaced.",
@@ -397,6 +412,15 @@ const FACETS: &[Row] = &[
         "Kurdish-led forces said they had regained control of the prison, ending a six-day battle that killed more than 180 people.",
         "duration_days 6 [unknown > SDF]",
         "killed_total 180 [unknown > SDF]"
+    ),
+    // "Soldiers killed one man": the killers are not the side of the dead.
+    t!(
+        "Soldiers killed one man near the church.",
+        "killed_total 1 [unknown]"
+    ),
+    t!(
+        "Almost 200 people seem certain to have perished.",
+        "killed_total 200 [unknown]"
     ),
     // Whose dead: the noun says the side.
     t!(

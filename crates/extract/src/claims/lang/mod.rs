@@ -105,8 +105,9 @@ pub(super) trait Grammar: Sync {
         aliases: Aliases,
     ) -> Option<SrcMention>;
 
-    /// True when the reporting-verb form at `v` is the object of the one
-    /// before it, a noun ("denied reports that…").
+    /// True when the reporting-verb form at `v` is a noun: the object of
+    /// the verb before it ("denied reports that…"), after a determiner
+    /// ("first reports said").
     fn verb_is_object(&self, run: &Run, sent: Range<usize>, v: usize) -> bool;
 
     /// True when a source cited by a preposition speaks on in the next

@@ -36,7 +36,7 @@ impl Grammar for English {
         // "unrest which has claimed 2,400 lives": the relative's antecedent
         // speaks only when it is a source named right before.
         let relative = (v.saturating_sub(2).max(start)..v).any(|k| matches!(run.word(k), "which" | "that"))
-            && !s.seen.last().is_some_and(|m| m.toks.end + 3 >= v);
+            && s.seen.last().is_none_or(|m| m.toks.end + 3 < v);
         if attributive || relative || passive_aux && run.word(after) != "by" {
             return Subject {
                 none: true,

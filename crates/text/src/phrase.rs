@@ -184,7 +184,7 @@ pub struct PhraseSet<T> {
     /// The table's bit in a vocabulary of several tables (0: none), with
     /// which a caller that has looked a token up once in all of them knows
     /// whether to look in this one ([`Tagged::bit`]).
-    bit: u32,
+    bit: u64,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -303,21 +303,21 @@ impl<T> PhraseSet<T> {
 /// which tables to look in.
 pub trait Tagged {
     /// Gives the table its bit.
-    fn set_bit(&mut self, bit: u32);
+    fn set_bit(&mut self, bit: u64);
     /// The table's bit in its vocabulary (0 when it has none): a token
     /// whose looked-up bits lack it starts no phrase here.
-    fn bit(&self) -> u32;
+    fn bit(&self) -> u64;
     /// Every form a phrase's first word can take.
     fn forms(&self) -> Vec<&str>;
 }
 
 impl<T> Tagged for PhraseSet<T> {
-    fn set_bit(&mut self, bit: u32) {
+    fn set_bit(&mut self, bit: u64) {
         self.bit = bit;
     }
 
     #[inline]
-    fn bit(&self) -> u32 {
+    fn bit(&self) -> u64 {
         self.bit
     }
 

@@ -84,6 +84,9 @@ impl<'a> Run<'a> {
         if abductors {
             return Some((r.attackers_count.clone(), 1.0));
         }
+        // Postposed عدة counts the noun before it (مجموعات عدة من المنطقة).
+        let postposed = q.m.kind == Kind::Vague && matches!(self.word(a), "عده" | "عديده");
+        let thing_noun = self.thing_noun(b, sent.end).filter(|_| !postposed);
         if let Some(e) = event {
             // A claim of zero (لم يصب أحد من ساكنيه) counts what its own
             // words name, whatever noun follows.
@@ -91,7 +94,7 @@ impl<'a> Run<'a> {
             for f in &lex.facets {
                 if f.event == e && f.who.is_none_or(|w| Some(w) == who) {
                     // A count of people cannot be followed by a noun that names none.
-                    if things && !lex.things.contains(&f.name) && who.is_none() {
+                    if (things && who.is_none() || thing_noun.is_some()) && !lex.things.contains(&f.name) {
                         break;
                     }
                     // A prison's row holds only in a report on a prison; a
@@ -108,6 +111,9 @@ impl<'a> Run<'a> {
             self.at(&lex.who, k)
                 .is_some_and(|f| *f.value == lex.roles.attackers)
         });
+        if let Some(noun) = thing_noun {
+            return Some(other(self.word(noun)));
+        }
         if event.is_none() && counted_attackers && who == Some(lex.roles.attackers) {
             return Some((lex.roles.attackers_count.clone(), 1.0));
         }
@@ -155,6 +161,7 @@ impl<'a> Run<'a> {
             || self.item_number(a, b)
             || self.describes_speaker(a, b)
             || self.partitive_whole(a)
+            || self.glued_to_name(a)
             || self.is_local_place(a..q.toks.end)
         {
             return true;
@@ -230,6 +237,16 @@ impl<'a> Run<'a> {
         let lex = self.lex();
         let noun = if self.word(b) == "من" { b + 1 } else { b };
         a > 0 && self.starts(&lex.verbs, a - 1) && self.starts(&lex.anonymous, noun)
+    }
+
+    /// "Karbala-8", "L-39", "Khark-5": a number glued by a hyphen to the
+    /// word before it is part of a name (an operation, a model, a ship).
+    fn glued_to_name(&self, a: usize) -> bool {
+        a >= 2
+            && self.toks[a - 1].text(self.key) == "-"
+            && !self.toks[a - 1].space_before
+            && !self.toks[a].space_before
+            && self.toks[a - 2].kind == TokenKind::Word
     }
 
     /// "32 of the 543 passengers", "5 من أصل 20": the whole a part is
@@ -391,6 +408,71 @@ impl<'a> Run<'a> {
             .is_some_and(|f| *f.value == lex.roles.escaped)
     }
 
+    /// "40 soldiers and guerrillas", "مسلحين وعناصر أمن": the noun phrase
+    /// after a count joins the two sides by and / و, so it counts both
+    /// together. A word for any side's forces (قوات صالح, "rebel forces") is
+    /// no side of its own; a number starts a count of its own ("30
+    /// guerrillas and 12 soldiers").
+    fn both_sides(&self, b: usize, end: usize) -> bool {
+        let lex = self.lex();
+        let r = &lex.roles;
+        let (mut attackers, mut security, mut joined) = (false, false, false);
+        for k in b..(b + 6).min(end) {
+            if self.toks[k].kind == TokenKind::Number || self.is_punct(k) {
+                break;
+            }
+            let w = self.word(k);
+            if matches!(w, "and" | "or" | "و" | "او") {
+                joined = true;
+                continue;
+            }
+            let Some(side) = self.at(&lex.who, k).map(|f| *f.value) else {
+                continue;
+            };
+            if self.starts(&lex.any_forces, k) {
+                continue;
+            }
+            let joins = joined || w.starts_with('و');
+            if joins && (side == r.attackers && security || side == r.security && attackers) {
+                return true;
+            }
+            attackers |= side == r.attackers;
+            security |= side == r.security;
+        }
+        false
+    }
+
+    /// Where the noun phrase a number counts (from `b`, past من / of) has
+    /// a noun that never counts people (مدن، مواقع، عائلات، "four
+    /// oil sites", "120 acres", "3 army bases"), before a people-word, a
+    /// function word, a verb or punctuation (or, in Arabic, a word for a
+    /// side: the head comes first); in either language, after any quantity.
+    fn thing_noun(&self, b: usize, end: usize) -> Option<usize> {
+        let lex = self.lex();
+        let from = if matches!(self.word(b), "من" | "of") {
+            b + 1
+        } else {
+            b
+        };
+        for k in from..(from + 3).min(end) {
+            if self.starts(&lex.thing_nouns, k) {
+                return Some(k);
+            }
+            // An English noun may modify the head after it ("army bases").
+            let modifier = self.lang(k) == Lang::English;
+            if self.toks[k].kind != TokenKind::Word
+                || (self.starts(&lex.who, k) && !modifier)
+                || self.starts(&lex.people_words, k)
+                || self.starts(&lex.stops, k)
+                || self.starts(&lex.verbs, k)
+                || self.starts(&lex.events, k)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     /// True when the noun a number counts (from `b`, past من / of) names no
     /// people: an Arabic indefinite noun that is no people-word, unit, verb
     /// or name (43 مركز احتجاز). Sound plurals of agent nouns name people
@@ -403,11 +485,6 @@ impl<'a> Run<'a> {
         } else {
             b
         };
-        // Nouns that never count people (مدن، مواقع، عائلات، cities, vehicles),
-        // definite or not, in either language, after any quantity.
-        if noun < end && self.starts(&lex.thing_nouns, noun) {
-            return true;
-        }
         let w = self.word(noun);
         let a_noun = self.toks.get(noun).is_some_and(|t| t.kind == TokenKind::Word) && noun < end;
         let names_something_else = self.starts(&lex.who, noun)
@@ -489,6 +566,9 @@ impl<'a> Run<'a> {
         // The most specific: a side (attackers, security, guards, civilians,
         // minors) over prisoners or groups.
         let r = &lex.roles;
+        if self.both_sides(b, sent.end) {
+            return None;
+        }
         let rank = |w: u16| {
             if w == r.prisoners || w == r.groups {
                 1

@@ -79,7 +79,7 @@ pub struct Extractor {
 #[derive(Debug, Clone, Default)]
 struct Word {
     /// The bits of the claims tables with a phrase starting with it.
-    starts: u32,
+    starts: u64,
     /// What it is to the number recogniser.
     number: Option<WordInfo>,
 }
@@ -211,7 +211,7 @@ impl<'a> Run<'a> {
         doc: &'a Document,
         n: &'a Normalized,
         toks: &'a [Token],
-        starts: Vec<u32>,
+        starts: Vec<u64>,
     ) -> Self {
         let mut run = Run {
             x,

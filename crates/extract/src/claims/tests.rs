@@ -557,6 +557,44 @@ const NOT_CLAIMS: &[Row] = &[
         "A\n5,000-strong force attacked the town, the army said.",
         "forces_deployed 5000 [unknown > army]"
     ),
+    // A number glued to the word before it names an operation or a model.
+    t!("The army said the Badr-3 offensive had ended."),
+    // Distances, weights and clock times are measures, not counts.
+    t!("The convoy drove 60 kms and was hit at 0900 GMT, police said."),
+    // A sentence passed is no death.
+    t!(
+        "A court sentenced 7 men to death for the bombing, the agency said.",
+        "other:men 7 [unknown > agency]"
+    ),
+];
+
+/// Whose dead a count names: one side, both together, or things.
+const SIDES: &[Row] = &[
+    // Fighters of both sides counted together are no side.
+    t!(
+        "The army said 25 rebels and soldiers died in the clashes.",
+        "killed_total 25 [unknown > army]"
+    ),
+    // A second number counts its own side.
+    t!(
+        "Officials said 14 rebels and 6 soldiers were killed.",
+        "killed_attackers_or_isis 14 [unknown > Officials] anon",
+        "killed_sdf_or_security 6 [unknown > Officials] anon"
+    ),
+    // A noun of things after the count is no count of people, whoever owns them.
+    t!(
+        "وقالت الشرطة إن المسلحين أحرقوا 4 مواقع للجيش في الهجوم.",
+        "other:مواقع 4 [unknown > الشرطة]"
+    ),
+    // "مسلحين وجنود": joined by و.
+    t!(
+        "وقال مصدر طبي إن 9 من المسلحين والجنود قتلوا في الاشتباكات.",
+        "killed_total 9 [unknown > مصدر طبي] anon"
+    ),
+    t!(
+        "Police said rebels destroyed 3 army bases in the attack.",
+        "other:bases 3 [unknown > Police]"
+    ),
 ];
 
 /// Claims of zero.
@@ -653,6 +691,11 @@ fn facet_rows() {
 #[test]
 fn not_claim_rows() {
     run(NOT_CLAIMS);
+}
+
+#[test]
+fn side_rows() {
+    run(SIDES);
 }
 
 #[test]

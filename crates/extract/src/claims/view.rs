@@ -17,7 +17,7 @@ pub(super) struct Run<'a> {
     pub(super) key: &'a str,
     pub(super) toks: &'a [Token],
     /// Per token: the bits of the tables with a phrase starting with it.
-    pub(super) starts: Vec<u32>,
+    pub(super) starts: Vec<u64>,
     /// What the document tells as a whole.
     pub(super) facts: Facts<'a>,
     /// Who has been named and who spoke so far.

@@ -104,6 +104,8 @@ pub struct ClaimsLexicon {
     pub(crate) people_words: PhraseSet<()>,
     /// Nouns that never count people (cities, vehicles, families).
     pub(crate) thing_nouns: PhraseSet<()>,
+    /// Security who-words that name any side's forces (قوات, forces).
+    pub(crate) any_forces: PhraseSet<()>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -131,7 +133,7 @@ pub struct ClaimsLexicon {
     /// the bits of the tables it starts a phrase of ([`crate::phrase::Tagged::bit`]): a
     /// token is looked up once, and only in the tables its bits name. An
     /// [`crate::Extractor`] moves them into its own vocabulary.
-    pub(crate) first_forms: rustc_hash::FxHashMap<Box<str>, u32>,
+    pub(crate) first_forms: rustc_hash::FxHashMap<Box<str>, u64>,
 }
 
 /// The places table: every name of every place, with its kind.
@@ -402,6 +404,7 @@ impl ClaimsLexicon {
             things: ff.things,
             people_words: set(&ff.people_words),
             thing_nouns: set(&ff.thing_nouns),
+            any_forces: set(&ff.any_forces),
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -428,11 +431,15 @@ impl ClaimsLexicon {
 
     /// Gives each table consulted per token a bit and maps every form that
     /// starts a phrase to the bits of its tables.
-    fn all_first_forms(&mut self) -> rustc_hash::FxHashMap<Box<str>, u32> {
-        let mut all: rustc_hash::FxHashMap<Box<str>, u32> = rustc_hash::FxHashMap::default();
-        // One bit per table, in this order (at most 32 tables).
-        let mut next = 1u32;
+    fn all_first_forms(&mut self) -> rustc_hash::FxHashMap<Box<str>, u64> {
+        let mut all: rustc_hash::FxHashMap<Box<str>, u64> = rustc_hash::FxHashMap::default();
+        // One bit per table, in this order (at most 64 tables: a test holds
+        // the count).
+        let mut next = 1u64;
         let mut add = |set: &mut dyn crate::phrase::Tagged| {
+            // The tables are the code's, not the data's: more than 64 is a
+            // programming error, caught by every test that loads a lexicon.
+            assert_ne!(next, 0, "more than 64 tables consulted per token");
             set.set_bit(next);
             for f in set.forms() {
                 *all.entry(Box::from(f)).or_default() |= next;
@@ -460,6 +467,7 @@ impl ClaimsLexicon {
         add(&mut self.attempt);
         add(&mut self.people_words);
         add(&mut self.thing_nouns);
+        add(&mut self.any_forces);
         add(&mut self.prison_words);
         add(&mut self.kinds);
         add(&mut self.events);
@@ -617,8 +625,17 @@ mod tests {
     fn every_first_form_carries_the_bit_of_each_table_it_starts_a_phrase_of() {
         use crate::phrase::Tagged;
         let l = ClaimsLexicon::builtin();
-        let tables: [&dyn Tagged; 5] = [&l.source_names, &l.verbs, &l.kinds, &l.who, &l.event_cues];
-        let mut seen = 0u32;
+        // The first tables and the last ones (past 32 bits).
+        let tables: [&dyn Tagged; 7] = [
+            &l.source_names,
+            &l.verbs,
+            &l.kinds,
+            &l.who,
+            &l.event_cues,
+            &l.places,
+            &l.any_forces,
+        ];
+        let mut seen = 0u64;
         for t in tables {
             let bit = t.bit();
             assert_eq!(bit.count_ones(), 1, "a table without its own bit");

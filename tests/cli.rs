@@ -281,6 +281,47 @@ fn extract_prints_contract_claims_and_takes_the_outlet_from_a_records_url() {
 }
 
 #[test]
+fn extract_names_the_site_of_a_url_no_outlet_is_known_by() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rec = |id: &str, url: &str| {
+        serde_json::json!({
+            "id": id,
+            "url": url,
+            "text": "BAGHDAD (Reuters) - Police said 12 people were killed in the blast.\n",
+        })
+    };
+    let recs = [
+        rec("site-1", "https://www.Example-News.com/world/1.html"),
+        rec("bare-1", ""),
+    ];
+    let body: String = recs.iter().map(|r| format!("{r}\n")).collect();
+    write(d, "in.jsonl", body.as_bytes());
+    let out = isnad(&["extract", "in.jsonl"], b"", d);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let claims = lines(&out);
+    let chain = |doc: &str| -> Vec<String> {
+        let c = claims
+            .iter()
+            .find(|c| c["doc"] == doc && c["facet"] == "killed_total")
+            .unwrap_or_else(|| panic!("no killed_total in {doc}: {claims:?}"));
+        c["source"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| format!("{}:{}", s["id"].as_str().unwrap(), s["kind"].as_str().unwrap()))
+            .collect()
+    };
+    // The site heads the chain; the wire it carries and the police follow.
+    assert_eq!(
+        chain("site-1"),
+        ["example-news.com:outlet", "reuters:outlet", "police:government"]
+    );
+    // Without a url the wire is the outlet.
+    assert_eq!(chain("bare-1"), ["reuters:outlet", "police:government"]);
+}
+
+#[test]
 fn extract_output_is_the_same_bytes_every_run_and_the_table_format_works() {
     let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
     let dir = tempfile::tempdir().unwrap();

@@ -4,7 +4,9 @@
 //! one or two links: the outlet (a JSONL record's `url` host or `outlet`,
 //! a masthead line, an outlet a source speaks to), then a wire whose
 //! dateline opens the text (`الحسكة - أ ف ب`, `(AFP) —`), which is the
-//! outlet when nothing else is. With neither, the head is `unknown`.
+//! outlet when nothing else is. A `url` whose host no outlet of the
+//! gazetteer owns names the site itself (`example-news.com`): the
+//! publisher is never lost. With none of these, the head is `unknown`.
 
 use super::*;
 
@@ -43,22 +45,23 @@ impl<'a> Run<'a> {
     }
 
     /// The outlet the metadata gives: a known outlet's host in the `url`,
-    /// else the `outlet` field.
+    /// else the `outlet` field, else the site the `url` names.
     fn meta_outlet(&self) -> Option<SourceRef> {
         let meta = &self.doc.meta;
-        if let Some(url) = &meta.url {
-            let host = url
-                .split("://")
-                .nth(1)
-                .unwrap_or(url)
-                .split(['/', ':', '?'])
-                .next()
-                .unwrap_or("");
-            if let Some(e) = self.lex().source_by_host(host) {
-                return Some(Self::from_entry(e));
-            }
+        let host = meta.url.as_deref().and_then(host_of);
+        if let Some(e) = host.and_then(|h| self.lex().source_by_host(h)) {
+            return Some(Self::from_entry(e));
         }
-        meta.outlet.as_ref().map(|o| self.named(o, SourceKind::Outlet))
+        if let Some(o) = &meta.outlet {
+            return Some(self.named(o, SourceKind::Outlet));
+        }
+        let site = host?.to_ascii_lowercase();
+        let site = site.strip_prefix("www.").unwrap_or(&site).to_string();
+        Some(SourceRef {
+            id: site.clone(),
+            name: site,
+            kind: SourceKind::Outlet,
+        })
     }
 
     /// A masthead: "Outlet | Section", a known name (المرصد السوري لحقوق
@@ -155,6 +158,7 @@ impl<'a> Run<'a> {
         None
     }
 
+    /// An outlet told something by a source: أكد لـ"درج" مصدر, told Reuters.
     pub(super) fn dative_outlet(&self) -> Option<SourceRef> {
         let lex = self.lex();
         for i in 0..self.toks.len() {
@@ -176,5 +180,39 @@ impl<'a> Run<'a> {
             }
         }
         None
+    }
+}
+
+/// The host of a URL (`https://www.a.com:80/x?y` → `www.a.com`), if it
+/// has one that reads as a domain.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
+    let host = rest.split(['/', ':', '?', '#']).next()?.trim_end_matches('.');
+    let domain = host.contains('.') && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    domain.then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_of;
+
+    #[test]
+    fn a_url_gives_its_host_or_none() {
+        let rows = [
+            (
+                "https://www.example-news.com/a/1?x=2",
+                Some("www.example-news.com"),
+            ),
+            ("http://user@news.example.org:8080/p", Some("news.example.org")),
+            ("example.com/path", Some("example.com")),
+            ("https://موقع.مثال/خبر", Some("موقع.مثال")),
+            ("file:///tmp/a.txt", None),
+            ("not a url", None),
+            ("", None),
+        ];
+        for (url, want) in rows {
+            assert_eq!(host_of(url), want, "{url}");
+        }
     }
 }

@@ -284,7 +284,9 @@ impl<'a> Run<'a> {
                 Some(f) => Frame {
                     at: i,
                     passive: false,
-                    deny: deny || f.deny && verb.participle,
+                    // "…, saying 40 had died": a participle asserts its
+                    // own figures, whatever the verb before it did.
+                    deny,
                     trails: s.g.verb_trails(self, i),
                     ..f
                 },
@@ -375,11 +377,18 @@ impl<'a> Run<'a> {
         let m = self.resolve(m);
         self.disc.sources.push(m.clone());
         // "The Health Office's latest toll was 23 dead": the figures a
-        // source issued are its own.
-        if self
-            .toks
-            .get(end)
-            .is_some_and(|t| matches!(t.text(self.key), "'" | "’"))
+        // source issued are its own, unless a denying verb just before has
+        // them as its object ("rejected the ministry's figure of 17"): then
+        // they are the denier's denial.
+        let denied = s
+            .frames
+            .last()
+            .is_some_and(|f| f.deny && f.at < i && i - f.at <= 3);
+        if !denied
+            && self
+                .toks
+                .get(end)
+                .is_some_and(|t| matches!(t.text(self.key), "'" | "’"))
             && self.word(end + 1) == "s"
             && (end + 2..(end + 5).min(s.sent.end)).any(|k| self.starts(&self.lex().documents, k))
         {

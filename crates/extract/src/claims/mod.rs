@@ -37,6 +37,7 @@ mod outlet;
 mod reference;
 mod sentence;
 mod sources;
+mod stance;
 mod subject;
 mod view;
 mod zeros;
@@ -59,7 +60,7 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use discourse::{Aliases, Discourse, Facts};
-use frames::{Frame, pick};
+use frames::Frame;
 use lang::Lang;
 use lexicon::Verb;
 use sources::{SrcMention, slug};

@@ -71,7 +71,7 @@ impl<'a> Run<'a> {
         cues: &[(usize, u16)],
     ) -> Option<Claim> {
         let (facet, factor) = self.facet(sent.clone(), q, spans, cues)?;
-        let (chain_tail, anonymous, deny) = pick(frames, q.toks.start);
+        let (chain_tail, anonymous, deny) = self.stance(q, sent.clone(), frames);
         let facet = self.own_side(facet, q, sent.end, chain_tail.last());
         let mut source = self.facts.head.clone();
         source.extend(chain_tail.iter().cloned());

@@ -666,6 +666,48 @@ const STANCE: &[Row] = &[
         "The ministry denied reports that 140 inmates had escaped from the prison.",
         "prisoners_escaped 140 [unknown > ministry] denied"
     ),
+    // A figure set against the speaker's own is denied; a passive agent
+    // after it gave it, but the speaker denies it.
+    t!(
+        "The governor said the siege lasted four days, not 60 hours.",
+        "duration_days 4 [unknown > governor]",
+        "duration_hours 60 [unknown > governor] denied"
+    ),
+    t!(
+        "قالت الشرطة إن الحصار استمر أربعة أيام لا 60 ساعة.",
+        "duration_days 4 [unknown > الشرطة]",
+        "duration_hours 60 [unknown > الشرطة] denied"
+    ),
+    t!(
+        "A guard told us that 90 inmates escaped, not the 20 announced by the ministry.",
+        "prisoners_escaped 90 [unknown > A guard] anon",
+        "prisoners_escaped 20 [unknown > A guard] anon denied"
+    ),
+    // Words after a figure that call it false deny it.
+    t!(
+        "Talk of 500 escaped inmates was \"baseless\", the police said.",
+        "prisoners_escaped 500 [unknown > police] denied"
+    ),
+    t!(
+        "Police arrested 3 men carrying fake passports.",
+        "arrested 3 [unknown]"
+    ),
+    // A relative clause that takes a figure back: the denier holds it.
+    t!(
+        "وأعلنت الجماعة أسر 9 جنود، وهو ما نفته وزارة الدفاع.",
+        "hostages_taken 9 [unknown > وزارة الدفاع] denied"
+    ),
+    t!(
+        "The rebels said they had abducted 9 soldiers, a claim the army denied.",
+        "hostages_taken 9 [unknown > army] denied"
+    ),
+    // What a denying verb's object says a source issued stays the denial;
+    // a verb joined to it shares its subject; a participle after it asserts.
+    t!(
+        "The militia denied the attack and rejected the ministry's toll of 30 dead, saying 12 fighters had died.",
+        "killed_total 30 [unknown > militia] denied",
+        "killed_attackers_or_isis 12 [unknown > militia]"
+    ),
 ];
 
 #[test]

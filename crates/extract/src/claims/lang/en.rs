@@ -65,7 +65,11 @@ impl Grammar for English {
         if verb.participle && s.frames.is_empty() {
             who = s.seen.first().cloned();
         }
-        if who.is_none() && !verb.participle && !pronoun {
+        // "X denied A and rejected B": a verb joined to the one before
+        // shares its subject (its frame carries on).
+        let coordinated =
+            v > start && run.word(v - 1) == "and" && s.frames.last().is_some_and(|f| !f.prep && !f.passive);
+        if who.is_none() && !verb.participle && !pronoun && !coordinated {
             who = run.subject_before_verb(s, v);
         }
         Subject {

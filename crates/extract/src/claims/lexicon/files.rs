@@ -77,6 +77,12 @@ pub(super) struct AttributionFile {
     pub(super) unnamed_after: Vec<String>,
     pub(super) negation: Vec<String>,
     pub(super) none_words: Vec<String>,
+    #[serde(default)]
+    pub(super) contrast: Vec<String>,
+    #[serde(default)]
+    pub(super) false_words: Vec<String>,
+    #[serde(default)]
+    pub(super) retracting: Vec<String>,
     pub(super) titles: Vec<String>,
     pub(super) title_links: Vec<String>,
     pub(super) documents: Vec<String>,
@@ -276,9 +282,14 @@ pub(super) fn verb_forms(v: &VerbEntry) -> Vec<String> {
             }
         }
         if let Some(stem) = stem {
-            // نفى → نفت، نفوا
+            // نفى → نفت، نفوا; with an object pronoun نفته، نفاه، نفوها.
             out.push(format!("{stem}ت"));
             out.push(format!("{stem}وا"));
+            if v.object {
+                for s in ["ته", "تها", "اه", "اها", "وه", "وها"] {
+                    out.push(format!("{stem}{s}"));
+                }
+            }
         }
         let pres = key(&v.present);
         out.push(pres.clone());

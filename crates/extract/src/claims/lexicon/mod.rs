@@ -85,6 +85,13 @@ pub struct ClaimsLexicon {
     pub(crate) unnamed_after: PhraseSet<()>,
     pub(crate) negation: PhraseSet<()>,
     pub(crate) none_words: PhraseSet<()>,
+    /// Words that set a figure against the speaker's own (not, لا).
+    pub(crate) contrast: PhraseSet<()>,
+    /// Words that call a figure false (fabricated, خيالي).
+    pub(crate) false_words: PhraseSet<()>,
+    /// Heads of a relative clause that takes back what came before (وهو
+    /// أمر نفته, "a claim X denied").
+    pub(crate) retracting: PhraseSet<()>,
     pub(crate) titles: PhraseSet<()>,
     pub(crate) documents: PhraseSet<()>,
     pub(crate) not_after: PhraseSet<()>,
@@ -390,6 +397,9 @@ impl ClaimsLexicon {
             unnamed_after: set(&af.unnamed_after),
             negation,
             none_words: set(&af.none_words),
+            contrast: set(&af.contrast),
+            false_words: set(&af.false_words),
+            retracting: set(&af.retracting),
             titles: set(&af.titles),
             documents: set(&af.documents),
             not_after: set(&af.not_after),
@@ -456,6 +466,9 @@ impl ClaimsLexicon {
         add(&mut self.unnamed_after);
         add(&mut self.negation);
         add(&mut self.none_words);
+        add(&mut self.contrast);
+        add(&mut self.false_words);
+        add(&mut self.retracting);
         add(&mut self.titles);
         add(&mut self.title_links);
         add(&mut self.documents);

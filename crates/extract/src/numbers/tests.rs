@@ -381,3 +381,28 @@ fn a_dash_and_a_space_at_a_lines_head_is_a_bullet_not_a_minus() {
         );
     }
 }
+
+// Issue 22: numbers as people write them.
+// See: `issues show 22`.
+
+// Duals of counted nouns.
+t!(dual_of_man, "قتل رجلين", [("رجلين", Cardinal, "2")]);
+t!(dual_with_conjunction, "واعتقل وفردين", [("فردين", Cardinal, "2")]);
+t!(
+    dual_written_with_its_fatha,
+    "أصيب مسلحَين",
+    [("مسلحَين", Cardinal, "2")]
+);
+t!(dual_of_soldier, "مقتل جنديين", [("جنديين", Cardinal, "2")]);
+t!(
+    dual_of_device,
+    "انفجار عبوتين ناسفتين",
+    [("عبوتين", Cardinal, "2")]
+);
+t!(dual_of_shell, "سقطت قذيفتين", [("قذيفتين", Cardinal, "2")]);
+t!(sound_plural_without_fatha_is_plural, "قتل مواطنين", []);
+t!(
+    nominative_dual_of_citizen,
+    "قتل مواطنان",
+    [("مواطنان", Cardinal, "2")]
+);

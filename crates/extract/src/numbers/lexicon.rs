@@ -42,6 +42,12 @@ struct CardinalEntry {
     plural: bool,
     #[serde(default)]
     dual: bool,
+    #[serde(default)]
+    scale: Option<f64>,
+    #[serde(default)]
+    construct: bool,
+    #[serde(default)]
+    ambiguous: bool,
     forms: Vec<String>,
 }
 
@@ -54,6 +60,10 @@ struct FractionEntry {
     plural: bool,
     #[serde(default)]
     ambiguous: bool,
+    #[serde(default)]
+    fallback: bool,
+    #[serde(default)]
+    compound_only: bool,
     forms: Vec<String>,
 }
 
@@ -104,6 +114,10 @@ struct Cues {
     part: Vec<String>,
     of: Vec<String>,
     point: Vec<String>,
+    #[serde(default)]
+    one_unit: Vec<String>,
+    #[serde(default)]
+    one_unit_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -152,6 +166,20 @@ pub struct Cardinal {
     pub value: f64,
     pub plural: bool,
     pub dual: bool,
+    /// For a scale word, the scale it counts in: its value, or less for a
+    /// multiple written as one word (ألفان, خمستلاف: 1000).
+    pub scale: f64,
+    /// A number only before a scale (ميت ألف).
+    pub construct: bool,
+    /// Also a common word: not read right after another number.
+    pub ambiguous: bool,
+}
+
+impl Cardinal {
+    /// A scale word that is a multiple of its scale (ألفان, خمستلاف).
+    pub fn is_multiple(&self) -> bool {
+        self.role == Role::Scale && self.scale != self.value
+    }
 }
 
 /// A fraction word.
@@ -161,6 +189,11 @@ pub struct Fraction {
     pub denominator: f64,
     pub plural: bool,
     pub ambiguous: bool,
+    /// Read only where the cardinal written alike cannot be (خمسين: two
+    /// fifths where fifty cannot follow, مئة وثلاثون وخمسين).
+    pub fallback: bool,
+    /// Read only as the last word of a compound ordinal (twenty-first).
+    pub compound_only: bool,
 }
 
 /// What a phrase signals.
@@ -185,6 +218,8 @@ pub enum Cue {
     Point,
     Dual,
     OnePronoun,
+    OneUnit,
+    OneUnitAfter,
 }
 
 /// Everything one word form can be.
@@ -256,6 +291,9 @@ impl Lexicon {
                     value: c.value,
                     plural: c.plural,
                     dual: c.dual,
+                    scale: c.scale.unwrap_or(if c.dual { c.value / 2.0 } else { c.value }),
+                    construct: c.construct,
+                    ambiguous: c.ambiguous,
                 };
                 lex.add_word(f, true, |w| w.cardinal = Some(card));
             }
@@ -266,6 +304,8 @@ impl Lexicon {
                 denominator: fr.denominator,
                 plural: fr.plural,
                 ambiguous: fr.ambiguous,
+                fallback: fr.fallback,
+                compound_only: fr.compound_only,
             };
             for f in &fr.forms {
                 lex.add_word(f, false, |w| w.fraction = Some(frac));
@@ -292,7 +332,7 @@ impl Lexicon {
             }
         }
         let c = &nf.cues;
-        let lists: [(&Vec<String>, Cue); 15] = [
+        let lists: [(&Vec<String>, Cue); 17] = [
             (&c.one_is_a_pronoun_after, Cue::OnePronoun),
             (&c.year_before, Cue::YearBefore),
             (&c.year_after, Cue::YearAfter),
@@ -308,6 +348,8 @@ impl Lexicon {
             (&c.part, Cue::Part),
             (&c.of, Cue::Of),
             (&c.point, Cue::Point),
+            (&c.one_unit, Cue::OneUnit),
+            (&c.one_unit_after, Cue::OneUnitAfter),
         ];
         for (list, cue) in lists {
             for p in list {

@@ -40,6 +40,9 @@ struct Atom {
     hyphen: bool,
     /// An English word.
     english: bool,
+    /// What the word is where its first reading cannot continue the number
+    /// (خمسين: two fifths where fifty cannot follow).
+    alt: Option<Fraction>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -151,9 +154,14 @@ impl Compose {
         match c.role {
             Role::Zero if !first => false,
             Role::Zero | Role::Unit => {
-                // fifty two, two million three: English joins without "and".
-                let english =
-                    !conj && !first && matches!(self.last, Last::Tens | Last::Scale) && !self.fraction;
+                // fifty two, two million three, two hundred three: English
+                // joins without "and".
+                let english = !conj
+                    && !first
+                    && (self.last == Last::Scale
+                        || (self.english && self.last == Last::Tens)
+                        || (self.english && self.last == Last::Hundreds && c.role == Role::Unit))
+                    && !self.fraction;
                 if first || (conj && self.last_order > 1.0 && !self.fraction) || english {
                     self.add(v, 1.0, Last::Unit(v));
                     true
@@ -236,8 +244,8 @@ impl Compose {
                 }
             }
             Role::Scale => {
-                let scale = if c.dual { v / 2.0 } else { v };
-                if c.dual {
+                let scale = c.scale;
+                if c.is_multiple() {
                     if first || (conj && scale < self.min_scale) {
                         self.group_start = self.value();
                         self.total += v;
@@ -884,6 +892,7 @@ impl<'a> Scan<'a> {
                     and,
                     hyphen,
                     english,
+                    alt: None,
                 })
             }
             TokenKind::Word => {
@@ -903,7 +912,7 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 let start = article.unwrap_or_else(|| self.start_of(k));
-                if let Some(f) = w.fraction {
+                if let Some(f) = w.fraction.filter(|f| !f.fallback && !f.compound_only) {
                     let as_fraction =
                         !f.ambiguous || !first || article.is_some() || self.ambiguous_fraction_reads(k);
                     if as_fraction || w.cardinal.is_none() {
@@ -918,10 +927,24 @@ impl<'a> Scan<'a> {
                             and,
                             hyphen,
                             english,
+                            alt: None,
                         });
                     }
                 }
                 let c = w.cardinal?;
+                // ميت ألف: a construct form stands only before a scale.
+                if c.construct
+                    && !self
+                        .info(k + 1)
+                        .is_some_and(|n| n.prefix == 0 && n.cardinal.is_some_and(|c| c.role == Role::Scale))
+                {
+                    return None;
+                }
+                // خمسة ميتين: after a number, a word that is also a noun is
+                // the noun.
+                if c.ambiguous && first && k > 0 && self.is_number_at(k - 1) {
+                    return None;
+                }
                 Some(Atom {
                     kind: AtomKind::Card(c),
                     start,
@@ -930,9 +953,46 @@ impl<'a> Scan<'a> {
                     and,
                     hyphen,
                     english,
+                    alt: w.fraction.filter(|f| f.fallback),
                 })
             }
         }
+    }
+
+    /// A fraction word and the definite number it takes (خمس العشرين = 4,
+    /// نصف المليون = 500000, خمس خمس العشرين), or a chain of them: the
+    /// value and the token after.
+    fn fraction_of_definite(&self, k: usize) -> Option<(f64, usize)> {
+        let w = self.info(k)?;
+        let f = w
+            .fraction
+            .filter(|f| !f.plural && !f.fallback && !f.compound_only)?;
+        if w.definite || self.text(k).is_ascii() {
+            return None;
+        }
+        let q = f.numerator / f.denominator;
+        let n = self.info(k + 1)?;
+        if let Some(c) = n.cardinal
+            && n.definite
+            && n.prefix == n.article
+            && !c.plural
+            && matches!(c.role, Role::Tens | Role::Hundred | Role::Hundreds | Role::Scale)
+        {
+            return Some((q * c.value, k + 2));
+        }
+        let (v, after) = self.fraction_of_definite(k + 1)?;
+        Some((q * v, after))
+    }
+
+    /// Whether a definite noun (a word with the article that is no number
+    /// word) stands right before token `k` > 0.
+    fn after_definite(&self, k: usize) -> bool {
+        self.text(k - 1).starts_with("ال") && self.info(k - 1).is_none()
+    }
+
+    /// Whether token `k` is a number: digits or a cardinal word.
+    fn is_number_at(&self, k: usize) -> bool {
+        self.number_len(k).is_some() || self.info(k).is_some_and(|w| w.cardinal.is_some())
     }
 
     /// A scale letter right after digits (10k, 1.2b, 2.5bn, and "10 k" at
@@ -1013,10 +1073,35 @@ impl<'a> Scan<'a> {
         };
         let mut next = first.next;
         while let Some(a) = self.atom_at(next, false) {
-            if !c.step(&a) {
-                break;
+            let after_scale = c.last == Last::Scale;
+            if c.step(&a) {
+                next = a.next;
+                // مليون ونصف المليون: the half of that million.
+                if after_scale
+                    && matches!(a.kind, AtomKind::Frac(_))
+                    && let Some(w) = self.info(next)
+                    && w.definite
+                    && w.prefix == w.article
+                    && w.cardinal
+                        .is_some_and(|s| s.role == Role::Scale && s.value == c.min_scale)
+                {
+                    next += 1;
+                }
+                continue;
             }
-            next = a.next;
+            // مئة وثلاثون وخمسين: where fifty cannot follow, two fifths.
+            if let Some(f) = a.alt {
+                let b = Atom {
+                    kind: AtomKind::Frac(f),
+                    alt: None,
+                    ..a
+                };
+                if c.step(&b) {
+                    next = b.next;
+                    continue;
+                }
+            }
+            break;
         }
         if c.last == Last::TeenHead {
             return None;
@@ -1056,6 +1141,40 @@ impl<'a> Scan<'a> {
             start_override = Some(self.t[k].start as usize);
             k += 1;
         }
+        // خمس العشرين, نصف المليون: a fraction of a definite number.
+        if !negative && let Some((v, after)) = self.fraction_of_definite(k) {
+            let start = start_override.unwrap_or(self.start_of(k));
+            let kind = if v.fract() == 0.0 {
+                Kind::Cardinal
+            } else {
+                Kind::Fraction
+            };
+            return Some((self.mention(start, after, kind, Value::Number(v)), after));
+        }
+        // قرابة المئة, تجاوز الألف: a round number with the article, where
+        // no definite noun comes before it (الذكرى المئة is an ordinal) and
+        // it is no percent (في المئة, بالمئة).
+        if let Some(w) = self.info(k)
+            && let Some(c) = w.cardinal
+            && w.definite
+            && w.prefix == w.article
+            && matches!(c.role, Role::Hundred | Role::Scale)
+            && !c.plural
+            && !c.is_multiple()
+            && !c.ambiguous
+            && !c.construct
+            && !(k > 0
+                && (self.after_definite(k)
+                    || self.text(k - 1) == "في"
+                    || self.info(k - 1).is_some_and(|p| p.fraction.is_some())))
+        {
+            let start = start_override.unwrap_or(self.start_of(k) - w.article as usize);
+            let v = if negative { -c.value } else { c.value };
+            return Some((
+                self.mention(start, k + 1, Kind::Cardinal, Value::Number(v)),
+                k + 1,
+            ));
+        }
         let mut percent = false;
         if let Some(j) = self.has_cue(k, |c| *c == Cue::PercentBefore)
             && self.starts_number(j)
@@ -1091,6 +1210,17 @@ impl<'a> Scan<'a> {
             lone,
         } = self.compose_at(k)?;
         let mut start = start_override.unwrap_or(number_start);
+        // Right after a number, Arabic واحد is the one counted (تلاتين
+        // واحد: thirty people), not a number of its own.
+        if comp.first_is_one_word
+            && comp.atoms == 1
+            && !negative
+            && k > 0
+            && self.is_number_at(k - 1)
+            && !self.text(k).is_ascii()
+        {
+            return None;
+        }
         // أي واحد, كل واحد: a pronoun.
         if comp.first_is_one_word
             && comp.atoms == 1
@@ -1342,7 +1472,7 @@ impl<'a> Scan<'a> {
     fn ordinal_at(&self, i: usize) -> Option<(Mention, usize)> {
         let w = self.info(i)?;
         let start = self.start_of(i) - w.article as usize;
-        let after_definite = i == 0 || (self.text(i - 1).starts_with("ال") && self.info(i - 1).is_none());
+        let after_definite = i == 0 || self.after_definite(i);
         let (mut v, teen_head, mut next) = if let Some((v, th)) = w.ordinal {
             (v, th, i + 1)
         } else if let Some(c) = w.cardinal
@@ -1440,7 +1570,9 @@ impl<'a> Scan<'a> {
             if let Some(w) = self.info(j)
                 && w.ordinal.is_some()
             {
-                let end = self.has_cue(j + 1, |c| *c == Cue::TimeAfter).unwrap_or(j + 1);
+                // الساعة الحادية عشرة: the whole compound ordinal.
+                let end = self.ordinal_at(j).map_or(j + 1, |(_, e)| e);
+                let end = self.has_cue(end, |c| *c == Cue::TimeAfter).unwrap_or(end);
                 return Some((self.mention(self.start_of(j), end, Kind::Time, Value::None), end));
             }
         }

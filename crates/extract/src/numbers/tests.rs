@@ -385,6 +385,299 @@ fn a_dash_and_a_space_at_a_lines_head_is_a_bullet_not_a_minus() {
 // Issue 22: numbers as people write them.
 // See: `issues show 22`.
 
+// Colloquial Arabic numerals (Egyptian, Levantine), in sentences of our own.
+t!(
+    colloquial_teen_egyptian,
+    "اتقبض على حداشر شاب امبارح",
+    [("حداشر", Cardinal, "11")]
+);
+t!(
+    colloquial_teen_with_taa,
+    "خمسطاشر عربية اتحرقت",
+    [("خمسطاشر", Cardinal, "15")]
+);
+t!(
+    colloquial_teen_levantine,
+    "انقتل تلتعش شخص",
+    [("تلتعش", Cardinal, "13")]
+);
+t!(colloquial_three, "وصلوا تلاتة عساكر", [("تلاتة", Cardinal, "3")]);
+t!(colloquial_eight, "في تمانية مصابين", [("تمانية", Cardinal, "8")]);
+t!(
+    colloquial_tens_and_a_counted_one,
+    "مات حوالي تلاتين واحد",
+    [("تلاتين", Cardinal, "30")]
+);
+t!(
+    colloquial_unit_and_tens_with_a_space,
+    "خمسة و تلاتين جريح",
+    [("خمسة و تلاتين", Cardinal, "35")]
+);
+t!(
+    colloquial_hundreds_and_teen,
+    "مية وتلتاشر معتقل",
+    [("مية وتلتاشر", Cardinal, "113")]
+);
+t!(
+    colloquial_hundreds_unit_and_tens,
+    "خمسمية وتلاتة وعشرين بيت",
+    [("خمسمية وتلاتة وعشرين", Cardinal, "523")]
+);
+t!(
+    colloquial_dual_hundred,
+    "ميتين جندي",
+    [("ميتين", Cardinal, "200")]
+);
+t!(
+    colloquial_dual_hundred_after_a_number_is_dead,
+    "لقينا خمسة ميتين",
+    [("خمسة", Cardinal, "5")]
+);
+t!(
+    colloquial_construct_hundred_before_thousand,
+    "ميت ألف جنيه",
+    [("ميت ألف", Cardinal, "100000")]
+);
+t!(colloquial_construct_alone_is_no_number, "لقوه ميت", []);
+t!(the_dead_is_no_hundred, "دفنوا الميت أمس", []);
+t!(
+    colloquial_hundreds_before_thousand,
+    "تلتميت ألف لاجئ",
+    [("تلتميت ألف", Cardinal, "300000")]
+);
+t!(
+    colloquial_plural_thousands,
+    "تلات تلاف وخمسمية متظاهر",
+    [("تلات تلاف وخمسمية", Cardinal, "3500")]
+);
+t!(
+    colloquial_thousands_in_one_word,
+    "خمستلاف عسكري",
+    [("خمستلاف", Cardinal, "5000")]
+);
+t!(
+    colloquial_number_before_million,
+    "اتنين مليون نازح",
+    [("اتنين مليون", Cardinal, "2000000")]
+);
+t!(
+    colloquial_teen_before_thousand,
+    "ستاشر ألف شخص",
+    [("ستاشر ألف", Cardinal, "16000")]
+);
+
+/// Every colloquial teen, ten, hundred and their compounds, in each
+/// spelling the vocabulary lists.
+#[test]
+fn colloquial_paradigms_read_whole() {
+    let n = Numbers::builtin();
+    let units: [(&[&str], f64); 9] = [
+        (&["واحد"], 1.0),
+        (&["اتنين", "إتنين", "تنين"], 2.0),
+        (&["تلاتة", "تلات"], 3.0),
+        (&["أربعة", "اربعة"], 4.0),
+        (&["خمسة"], 5.0),
+        (&["ستة"], 6.0),
+        (&["سبعة"], 7.0),
+        (&["تمانية", "تماني", "تمنية"], 8.0),
+        (&["تسعة"], 9.0),
+    ];
+    let teens: [(&[&str], f64); 9] = [
+        (&["حداشر", "احداشر", "حدعش", "احدعش"], 11.0),
+        (&["اتناشر", "اطناشر", "طناشر", "اتنعش", "تنعش"], 12.0),
+        (&["تلتاشر", "تلاتاشر", "تلطاشر", "تلتعش", "تلطعش"], 13.0),
+        (&["اربعتاشر", "أربعطاشر", "اربعتعش", "اربعطعش"], 14.0),
+        (&["خمستاشر", "خمسطاشر", "خمستعش", "خمسطعش"], 15.0),
+        (&["ستاشر", "سطاشر", "ستعش", "سطعش"], 16.0),
+        (&["سبعتاشر", "سبعطاشر", "سبعتعش", "سبعطعش"], 17.0),
+        (&["تمنتاشر", "تمنطاشر", "طمنطاشر", "تمنتعش", "تمنطعش"], 18.0),
+        (&["تسعتاشر", "تسعطاشر", "تسعتعش", "تسعطعش"], 19.0),
+    ];
+    let tens: [(&[&str], f64); 8] = [
+        (&["عشرين"], 20.0),
+        (&["تلاتين", "ثلاتين"], 30.0),
+        (&["اربعين"], 40.0),
+        (&["خمسين"], 50.0),
+        (&["ستين"], 60.0),
+        (&["سبعين"], 70.0),
+        (&["تمانين", "تمنين"], 80.0),
+        (&["تسعين"], 90.0),
+    ];
+    let hundreds: [(&[&str], f64); 9] = [
+        (&["مية"], 100.0),
+        (&["ميتين"], 200.0),
+        (&["تلتمية", "تلاتمية", "تلتميت"], 300.0),
+        (&["ربعمية", "اربعمية", "ربعميت"], 400.0),
+        (&["خمسمية", "خمسميت"], 500.0),
+        (&["ستمية", "ستميت"], 600.0),
+        (&["سبعمية", "سبعميت"], 700.0),
+        (&["تمنمية", "تمانمية", "تمنميت"], 800.0),
+        (&["تسعمية", "تسعميت"], 900.0),
+    ];
+    let mut cases: Vec<(String, f64)> = Vec::new();
+    for (forms, v) in teens.iter().chain(&tens).chain(&hundreds) {
+        for f in *forms {
+            cases.push((f.to_string(), *v));
+            cases.push((format!("{f} ألف"), v * 1000.0));
+        }
+    }
+    for (tf, t) in &tens {
+        for (uf, u) in &units {
+            for (a, b) in [(uf[0], tf[0]), (uf[uf.len() - 1], tf[tf.len() - 1])] {
+                cases.push((format!("{a} و{b}"), u + t));
+                cases.push((format!("{a} و {b}"), u + t));
+            }
+        }
+    }
+    for (hf, h) in &hundreds {
+        for (ff, f) in teens.iter().chain(&tens) {
+            cases.push((format!("{} و{}", hf[0], ff[0]), h + f));
+        }
+        for (uf, u) in &units {
+            cases.push((format!("{} و{} وعشرين", hf[hf.len() - 1], uf[0]), h + u + 20.0));
+        }
+    }
+    for (uf, u) in &units[2..] {
+        cases.push((format!("{} تلاف", uf[0]), u * 1000.0));
+        cases.push((format!("{} مليون", uf[0]), u * 1e6));
+    }
+    let mut bad = Vec::new();
+    for (text, want) in &cases {
+        let m = n.find(text);
+        let ok =
+            m.len() == 1 && m[0].start == 0 && m[0].end == text.len() && m[0].value == Value::Number(*want);
+        if !ok {
+            bad.push(format!("{text} = {want}: {m:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {} cases:\n{}",
+        bad.len(),
+        cases.len(),
+        bad.join("\n")
+    );
+}
+
+// Compound ordinals, 11 to 99, both genders, with الحادي / الحادية.
+t!(
+    ordinal_teen_feminine_indefinite,
+    "فاز للمرة حادية عشرة",
+    [("حادية عشرة", Ordinal, "11")]
+);
+t!(ordinal_teen_indefinite, "حادي عشر", [("حادي عشر", Ordinal, "11")]);
+t!(
+    ordinal_twenty_one_feminine_with_wahida,
+    "الدورة الواحدة والعشرون",
+    [("الواحدة والعشرون", Ordinal, "21")]
+);
+t!(
+    ordinal_teen_hour_is_one_time,
+    "وقع الانفجار الساعة الحادية عشرة ليلا",
+    [("الحادية عشرة ليلا", Time, "null")]
+);
+
+/// Every compound ordinal from 11 to 99, masculine and feminine, with the
+/// tens in either case and the conjunction attached or apart.
+#[test]
+fn compound_ordinals_read_whole() {
+    let n = Numbers::builtin();
+    let m = [
+        "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
+    ];
+    let f = [
+        "حادية",
+        "ثانية",
+        "ثالثة",
+        "رابعة",
+        "خامسة",
+        "سادسة",
+        "سابعة",
+        "ثامنة",
+        "تاسعة",
+    ];
+    let tn = [
+        "عشرون",
+        "ثلاثون",
+        "أربعون",
+        "خمسون",
+        "ستون",
+        "سبعون",
+        "ثمانون",
+        "تسعون",
+    ];
+    let tg = [
+        "عشرين",
+        "ثلاثين",
+        "أربعين",
+        "خمسين",
+        "ستين",
+        "سبعين",
+        "ثمانين",
+        "تسعين",
+    ];
+    let mut cases: Vec<(String, f64)> = Vec::new();
+    for u in 0..9 {
+        let v = 11.0 + u as f64;
+        cases.push((format!("ال{} عشر", m[u]), v));
+        cases.push((format!("ال{} عشرة", f[u]), v));
+        cases.push((format!("{} عشر", m[u]), v));
+        cases.push((format!("{} عشرة", f[u]), v));
+        for t in 0..8 {
+            let v = (t as f64 + 2.0) * 10.0 + u as f64 + 1.0;
+            cases.push((format!("ال{} وال{}", m[u], tn[t]), v));
+            cases.push((format!("ال{} و ال{}", f[u], tg[t]), v));
+            cases.push((format!("ال{} وال{}", f[u], tg[t]), v));
+            cases.push((format!("{} و{}", m[u], tg[t]), v));
+        }
+    }
+    let mut bad = Vec::new();
+    for (text, want) in &cases {
+        let found = n.find(&format!("اليوم {text}"));
+        let ok = found.len() == 1 && found[0].kind == Kind::Ordinal && found[0].value == Value::Number(*want);
+        if !ok {
+            bad.push(format!("{text} = {want}: {found:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {} cases:\n{}",
+        bad.len(),
+        cases.len(),
+        bad.join("\n")
+    );
+}
+
+// Fractions of a definite number; a round number with the article.
+t!(
+    fraction_of_a_definite_million,
+    "نزح نصف المليون",
+    [("نصف المليون", Cardinal, "500000")]
+);
+t!(
+    fifth_of_the_twenty,
+    "خمس العشرين",
+    [("خمس العشرين", Cardinal, "4")]
+);
+t!(
+    a_million_and_half_the_million,
+    "أكثر من مليون ونصف المليون شخص",
+    [("مليون ونصف المليون", Cardinal, "1500000")]
+);
+t!(about_the_hundred, "قتل قرابة المئة", [("المئة", Cardinal, "100")]);
+t!(
+    the_hundredth_anniversary,
+    "الذكرى المئة",
+    [("المئة", Ordinal, "100")]
+);
+t!(percent_alone_is_no_hundred, "في المئة", []);
+t!(
+    dual_of_a_fraction_where_fifty_cannot_stand,
+    "مئة وثلاثون وخمسين",
+    [("مئة وثلاثون وخمسين", Fraction, "130.4")]
+);
+t!(fifty_stays_fifty, "مئة وخمسين", [("مئة وخمسين", Cardinal, "150")]);
+
 // Duals of counted nouns.
 t!(dual_of_man, "قتل رجلين", [("رجلين", Cardinal, "2")]);
 t!(dual_with_conjunction, "واعتقل وفردين", [("فردين", Cardinal, "2")]);

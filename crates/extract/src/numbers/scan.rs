@@ -12,6 +12,8 @@ pub(crate) struct Scan<'a> {
     infos: Vec<Option<&'a WordInfo>>,
     /// Token index after the last year mention, for year lists (2014 و2019).
     last_year_end: Option<usize>,
+    /// Whether the text is written in Arabic script, once asked.
+    arabic: std::cell::OnceCell<bool>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -473,7 +475,25 @@ impl<'a> Scan<'a> {
             t,
             infos,
             last_year_end: None,
+            arabic: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether the text being read is Arabic: more of its letters are
+    /// Arabic than Latin. Counted once, when a number's reading depends on
+    /// it (the dot of 1.500).
+    fn arabic_text(&self) -> bool {
+        *self.arabic.get_or_init(|| {
+            let (mut arabic, mut latin) = (0usize, 0usize);
+            for &b in self.key.as_bytes() {
+                if b.is_ascii_alphabetic() {
+                    latin += 1;
+                } else if (0xD8..=0xDB).contains(&b) {
+                    arabic += 1;
+                }
+            }
+            arabic > latin
+        })
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -567,7 +587,7 @@ impl<'a> Scan<'a> {
                             && self.month(i).is_some()
                     }
                 },
-                TokenKind::Punct => matches!(self.punct(i), Some('-' | '+' | '.')),
+                TokenKind::Punct => matches!(self.punct(i), Some('-' | '+' | '.' | '٫')),
             };
             if !relevant {
                 // A web address: nothing in it is a number.
@@ -652,7 +672,7 @@ impl<'a> Scan<'a> {
                         )
                     })
             }),
-            Some(TokenKind::Punct) => matches!(self.punct(i), Some('-' | '.')),
+            Some(TokenKind::Punct) => matches!(self.punct(i), Some('-' | '.' | '٫')),
             None => false,
         }
     }
@@ -711,8 +731,8 @@ impl<'a> Scan<'a> {
     /// Digits, with their separators: value, integer?, digits before the
     /// decimal point, token after.
     fn digits_at(&self, i: usize) -> Option<(f64, bool, usize, usize)> {
-        // .25
-        if self.punct(i) == Some('.')
+        // .25, ٫٥
+        if matches!(self.punct(i), Some('.' | '٫'))
             && self.number_len(i + 1).is_some()
             && self.glued(i + 1)
             && (i == 0 || self.t[i].space_before)
@@ -790,6 +810,14 @@ impl<'a> Scan<'a> {
             Some((whole + frac, false, digits, groups[k] + 1))
         };
         let thousands_ok = |upto: usize| g[0].len() <= 3 && g[1..upto].iter().all(|s| s.len() == 3);
+        // 12,34,567: Indian grouping (lakhs, crores), commas only.
+        let indian_ok = |upto: usize| {
+            upto >= 3
+                && seps[..upto - 1].iter().all(|&c| c == ',')
+                && (1..=2).contains(&g[0].len())
+                && g[1..upto - 1].iter().all(|s| s.len() == 2)
+                && g[upto - 1].len() == 3
+        };
         let last = seps.len();
         if seps.contains(&'٫') {
             let k = seps.iter().position(|&c| c == '٫')? + 1;
@@ -799,13 +827,17 @@ impl<'a> Scan<'a> {
             return Some((int_value(&g[..1])?, true, g[0].len(), groups[0] + 1));
         }
         let distinct_last = seps[..last - 1].iter().all(|&c| c != seps[last - 1]) && last >= 2;
-        if distinct_last && thousands_ok(last) {
+        if distinct_last && (thousands_ok(last) || indian_ok(last)) {
             return decimal_at(last);
         }
         let all_same = seps.iter().all(|&c| c == seps[0]);
         if all_same {
             if last == 1 {
-                if g[1].len() == 3 && g[0] != "0" && g[0].len() <= 3 && seps[0] != ' ' {
+                // A dot before three digits: a thousands separator in Arabic
+                // (and European) reporting (1.500 قتيل), a decimal point in
+                // English (4.800 km) and in text without letters.
+                let dot_is_decimal = seps[0] == '.' && !self.arabic_text();
+                if g[1].len() == 3 && g[0] != "0" && g[0].len() <= 3 && seps[0] != ' ' && !dot_is_decimal {
                     return Some((int_value(&g)?, true, g[0].len() + 3, j));
                 }
                 if seps[0] == ' ' {
@@ -813,7 +845,7 @@ impl<'a> Scan<'a> {
                 }
                 return decimal_at(1);
             }
-            if thousands_ok(last + 1) {
+            if thousands_ok(last + 1) || indian_ok(last + 1) {
                 let d: usize = g.iter().map(|s| s.len()).sum();
                 return Some((int_value(&g)?, true, d, j));
             }
@@ -874,7 +906,10 @@ impl<'a> Scan<'a> {
                     None => (value, integer, next),
                 };
                 // Digits glued to a following word are not a number (180ميلي).
-                if self.kind(next) == Some(TokenKind::Word) && self.glued(next) && !self.glued_suffix_ok(next)
+                if self.kind(next) == Some(TokenKind::Word)
+                    && self.glued(next)
+                    && !self.glued_suffix_ok(next)
+                    && !self.times_ten(next)
                 {
                     return None;
                 }
@@ -1035,11 +1070,26 @@ impl<'a> Scan<'a> {
             || matches!(self.text(next), "st" | "nd" | "rd" | "th" | "e")
     }
 
+    /// "x10^" (or "×10^") glued after digits at `k`: scientific notation.
+    fn times_ten(&self, k: usize) -> bool {
+        (self.text(k) == "x" || self.punct(k) == Some('×'))
+            && self.glued(k)
+            && self.text(k + 1) == "10"
+            && self.glued(k + 1)
+            && self.punct(k + 2) == Some('^')
+            && self.glued(k + 2)
+    }
+
     fn power(&self, base: f64, next: usize) -> Option<(f64, usize)> {
         let mut k = next;
+        // 1.3x10^6: the base times ten to the power.
+        let times = self.times_ten(k);
+        if times {
+            k += 2;
+        }
         let is_e = self.kind(k) == Some(TokenKind::Word) && self.glued(k) && self.text(k) == "e";
         let is_caret = self.punct(k) == Some('^') && self.glued(k);
-        if !(is_e || is_caret) {
+        if !(is_e || is_caret || times) {
             return None;
         }
         k += 1;
@@ -1051,7 +1101,7 @@ impl<'a> Scan<'a> {
             k += 1;
         }
         let (exp, _, _, after) = self.digits_at(k)?;
-        let v = if is_e {
+        let v = if is_e || times {
             base * 10f64.powf(sign * exp)
         } else {
             base.powf(sign * exp)
@@ -1123,6 +1173,9 @@ impl<'a> Scan<'a> {
         let mut k = i;
         let mut negative = false;
         let mut start_override = None;
+        // A dash and a space at the head of a line: a minus only if the
+        // number is all the line holds ("- 12 attackers" is a list item).
+        let mut line_minus = false;
         if let Some(j) = self.has_cue(k, |c| *c == Cue::Negative)
             && self.starts_number(j)
         {
@@ -1138,6 +1191,14 @@ impl<'a> Scan<'a> {
             && (k == 0 || self.kind(k - 1) != Some(TokenKind::Number))
         {
             negative = true;
+            start_override = Some(self.t[k].start as usize);
+            k += 1;
+        } else if self.punct(k) == Some('-')
+            && self.number_len(k + 1).is_some()
+            && (k == 0 || self.t[k].newline_before)
+        {
+            negative = true;
+            line_minus = true;
             start_override = Some(self.t[k].start as usize);
             k += 1;
         }
@@ -1333,6 +1394,10 @@ impl<'a> Scan<'a> {
                 fraction = true;
                 next += 3;
             }
+        }
+        if line_minus && !(next >= self.t.len() || self.t[next].newline_before) {
+            negative = false;
+            start = number_start;
         }
         if negative {
             value = -value;

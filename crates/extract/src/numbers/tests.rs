@@ -648,6 +648,53 @@ fn compound_ordinals_read_whole() {
     );
 }
 
+// A decimal fraction with the Arabic decimal separator and no leading digit.
+t!(
+    arabic_decimal_without_leading_digit,
+    "نزح ٫٥ مليون شخص",
+    [("٫٥ مليون", Cardinal, "500000")]
+);
+t!(arabic_decimal_alone, "بلغت ٫٧٥", [("٫٧٥", Cardinal, "0.75")]);
+
+// The dot of 1.500: by the text's language.
+t!(
+    dot_before_three_digits_in_english_is_decimal,
+    "a 4.800 km front",
+    [("4.800", Cardinal, "4.8")]
+);
+t!(
+    dot_before_three_digits_in_arabic_is_thousands,
+    "سقط 4.800 قتيل",
+    [("4.800", Cardinal, "4800")]
+);
+t!(
+    two_dots_are_thousands_in_english_too,
+    "some 1.500.000 people",
+    [("1.500.000", Cardinal, "1500000")]
+);
+t!(
+    english_quote_in_an_arabic_report_follows_the_report,
+    "قال البيان إن 2.500 شخص فروا، ونقل عنه: 2.500 people fled",
+    [("2.500", Cardinal, "2500"), ("2.500", Cardinal, "2500")]
+);
+
+// Scientific notation, Indian digit groups, a minus alone on its line.
+t!(
+    english_times_ten,
+    "1.3x10^6 cells",
+    [("1.3x10^6", Cardinal, "1300000")]
+);
+t!(
+    english_indian_grouping,
+    "Rs 12,34,567 in cash",
+    [("12,34,567", Cardinal, "1234567")]
+);
+t!(
+    a_dash_before_a_number_alone_on_its_line,
+    "- 12",
+    [("- 12", Cardinal, "-12")]
+);
+
 // Fractions of a definite number; a round number with the article.
 t!(
     fraction_of_a_definite_million,

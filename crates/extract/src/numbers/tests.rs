@@ -678,7 +678,147 @@ t!(
     [("2.500", Cardinal, "2500"), ("2.500", Cardinal, "2500")]
 );
 
-// Scientific notation, Indian digit groups, a minus alone on its line.
+// English hyphenated words, units alone, one of.
+t!(
+    english_one_hour_battle,
+    "The one-hour battle ended",
+    [("one", Cardinal, "1")]
+);
+t!(
+    english_the_one_day_strike,
+    "during the one-day strike",
+    [("one", Cardinal, "1")]
+);
+t!(
+    english_week_old_offensive,
+    "in the week-old offensive",
+    [("week", Cardinal, "1")]
+);
+t!(
+    english_day_long_siege,
+    "a day-long siege",
+    [("day", Cardinal, "1")]
+);
+t!(
+    english_an_age_is_no_unit,
+    "a 12-year-old boy",
+    [("12", Cardinal, "12")]
+);
+t!(english_unit_alone_is_nothing, "a week later", []);
+t!(
+    english_one_of,
+    "one of its soldiers was killed",
+    [("one", Cardinal, "1")]
+);
+t!(english_the_one_off_stays_a_pronoun, "the one-off payment", []);
+
+#[test]
+fn english_hedged_units_and_odd_counts() {
+    let n = Numbers::builtin();
+    for (input, text, value, q, hedge) in [
+        (
+            "fighting raged for more than an hour",
+            "an",
+            1.0,
+            Qualifier::MoreThan,
+            "more than",
+        ),
+        (
+            "less than a day after the raid",
+            "a",
+            1.0,
+            Qualifier::LessThan,
+            "less than",
+        ),
+        ("twenty-odd fighters", "twenty", 20.0, Qualifier::MoreThan, "odd"),
+        ("30-odd guards", "30", 30.0, Qualifier::MoreThan, "odd"),
+    ] {
+        let m = n.find(input);
+        assert_eq!(m.len(), 1, "{input}: {m:?}");
+        assert_eq!(&input[m[0].start..m[0].end], text, "{input}");
+        assert_eq!(m[0].value, Value::Number(value), "{input}");
+        assert_eq!(m[0].qualifier, q, "{input}");
+        let (s, e) = m[0].hedge.unwrap_or_else(|| panic!("{input}: no hedge"));
+        assert_eq!(&input[s..e], hedge, "{input}");
+    }
+}
+
+// English compounds and fractions.
+t!(
+    english_hundreds_then_tens_without_and,
+    "two hundred fifty people",
+    [("two hundred fifty", Cardinal, "250")]
+);
+t!(
+    english_hundreds_then_unit_without_and,
+    "one hundred three inmates",
+    [("one hundred three", Cardinal, "103")]
+);
+t!(
+    english_fifteen_hundred,
+    "fifteen hundred troops",
+    [("fifteen hundred", Cardinal, "1500")]
+);
+t!(
+    english_two_hundreds_are_two_numbers,
+    "3 hundred and 2 hundred",
+    [("3 hundred", Cardinal, "300"), ("2 hundred", Cardinal, "200")]
+);
+t!(
+    english_and_a_proper_fraction,
+    "three and one fourth miles",
+    [("three and one fourth", Fraction, "3.25")]
+);
+t!(
+    english_improper_fraction_after_and,
+    "one hundred and thirty fifths",
+    [("one hundred and thirty fifths", Fraction, "26")]
+);
+t!(
+    english_compound_ordinal_denominator,
+    "one twenty-fifth of the budget",
+    [("one twenty-fifth", Fraction, "0.04")]
+);
+t!(
+    english_twenty_first_century_is_no_fraction,
+    "one twenty-first century war",
+    [("one", Cardinal, "1"), ("twenty-first", Ordinal, "21")]
+);
+t!(
+    english_compound_ordinal,
+    "on the thirty fifth day",
+    [("thirty fifth", Ordinal, "35")]
+);
+t!(
+    english_two_millionth_is_an_ordinal,
+    "the two millionth visitor",
+    [("two", Cardinal, "2")]
+);
+t!(
+    english_fraction_of_a_million,
+    "two thirds of a million",
+    [("two thirds of a million", Cardinal, "666666.6666666666")]
+);
+t!(
+    english_billion_and_a_half_million,
+    "one billion and a half million",
+    [("one billion and a half million", Cardinal, "1000500000")]
+);
+t!(
+    english_spoken_decimals,
+    "nine point zero four",
+    [("nine point zero four", Cardinal, "9.04")]
+);
+t!(
+    english_vulgar_fraction,
+    "¾ of the town",
+    [("¾", Fraction, "0.75")]
+);
+t!(
+    english_mixed_vulgar_fraction,
+    "1½ tonnes",
+    [("1½", Fraction, "1.5")]
+);
 t!(
     english_times_ten,
     "1.3x10^6 cells",
@@ -688,6 +828,15 @@ t!(
     english_indian_grouping,
     "Rs 12,34,567 in cash",
     [("12,34,567", Cardinal, "1234567")]
+);
+t!(
+    digits_spelled_with_hyphens,
+    "code three-nought-four",
+    [
+        ("three", Cardinal, "3"),
+        ("nought", Cardinal, "0"),
+        ("four", Cardinal, "4")
+    ]
 );
 t!(
     a_dash_before_a_number_alone_on_its_line,
@@ -745,4 +894,16 @@ t!(
     nominative_dual_of_citizen,
     "قتل مواطنان",
     [("مواطنان", Cardinal, "2")]
+);
+
+// Look-alike letters from other scripts.
+t!(
+    greek_omicron,
+    "Twenty οne people",
+    [("Twenty οne", Cardinal, "21")]
+);
+t!(
+    cyrillic_letters,
+    "оnе hundrеd prisoners",
+    [("оnе hundrеd", Cardinal, "100")]
 );

@@ -342,7 +342,8 @@ impl Normalized {
                 // A multi-byte character starts here (input is valid UTF-8).
                 let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
                 let len = c.len_utf8();
-                if c == '\u{064E}'
+                let cp = c as u32;
+                if cp == 0x064E
                     && let Some(end) = dual_ending(input, i, trailing_word(&self.text))
                 {
                     // مسلحَين → مسلحان: the whole ending stands for the key's.
@@ -353,11 +354,16 @@ impl Normalized {
                     });
                     self.text.push_str("\u{0627}\u{0646}");
                     i = end;
-                } else if let Some(l) = latin_lookalike(c).filter(|_| in_latin_word(input, i, i + len)) {
+                } else if (0x0370..0x0530).contains(&cp)
+                    && let Some(l) = latin_lookalike(c).filter(|_| in_latin_word(input, i, i + len))
+                {
                     self.push(c, l, i);
                     i += len;
                 } else {
-                    if is_vulgar_fraction(c) && self.text.ends_with(|d: char| d.is_ascii_digit()) {
+                    if cp < 0x2200
+                        && is_vulgar_fraction(c)
+                        && self.text.ends_with(|d: char| d.is_ascii_digit())
+                    {
                         // 1½ is one and a half: a space keeps the digits apart.
                         self.runs.push(Run {
                             key: self.text.len() as u32,

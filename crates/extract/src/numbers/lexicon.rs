@@ -238,6 +238,9 @@ pub struct WordInfo {
     pub ordinal: Option<(f64, bool)>,
     /// Phrases whose first word is this form.
     pub phrases: Vec<u32>,
+    /// The form is a time unit that can stand for one of it
+    /// ([`Cue::OneUnit`]): known without walking `phrases`.
+    pub unit: bool,
 }
 
 /// The compiled vocabulary.
@@ -422,12 +425,14 @@ impl Lexicon {
         let mut words = k.split_whitespace();
         let Some(first) = words.next() else { return };
         let rest: Vec<Box<str>> = words.map(Box::from).collect();
+        let unit = cue == Cue::OneUnit;
         let id = self.phrases.push(rest, cue, false);
         let first = first.to_string();
         self.add_word(&first, definite, |w| {
             if !w.phrases.contains(&id) {
                 w.phrases.push(id);
             }
+            w.unit |= unit;
         });
     }
 

@@ -572,13 +572,12 @@ impl<'a> Scan<'a> {
     /// it (the dot of 1.500).
     fn arabic_text(&self) -> bool {
         *self.arabic.get_or_init(|| {
+            // Lead bytes of U+0600..U+06FF, and ASCII letters (the key is
+            // lower case): counted without branches.
             let (mut arabic, mut latin) = (0usize, 0usize);
             for &b in self.key.as_bytes() {
-                if b.is_ascii_alphabetic() {
-                    latin += 1;
-                } else if (0xD8..=0xDB).contains(&b) {
-                    arabic += 1;
-                }
+                arabic += usize::from(b.wrapping_sub(0xD8) < 4);
+                latin += usize::from(b.wrapping_sub(b'a') < 26);
             }
             arabic > latin
         })
@@ -671,7 +670,7 @@ impl<'a> Scan<'a> {
                                 w.cardinal.is_some()
                                     || w.fraction.is_some()
                                     || w.ordinal.is_some()
-                                    || w.phrases.iter().any(|&p| *self.lex.cue(p) == Cue::OneUnit)
+                                    || w.unit
                             })
                     }),
                     None => {
@@ -833,7 +832,11 @@ impl<'a> Scan<'a> {
     /// hour). The mention is the unit's word, or the article, with the
     /// value one: what is counted is the unit, as after "one".
     fn one_unit_at(&self, i: usize) -> Option<(Mention, usize)> {
+        let unit = |k: usize| self.info(k).is_some_and(|w| w.unit);
         if matches!(self.text(i), "a" | "an") {
+            if !unit(i + 1) {
+                return None;
+            }
             self.has_cue(i + 1, |c| *c == Cue::OneUnit)?;
             if !self.cue_before(i, |c| matches!(c, Cue::HedgeBefore(_))) {
                 return None;
@@ -842,6 +845,9 @@ impl<'a> Scan<'a> {
                 self.mention(self.start_of(i), i + 1, Kind::Cardinal, Value::Number(1.0)),
                 i + 1,
             ));
+        }
+        if !unit(i) {
+            return None;
         }
         let j = self.has_cue(i, |c| *c == Cue::OneUnit)?;
         let joined = |k: usize| self.punct(k) == Some('-') && self.glued(k) && self.glued(k + 1);
@@ -975,8 +981,12 @@ impl<'a> Scan<'a> {
                 // A dot before three digits: a thousands separator in Arabic
                 // (and European) reporting (1.500 قتيل), a decimal point in
                 // English (4.800 km) and in text without letters.
-                let dot_is_decimal = seps[0] == '.' && !self.arabic_text();
-                if g[1].len() == 3 && g[0] != "0" && g[0].len() <= 3 && seps[0] != ' ' && !dot_is_decimal {
+                if g[1].len() == 3
+                    && g[0] != "0"
+                    && g[0].len() <= 3
+                    && seps[0] != ' '
+                    && (seps[0] != '.' || self.arabic_text())
+                {
                     return Some((int_value(&g)?, true, g[0].len() + 3, j));
                 }
                 if seps[0] == ' ' {

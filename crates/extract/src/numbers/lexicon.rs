@@ -64,6 +64,8 @@ struct FractionEntry {
     fallback: bool,
     #[serde(default)]
     compound_only: bool,
+    #[serde(default)]
+    after_number: bool,
     forms: Vec<String>,
 }
 
@@ -194,6 +196,9 @@ pub struct Fraction {
     pub fallback: bool,
     /// Read only as the last word of a compound ordinal (twenty-first).
     pub compound_only: bool,
+    /// Read only after a number and و (مليون ونص); elsewhere another word
+    /// (نص: a text; المادة 5 نص على: article 5 stipulated).
+    pub after_number: bool,
 }
 
 /// What a phrase signals.
@@ -309,6 +314,7 @@ impl Lexicon {
                 ambiguous: fr.ambiguous,
                 fallback: fr.fallback,
                 compound_only: fr.compound_only,
+                after_number: fr.after_number,
             };
             for f in &fr.forms {
                 lex.add_word(f, false, |w| w.fraction = Some(frac));

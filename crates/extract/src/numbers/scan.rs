@@ -667,10 +667,7 @@ impl<'a> Scan<'a> {
                     Some(_) => (i + 1..(i + 5).min(n)).any(|k| {
                         self.number_len(k).is_some()
                             || self.info(k).is_some_and(|w| {
-                                w.cardinal.is_some()
-                                    || w.fraction.is_some()
-                                    || w.ordinal.is_some()
-                                    || w.unit
+                                w.cardinal.is_some() || w.fraction.is_some() || w.ordinal.is_some() || w.unit
                             })
                     }),
                     None => {
@@ -1096,7 +1093,10 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 let start = article.unwrap_or_else(|| self.start_of(k));
-                if let Some(f) = w.fraction.filter(|f| !f.fallback && !f.compound_only) {
+                if let Some(f) = w
+                    .fraction
+                    .filter(|f| !f.fallback && !f.compound_only && !(f.after_number && (first || !conj)))
+                {
                     let as_fraction =
                         !f.ambiguous || !first || article.is_some() || self.ambiguous_fraction_reads(k);
                     if as_fraction || w.cardinal.is_none() {

@@ -461,6 +461,23 @@ t!(
     [("اتنين مليون", Cardinal, "2000000")]
 );
 t!(
+    colloquial_half_after_a_number,
+    "نزح مليون ونص",
+    [("مليون ونص", Cardinal, "1500000")]
+);
+t!(colloquial_half_alone_is_a_text, "نص البيان واضح", []);
+t!(
+    stipulated_after_a_number_is_no_half,
+    "المادة 5 نص على ذلك",
+    [("5", Cardinal, "5")]
+);
+t!(
+    colloquial_two_thirds,
+    "تلتين الناس",
+    [("تلتين", Fraction, "0.6666666666666666")]
+);
+t!(colloquial_ordinal, "في اليوم التاني", [("التاني", Ordinal, "2")]);
+t!(
     colloquial_teen_before_thousand,
     "ستاشر ألف شخص",
     [("ستاشر ألف", Cardinal, "16000")]

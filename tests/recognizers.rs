@@ -200,7 +200,7 @@ fn number_model_pass_rate() {
         &outcome,
         cases.len(),
         &unsupported().number,
-        0.85,
+        0.92,
     );
 }
 
@@ -245,6 +245,6 @@ fn english_number_model_pass_rate() {
         &outcome,
         cases.len(),
         &unsupported_in("unsupported-en.toml").number,
-        0.75,
+        0.9,
     );
 }

@@ -8,8 +8,18 @@
 //!
 //! The rules, each one lossy (see ARABIC.md for the table):
 //! - alef variants أ إ آ ٱ → ا; alef maqsura ى → ي; taa marbuta ة → ه;
-//!   hamza seats ؤ → و and ئ → ي; Farsi yeh ی → ي and keheh ک → ك;
-//! - tatweel, harakat and Quranic marks are dropped;
+//!   hamza seats ؤ → و and ئ → ي; the Persian and Urdu forms of Arabic
+//!   letters (ی ے ۓ ې → ي, ک ڪ → ك, ہ ۂ ۃ ھ ە ۀ → ه, ں → ن);
+//! - tatweel, harakat and Quranic marks are dropped, but for one fatha: a
+//!   dual written with it (مسلحَين, two gunmen) folds to the nominative dual
+//!   (مسلحان), since without it the dual reads as the sound plural
+//!   (مسلحين, gunmen) ([`dual_ending`]);
+//! - a Greek or Cyrillic letter that looks like a Latin one, inside a word
+//!   that has Latin letters (`Twenty οne` with a Greek omicron), becomes
+//!   that Latin letter ([`latin_lookalike`]); a word wholly in Greek or
+//!   Cyrillic is left alone;
+//! - vulgar fractions (½ ⅔ ¾) become their digits with a slash (`1/2`),
+//!   after a space when a digit comes before them (`1½` → `1 1/2`);
 //! - Arabic-Indic (٠-٩) and Persian (۰-۹) digits become ASCII digits;
 //! - the Arabic comma ، becomes `,`, the semicolon ؛ `;`, the question mark ؟
 //!   `?`, the percent sign ٪ `%`; the Arabic decimal and thousands separators
@@ -49,10 +59,11 @@ pub fn fold(c: char) -> Fold {
         '\0'..='\u{7f}' => Fold::Keep,
         // Arabic block.
         '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => Fold::To('\u{0627}'),
-        '\u{0649}' | '\u{06CC}' | '\u{0626}' => Fold::To('\u{064A}'),
-        '\u{0629}' => Fold::To('\u{0647}'),
+        '\u{0649}' | '\u{06CC}' | '\u{0626}' | '\u{06D0}' | '\u{06D2}' | '\u{06D3}' => Fold::To('\u{064A}'),
+        '\u{0629}' | '\u{06BE}' | '\u{06C0}'..='\u{06C3}' | '\u{06D5}' => Fold::To('\u{0647}'),
         '\u{0624}' => Fold::To('\u{0648}'),
-        '\u{06A9}' => Fold::To('\u{0643}'),
+        '\u{06A9}' | '\u{06AA}' => Fold::To('\u{0643}'),
+        '\u{06BA}' => Fold::To('\u{0646}'),
         '\u{0640}' => Fold::Drop,
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
             Fold::Drop
@@ -79,7 +90,9 @@ pub fn fold(c: char) -> Fold {
         }
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Fold::To('-'),
         '\u{2026}' => Fold::Keep,
+        '\u{2044}' => Fold::To('/'),
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Decompose,
+        _ if is_vulgar_fraction(c) => Fold::Decompose,
         '\u{FF10}'..='\u{FF19}' => Fold::To(char::from(b'0' + (c as u32 - 0xFF10) as u8)),
         _ if c.is_uppercase() => {
             let mut l = c.to_lowercase();
@@ -133,6 +146,140 @@ fn kept_len(b: &[u8]) -> usize {
 /// Format characters that have no width and belong to no word.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
+}
+
+/// ½ ⅓ ¼ ¾ ⅕ … ⅞ ⅒ ↉: their compatibility decomposition is digits around a
+/// fraction slash (½ = 1⁄2).
+#[inline]
+fn is_vulgar_fraction(c: char) -> bool {
+    matches!(c, '\u{00BC}'..='\u{00BE}' | '\u{2150}'..='\u{215E}' | '\u{2189}')
+}
+
+/// The Latin letter a Greek or Cyrillic letter is written like, in lower
+/// case (the common confusables of Unicode's `confusables.txt` between
+/// these scripts): ο → o, а → a, Τ → t…
+pub fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        // Greek.
+        'Α' | 'α' => 'a',
+        'Β' => 'b',
+        'Ε' => 'e',
+        'Ζ' => 'z',
+        'Η' => 'h',
+        'Ι' | 'ι' => 'i',
+        'Κ' | 'κ' => 'k',
+        'Μ' => 'm',
+        'Ν' => 'n',
+        'ν' => 'v',
+        'Ο' | 'ο' => 'o',
+        'Ρ' | 'ρ' => 'p',
+        'Τ' => 't',
+        'Υ' => 'y',
+        'υ' => 'u',
+        'Χ' | 'χ' => 'x',
+        // Cyrillic.
+        'А' | 'а' => 'a',
+        'В' => 'b',
+        'С' | 'с' => 'c',
+        'ԁ' => 'd',
+        'Е' | 'е' => 'e',
+        'Н' | 'һ' => 'h',
+        'І' | 'і' => 'i',
+        'Ј' | 'ј' => 'j',
+        'К' => 'k',
+        'ӏ' => 'l',
+        'М' => 'm',
+        'О' | 'о' => 'o',
+        'Р' | 'р' => 'p',
+        'ԛ' => 'q',
+        'Ѕ' | 'ѕ' => 's',
+        'Т' => 't',
+        'У' | 'у' => 'y',
+        'ԝ' => 'w',
+        'Х' | 'х' => 'x',
+        _ => return None,
+    })
+}
+
+/// Whether the word around input bytes `at..end` has a Latin (ASCII)
+/// letter: where a look-alike from another script is a disguise, not a
+/// word of its own language.
+fn in_latin_word(input: &str, at: usize, end: usize) -> bool {
+    let before = input[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| crate::letter::is_letter(c))
+        .take(64);
+    let after = input[end..]
+        .chars()
+        .take_while(|&c| crate::letter::is_letter(c))
+        .take(64);
+    before.chain(after).any(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether `c` is an Arabic mark the key drops (harakat, Quranic marks).
+#[inline]
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// A dual ending written with its fatha at input byte `at` (on a fatha):
+/// fatha, yaa, noon, each with any marks after it, at the end of a word
+/// whose key so far, `word`, has a stem of three letters or more once an
+/// article in front is set aside (مسلحَين, البلدَيْن; not بَين, الحُسَين).
+/// Returns the input byte after the ending.
+///
+/// Written so, the ending is the genitive or accusative dual (-ayn); the
+/// same letters without the fatha are as often the sound plural (-īn),
+/// which the key cannot tell apart once marks are dropped. The key writes
+/// it as the nominative dual -ان, which no plural shares.
+pub fn dual_ending(input: &str, at: usize, word: &str) -> Option<usize> {
+    let mut chars = input[at..].char_indices();
+    if chars.next()?.1 != '\u{064E}' {
+        return None;
+    }
+    let mut want = ['\u{064A}', '\u{0646}'].into_iter();
+    let mut next = want.next();
+    let mut end = input.len();
+    for (k, c) in chars {
+        if is_arabic_mark(c) {
+            continue;
+        }
+        match next {
+            Some(w) if c == w || (w == '\u{064A}' && matches!(c, '\u{06CC}' | '\u{0649}')) => {
+                next = want.next()
+            }
+            Some(_) => return None,
+            None => {
+                if crate::letter::is_letter(c) {
+                    return None;
+                }
+                end = at + k;
+                break;
+            }
+        }
+    }
+    if next.is_some() {
+        return None;
+    }
+    let stem = [
+        "وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+    ]
+    .iter()
+    .find_map(|p| word.strip_prefix(p).filter(|s| s.chars().count() >= 2))
+    .unwrap_or(word);
+    (stem.chars().count() >= 3 && stem.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))).then_some(end)
+}
+
+/// The Arabic letters at the end of the key: the word being written.
+fn trailing_word(key: &str) -> &str {
+    let start = key
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| ('\u{0621}'..='\u{064A}').contains(&c))
+        .last()
+        .map_or(key.len(), |(k, _)| k);
+    &key[start..]
 }
 
 /// A run of the key's map: from key offset `key` on, key bytes stand for
@@ -194,8 +341,40 @@ impl Normalized {
             } else {
                 // A multi-byte character starts here (input is valid UTF-8).
                 let c = input[i..].chars().next().unwrap_or('\u{FFFD}');
-                self.push_folded(c, i);
-                i += c.len_utf8();
+                let len = c.len_utf8();
+                let cp = c as u32;
+                if cp == 0x064E
+                    && let Some(end) = dual_ending(input, i, trailing_word(&self.text))
+                {
+                    // مسلحَين → مسلحان: the whole ending stands for the key's.
+                    self.runs.push(Run {
+                        key: self.text.len() as u32,
+                        input: i as u32,
+                        linear: false,
+                    });
+                    self.text.push_str("\u{0627}\u{0646}");
+                    i = end;
+                } else if (0x0370..0x0530).contains(&cp)
+                    && let Some(l) = latin_lookalike(c).filter(|_| in_latin_word(input, i, i + len))
+                {
+                    self.push(c, l, i);
+                    i += len;
+                } else {
+                    if cp < 0x2200
+                        && is_vulgar_fraction(c)
+                        && self.text.ends_with(|d: char| d.is_ascii_digit())
+                    {
+                        // 1½ is one and a half: a space keeps the digits apart.
+                        self.runs.push(Run {
+                            key: self.text.len() as u32,
+                            input: i as u32,
+                            linear: false,
+                        });
+                        self.text.push(' ');
+                    }
+                    self.push_folded(c, i);
+                    i += len;
+                }
             }
             run = i;
         }
@@ -396,6 +575,40 @@ mod tests {
     t!(latin_is_lower_cased, "SDF Raqqa", "sdf raqqa");
     t!(decimal_separators_are_kept, "١٫٥ ١٬٥٠٠", "1٫5 1٬500");
     t!(dashes_fold, "300–400 — x", "300-400 - x");
+    t!(
+        persian_and_urdu_letters_fold,
+        "ہمارے ڪتاب ۃ ھ ں",
+        "هماري كتاب ه ه ن"
+    );
+
+    // Look-alike letters from other scripts, inside a Latin word only.
+    t!(greek_omicron_in_a_latin_word, "Twenty οne", "twenty one");
+    t!(
+        cyrillic_letters_in_latin_words,
+        "Тhе sоldiеrs wеrе сарturеd",
+        "the soldiers were captured"
+    );
+    t!(greek_capitals_in_a_latin_word, "ΤWΕΝΤΥ", "twenty");
+    t!(a_greek_word_stays_greek, "οκτώ Αθήνα", "οκτώ αθήνα");
+    t!(a_russian_word_stays_russian, "Москва сорок", "москва сорок");
+
+    // The dual written with its fatha.
+    t!(fatha_dual_folds_to_the_nominative, "قتل مسلحَين", "قتل مسلحان");
+    t!(
+        fatha_dual_with_sukun_and_kasra,
+        "رجلَيْنِ و البلدَيْن",
+        "رجلان و البلدان"
+    );
+    t!(fatha_dual_after_shadda, "جنديَّين", "جنديان");
+    t!(fatha_dual_with_a_proclitic, "وسائقَين", "وسايقان");
+    t!(a_short_word_is_no_dual, "بَيْن أَيْن", "بين اين");
+    t!(a_name_with_the_article_is_no_dual, "الحُسَين", "الحسين");
+    t!(a_fatha_inside_a_word_still_drops, "مسلحَينا", "مسلحينا");
+    t!(the_plural_stays_plural, "مسلحِين مسلحين", "مسلحين مسلحين");
+
+    // Vulgar fractions.
+    t!(vulgar_fractions_become_digits, "⅔ ¾", "2/3 3/4");
+    t!(a_vulgar_fraction_after_digits, "1½", "1 1/2");
 
     #[test]
     fn map_points_back_to_input_characters() {
@@ -433,6 +646,25 @@ mod tests {
         assert_eq!(&input[r], "١٠٠٪");
         let r = n.to_input(6..7);
         assert_eq!(&input[r], "x");
+    }
+
+    #[test]
+    fn folded_letters_map_back_to_the_original() {
+        for (input, word, want) in [
+            ("Twenty οne killed", "one", "οne"),
+            ("قتل مسلحَين أمس", "مسلحان", "مسلحَين"),
+            ("قتل مسلحَيْنِ، أمس", "مسلحان", "مسلحَيْنِ"),
+            ("x 1½ y", "1 1/2", "1½"),
+            ("x ¾ y", "3/4", "¾"),
+        ] {
+            let n = Normalized::new(input);
+            let at = n
+                .as_str()
+                .find(word)
+                .unwrap_or_else(|| panic!("{input}: {}", n.as_str()));
+            let r = n.to_input(at..at + word.len());
+            assert_eq!(&input[r], want, "{input}");
+        }
     }
 
     #[test]

@@ -56,6 +56,15 @@ fn arabicish() -> impl Strategy<Value = String> {
         "e\u{301}",
         "\u{10000}",
         "\r\n",
+        "\u{64e}",
+        "ين",
+        "\u{652}",
+        "مسلحَين",
+        "ο",
+        "а",
+        "Τ",
+        "½",
+        "1",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }

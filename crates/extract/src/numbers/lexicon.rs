@@ -42,6 +42,12 @@ struct CardinalEntry {
     plural: bool,
     #[serde(default)]
     dual: bool,
+    #[serde(default)]
+    scale: Option<f64>,
+    #[serde(default)]
+    construct: bool,
+    #[serde(default)]
+    ambiguous: bool,
     forms: Vec<String>,
 }
 
@@ -54,6 +60,12 @@ struct FractionEntry {
     plural: bool,
     #[serde(default)]
     ambiguous: bool,
+    #[serde(default)]
+    fallback: bool,
+    #[serde(default)]
+    compound_only: bool,
+    #[serde(default)]
+    after_number: bool,
     forms: Vec<String>,
 }
 
@@ -104,6 +116,10 @@ struct Cues {
     part: Vec<String>,
     of: Vec<String>,
     point: Vec<String>,
+    #[serde(default)]
+    one_unit: Vec<String>,
+    #[serde(default)]
+    one_unit_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -152,6 +168,20 @@ pub struct Cardinal {
     pub value: f64,
     pub plural: bool,
     pub dual: bool,
+    /// For a scale word, the scale it counts in: its value, or less for a
+    /// multiple written as one word (ألفان, خمستلاف: 1000).
+    pub scale: f64,
+    /// A number only before a scale (ميت ألف).
+    pub construct: bool,
+    /// Also a common word: not read right after another number.
+    pub ambiguous: bool,
+}
+
+impl Cardinal {
+    /// A scale word that is a multiple of its scale (ألفان, خمستلاف).
+    pub fn is_multiple(&self) -> bool {
+        self.role == Role::Scale && self.scale != self.value
+    }
 }
 
 /// A fraction word.
@@ -161,6 +191,14 @@ pub struct Fraction {
     pub denominator: f64,
     pub plural: bool,
     pub ambiguous: bool,
+    /// Read only where the cardinal written alike cannot be (خمسين: two
+    /// fifths where fifty cannot follow, مئة وثلاثون وخمسين).
+    pub fallback: bool,
+    /// Read only as the last word of a compound ordinal (twenty-first).
+    pub compound_only: bool,
+    /// Read only after a number and و (مليون ونص); elsewhere another word
+    /// (نص: a text; المادة 5 نص على: article 5 stipulated).
+    pub after_number: bool,
 }
 
 /// What a phrase signals.
@@ -185,6 +223,8 @@ pub enum Cue {
     Point,
     Dual,
     OnePronoun,
+    OneUnit,
+    OneUnitAfter,
 }
 
 /// Everything one word form can be.
@@ -203,6 +243,9 @@ pub struct WordInfo {
     pub ordinal: Option<(f64, bool)>,
     /// Phrases whose first word is this form.
     pub phrases: Vec<u32>,
+    /// The form is a time unit that can stand for one of it
+    /// ([`Cue::OneUnit`]): known without walking `phrases`.
+    pub unit: bool,
 }
 
 /// The compiled vocabulary.
@@ -256,6 +299,9 @@ impl Lexicon {
                     value: c.value,
                     plural: c.plural,
                     dual: c.dual,
+                    scale: c.scale.unwrap_or(if c.dual { c.value / 2.0 } else { c.value }),
+                    construct: c.construct,
+                    ambiguous: c.ambiguous,
                 };
                 lex.add_word(f, true, |w| w.cardinal = Some(card));
             }
@@ -266,6 +312,9 @@ impl Lexicon {
                 denominator: fr.denominator,
                 plural: fr.plural,
                 ambiguous: fr.ambiguous,
+                fallback: fr.fallback,
+                compound_only: fr.compound_only,
+                after_number: fr.after_number,
             };
             for f in &fr.forms {
                 lex.add_word(f, false, |w| w.fraction = Some(frac));
@@ -292,7 +341,7 @@ impl Lexicon {
             }
         }
         let c = &nf.cues;
-        let lists: [(&Vec<String>, Cue); 15] = [
+        let lists: [(&Vec<String>, Cue); 17] = [
             (&c.one_is_a_pronoun_after, Cue::OnePronoun),
             (&c.year_before, Cue::YearBefore),
             (&c.year_after, Cue::YearAfter),
@@ -308,6 +357,8 @@ impl Lexicon {
             (&c.part, Cue::Part),
             (&c.of, Cue::Of),
             (&c.point, Cue::Point),
+            (&c.one_unit, Cue::OneUnit),
+            (&c.one_unit_after, Cue::OneUnitAfter),
         ];
         for (list, cue) in lists {
             for p in list {
@@ -380,12 +431,14 @@ impl Lexicon {
         let mut words = k.split_whitespace();
         let Some(first) = words.next() else { return };
         let rest: Vec<Box<str>> = words.map(Box::from).collect();
+        let unit = cue == Cue::OneUnit;
         let id = self.phrases.push(rest, cue, false);
         let first = first.to_string();
         self.add_word(&first, definite, |w| {
             if !w.phrases.contains(&id) {
                 w.phrases.push(id);
             }
+            w.unit |= unit;
         });
     }
 

@@ -14,8 +14,16 @@
 //! (ثلاثة وعشرون، مئتان وخمسون، ثلاث مئة، ألفان، عشرة آلاف، 1.5 مليون), the
 //! dual of counted nouns (قتيلان), fractions (نصف، ثلاثة أرباع، واحد على
 //! ثلاثة), percentages (20٪، 20 في المئة), ranges (300-400، بين 300 و400،
-//! من 20 إلى 30), vague quantities (عشرات، مئات، عدة، عدد من، الكثير). Digits
-//! also work in English text, with English scales (1.5 million).
+//! من 20 إلى 30), vague quantities (عشرات، مئات، عدة، عدد من، الكثير); the
+//! colloquial numerals of Egyptian and Levantine writing (تلاتة، حداشر،
+//! خمسطاشر، تلتعش، تلتمية، ميتين، ميت ألف، تلات تلاف), compound ordinals
+//! from 11 to 99 in both genders (حادي عشر، الحادية والعشرون), fractions of
+//! a definite number (نصف المليون). In English: compounds with and without
+//! "and" (two hundred fifty, fifteen hundred), fractions in words (three and
+//! one fourth, a twenty-first), hyphenated words (the one-day strike, a
+//! week-old offensive: one week, twenty-odd: more than twenty). The dot of
+//! `1.500` is a thousands separator in Arabic text and a decimal point in
+//! English, decided by the script of most of the text's letters.
 //!
 //! What it refuses: digits glued to a following word (`180ميلي`, `1M`) are
 //! not a number (the Recognizers-Text convention); a word that is also a

@@ -12,6 +12,8 @@ pub(crate) struct Scan<'a> {
     infos: Vec<Option<&'a WordInfo>>,
     /// Token index after the last year mention, for year lists (2014 و2019).
     last_year_end: Option<usize>,
+    /// Whether the text is written in Arabic script, once asked.
+    arabic: std::cell::OnceCell<bool>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +42,9 @@ struct Atom {
     hyphen: bool,
     /// An English word.
     english: bool,
+    /// What the word is where its first reading cannot continue the number
+    /// (خمسين: two fifths where fifty cannot follow).
+    alt: Option<Fraction>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,6 +62,7 @@ enum Last {
 }
 
 /// Composition of a compound number, atom by atom.
+#[derive(Clone)]
 struct Compose {
     total: f64,
     current: f64,
@@ -73,6 +79,13 @@ struct Compose {
     /// three quarters: quarters of a billion).
     and_after_scale: bool,
     english: bool,
+    /// The group since the last scale has its hundreds already (three
+    /// hundred and two hundred are two numbers).
+    hundreds: bool,
+    /// A fraction joined by "and" after a scale, as (the number before it,
+    /// the fraction): a smaller scale after it takes the fraction (one
+    /// billion and a half million).
+    scale_fraction: Option<(f64, f64)>,
 }
 
 fn order_of(v: f64) -> f64 {
@@ -103,11 +116,34 @@ impl Compose {
             and_start: None,
             and_after_scale: false,
             english: false,
+            hundreds: false,
+            scale_fraction: None,
         }
     }
 
     fn value(&self) -> f64 {
         self.total + self.current
+    }
+
+    /// The number becomes the fraction `v` (a numerator over its
+    /// denominator).
+    fn take_fraction(&mut self, v: f64) {
+        self.total = 0.0;
+        self.current = v;
+        self.last = Last::Frac;
+        self.last_order = 0.1;
+        self.fraction = true;
+        self.atoms += 1;
+    }
+
+    /// A proper fraction joined to the whole number (three and one fourth).
+    fn add_fraction(&mut self, q: f64) {
+        self.group_start = self.value();
+        self.current += q;
+        self.last = Last::Frac;
+        self.last_order = 0.1;
+        self.fraction = true;
+        self.atoms += 1;
     }
 
     /// Adds a component of order `order` joined by و (or first).
@@ -133,6 +169,9 @@ impl Compose {
             AtomKind::Frac(f) => self.frac(f, a.conj && !a.hyphen, first),
         };
         if ok {
+            if matches!(a.kind, AtomKind::Card(c) if c.role == Role::Scale) {
+                self.hundreds = false;
+            }
             if a.and && !matches!(a.kind, AtomKind::Frac(_)) {
                 self.and_start = Some(before);
                 self.and_after_scale = after_scale;
@@ -151,9 +190,14 @@ impl Compose {
         match c.role {
             Role::Zero if !first => false,
             Role::Zero | Role::Unit => {
-                // fifty two, two million three: English joins without "and".
-                let english =
-                    !conj && !first && matches!(self.last, Last::Tens | Last::Scale) && !self.fraction;
+                // fifty two, two million three, two hundred three: English
+                // joins without "and".
+                let english = !conj
+                    && !first
+                    && (self.last == Last::Scale
+                        || (self.english && self.last == Last::Tens)
+                        || (self.english && self.last == Last::Hundreds && c.role == Role::Unit))
+                    && !self.fraction;
                 if first || (conj && self.last_order > 1.0 && !self.fraction) || english {
                     self.add(v, 1.0, Last::Unit(v));
                     true
@@ -186,8 +230,12 @@ impl Compose {
                 _ => false,
             },
             Role::Tens => {
-                // First, or after a scale without "and" (two million fifty).
-                if first || (!conj && self.last == Last::Scale) {
+                // First, or after a scale without "and" (two million fifty),
+                // or in English after the hundreds (two hundred fifty).
+                if first
+                    || (!conj && self.last == Last::Scale)
+                    || (!conj && self.english && self.last == Last::Hundreds && !self.fraction)
+                {
                     self.add(v, 10.0, Last::Tens);
                     true
                 } else if !conj {
@@ -208,21 +256,40 @@ impl Compose {
                 }
             }
             Role::Hundred => match self.last {
-                Last::Unit(u) if !conj && !first => {
+                // fifteen hundred, ninety-five hundred: a number under a
+                // hundred before "hundred" counts hundreds whole.
+                Last::Unit(_) | Last::Tens
+                    if !conj
+                        && !first
+                        && !self.hundreds
+                        && !self.fraction
+                        && self.total == 0.0
+                        && (11.0..100.0).contains(&self.current) =>
+                {
+                    self.current *= 100.0;
+                    self.last = Last::Hundreds;
+                    self.last_order = 100.0;
+                    self.hundreds = true;
+                    true
+                }
+                Last::Unit(u) if !conj && !first && !self.hundreds => {
                     self.current += u * 100.0 - u;
                     self.last = Last::Hundreds;
                     self.last_order = 100.0;
+                    self.hundreds = true;
                     true
                 }
-                Last::Digits if !conj && !first => {
+                Last::Digits if !conj && !first && !self.hundreds => {
                     let d = self.current - (self.group_start - self.total).max(0.0);
                     self.current += d * 100.0 - d;
                     self.last = Last::Hundreds;
                     self.last_order = 100.0;
+                    self.hundreds = true;
                     true
                 }
                 _ if first || (conj && self.last_order > 100.0) => {
                     self.add(100.0, 100.0, Last::Hundreds);
+                    self.hundreds = true;
                     true
                 }
                 _ => false,
@@ -230,14 +297,15 @@ impl Compose {
             Role::Hundreds => {
                 if first || (conj && self.last_order > 100.0) {
                     self.add(v, 100.0, Last::Hundreds);
+                    self.hundreds = true;
                     true
                 } else {
                     false
                 }
             }
             Role::Scale => {
-                let scale = if c.dual { v / 2.0 } else { v };
-                if c.dual {
+                let scale = c.scale;
+                if c.is_multiple() {
                     if first || (conj && scale < self.min_scale) {
                         self.group_start = self.value();
                         self.total += v;
@@ -268,6 +336,20 @@ impl Compose {
                         return true;
                     }
                     return false;
+                }
+                if self.last == Last::Frac
+                    && let Some((whole, q)) = self.scale_fraction.take()
+                    && scale < self.min_scale
+                {
+                    // one billion and a half million, مليار ونصف مليون.
+                    self.fraction = false;
+                    self.total = whole + q * scale;
+                    self.current = 0.0;
+                    self.group_start = 0.0;
+                    self.min_scale = scale;
+                    self.last_order = scale;
+                    self.last = Last::Scale;
+                    return true;
                 }
                 if self.last == Last::Frac {
                     // نصف مليون: a fraction of a scale is a count.
@@ -361,6 +443,7 @@ impl Compose {
             };
             if self.last == Last::Scale {
                 self.group_start = self.value();
+                self.scale_fraction = Some((self.value(), f.numerator / f.denominator));
                 self.total += q;
                 self.last = Last::Frac;
                 self.last_order = 0.1;
@@ -386,11 +469,26 @@ impl Compose {
                 if self.and_after_scale && n < self.min_scale {
                     // five billion and three quarters: of a billion.
                     let v = w + n * q * self.min_scale;
+                    self.scale_fraction = Some((w, n * q));
                     self.total = 0.0;
                     self.current = v;
                     self.last = Last::Frac;
                     self.last_order = 0.1;
                     return true;
+                }
+                // After "and" a proper fraction is the fractional part of a
+                // mixed number (one hundred and three quarters); an
+                // improper one cannot be, so the whole is its numerator
+                // (one hundred and thirty fifths: 130/5).
+                let (w, n) = if n * f.numerator >= f.denominator {
+                    (0.0, self.value())
+                } else {
+                    (w, n)
+                };
+                // A singular denominator takes a numerator of one (one
+                // fifth, a hundredth); "two millionth" is an ordinal.
+                if !f.plural && n != 1.0 {
+                    return false;
                 }
                 (w, n)
             }
@@ -465,7 +563,24 @@ impl<'a> Scan<'a> {
             t,
             infos,
             last_year_end: None,
+            arabic: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether the text being read is Arabic: more of its letters are
+    /// Arabic than Latin. Counted once, when a number's reading depends on
+    /// it (the dot of 1.500).
+    fn arabic_text(&self) -> bool {
+        *self.arabic.get_or_init(|| {
+            // Lead bytes of U+0600..U+06FF, and ASCII letters (the key is
+            // lower case): counted without branches.
+            let (mut arabic, mut latin) = (0usize, 0usize);
+            for &b in self.key.as_bytes() {
+                arabic += usize::from(b.wrapping_sub(0xD8) < 4);
+                latin += usize::from(b.wrapping_sub(b'a') < 26);
+            }
+            arabic > latin
+        })
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -541,17 +656,18 @@ impl<'a> Scan<'a> {
                     // A number word, or the start of a vague quantity or a dual.
                     Some(w) if w.cardinal.is_some() || w.fraction.is_some() || w.ordinal.is_some() => true,
                     Some(w)
-                        if w.phrases
-                            .iter()
-                            .any(|&p| matches!(*self.lex.cue(p), Cue::Vague(..) | Cue::Dual)) =>
+                        if w.phrases.iter().any(|&p| {
+                            matches!(*self.lex.cue(p), Cue::Vague(..) | Cue::Dual | Cue::OneUnit)
+                        }) =>
                     {
                         true
                     }
-                    // A cue (نحو، بين، الساعة، هاتف …) matters only before a number.
+                    // A cue (نحو، بين، الساعة، هاتف …) matters only before a
+                    // number (or a time unit: more than an hour).
                     Some(_) => (i + 1..(i + 5).min(n)).any(|k| {
                         self.number_len(k).is_some()
                             || self.info(k).is_some_and(|w| {
-                                w.cardinal.is_some() || w.fraction.is_some() || w.ordinal.is_some()
+                                w.cardinal.is_some() || w.fraction.is_some() || w.ordinal.is_some() || w.unit
                             })
                     }),
                     None => {
@@ -559,7 +675,7 @@ impl<'a> Scan<'a> {
                             && self.month(i).is_some()
                     }
                 },
-                TokenKind::Punct => matches!(self.punct(i), Some('-' | '+' | '.')),
+                TokenKind::Punct => matches!(self.punct(i), Some('-' | '+' | '.' | '٫')),
             };
             if !relevant {
                 // A web address: nothing in it is a number.
@@ -595,8 +711,13 @@ impl<'a> Scan<'a> {
                 }
                 let mut next = j;
                 if m.kind.is_quantity() {
+                    // twenty-odd, 20-plus: a hedge after a glued hyphen.
+                    let hyphen = self.punct(j) == Some('-') && self.glued(j) && self.glued(j + 1);
                     for k in [j, j + 1] {
-                        if k > j && (self.kind(j) != Some(TokenKind::Word) || self.info(j).is_some()) {
+                        if k > j
+                            && !hyphen
+                            && (self.kind(j) != Some(TokenKind::Word) || self.info(j).is_some())
+                        {
                             break;
                         }
                         if let Some((Cue::HedgeAfter(q), e)) =
@@ -606,7 +727,7 @@ impl<'a> Scan<'a> {
                             if m.qualifier == Qualifier::Exact {
                                 qualify(&mut m, *q, h);
                             }
-                            if k == j {
+                            if k == j || hyphen {
                                 next = e;
                             }
                             break;
@@ -634,17 +755,20 @@ impl<'a> Scan<'a> {
     fn starts_quantity(&self, i: usize) -> bool {
         match self.kind(i) {
             Some(TokenKind::Number) => true,
-            Some(TokenKind::Word) => self.info(i).is_some_and(|w| {
-                w.cardinal.is_some()
-                    || w.fraction.is_some()
-                    || w.phrases.iter().any(|&p| {
-                        matches!(
-                            *self.lex.cue(p),
-                            Cue::Vague(..) | Cue::Negative | Cue::RangeOpen | Cue::Dual | Cue::Part
-                        )
-                    })
-            }),
-            Some(TokenKind::Punct) => matches!(self.punct(i), Some('-' | '.')),
+            Some(TokenKind::Word) => {
+                self.info(i).is_some_and(|w| {
+                    w.cardinal.is_some()
+                        || w.fraction.is_some()
+                        || w.phrases.iter().any(|&p| {
+                            matches!(
+                                *self.lex.cue(p),
+                                Cue::Vague(..) | Cue::Negative | Cue::RangeOpen | Cue::Dual | Cue::Part
+                            )
+                        })
+                }) || (matches!(self.text(i), "a" | "an")
+                    && self.has_cue(i + 1, |c| *c == Cue::OneUnit).is_some())
+            }
+            Some(TokenKind::Punct) => matches!(self.punct(i), Some('-' | '.' | '٫')),
             None => false,
         }
     }
@@ -672,6 +796,12 @@ impl<'a> Scan<'a> {
         if let Some(r) = self.range_open_at(i) {
             return Some(r);
         }
+        if let Some((v, j)) = self.english_ordinal_at(i) {
+            return Some((
+                self.mention(self.start_of(i), j, Kind::Ordinal, Value::Number(v)),
+                j,
+            ));
+        }
         if let Some(r) = self.quantity_mention_at(i) {
             return Some(r);
         }
@@ -687,7 +817,47 @@ impl<'a> Scan<'a> {
                 j,
             ));
         }
+        if let Some(r) = self.one_unit_at(i) {
+            return Some(r);
+        }
         None
+    }
+
+    /// A time unit that stands for one of it: the first part of a compound
+    /// adjective (a week-old offensive, a day-long strike; not the year of
+    /// 12-year-old), or "a"/"an" and the unit after a hedge (more than an
+    /// hour). The mention is the unit's word, or the article, with the
+    /// value one: what is counted is the unit, as after "one".
+    fn one_unit_at(&self, i: usize) -> Option<(Mention, usize)> {
+        let unit = |k: usize| self.info(k).is_some_and(|w| w.unit);
+        if matches!(self.text(i), "a" | "an") {
+            if !unit(i + 1) {
+                return None;
+            }
+            self.has_cue(i + 1, |c| *c == Cue::OneUnit)?;
+            if !self.cue_before(i, |c| matches!(c, Cue::HedgeBefore(_))) {
+                return None;
+            }
+            return Some((
+                self.mention(self.start_of(i), i + 1, Kind::Cardinal, Value::Number(1.0)),
+                i + 1,
+            ));
+        }
+        if !unit(i) {
+            return None;
+        }
+        let j = self.has_cue(i, |c| *c == Cue::OneUnit)?;
+        let joined = |k: usize| self.punct(k) == Some('-') && self.glued(k) && self.glued(k + 1);
+        if !joined(j)
+            || self.has_cue(j + 1, |c| *c == Cue::OneUnitAfter).is_none()
+            || (i > 0 && joined(i - 1))
+        {
+            return None;
+        }
+        Some((
+            self.mention(self.start_of(i), j, Kind::Cardinal, Value::Number(1.0)),
+            j,
+        ))
     }
 
     fn vague_at(&self, i: usize) -> Option<(Mention, usize)> {
@@ -703,8 +873,8 @@ impl<'a> Scan<'a> {
     /// Digits, with their separators: value, integer?, digits before the
     /// decimal point, token after.
     fn digits_at(&self, i: usize) -> Option<(f64, bool, usize, usize)> {
-        // .25
-        if self.punct(i) == Some('.')
+        // .25, ٫٥
+        if matches!(self.punct(i), Some('.' | '٫'))
             && self.number_len(i + 1).is_some()
             && self.glued(i + 1)
             && (i == 0 || self.t[i].space_before)
@@ -782,6 +952,14 @@ impl<'a> Scan<'a> {
             Some((whole + frac, false, digits, groups[k] + 1))
         };
         let thousands_ok = |upto: usize| g[0].len() <= 3 && g[1..upto].iter().all(|s| s.len() == 3);
+        // 12,34,567: Indian grouping (lakhs, crores), commas only.
+        let indian_ok = |upto: usize| {
+            upto >= 3
+                && seps[..upto - 1].iter().all(|&c| c == ',')
+                && (1..=2).contains(&g[0].len())
+                && g[1..upto - 1].iter().all(|s| s.len() == 2)
+                && g[upto - 1].len() == 3
+        };
         let last = seps.len();
         if seps.contains(&'٫') {
             let k = seps.iter().position(|&c| c == '٫')? + 1;
@@ -791,13 +969,21 @@ impl<'a> Scan<'a> {
             return Some((int_value(&g[..1])?, true, g[0].len(), groups[0] + 1));
         }
         let distinct_last = seps[..last - 1].iter().all(|&c| c != seps[last - 1]) && last >= 2;
-        if distinct_last && thousands_ok(last) {
+        if distinct_last && (thousands_ok(last) || indian_ok(last)) {
             return decimal_at(last);
         }
         let all_same = seps.iter().all(|&c| c == seps[0]);
         if all_same {
             if last == 1 {
-                if g[1].len() == 3 && g[0] != "0" && g[0].len() <= 3 && seps[0] != ' ' {
+                // A dot before three digits: a thousands separator in Arabic
+                // (and European) reporting (1.500 قتيل), a decimal point in
+                // English (4.800 km) and in text without letters.
+                if g[1].len() == 3
+                    && g[0] != "0"
+                    && g[0].len() <= 3
+                    && seps[0] != ' '
+                    && (seps[0] != '.' || self.arabic_text())
+                {
                     return Some((int_value(&g)?, true, g[0].len() + 3, j));
                 }
                 if seps[0] == ' ' {
@@ -805,7 +991,7 @@ impl<'a> Scan<'a> {
                 }
                 return decimal_at(1);
             }
-            if thousands_ok(last + 1) {
+            if thousands_ok(last + 1) || indian_ok(last + 1) {
                 let d: usize = g.iter().map(|s| s.len()).sum();
                 return Some((int_value(&g)?, true, d, j));
             }
@@ -866,7 +1052,10 @@ impl<'a> Scan<'a> {
                     None => (value, integer, next),
                 };
                 // Digits glued to a following word are not a number (180ميلي).
-                if self.kind(next) == Some(TokenKind::Word) && self.glued(next) && !self.glued_suffix_ok(next)
+                if self.kind(next) == Some(TokenKind::Word)
+                    && self.glued(next)
+                    && !self.glued_suffix_ok(next)
+                    && !self.times_ten(next)
                 {
                     return None;
                 }
@@ -884,6 +1073,7 @@ impl<'a> Scan<'a> {
                     and,
                     hyphen,
                     english,
+                    alt: None,
                 })
             }
             TokenKind::Word => {
@@ -903,7 +1093,10 @@ impl<'a> Scan<'a> {
                     return None;
                 }
                 let start = article.unwrap_or_else(|| self.start_of(k));
-                if let Some(f) = w.fraction {
+                if let Some(f) = w
+                    .fraction
+                    .filter(|f| !f.fallback && !f.compound_only && !(f.after_number && (first || !conj)))
+                {
                     let as_fraction =
                         !f.ambiguous || !first || article.is_some() || self.ambiguous_fraction_reads(k);
                     if as_fraction || w.cardinal.is_none() {
@@ -918,10 +1111,24 @@ impl<'a> Scan<'a> {
                             and,
                             hyphen,
                             english,
+                            alt: None,
                         });
                     }
                 }
                 let c = w.cardinal?;
+                // ميت ألف: a construct form stands only before a scale.
+                if c.construct
+                    && !self
+                        .info(k + 1)
+                        .is_some_and(|n| n.prefix == 0 && n.cardinal.is_some_and(|c| c.role == Role::Scale))
+                {
+                    return None;
+                }
+                // خمسة ميتين: after a number, a word that is also a noun is
+                // the noun.
+                if c.ambiguous && first && k > 0 && self.is_number_at(k - 1) {
+                    return None;
+                }
                 Some(Atom {
                     kind: AtomKind::Card(c),
                     start,
@@ -930,9 +1137,137 @@ impl<'a> Scan<'a> {
                     and,
                     hyphen,
                     english,
+                    alt: w.fraction.filter(|f| f.fallback),
                 })
             }
         }
+    }
+
+    /// An English compound ordinal at `k`, as a denominator: its value,
+    /// whether it is plural, the token after it. Tens and a unit's ordinal
+    /// (twenty-first, thirty fifths), or a unit, a hundred or a scale, and
+    /// an ordinal under a hundred (one hundred fifth, one thousand and
+    /// fifths). A single word is no compound.
+    fn compound_ordinal(&self, k: usize) -> Option<(f64, bool, usize)> {
+        if !self.text(k).is_ascii() {
+            return None;
+        }
+        let c = self.info(k)?.cardinal?;
+        let ordinal = |j: usize| -> Option<Fraction> {
+            let t = self.text(j);
+            let f = self.info(j)?.fraction?;
+            let ordinal_form = t.ends_with("th")
+                || t.ends_with("ths")
+                || matches!(t, "first" | "firsts" | "third" | "thirds");
+            (ordinal_form && f.numerator == 1.0).then_some(f)
+        };
+        match c.role {
+            Role::Tens if c.value >= 20.0 && c.value % 10.0 == 0.0 => {
+                let j = if self.punct(k + 1) == Some('-') && self.glued(k + 1) && self.glued(k + 2) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let f = ordinal(j)?;
+                (f.denominator < 10.0).then_some((c.value + f.denominator, f.plural, j + 1))
+            }
+            Role::Unit => {
+                let s = self.info(k + 1)?.cardinal?;
+                if !matches!(s.role, Role::Hundred | Role::Scale) || s.plural || s.is_multiple() {
+                    return None;
+                }
+                let j = if self.text(k + 2) == "and" { k + 3 } else { k + 2 };
+                let f = ordinal(j)?;
+                (f.denominator < 100.0).then_some((c.value * s.value + f.denominator, f.plural, j + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// An English compound ordinal at `i`: tens and a unit's ordinal
+    /// (twenty-first, the thirty fifth day), its value and the token after.
+    fn english_ordinal_at(&self, i: usize) -> Option<(f64, usize)> {
+        let c = self.info(i).filter(|_| self.text(i).is_ascii())?.cardinal?;
+        if c.role != Role::Tens || c.value < 20.0 || c.value % 10.0 != 0.0 {
+            return None;
+        }
+        let j = if self.punct(i + 1) == Some('-') && self.glued(i + 1) && self.glued(i + 2) {
+            i + 2
+        } else {
+            i + 1
+        };
+        // Not "second": a twenty-second clip lasts twenty seconds. Not
+        // before a hyphen: twenty first-time voters.
+        let w = self.info(j)?;
+        let u = match (w.ordinal, w.fraction) {
+            (Some((u, _)), _) if matches!(self.text(j), "first" | "third") => u,
+            (_, Some(f)) if !f.plural && self.text(j).ends_with("th") => f.denominator,
+            _ => return None,
+        };
+        let hyphen_after = self.punct(j + 1) == Some('-') && self.glued(j + 1);
+        (u < 10.0 && !hyphen_after).then_some((c.value + u, j + 1))
+    }
+
+    /// Whether a fraction ending before token `k` stands alone: at the end,
+    /// before punctuation or before "of".
+    fn ends_fraction(&self, k: usize) -> bool {
+        matches!(self.kind(k), None | Some(TokenKind::Punct)) || self.text(k) == "of"
+    }
+
+    /// A fraction word and the definite number it takes (خمس العشرين = 4,
+    /// نصف المليون = 500000, خمس خمس العشرين), or a chain of them: the
+    /// value and the token after.
+    fn fraction_of_definite(&self, k: usize) -> Option<(f64, usize)> {
+        let w = self.info(k)?;
+        let f = w
+            .fraction
+            .filter(|f| !f.plural && !f.fallback && !f.compound_only)?;
+        if w.definite || self.text(k).is_ascii() {
+            return None;
+        }
+        let q = f.numerator / f.denominator;
+        let n = self.info(k + 1)?;
+        if let Some(c) = n.cardinal
+            && n.definite
+            && n.prefix == n.article
+            && !c.plural
+            && matches!(c.role, Role::Tens | Role::Hundred | Role::Hundreds | Role::Scale)
+        {
+            return Some((q * c.value, k + 2));
+        }
+        let (v, after) = self.fraction_of_definite(k + 1)?;
+        Some((q * v, after))
+    }
+
+    /// Decimals spelled digit by digit after "point" (point zero three,
+    /// فاصلة صفر خمسة): at least two digit words, or one that is zero.
+    /// Returns the fraction and the token after.
+    fn spoken_digits(&self, j: usize) -> Option<(f64, usize)> {
+        let mut digits = String::new();
+        let mut k = j;
+        while let Some(c) = self.info(k).filter(|w| w.prefix == 0).and_then(|w| w.cardinal) {
+            if !matches!(c.role, Role::Zero | Role::Unit) || c.value >= 10.0 {
+                break;
+            }
+            digits.push(char::from(b'0' + c.value as u8));
+            k += 1;
+        }
+        if digits.len() >= 2 || digits == "0" && k > j {
+            let v: f64 = format!("0.{digits}").parse().ok()?;
+            return Some((v, k));
+        }
+        None
+    }
+
+    /// Whether a definite noun (a word with the article that is no number
+    /// word) stands right before token `k` > 0.
+    fn after_definite(&self, k: usize) -> bool {
+        self.text(k - 1).starts_with("ال") && self.info(k - 1).is_none()
+    }
+
+    /// Whether token `k` is a number: digits or a cardinal word.
+    fn is_number_at(&self, k: usize) -> bool {
+        self.number_len(k).is_some() || self.info(k).is_some_and(|w| w.cardinal.is_some())
     }
 
     /// A scale letter right after digits (10k, 1.2b, 2.5bn, and "10 k" at
@@ -975,11 +1310,26 @@ impl<'a> Scan<'a> {
             || matches!(self.text(next), "st" | "nd" | "rd" | "th" | "e")
     }
 
+    /// "x10^" (or "×10^") glued after digits at `k`: scientific notation.
+    fn times_ten(&self, k: usize) -> bool {
+        (self.text(k) == "x" || self.punct(k) == Some('×'))
+            && self.glued(k)
+            && self.text(k + 1) == "10"
+            && self.glued(k + 1)
+            && self.punct(k + 2) == Some('^')
+            && self.glued(k + 2)
+    }
+
     fn power(&self, base: f64, next: usize) -> Option<(f64, usize)> {
         let mut k = next;
+        // 1.3x10^6: the base times ten to the power.
+        let times = self.times_ten(k);
+        if times {
+            k += 2;
+        }
         let is_e = self.kind(k) == Some(TokenKind::Word) && self.glued(k) && self.text(k) == "e";
         let is_caret = self.punct(k) == Some('^') && self.glued(k);
-        if !(is_e || is_caret) {
+        if !(is_e || is_caret || times) {
             return None;
         }
         k += 1;
@@ -991,7 +1341,7 @@ impl<'a> Scan<'a> {
             k += 1;
         }
         let (exp, _, _, after) = self.digits_at(k)?;
-        let v = if is_e {
+        let v = if is_e || times {
             base * 10f64.powf(sign * exp)
         } else {
             base.powf(sign * exp)
@@ -1002,6 +1352,24 @@ impl<'a> Scan<'a> {
     /// A composed number starting at `i`: value, is-fraction, first atom's
     /// start offset, token after, number of atoms, a lone digit token?
     fn compose_at(&self, i: usize) -> Option<Composed> {
+        // "a twenty-first": the article, and a compound ordinal as the
+        // denominator.
+        if matches!(self.text(i), "a" | "an")
+            && let Some((d, false, after)) = self.compound_ordinal(i + 1)
+            && self.ends_fraction(after)
+        {
+            let mut c = Compose::new();
+            c.english = true;
+            c.take_fraction(1.0 / d);
+            return Some(Composed {
+                value: c.value(),
+                fraction: true,
+                start: self.start_of(i),
+                next: after,
+                comp: c,
+                lone: None,
+            });
+        }
         let first = self.atom_at(i, true)?;
         let mut c = Compose::new();
         if !c.step(&first) {
@@ -1012,11 +1380,81 @@ impl<'a> Scan<'a> {
             _ => None,
         };
         let mut next = first.next;
+        // The state before the last atom, to take it back.
+        let mut before: Option<(Compose, usize)> = None;
         while let Some(a) = self.atom_at(next, false) {
-            if !c.step(&a) {
+            // one twenty-fifth, three twenty firsts, one hundred thirty
+            // fifths (100/35): a compound ordinal after a whole number is
+            // its denominator, singular after one, plural after more.
+            if a.english
+                && !a.conj
+                && !c.fraction
+                && c.value() >= 1.0
+                && c.value().fract() == 0.0
+                && let Some((d, plural, after)) = self.compound_ordinal(next)
+                && plural == (c.value() != 1.0)
+                && (plural || self.ends_fraction(after))
+            {
+                c.take_fraction(c.value() / d);
+                next = after;
                 break;
             }
-            next = a.next;
+            let saved = (c.clone(), next);
+            let after_scale = c.last == Last::Scale;
+            if c.step(&a) {
+                before = Some(saved);
+                next = a.next;
+                // مليون ونصف المليون: the half of that million.
+                if after_scale
+                    && matches!(a.kind, AtomKind::Frac(_))
+                    && let Some(w) = self.info(next)
+                    && w.definite
+                    && w.prefix == w.article
+                    && w.cardinal
+                        .is_some_and(|s| s.role == Role::Scale && s.value == c.min_scale)
+                {
+                    next += 1;
+                }
+                continue;
+            }
+            // three hundred and two hundred: the second "two" starts a
+            // number of its own, not the first's units.
+            if c.hundreds
+                && !a.conj
+                && matches!(a.kind, AtomKind::Card(h) if h.role == Role::Hundred)
+                && matches!(c.last, Last::Unit(_) | Last::Digits)
+                && let Some((b, n)) = before.take()
+                && b.last == Last::Hundreds
+            {
+                c = b;
+                next = n;
+                break;
+            }
+            // مئة وثلاثون وخمسين: where fifty cannot follow, two fifths.
+            if let Some(f) = a.alt {
+                let b = Atom {
+                    kind: AtomKind::Frac(f),
+                    alt: None,
+                    ..a
+                };
+                if c.step(&b) {
+                    next = b.next;
+                    continue;
+                }
+            }
+            // one hundred and three and two thirds, three and one fourth:
+            // after a whole number, "and" and a proper fraction.
+            if a.and
+                && !c.fraction
+                && let Some(sub) = self.compose_at(next + 1)
+                && sub.fraction
+                && sub.value > 0.0
+                && sub.value < 1.0
+            {
+                c.add_fraction(sub.value);
+                next = sub.next;
+            }
+            break;
         }
         if c.last == Last::TeenHead {
             return None;
@@ -1038,6 +1476,9 @@ impl<'a> Scan<'a> {
         let mut k = i;
         let mut negative = false;
         let mut start_override = None;
+        // A dash and a space at the head of a line: a minus only if the
+        // number is all the line holds ("- 12 attackers" is a list item).
+        let mut line_minus = false;
         if let Some(j) = self.has_cue(k, |c| *c == Cue::Negative)
             && self.starts_number(j)
         {
@@ -1055,6 +1496,48 @@ impl<'a> Scan<'a> {
             negative = true;
             start_override = Some(self.t[k].start as usize);
             k += 1;
+        } else if self.punct(k) == Some('-')
+            && self.number_len(k + 1).is_some()
+            && (k == 0 || self.t[k].newline_before)
+        {
+            negative = true;
+            line_minus = true;
+            start_override = Some(self.t[k].start as usize);
+            k += 1;
+        }
+        // خمس العشرين, نصف المليون: a fraction of a definite number.
+        if !negative && let Some((v, after)) = self.fraction_of_definite(k) {
+            let start = start_override.unwrap_or(self.start_of(k));
+            let kind = if v.fract() == 0.0 {
+                Kind::Cardinal
+            } else {
+                Kind::Fraction
+            };
+            return Some((self.mention(start, after, kind, Value::Number(v)), after));
+        }
+        // قرابة المئة, تجاوز الألف: a round number with the article, where
+        // no definite noun comes before it (الذكرى المئة is an ordinal) and
+        // it is no percent (في المئة, بالمئة).
+        if let Some(w) = self.info(k)
+            && let Some(c) = w.cardinal
+            && w.definite
+            && w.prefix == w.article
+            && matches!(c.role, Role::Hundred | Role::Scale)
+            && !c.plural
+            && !c.is_multiple()
+            && !c.ambiguous
+            && !c.construct
+            && !(k > 0
+                && (self.after_definite(k)
+                    || self.text(k - 1) == "في"
+                    || self.info(k - 1).is_some_and(|p| p.fraction.is_some())))
+        {
+            let start = start_override.unwrap_or(self.start_of(k) - w.article as usize);
+            let v = if negative { -c.value } else { c.value };
+            return Some((
+                self.mention(start, k + 1, Kind::Cardinal, Value::Number(v)),
+                k + 1,
+            ));
         }
         let mut percent = false;
         if let Some(j) = self.has_cue(k, |c| *c == Cue::PercentBefore)
@@ -1091,12 +1574,27 @@ impl<'a> Scan<'a> {
             lone,
         } = self.compose_at(k)?;
         let mut start = start_override.unwrap_or(number_start);
-        // أي واحد, كل واحد: a pronoun.
+        // أي واحد, كل واحد, the one: a pronoun; but "the one-day strike"
+        // counts days.
+        // Right after a number, Arabic واحد is the one counted (تلاتين
+        // واحد: thirty people), not a number of its own.
+        if comp.first_is_one_word
+            && comp.atoms == 1
+            && !negative
+            && k > 0
+            && self.is_number_at(k - 1)
+            && !self.text(k).is_ascii()
+        {
+            return None;
+        }
         if comp.first_is_one_word
             && comp.atoms == 1
             && !negative
             && k > 0
             && self.cue_before(k, |c| *c == Cue::OnePronoun)
+            && !(self.punct(next) == Some('-')
+                && self.glued(next)
+                && self.has_cue(next + 1, |c| *c == Cue::OneUnit).is_some())
         {
             return None;
         }
@@ -1149,6 +1647,12 @@ impl<'a> Scan<'a> {
             {
                 value /= y;
                 fraction = true;
+                next = after;
+            } else if let Some(j) = self.has_cue(next, |c| *c == Cue::Point)
+                && let Some((digits, after)) = self.spoken_digits(j)
+            {
+                // point zero three: the decimals spelled digit by digit.
+                value += digits;
                 next = after;
             } else if let Some(j) = self.has_cue(next, |c| *c == Cue::Point)
                 && let Some(Composed {
@@ -1204,6 +1708,23 @@ impl<'a> Scan<'a> {
                 next += 3;
             }
         }
+        // two thirds of a million: a fraction of a scale is a count.
+        if fraction
+            && self.text(next) == "of"
+            && matches!(self.text(next + 1), "a" | "an")
+            && let Some(c) = self.info(next + 2).and_then(|w| w.cardinal)
+            && c.role == Role::Scale
+            && !c.plural
+            && !c.is_multiple()
+        {
+            value *= c.value;
+            fraction = false;
+            next += 3;
+        }
+        if line_minus && !(next >= self.t.len() || self.t[next].newline_before) {
+            negative = false;
+            start = number_start;
+        }
         if negative {
             value = -value;
         }
@@ -1233,8 +1754,17 @@ impl<'a> Scan<'a> {
             }
             return Some((self.mention(start, next, Kind::Year, Value::Number(value)), next));
         }
-        // Ranges: X-Y, X إلى Y.
-        if !fraction && let Some((hi, after)) = self.range_tail(next, value, false) {
+        // Ranges: X-Y, X إلى Y; not digits spelled one by one (three-nought-four).
+        let spelled = k >= 2
+            && self.punct(k - 1) == Some('-')
+            && self.glued(k)
+            && self.glued(k - 1)
+            && self.kind(k - 2) == Some(TokenKind::Word)
+            && self.is_number_at(k - 2);
+        if !fraction
+            && !spelled
+            && let Some((hi, after)) = self.range_tail(next, value, false)
+        {
             let kind = if percent { Kind::Percent } else { Kind::Range };
             let _ = kind;
             return Some((
@@ -1342,7 +1872,7 @@ impl<'a> Scan<'a> {
     fn ordinal_at(&self, i: usize) -> Option<(Mention, usize)> {
         let w = self.info(i)?;
         let start = self.start_of(i) - w.article as usize;
-        let after_definite = i == 0 || (self.text(i - 1).starts_with("ال") && self.info(i - 1).is_none());
+        let after_definite = i == 0 || self.after_definite(i);
         let (mut v, teen_head, mut next) = if let Some((v, th)) = w.ordinal {
             (v, th, i + 1)
         } else if let Some(c) = w.cardinal
@@ -1440,7 +1970,9 @@ impl<'a> Scan<'a> {
             if let Some(w) = self.info(j)
                 && w.ordinal.is_some()
             {
-                let end = self.has_cue(j + 1, |c| *c == Cue::TimeAfter).unwrap_or(j + 1);
+                // الساعة الحادية عشرة: the whole compound ordinal.
+                let end = self.ordinal_at(j).map_or(j + 1, |(_, e)| e);
+                let end = self.has_cue(end, |c| *c == Cue::TimeAfter).unwrap_or(end);
                 return Some((self.mention(self.start_of(j), end, Kind::Time, Value::None), end));
             }
         }

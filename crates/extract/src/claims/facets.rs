@@ -282,6 +282,21 @@ impl<'a> Run<'a> {
         opens_line && mark && apart
     }
 
+    /// Whether the tokens from `a` to `end` are joined by a hyphen with no
+    /// space, inside or right after them ("36-hour", "week-old").
+    fn hyphen_joined(&self, a: usize, end: usize) -> bool {
+        let glued_hyphen = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.key) == "-" && !t.space_before)
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| !t.space_before && t.kind != TokenKind::Punct)
+        };
+        (a..=end).any(glued_hyphen)
+    }
+
     /// The unit counted from `a` (the number) with its noun from `b`: the
     /// mention's own noun (يومين), the next word, or the word after a
     /// hyphen ("a 36-hour riot"); with where the unit ends.
@@ -304,7 +319,8 @@ impl<'a> Run<'a> {
 
     /// A count of a unit: never a claim, or a duration when a duration cue
     /// comes before the number or right after the unit (بعد أسبوعين من
-    /// المعارك, "a 36-hour riot").
+    /// المعارك), or when the count is an attributive measure joined by a
+    /// hyphen ("a 36-hour riot", "a one-day strike", "a week-old offensive").
     fn duration(
         &self,
         (unit, unit_end): (Unit, usize),
@@ -316,7 +332,8 @@ impl<'a> Run<'a> {
             return None;
         };
         let cued = cues.iter().any(|&(k, e)| e == lex.roles.duration && k < a)
-            || self.starts(&lex.duration_after, unit_end);
+            || self.starts(&lex.duration_after, unit_end)
+            || self.hyphen_joined(a, unit_end);
         cued.then(|| (lex.durations[facet as usize].clone(), factor))
     }
 

@@ -363,6 +363,19 @@ const FACETS: &[Row] = &[
         "The guards retook the prison after a 36-hour riot, the ministry said.",
         "duration_hours 36 [unknown > ministry]"
     ),
+    // A count joined to its unit by a hyphen is an attributive measure: a
+    // duration with no other cue.
+    t!(
+        "Dozens were arrested during a two-day strike, police said.",
+        "arrested dozens [unknown > police] anon",
+        "duration_days 2 [unknown > police] anon"
+    ),
+    t!(
+        "The army said its week-old push into the hills had stalled.",
+        "duration_days 7 [unknown > army]"
+    ),
+    // A unit counted apart, with no cue, is no duration.
+    t!("The army said 3 days ago that the road was open."),
     // "Its own soldiers" lost are the speaker's own side.
     t!(
         "The army said on Monday that it had lost 26 of its own soldiers.",

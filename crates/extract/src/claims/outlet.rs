@@ -123,6 +123,8 @@ impl<'a> Run<'a> {
             && (1..=3).contains(&place.split_whitespace().count())
             && (1..=4).contains(&agency.split_whitespace().count())
             && !l.chars().any(|c| c.is_numeric())
+            // A rule of dashes ("- - - -") between stories names nothing.
+            && [place, agency].iter().all(|s| s.chars().any(char::is_alphabetic))
         {
             let agency = agency.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
             // "عنب بلدي – الحسكة": a known outlet on the left, a place on the right.

@@ -94,6 +94,11 @@ const OUTLET: &[Row] = &[
         "الحسكة - أ ف ب\n\nقال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا.",
         "killed_total 41 [AFP > SOHR]"
     ),
+    // A rule of dashes between the stories of a digest names no outlet.
+    t!(
+        "Troops moved into the camp, witnesses said.\n    - - - -\n    CAIRO - Police said 4 people were killed.",
+        "killed_total 4 [unknown > Police]"
+    ),
     // A newsletter masthead with an issue number is the outlet.
     t!(
         "HARBOUR CONFLICT LETTER — Issue 12\n\nThe toll so far\n\nThe SDF said no inmate escaped from the prison.",

@@ -1078,7 +1078,7 @@ impl<'a> Scan<'a> {
             }
             TokenKind::Word => {
                 let w = self.info(k)?;
-                if w.definite {
+                if w.definite && !(first && self.definite_teen(k, w)) {
                     return None;
                 }
                 if !first && !conj && w.prefix > 0 && !w.conj {
@@ -1212,6 +1212,19 @@ impl<'a> Scan<'a> {
     /// before punctuation or before "of".
     fn ends_fraction(&self, k: usize) -> bool {
         matches!(self.kind(k), None | Some(TokenKind::Punct)) || self.text(k) == "of"
+    }
+
+    /// "الخمسة عشر", "الاثني عشر": the article on the unit of a compound
+    /// teen, the ten right after it, is the number (the ordinal would be
+    /// الخامس عشر). A definite unit alone (الخمسة, "the five") is not.
+    fn definite_teen(&self, k: usize, w: &WordInfo) -> bool {
+        let unit = w
+            .cardinal
+            .is_some_and(|c| matches!(c.role, Role::Unit | Role::TeenHead) && c.value >= 1.0);
+        let ten = self
+            .info(k + 1)
+            .is_some_and(|n| n.prefix == 0 && n.cardinal.is_some_and(|c| c.role == Role::Ten));
+        unit && ten
     }
 
     /// A fraction word and the definite number it takes (خمس العشرين = 4,

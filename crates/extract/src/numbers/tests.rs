@@ -403,6 +403,18 @@ t!(
 );
 t!(colloquial_three, "وصلوا تلاتة عساكر", [("تلاتة", Cardinal, "3")]);
 t!(colloquial_eight, "في تمانية مصابين", [("تمانية", Cardinal, "8")]);
+// The article on a compound teen: the unit carries it, the ten follows.
+t!(
+    definite_compound_teen,
+    "تعرفوا على هويات الإثني عشر قتيلا",
+    [("إثني عشر", Cardinal, "12")]
+);
+t!(
+    definite_teens_in_a_range,
+    "كانوا بين الخمسة عشر وعشرين عنصرا",
+    [("خمسة عشر وعشرين", Range, "15-20")]
+);
+t!(definite_unit_alone_is_no_count, "وصل الخمسة إلى المدينة", []);
 t!(
     colloquial_tens_and_a_counted_one,
     "مات حوالي تلاتين واحد",

@@ -646,19 +646,22 @@ impl<'a> Run<'a> {
                 .min_by_key(|x| x.0)
         };
         let before = before_in(soft);
+        // A cue with و on it opens a conjunct of its own (وأصيب، وإصابة).
+        let opens_clause = |k: usize| {
+            self.word(k).starts_with('و')
+                && self
+                    .lex()
+                    .events
+                    .at(self.key, self.toks, k)
+                    .is_some_and(|f| f.prefix > 0)
+        };
         // A cue just after the noun (23 شخصاً قتلوا), not one opening a new
         // clause (وأصيب) and not past another number.
         let after = cues
             .iter()
             .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 3 && !is_dur(*e))
             .filter(|(k, _)| {
-                let opens_clause = self.word(*k).starts_with('و')
-                    && self
-                        .lex()
-                        .events
-                        .at(self.key, self.toks, *k)
-                        .is_some_and(|f| f.prefix > 0);
-                !opens_clause
+                !opens_clause(*k)
                     && (b..*k).all(|j| {
                         (self.toks[j].kind != TokenKind::Number || self.partitive_whole(j))
                             && !self.is_comma(j)
@@ -681,9 +684,14 @@ impl<'a> Run<'a> {
         if let Some(e) = after_only {
             return Some(e);
         }
+        // A count that is itself a conjunct (…، وثلاثة من العاملين وإصابة
+        // آخرين) belongs to the list before it, not to the next conjunct.
+        let conjunct = self.word(a).starts_with('و')
+            || (a.saturating_sub(3)..a).any(|k| self.at(&self.lex().also, k).is_some_and(|f| f.end == a));
         let far_after = cues
             .iter()
             .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 8 && !is_dur(*e))
+            .filter(|(k, _)| !(conjunct && opens_clause(*k)))
             .filter(|(k, _)| {
                 (b..*k).all(|j| {
                     (self.toks[j].kind != TokenKind::Number || self.partitive_whole(j)) && !self.is_comma(j)

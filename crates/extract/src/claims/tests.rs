@@ -114,6 +114,11 @@ const OUTLET: &[Row] = &[
 
 /// Who is named, and who a name refers to.
 const SOURCES: &[Row] = &[
+    // A vehicle carries the wounded; it never speaks.
+    t!(
+        "ونقلت المروحيات أمس تسعة جرحى إلى المستشفى.",
+        "wounded 9 [unknown]"
+    ),
     // A body no gazetteer knows is named as written, and its definite head refers back.
     t!(
         "أعلنت هيئة الرصد المستقلة أن 33 شخصاً أصيبوا.\n\nوأوضحت الهيئة أن 7 حراس في عداد المفقودين.",
@@ -344,6 +349,18 @@ const FRAMES: &[Row] = &[
 
 /// What a number counts.
 const FACETS: &[Row] = &[
+    // A count opening a conjunct after a comma belongs to the list before
+    // it, not to the next conjunct's event.
+    t!(
+        "أسفر التفجير عن مقتل 9 جنود، وأربعة من المدنيين وإصابة آخرين.",
+        "killed_sdf_or_security 9 [unknown]",
+        "killed_civilians 4 [unknown]"
+    ),
+    t!(
+        "أسفر التفجير عن مقتل 9 جنود، إضافة إلى أربعة من المدنيين وإصابة آخرين.",
+        "killed_sdf_or_security 9 [unknown]",
+        "killed_civilians 4 [unknown]"
+    ),
     // A breakdown after بينهم gives each side its own facet.
     t!(
         "قال المرصد السوري لحقوق الإنسان إن 41 شخصاً قتلوا، بينهم 20 من عناصر الأمن و16 من مسلحي التنظيم و5 مدنيين.",

@@ -113,6 +113,8 @@ pub struct ClaimsLexicon {
     pub(crate) thing_nouns: PhraseSet<()>,
     /// Security who-words that name any side's forces (قوات, forces).
     pub(crate) any_forces: PhraseSet<()>,
+    /// Connectors that add a count to the list before it (إضافة إلى).
+    pub(crate) also: PhraseSet<()>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -415,6 +417,7 @@ impl ClaimsLexicon {
             people_words: set(&ff.people_words),
             thing_nouns: set(&ff.thing_nouns),
             any_forces: set(&ff.any_forces),
+            also: set(&ff.also),
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -481,6 +484,7 @@ impl ClaimsLexicon {
         add(&mut self.people_words);
         add(&mut self.thing_nouns);
         add(&mut self.any_forces);
+        add(&mut self.also);
         add(&mut self.prison_words);
         add(&mut self.kinds);
         add(&mut self.events);

@@ -481,6 +481,7 @@ impl<'a> Run<'a> {
                 || (self.starts(&lex.who, k) && !modifier)
                 || self.starts(&lex.people_words, k)
                 || self.starts(&lex.stops, k)
+                || self.starts(&lex.adverbs, k)
                 || self.starts(&lex.verbs, k)
                 || self.starts(&lex.events, k)
             {
@@ -511,6 +512,7 @@ impl<'a> Run<'a> {
             || self.starts(&lex.units, noun)
             || lex.verbs.starts_at(self.key, self.toks, noun)
             || self.starts(&lex.none_words, noun)
+            || self.starts(&lex.adverbs, noun)
             || self.starts(&lex.source_names, noun);
         let agent_plural = w.chars().count() >= 4 && (w.ends_with("ين") || w.ends_with("ون"));
         a_noun

@@ -349,6 +349,14 @@ const FRAMES: &[Row] = &[
 
 /// What a number counts.
 const FACETS: &[Row] = &[
+    // An adverb after a count is not what it counts.
+    t!("وبلغ عدد الجرحى 75 حاليا.", "wounded 75 [unknown]"),
+    // "عدد آخر": a vague count of others.
+    t!(
+        "وقتل ثلاثة من الحراس وجرح عدد آخر.",
+        "killed_guards_staff 3 [unknown]",
+        "wounded a number of [unknown]"
+    ),
     // A count opening a conjunct after a comma belongs to the list before
     // it, not to the next conjunct's event.
     t!(

@@ -414,6 +414,11 @@ t!(
     "كانوا بين الخمسة عشر وعشرين عنصرا",
     [("خمسة عشر وعشرين", Range, "15-20")]
 );
+t!(
+    another_number_is_vague,
+    "وجرح عدد آخر",
+    [("عدد آخر", Vague, "null")]
+);
 t!(definite_unit_alone_is_no_count, "وصل الخمسة إلى المدينة", []);
 t!(
     colloquial_tens_and_a_counted_one,

@@ -115,6 +115,8 @@ pub struct ClaimsLexicon {
     pub(crate) any_forces: PhraseSet<()>,
     /// Connectors that add a count to the list before it (إضافة إلى).
     pub(crate) also: PhraseSet<()>,
+    /// Adverbs after a count that are not what it counts (حاليا, يوميا).
+    pub(crate) adverbs: PhraseSet<()>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -418,6 +420,7 @@ impl ClaimsLexicon {
             thing_nouns: set(&ff.thing_nouns),
             any_forces: set(&ff.any_forces),
             also: set(&ff.also),
+            adverbs: set(&ff.adverbs),
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -485,6 +488,7 @@ impl ClaimsLexicon {
         add(&mut self.thing_nouns);
         add(&mut self.any_forces);
         add(&mut self.also);
+        add(&mut self.adverbs);
         add(&mut self.prison_words);
         add(&mut self.kinds);
         add(&mut self.events);

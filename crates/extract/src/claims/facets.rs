@@ -572,7 +572,10 @@ impl<'a> Run<'a> {
         // "أعدم التنظيم 10 أشخاص": a people noun after the number says
         // they are people; the group before it is the verb's subject.
         let counts_people = self.starts(&lex.people_words, b);
-        if found.is_empty() && a > sent.start && !after_a_count && !counts_people {
+        // A claim of zero that names its event (لم يسفر عن ضحايا) says
+        // what it counts itself.
+        let names_event = (a..b).any(|k| self.starts(&lex.events, k));
+        if found.is_empty() && a > sent.start && !after_a_count && !counts_people && !names_event {
             for k in a.saturating_sub(2).max(sent.start)..a {
                 // "Soldiers killed one man": the subject of the deed before
                 // the number is not the side of those it counts.

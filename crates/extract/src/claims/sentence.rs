@@ -21,7 +21,8 @@ impl<'a> Run<'a> {
         let lex = self.lex();
         let mut qs = self.quantities(key.start, mentions);
         // A sentence with no number only tells who spoke (for a later وأضاف).
-        if qs.is_empty() && !toks.clone().any(|k| self.starts(&lex.none_words, k)) {
+        let may_claim_zero = |k: usize| self.starts(&lex.none_words, k) || self.starts(&lex.zero_results, k);
+        if qs.is_empty() && !toks.clone().any(may_claim_zero) {
             self.track_speakers(toks, Aliases::Doc);
             return;
         }

@@ -666,6 +666,17 @@ const ZEROS: &[Row] = &[
 
 /// More claims of zero: what did not happen, named by its noun.
 const ZEROS_BY_NOUN: &[Row] = &[
+    // A negated word of result before an event's noun: nothing came of it.
+    t!(
+        "وقال مسؤول محلي إن القصف لم يسفر عن ضحايا.",
+        "killed_total 0 [unknown > مسؤول محلي] anon"
+    ),
+    t!(
+        "وانفجرت عبوة قرب دورية عسكرية دون وقوع إصابات.",
+        "wounded 0 [unknown]"
+    ),
+    // Without its negation the same words claim nothing.
+    t!("وأسفر القصف عن ضحايا بين المدنيين."),
     t!(
         "قال مصدر أمني إن القصف لم يخلف أية إصابات.",
         "wounded 0 [unknown > مصدر أمني] anon"

@@ -3,8 +3,10 @@
 //! In: a sentence and its frames. Out: a quantity of value 0 for each
 //! "none" word in a negated or denying clause whose people-word or event
 //! follows it: أي سجين لم يفر, لم يفر أحد, "no inmate escaped", "none of its
-//! men had been killed", "no one was hurt". Refused: a "none" word with no
-//! negation in reach, or with nothing after it that says who or what.
+//! men had been killed", "no one was hurt"; and for a negated word of result
+//! right before an event's noun: لم يسفر عن ضحايا, دون وقوع إصابات. Refused:
+//! a "none" word with no negation in reach, or with nothing after it that
+//! says who or what.
 
 use super::*;
 
@@ -67,22 +69,41 @@ impl<'a> Run<'a> {
                 }
                 _ => continue,
             };
-            let s = self.toks[i].start as usize + f.prefix;
-            let e = self.toks[end - 1].end as usize;
-            out.push(Quantity {
-                m: Mention {
-                    start: s,
-                    end: e,
-                    kind: Kind::Cardinal,
-                    value: Value::Number(0.0),
-                    qualifier: Qualifier::Exact,
-                    hedge: None,
-                    vague: None,
-                    band: None,
-                },
-                toks: i..end,
-            });
+            out.push(self.zero(i..end, f.prefix));
         }
+        out.extend(self.negated_results(sent));
         out
+    }
+
+    /// "لم يسفر عن ضحايا", "دون وقوع إصابات": a negation, a word of result
+    /// right after it, and the noun of an event right after that.
+    fn negated_results(&self, sent: Range<usize>) -> Vec<Quantity> {
+        let lex = self.lex();
+        sent.clone()
+            .filter(|&i| self.starts(&lex.negation, i))
+            .filter_map(|i| {
+                let r = self.at(&lex.zero_results, i + 1).filter(|r| r.end < sent.end)?;
+                let e = self.at(&lex.events, r.end).filter(|e| e.prefix == 0)?;
+                Some(self.zero(i..e.end, 0))
+            })
+            .collect()
+    }
+
+    /// A claim of zero over tokens `toks`, its text from `prefix` bytes into
+    /// the first.
+    fn zero(&self, toks: Range<usize>, prefix: usize) -> Quantity {
+        Quantity {
+            m: Mention {
+                start: self.toks[toks.start].start as usize + prefix,
+                end: self.toks[toks.end - 1].end as usize,
+                kind: Kind::Cardinal,
+                value: Value::Number(0.0),
+                qualifier: Qualifier::Exact,
+                hedge: None,
+                vague: None,
+                band: None,
+            },
+            toks,
+        }
     }
 }

@@ -78,6 +78,8 @@ pub(super) struct AttributionFile {
     pub(super) negation: Vec<String>,
     pub(super) none_words: Vec<String>,
     #[serde(default)]
+    pub(super) zero_results: Vec<String>,
+    #[serde(default)]
     pub(super) contrast: Vec<String>,
     #[serde(default)]
     pub(super) false_words: Vec<String>,

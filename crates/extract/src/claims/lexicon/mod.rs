@@ -84,6 +84,8 @@ pub struct ClaimsLexicon {
     pub(crate) adjectives: PhraseSet<()>,
     pub(crate) unnamed_after: PhraseSet<()>,
     pub(crate) negation: PhraseSet<()>,
+    /// Words of a result that, negated before an event noun, claim zero.
+    pub(crate) zero_results: PhraseSet<()>,
     pub(crate) none_words: PhraseSet<()>,
     /// Words that set a figure against the speaker's own (not, لا).
     pub(crate) contrast: PhraseSet<()>,
@@ -400,6 +402,7 @@ impl ClaimsLexicon {
             adjectives: set(&af.adjectives),
             unnamed_after: set(&af.unnamed_after),
             negation,
+            zero_results: set(&af.zero_results),
             none_words: set(&af.none_words),
             contrast: set(&af.contrast),
             false_words: set(&af.false_words),
@@ -471,6 +474,7 @@ impl ClaimsLexicon {
         add(&mut self.adjectives);
         add(&mut self.unnamed_after);
         add(&mut self.negation);
+        add(&mut self.zero_results);
         add(&mut self.none_words);
         add(&mut self.contrast);
         add(&mut self.false_words);

@@ -114,6 +114,16 @@ const OUTLET: &[Row] = &[
 
 /// Who is named, and who a name refers to.
 const SOURCES: &[Row] = &[
+    // "said" takes its subject after it only with none before it: after
+    // "a commander said" comes the report, not its speaker.
+    t!(
+        "A Chadian field commander said Libyan troops lost 40 men in the raid.",
+        "killed_total 40 [unknown > A Chadian field commander] anon"
+    ),
+    t!(
+        "Forty soldiers were killed, said Colonel Smith.",
+        "killed_sdf_or_security 40 [unknown > Colonel Smith]"
+    ),
     // A vehicle carries the wounded; it never speaks.
     t!(
         "ونقلت المروحيات أمس تسعة جرحى إلى المستشفى.",

@@ -46,8 +46,12 @@ impl Grammar for English {
         let said = matches!(run.word(v), "said" | "says");
         // "he said": the pronoun stands for the last speaker.
         let pronoun = v > start && matches!(run.word(v - 1), "he" | "she" | "it" | "they" | "we");
-        // "said the ministry": only "said" takes its subject after it.
-        let mut who = if verb.participle || !said || pronoun {
+        // "said the ministry": only "said" takes its subject after it, and
+        // only where no subject stands before it ("…," said X; "…, said
+        // X"); in "a commander said Iraqi troops lost…" what follows is
+        // the report.
+        let inverted = v == start || run.toks[v - 1].kind == TokenKind::Punct;
+        let mut who = if verb.participle || !said || pronoun || !inverted {
             None
         } else {
             run.subject_after(after, end, s.aliases)
@@ -169,11 +173,14 @@ impl<'a> Run<'a> {
             })
             .unwrap_or(verb);
         let words = start + 1..end;
+        // Its head is a common noun; a capitalised word before it is an
+        // adjective of origin ("an Iranian military commander").
         let plain = !words.is_empty()
             && words.len() <= 3
-            && words.clone().all(|k| {
-                self.toks[k].kind == TokenKind::Word && self.lang(k) == Lang::English && !self.capitalised(k)
-            });
+            && words
+                .clone()
+                .all(|k| self.toks[k].kind == TokenKind::Word && self.lang(k) == Lang::English)
+            && !self.capitalised(end - 1);
         if !plain {
             return None;
         }

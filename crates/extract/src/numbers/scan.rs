@@ -1696,8 +1696,11 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        // Digit fractions and mixed numbers: 3/4, 1 4/5.
+        // Digit fractions and mixed numbers: 3/4, 1 4/5, and the
+        // hyphenated 6-1/2 of older wire copy.
+        let hyphen_mixed = self.punct(next) == Some('-') && self.glued(next) && self.glued(next + 1);
         if !fraction && let Some((true, _)) = lone {
+            let part = if hyphen_mixed { next + 1 } else { next };
             if self.punct(next) == Some('/')
                 && self.glued(next)
                 && let Some(d) = self.number_value(next + 1)
@@ -1707,18 +1710,18 @@ impl<'a> Scan<'a> {
                 value /= d;
                 fraction = true;
                 next += 2;
-            } else if let Some(num) = self.number_value(next)
-                && self.t[next].space_before
-                && self.punct(next + 1) == Some('/')
-                && self.glued(next + 1)
-                && let Some(den) = self.number_value(next + 2)
-                && self.glued(next + 2)
+            } else if let Some(num) = self.number_value(part)
+                && (hyphen_mixed || self.t[part].space_before)
+                && self.punct(part + 1) == Some('/')
+                && self.glued(part + 1)
+                && let Some(den) = self.number_value(part + 2)
+                && self.glued(part + 2)
                 && num < den
                 && den != 0.0
             {
                 value += num / den;
                 fraction = true;
-                next += 3;
+                next = part + 3;
             }
         }
         // two thirds of a million: a fraction of a scale is a count.

@@ -415,6 +415,11 @@ t!(
     [("خمسة عشر وعشرين", Range, "15-20")]
 );
 t!(
+    hyphenated_mixed_number,
+    "the 6-1/2-year-old war",
+    [("6-1/2", Fraction, "6.5")]
+);
+t!(
     another_number_is_vague,
     "وجرح عدد آخر",
     [("عدد آخر", Vague, "null")]

@@ -697,11 +697,7 @@ impl<'a> Run<'a> {
             .iter()
             .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 8 && !is_dur(*e))
             .filter(|(k, _)| !(conjunct && opens_clause(*k)))
-            .filter(|(k, _)| {
-                (b..*k).all(|j| {
-                    (self.toks[j].kind != TokenKind::Number || self.partitive_whole(j)) && !self.is_comma(j)
-                })
-            })
+            .filter(|(k, _)| self.clear_to_predicate(a, b, *k))
             .map(|&(k, e)| (k - b, k, e))
             .min_by_key(|x| x.0);
         // "34 of its fighters and 300 militants had died": a predicate
@@ -744,6 +740,42 @@ impl<'a> Run<'a> {
             .or(far_after.map(predicate))
             .or(shared_after.map(|x| x.1))
             .or(before_in(hard).map(|x| x.1))
+    }
+
+    /// Whether the words from `b` (after the count at `a`) to the cue at `k`
+    /// hold no other count and no comma, past a list between commas ("six
+    /// people, including three soldiers, were wounded"), from inside one too.
+    fn clear_to_predicate(&self, a: usize, b: usize, k: usize) -> bool {
+        let inside = (a.saturating_sub(8)..a)
+            .rev()
+            .find(|&j| self.is_comma(j))
+            .and_then(|j| self.parenthetical(j))
+            .filter(|&c| c >= b);
+        let mut j = b;
+        while j < k {
+            if Some(j) == inside {
+                j += 1;
+                continue;
+            }
+            if let Some(c) = self.parenthetical(j).filter(|&c| c < k) {
+                j = c + 1;
+                continue;
+            }
+            if self.is_comma(j) || (self.toks[j].kind == TokenKind::Number && !self.partitive_whole(j)) {
+                return false;
+            }
+            j += 1;
+        }
+        true
+    }
+
+    /// The closing comma of a list opened by the comma at `j` (", including
+    /// three soldiers,", "، بينهم أربعة من رجال الأمن،").
+    fn parenthetical(&self, j: usize) -> Option<usize> {
+        if !self.is_comma(j) || !self.starts(&self.lex().including, j + 1) {
+            return None;
+        }
+        (j + 2..(j + 14).min(self.toks.len())).find(|&c| self.is_comma(c))
     }
 
     /// The cue of a verb after the noun cue at `k` and an auxiliary

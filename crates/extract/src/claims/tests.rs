@@ -359,6 +359,23 @@ const FRAMES: &[Row] = &[
 
 /// What a number counts.
 const FACETS: &[Row] = &[
+    // A list between commas inside the noun phrase: the predicate after it
+    // is the count's and its members'.
+    t!(
+        "Nine people, including two policemen, were wounded in the blast.",
+        "wounded 9 [unknown]",
+        "wounded 2 [unknown]"
+    ),
+    t!(
+        "وقال الدفاع المدني إن 15 شخصا، بينهم ثلاثة أطفال، قتلوا في القصف.",
+        "killed_total 15 [unknown > الدفاع المدني]",
+        "killed_civilians 3 [unknown > الدفاع المدني]"
+    ),
+    // Money is no count of people.
+    t!(
+        "The quake killed 80 people and caused 300 mln dlrs in damage.",
+        "killed_total 80 [unknown]"
+    ),
     // An adverb after a count is not what it counts.
     t!("وبلغ عدد الجرحى 75 حاليا.", "wounded 75 [unknown]"),
     // "عدد آخر": a vague count of others.

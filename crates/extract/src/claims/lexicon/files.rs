@@ -169,6 +169,8 @@ pub(super) struct FacetsFile {
     #[serde(default)]
     pub(super) adverbs: Vec<String>,
     #[serde(default)]
+    pub(super) including: Vec<String>,
+    #[serde(default)]
     pub(super) prison_facets: Vec<String>,
     #[serde(default)]
     pub(super) prison_words: Vec<String>,

@@ -119,6 +119,8 @@ pub struct ClaimsLexicon {
     pub(crate) also: PhraseSet<()>,
     /// Adverbs after a count that are not what it counts (حاليا, يوميا).
     pub(crate) adverbs: PhraseSet<()>,
+    /// Words opening a list between commas inside a noun phrase (including).
+    pub(crate) including: PhraseSet<()>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -424,6 +426,7 @@ impl ClaimsLexicon {
             any_forces: set(&ff.any_forces),
             also: set(&ff.also),
             adverbs: set(&ff.adverbs),
+            including: set(&ff.including),
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -493,6 +496,7 @@ impl ClaimsLexicon {
         add(&mut self.any_forces);
         add(&mut self.also);
         add(&mut self.adverbs);
+        add(&mut self.including);
         add(&mut self.prison_words);
         add(&mut self.kinds);
         add(&mut self.events);

@@ -177,6 +177,8 @@ impl<'a> Run<'a> {
         let colon =
             (sent.start..(sent.start + 6).min(sent.end)).find(|&k| self.toks[k].text(self.key) == ":")?;
         if colon == sent.start
+            // "ثانيا: …": an item's marker, no speaker.
+            || self.starts(&self.lex().not_speakers, sent.start)
             || self.toks[colon + 1..sent.end]
                 .iter()
                 .any(|t| t.text(self.key) == ":")

@@ -114,6 +114,13 @@ const OUTLET: &[Row] = &[
 
 /// Who is named, and who a name refers to.
 const SOURCES: &[Row] = &[
+    // A name by a son's (أبو and the word after it) speaks.
+    t!(
+        "وقال أبو خالد للصحيفة إن المسلحين خطفوا 40 شخصا.",
+        "hostages_taken 40 [unknown > أبو خالد]"
+    ),
+    // An item's marker before a colon is no speaker.
+    t!("ثالثا: أسفر الاعتداء عن إصابة 6 مصلين.", "wounded 6 [unknown]"),
     // "said" takes its subject after it only with none before it: after
     // "a commander said" comes the report, not its speaker.
     t!(

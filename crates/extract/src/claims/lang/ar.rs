@@ -116,8 +116,15 @@ impl<'a> Run<'a> {
         {
             return None;
         }
-        // "آل فرج": a family's name, آل (folded to ال) and the word after it.
-        if w0 == "ال" && self.toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word) {
+        // "آل فرج": a family's name, آل (folded to ال) and the word after
+        // it; "أبو محمد": a name by a son's, أبو and the word after it.
+        let family = matches!(w0, "ال" | "ابو" | "ابي");
+        if family
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && !self.x.numbers_word(self.word(i + 1)))
+        {
             let name = self.surface(i..i + 2);
             return Some(SrcMention {
                 toks: i..i + 2,

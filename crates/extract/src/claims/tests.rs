@@ -378,6 +378,8 @@ const FACETS: &[Row] = &[
         "killed_total 15 [unknown > الدفاع المدني]",
         "killed_civilians 3 [unknown > الدفاع المدني]"
     ),
+    // The dual of a unit of time counts no one.
+    t!("وكان قد أوقف قبل عامين لتورطه في الهجوم."),
     // Money is no count of people.
     t!(
         "The quake killed 80 people and caused 300 mln dlrs in damage.",

@@ -567,6 +567,9 @@ impl<'a> Run<'a> {
             }
         }
         found.extend(self.who_after(b, sent.end));
+        if found.is_empty() {
+            found.extend(self.shared_partitive(b, sent.end));
+        }
         let after_a_count =
             (a.saturating_sub(3).max(sent.start)..a).any(|k| self.toks[k].kind == TokenKind::Number);
         // "أعدم التنظيم 10 أشخاص": a people noun after the number says
@@ -852,6 +855,25 @@ impl<'a> Run<'a> {
             k -= 1;
         }
         (soft.unwrap_or(0), 0)
+    }
+
+    /// "قتل نحو 30 وأصيب العشرات من المتمردين", "13 were killed and 85
+    /// wounded of the militia": a bare count followed by a coordinated
+    /// verb of the event and its own count shares that count's partitive
+    /// (من / of and the people after it).
+    fn shared_partitive(&self, b: usize, end: usize) -> Vec<u16> {
+        let lex = self.lex();
+        let verb = self.word(b).starts_with('و') || self.word(b) == "and";
+        let verb_at = if self.word(b) == "and" { b + 1 } else { b };
+        if !verb || !self.starts(&lex.events, verb_at) {
+            return Vec::new();
+        }
+        let count = (verb_at + 1..(verb_at + 3).min(end))
+            .find(|&k| self.toks[k].kind == TokenKind::Number || self.x.numbers_word(self.word(k)));
+        match count {
+            Some(k) if matches!(self.word(k + 1), "من" | "of") => self.who_after(k + 1, end),
+            _ => Vec::new(),
+        }
     }
 
     pub(super) fn who_after(&self, b: usize, end: usize) -> Vec<u16> {

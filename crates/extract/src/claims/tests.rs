@@ -378,6 +378,18 @@ const FACETS: &[Row] = &[
         "killed_total 15 [unknown > الدفاع المدني]",
         "killed_civilians 3 [unknown > الدفاع المدني]"
     ),
+    // A bare count before a coordinated verb shares that verb's partitive.
+    t!(
+        "وقتل 11 وأصيب 20 من المسلحين في الاشتباكات.",
+        "killed_attackers_or_isis 11 [unknown]",
+        "wounded 20 [unknown]"
+    ),
+    // With no partitive to share, the count keeps no side.
+    t!(
+        "وقتل 11 وأصيب 20 في الاشتباكات.",
+        "killed_total 11 [unknown]",
+        "wounded 20 [unknown]"
+    ),
     // The dual of a unit of time counts no one.
     t!("وكان قد أوقف قبل عامين لتورطه في الهجوم."),
     // Money is no count of people.

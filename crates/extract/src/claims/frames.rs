@@ -176,9 +176,14 @@ impl<'a> Run<'a> {
         let sent = s.sent.clone();
         let colon =
             (sent.start..(sent.start + 6).min(sent.end)).find(|&k| self.toks[k].text(self.key) == ":")?;
+        // "ثانيا: …": a statement's item goes on in its speaker's voice.
+        if colon == sent.start + 1 && self.starts(&self.lex().item_markers, sent.start) {
+            let mut f = self.disc.last_speaker.clone()?;
+            f.at = sent.start;
+            s.frames.push(f);
+            return Some(colon + 1);
+        }
         if colon == sent.start
-            // "ثانيا: …": an item's marker, no speaker.
-            || self.starts(&self.lex().not_speakers, sent.start)
             || self.toks[colon + 1..sent.end]
                 .iter()
                 .any(|t| t.text(self.key) == ":")

@@ -119,8 +119,14 @@ const SOURCES: &[Row] = &[
         "وقال أبو خالد للصحيفة إن المسلحين خطفوا 40 شخصا.",
         "hostages_taken 40 [unknown > أبو خالد]"
     ),
-    // An item's marker before a colon is no speaker.
+    // An item's marker before a colon is no speaker; the item goes on in
+    // the voice of the statement's speaker.
     t!("ثالثا: أسفر الاعتداء عن إصابة 6 مصلين.", "wounded 6 [unknown]"),
+    t!(
+        "وقالت الوزارة في بيانها ما يلي:\n\nأولا: ألقي القبض على 4 مطلوبين.\n\nثانيا: أسفر الاعتداء عن إصابة 6 مصلين.",
+        "arrested 4 [unknown > الوزارة]",
+        "wounded 6 [unknown > الوزارة]"
+    ),
     // "said" takes its subject after it only with none before it: after
     // "a commander said" comes the report, not its speaker.
     t!(

@@ -108,6 +108,7 @@ impl<'a> Run<'a> {
         }
         if w0.is_empty()
             || self.starts(&lex.not_speakers, i)
+            || self.starts(&lex.item_markers, i)
             || self.starts(&lex.stops, i)
             || self.starts(&lex.verbs, i)
             || self.starts(&lex.events, i)

@@ -80,6 +80,8 @@ pub(super) struct AttributionFile {
     #[serde(default)]
     pub(super) zero_results: Vec<String>,
     #[serde(default)]
+    pub(super) item_markers: Vec<String>,
+    #[serde(default)]
     pub(super) contrast: Vec<String>,
     #[serde(default)]
     pub(super) false_words: Vec<String>,

@@ -86,6 +86,8 @@ pub struct ClaimsLexicon {
     pub(crate) negation: PhraseSet<()>,
     /// Words of a result that, negated before an event noun, claim zero.
     pub(crate) zero_results: PhraseSet<()>,
+    /// The markers of a statement's items (أولا، ثانيا).
+    pub(crate) item_markers: PhraseSet<()>,
     pub(crate) none_words: PhraseSet<()>,
     /// Words that set a figure against the speaker's own (not, لا).
     pub(crate) contrast: PhraseSet<()>,
@@ -405,6 +407,7 @@ impl ClaimsLexicon {
             unnamed_after: set(&af.unnamed_after),
             negation,
             zero_results: set(&af.zero_results),
+            item_markers: set(&af.item_markers),
             none_words: set(&af.none_words),
             contrast: set(&af.contrast),
             false_words: set(&af.false_words),
@@ -478,6 +481,7 @@ impl ClaimsLexicon {
         add(&mut self.unnamed_after);
         add(&mut self.negation);
         add(&mut self.zero_results);
+        add(&mut self.item_markers);
         add(&mut self.none_words);
         add(&mut self.contrast);
         add(&mut self.false_words);

@@ -40,8 +40,8 @@ impl<'a> Run<'a> {
     /// True when tokens `r` are exactly the name of a city or a region: a
     /// place, which never speaks (a country may: "Turkey said").
     pub(super) fn is_local_place(&self, r: Range<usize>) -> bool {
-        self.at(&self.lex().places, r.start)
-            .is_some_and(|f| f.end == r.end && *f.value == PlaceKind::Local)
+        let words: Vec<&str> = r.map(|k| self.word(k)).filter(|w| !w.is_empty()).collect();
+        self.lex().places.kind_of(&words) == Some(PlaceKind::Local)
     }
 
     /// A name no gazetteer knows opening at `i`, read by the grammar of

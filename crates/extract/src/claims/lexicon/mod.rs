@@ -145,7 +145,7 @@ pub struct ClaimsLexicon {
     pub(crate) target_stops: PhraseSet<()>,
     /// Places, by their names: whether each is a country (a country speaks
     /// for its government; a city or region never speaks).
-    pub(crate) places: PhraseSet<PlaceKind>,
+    pub(crate) places: Places,
     /// Every word form that starts some phrase of this vocabulary, with
     /// the bits of the tables it starts a phrase of ([`crate::phrase::Tagged::bit`]): a
     /// token is looked up once, and only in the tables its bits name. An
@@ -153,9 +153,52 @@ pub struct ClaimsLexicon {
     pub(crate) first_forms: rustc_hash::FxHashMap<Box<str>, u64>,
 }
 
+/// Places by the key of each of their names (words joined by one space).
+/// Looked up only for a name a rule has already found, so it is a plain
+/// map: no token is tagged with it, and loading stays cheap for the
+/// thousands of names of the gazetteer.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Places {
+    by_key: rustc_hash::FxHashMap<Box<str>, PlaceKind>,
+}
+
+impl Places {
+    fn add(&mut self, name: &str, kind: PlaceKind) {
+        let k = key(name).replace('-', " ");
+        let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !k.is_empty() {
+            self.by_key.insert(k.into_boxed_str(), kind);
+        }
+    }
+
+    /// The kind of the place the key words `words` name, with or without
+    /// a proclitic and the article on the first (والرقة، بالرقة، لحلب).
+    pub(crate) fn kind_of(&self, words: &[&str]) -> Option<PlaceKind> {
+        let (first, rest) = words.split_first()?;
+        let rest = rest.join(" ");
+        let lookup = |w: &str| {
+            let k = if rest.is_empty() {
+                w.to_string()
+            } else {
+                [w, " ", &rest].concat()
+            };
+            self.by_key.get(k.as_str()).copied()
+        };
+        isnad_text::morphology::PHRASE_NOUNS.iter().find_map(|p| {
+            let base = first.strip_prefix(p.text())?;
+            if p.is_definite() {
+                let article = [isnad_text::morphology::ARTICLE, base].concat();
+                lookup(&article).or_else(|| lookup(base))
+            } else {
+                lookup(base)
+            }
+        })
+    }
+}
+
 /// The places table: every name of every place, with its kind.
-fn place_table(pf: &PlacesFile) -> Result<PhraseSet<PlaceKind>, LexiconError> {
-    let mut t = PhraseSet::new();
+fn place_table(pf: &PlacesFile) -> Result<Places, LexiconError> {
+    let mut t = Places::default();
     for p in &pf.place {
         let kind = match p.kind.as_str() {
             "country" => PlaceKind::Country,
@@ -511,7 +554,6 @@ impl ClaimsLexicon {
         add(&mut self.labels);
         add(&mut self.duration_after);
         add(&mut self.event_cues);
-        add(&mut self.places);
         all
     }
 
@@ -655,17 +697,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn places_are_found_with_their_proclitics_and_article() {
+        let mut p = Places::default();
+        p.add("الرقة", PlaceKind::Local);
+        p.add("حلب", PlaceKind::Local);
+        p.add("Amman", PlaceKind::Local);
+        p.add("ولاية جونقلي", PlaceKind::Local);
+        p.add("تركيا", PlaceKind::Country);
+        let rows: [(&str, Option<PlaceKind>); 9] = [
+            ("الرقه", Some(PlaceKind::Local)),
+            ("والرقه", Some(PlaceKind::Local)),
+            ("بالرقه", Some(PlaceKind::Local)),
+            ("لحلب", Some(PlaceKind::Local)),
+            ("amman", Some(PlaceKind::Local)),
+            ("وولايه جونقلي", Some(PlaceKind::Local)),
+            ("وتركيا", Some(PlaceKind::Country)),
+            ("الرقه الشمالي", None),
+            ("المرصد", None),
+        ];
+        for (words, want) in rows {
+            let words: Vec<&str> = words.split(' ').collect();
+            assert_eq!(p.kind_of(&words), want, "{words:?}");
+        }
+    }
+
+    #[test]
     fn every_first_form_carries_the_bit_of_each_table_it_starts_a_phrase_of() {
         use crate::phrase::Tagged;
         let l = ClaimsLexicon::builtin();
         // The first tables and the last ones (past 32 bits).
-        let tables: [&dyn Tagged; 7] = [
+        let tables: [&dyn Tagged; 6] = [
             &l.source_names,
             &l.verbs,
             &l.kinds,
             &l.who,
             &l.event_cues,
-            &l.places,
             &l.any_forces,
         ];
         let mut seen = 0u64;

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 pub struct Args {
     /// A directory of data files (numbers.toml, counted.toml, calendar.toml,
     /// furniture.toml, sources.toml, attribution.toml, facets.toml,
-    /// events.toml) that replace the built-in ones where present.
+    /// events.toml, places.toml, kinds.toml) that replace the built-in ones
+    /// where present.
     #[arg(long, global = true, env = "ISNAD_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 

@@ -186,11 +186,19 @@ fn an_events_file_beside_the_store_names_and_merges_events() {
         .iter()
         .map(|r| r["event"].as_str())
         .collect();
-    assert!(other.iter().all(|e| *e == "doc:other"), "{other:?}");
+    // Lagos is a place of the gazetteer: the report is an event of its own.
+    let other_event = other.first().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        other_event.starts_with("auto:NG.") && other.iter().all(|e| *e == other_event),
+        "{other:?}"
+    );
     write(
         d,
         "events.toml",
-        b"[[event]]\nid = \"kuje_prison_attack_2022\"\nname = \"Kuje, July 2022\"\nmerge = [\"doc:other\"]\n",
+        format!(
+            "[[event]]\nid = \"kuje_prison_attack_2022\"\nname = \"Kuje, July 2022\"\nmerge = [\"{other_event}\"]\n"
+        )
+        .as_bytes(),
     );
     let rows = csv_rows(d, &[]);
     assert!(
@@ -210,6 +218,99 @@ fn an_events_file_beside_the_store_names_and_merges_events() {
         "{}",
         stderr(&bad)
     );
+}
+
+#[test]
+fn arabic_and_english_reports_of_one_place_and_kind_are_one_event() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let docs: &[(&str, &str)] = &[
+        (
+            "ar1.txt",
+            "هاجم مسلحون سجن كلفار المركزي فجر الخميس. وقال مسؤول في كلفار إن 200 سجين فروا من السجن.\n",
+        ),
+        (
+            "en1.txt",
+            "Gunmen attacked Kelvar prison on Thursday. Officials in Kelvar said 180 inmates escaped from the prison.\n",
+        ),
+        (
+            "ar2.txt",
+            "أعلنت الشرطة أن سجن كلفار شهد فرار 150 سجينا بعد هجوم المسلحين على السجن.\n",
+        ),
+        (
+            "en2.txt",
+            "A car bomb exploded at the grain market in Tamrit, killing 40 people. The blast in Tamrit wounded 70.\n",
+        ),
+    ];
+    for (name, text) in docs {
+        write(d, name, text.as_bytes());
+    }
+    ok(isnad(
+        &["ingest", "ar1.txt", "en1.txt", "ar2.txt", "en2.txt"],
+        b"",
+        d,
+    ));
+    let rows = csv_rows(d, &[]);
+    let event_of = |doc: &str| -> Vec<String> {
+        find(&rows, &[("doc", doc)])
+            .iter()
+            .map(|r| r["event"].clone())
+            .collect()
+    };
+    let (ar1, en1, ar2, en2) = (event_of("ar1"), event_of("en1"), event_of("ar2"), event_of("en2"));
+    let kelvar = ar1.first().cloned().unwrap_or_default();
+    assert!(kelvar.starts_with("auto:~klfr:prison_attack"), "{ar1:?}");
+    for e in ar1.iter().chain(&en1).chain(&ar2) {
+        assert_eq!(*e, kelvar, "{ar1:?} {en1:?} {ar2:?}");
+    }
+    assert!(
+        !en2.is_empty() && en2.iter().all(|e| e.starts_with("auto:~tmrt:bombing")),
+        "{en2:?}"
+    );
+}
+
+#[test]
+fn no_ledger_event_is_named_after_a_verb_or_a_function_word() {
+    // See: issue 19. Each report's words after سجن / before "prison" are a
+    // verb, an adjective or a function word, never a place.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let docs: &[(&str, &str)] = &[
+        (
+            "a.txt",
+            "قال مسؤول إن سجن يقع في منطقة نائية تعرض لهجوم، وإن 30 سجينا فروا. وأضاف أن سجن يقع تحت الحراسة.\n",
+        ),
+        (
+            "b.txt",
+            "سجن كشف عن فرار 20 سجينا من السجن، وكشف مدير سجن كشف الأمر.\n",
+        ),
+        (
+            "c.txt",
+            "Gunmen attacked the prison in March and 50 inmates escaped. The prison in March held 300 inmates.\n",
+        ),
+        (
+            "d.txt",
+            "Fighters stormed the Central Prison and 12 guards were killed. Central Prison guards fled.\n",
+        ),
+    ];
+    for (name, text) in docs {
+        write(d, name, text.as_bytes());
+    }
+    ok(isnad(&["ingest", "a.txt", "b.txt", "c.txt", "d.txt"], b"", d));
+    let rows = csv_rows(d, &[]);
+    assert!(!rows.is_empty());
+    for r in &rows {
+        for bad in [
+            "يقع", "كشف", "March", "march", "Central", "central", "~k", "~mrs", "~snt",
+        ] {
+            assert!(
+                !r["event"].contains(bad) && !r["event_name"].contains(bad),
+                "{} / {}",
+                r["event"],
+                r["event_name"]
+            );
+        }
+    }
 }
 
 #[test]

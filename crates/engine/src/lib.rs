@@ -3,7 +3,7 @@
 //!
 //! In: the readers and extractors built from `data/` ([`Engine`]). Out:
 //! a read document analysed for the store ([`Engine::analyse`]: claims,
-//! mentions, search terms, target), a stored document read again so that
+//! mentions, search terms, what it is about: [`about`]), a stored document read again so that
 //! offsets in its text map to its original bytes ([`Engine::reread`]), the
 //! ledger's options ([`Engine::ledger_options`]), search ([`search`]), the
 //! document view ([`view`]), and the one ingest path that `isnad ingest`,
@@ -11,6 +11,7 @@
 //! read on one thread and worked on by many ([`parallel`]). Refuses
 //! nothing: every function takes what the reader produced.
 
+pub mod about;
 pub mod ingest;
 pub mod parallel;
 pub mod search;
@@ -32,6 +33,8 @@ pub struct Engine {
     pub numbers: Numbers,
     /// Extracts claims.
     pub extractor: Extractor,
+    /// Finds what a report is about (place and kind) for grouping events.
+    pub about: about::AboutRules,
 }
 
 /// Marks an entity term (a known source named by any alias) in the index.
@@ -61,6 +64,7 @@ impl Engine {
             reader: Reader::builtin(),
             extractor: Extractor::builtin(),
             numbers,
+            about: about::AboutRules::builtin(),
         }
     }
 
@@ -78,6 +82,12 @@ impl Engine {
             facet_order: lex.facet_names().iter().map(|s| s.to_string()).collect(),
             other: false,
             only_event: None,
+            kinds: self
+                .about
+                .kinds()
+                .iter()
+                .map(|k| (k.id.clone(), k.en.clone()))
+                .collect(),
         }
     }
 
@@ -150,7 +160,7 @@ impl Engine {
         let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
             None
         } else {
-            self.extractor.target_with(&doc.text, scratch)
+            self.about.about(&doc.text).to_target()
         };
         let terms = self.index_terms_of(&doc.text, n, toks);
         let m = doc.meta;

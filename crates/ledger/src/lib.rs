@@ -43,6 +43,8 @@ pub struct Options {
     pub other: bool,
     /// Only this event.
     pub only_event: Option<String>,
+    /// Kinds of event: id and English label, for naming automatic events.
+    pub kinds: Vec<(String, String)>,
 }
 
 /// The whole ledger.
@@ -189,7 +191,7 @@ pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
 /// Builds the ledger and returns, beside it, the event of every row (in row
 /// order), so a caller that filters claims by event need not assign again.
 pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<String>) {
-    let (ids, names) = events::assign(rows, &opts.known_events, &opts.events);
+    let (ids, names) = events::assign_with_kinds(rows, &opts.known_events, &opts.events, &opts.kinds);
     // event -> facet -> rows
     let mut grouped: BTreeMap<&str, Vec<(usize, &LedgerRow)>> = BTreeMap::new();
     for (i, (r, id)) in rows.iter().zip(&ids).enumerate() {

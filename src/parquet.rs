@@ -67,6 +67,7 @@ pub fn ledger_schema() -> SchemaRef {
         int("span_start"),
         int("span_end"),
         text("evidence"),
+        text("disputed_by"),
         maybe_float("value_lo"),
         maybe_float("value_hi"),
     ]))
@@ -135,6 +136,7 @@ pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
     let mut strings: Vec<StringBuilder> = (0..13).map(|_| StringBuilder::new()).collect();
     let mut ints: Vec<Int64Builder> = (0..4).map(|_| Int64Builder::new()).collect();
     let mut evidence = StringBuilder::new();
+    let mut disputed = StringBuilder::new();
     let (mut lo, mut hi) = (Float64Builder::new(), Float64Builder::new());
     for r in flat_rows(ledger) {
         let (e, f, v, c) = (r.event, r.facet, r.value, r.claim);
@@ -167,6 +169,7 @@ pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
             b.append_value(n);
         }
         evidence.append_value(&*c.evidence);
+        disputed.append_value(r.disputed_by_text());
         lo.append_option(v.value.map(|x| x.0));
         hi.append_option(v.value.map(|x| x.1));
     }
@@ -176,6 +179,7 @@ pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
         .collect();
     columns.extend(ints.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
     columns.push(Arc::new(evidence.finish()));
+    columns.push(Arc::new(disputed.finish()));
     columns.push(Arc::new(lo.finish()));
     columns.push(Arc::new(hi.finish()));
     let batch = RecordBatch::try_new(schema.clone(), columns).context("building the ledger's rows")?;

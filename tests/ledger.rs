@@ -112,6 +112,32 @@ fn the_examples_ledger_counts_origins_apart_from_reports() {
 }
 
 #[test]
+fn the_sdfs_zero_escapees_disputes_the_other_figures_by_name() {
+    // See: issue 19. In the examples, the SDF and the Autonomous
+    // Administration say no prisoner escaped; the others' figures dispute
+    // that zero, and it disputes them, but they are not all red.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(isnad(&["ingest", examples().to_str().expect("path")], b"", d));
+    let rows = csv_rows(d, &[]);
+    let zero = find(&rows, &[("facet", "prisoners_escaped"), ("value", "0")]);
+    assert!(!zero.is_empty());
+    assert!(
+        zero.iter()
+            .all(|r| r["relation"] == "contradicts" && r["disputed_by"].contains("22 by "))
+    );
+    let others: Vec<_> = rows
+        .iter()
+        .filter(|r| r["facet"] == "prisoners_escaped" && r["value"] != "0" && r["event"] == zero[0]["event"])
+        .collect();
+    assert!(!others.is_empty());
+    for r in others {
+        assert_ne!(r["relation"], "contradicts", "{r:?}");
+        assert!(r["disputed_by"].contains("0 by sdf"), "{r:?}");
+    }
+}
+
+#[test]
 fn the_ledger_formats_all_carry_the_same_values() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();

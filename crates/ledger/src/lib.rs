@@ -119,12 +119,38 @@ pub struct ValueEntry {
     pub stance: Stance,
     /// How it stands to the others.
     pub relation: Relation,
+    /// The values that cannot be true with it (a figure apart from it, a
+    /// denial of it, a claim of zero), each with who claims it.
+    pub disputed_by: Vec<Dispute>,
     /// Distinct origins claiming it.
     pub origins: Vec<String>,
     /// Distinct documents claiming it.
     pub reports: usize,
     /// Every claim of it.
     pub claims: Vec<Cited>,
+}
+
+/// A value that disputes another, and who claims it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dispute {
+    /// The disputing value as shown (`0`, `140`).
+    pub value: String,
+    /// Asserted, or denied (then it denies the value it disputes).
+    pub stance: Stance,
+    /// The origins claiming it.
+    pub origins: Vec<String>,
+}
+
+impl Dispute {
+    /// `0 by sdf`, `not 140 by interior-ministry`, origins joined by `+`.
+    pub fn text(&self) -> String {
+        let not = if self.stance == Stance::Asserted {
+            ""
+        } else {
+            "not "
+        };
+        format!("{not}{} by {}", self.value, self.origins.join("+"))
+    }
 }
 
 /// One claim of a value.

@@ -30,6 +30,7 @@ pub const CSV_HEADER: &[&str] = &[
     "span_start",
     "span_end",
     "evidence",
+    "disputed_by",
 ];
 
 fn opt(x: Option<f64>) -> String {
@@ -148,6 +149,10 @@ pub fn table(l: &Ledger) -> String {
                     v.reports,
                     plural(v.reports),
                 );
+                if !v.disputed_by.is_empty() {
+                    let d: Vec<String> = v.disputed_by.iter().map(|d| d.text()).collect();
+                    let _ = writeln!(o, "      disputed by {}", isolate(&d.join("; ")));
+                }
                 for c in &v.claims {
                     let _ = writeln!(
                         o,
@@ -221,6 +226,7 @@ pub fn csv_rows(l: &Ledger) -> Vec<Vec<String>> {
             c.span.start.to_string(),
             c.span.end.to_string(),
             c.evidence.to_string(),
+            r.disputed_by_text(),
         ]);
     }
     rows
@@ -244,6 +250,17 @@ impl FlatRow<'_> {
     /// The `value` column: the number or range as shown, empty when vague.
     pub fn value_text(&self) -> String {
         value_csv(self.value)
+    }
+
+    /// The `disputed_by` column: the values that dispute this one and who
+    /// claims them (`0 by sdf; not 140 by moi`), empty when none.
+    pub fn disputed_by_text(&self) -> String {
+        self.value
+            .disputed_by
+            .iter()
+            .map(|d| d.text())
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// The `chain` column: names, outermost first, joined by ` > `.

@@ -546,3 +546,72 @@ fn an_automatic_event_is_named_by_kind_place_and_date() {
     let names: Vec<&str> = l.events.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Bombing in أبها, 2015-08-07"]);
 }
+
+#[test]
+fn a_claim_of_zero_disputes_the_figures_above_it_by_name_without_reddening_them() {
+    // See: issue 19. The SDF's 0 against three figures that agree.
+    let l = build(
+        &rows(&[
+            R {
+                chain: &[("wire", SourceKind::Outlet), ("sdf", SourceKind::ArmedGroup)],
+                ..at(1, 0.0)
+            },
+            R {
+                chain: &[("wire", SourceKind::Outlet), ("sohr", SourceKind::Organisation)],
+                qualifier: Qualifier::Approx,
+                ..at(2, 20.0)
+            },
+            R {
+                chain: &[("daily", SourceKind::Outlet)],
+                ..at(3, 22.0)
+            },
+            R {
+                chain: &[("gov", SourceKind::Outlet)],
+                ..at(4, 60.0)
+            },
+        ]),
+        &opts(),
+    );
+    let f = &l.events[0].facets[0];
+    let rel = relations(f);
+    // Each row: value, relation, who disputes it.
+    let want: &[(&str, &str, &[&str])] = &[
+        ("0", "contradicts", &["20 by sohr", "22 by daily", "60 by gov"]),
+        ("20", "contradicts", &["0 by sdf", "60 by gov"]),
+        ("22", "contradicts", &["0 by sdf", "60 by gov"]),
+        ("60", "contradicts", &["0 by sdf", "20 by sohr", "22 by daily"]),
+    ];
+    for (i, (value, relation, by)) in want.iter().enumerate() {
+        let v = f.values.iter().find(|v| v.label == *value).expect("the value");
+        let got: Vec<String> = v.disputed_by.iter().map(|d| d.text()).collect();
+        assert_eq!(
+            (v.relation.as_str(), got),
+            (*relation, by.iter().map(|s| s.to_string()).collect()),
+            "row {i}: {rel:?}"
+        );
+    }
+    // Without the 60, the 20 and the 22 agree; only the 0 contradicts.
+    let l = build(
+        &rows(&[
+            R {
+                chain: &[("wire", SourceKind::Outlet), ("sdf", SourceKind::ArmedGroup)],
+                ..at(1, 0.0)
+            },
+            R {
+                qualifier: Qualifier::Approx,
+                ..at(2, 20.0)
+            },
+            at(3, 22.0),
+        ]),
+        &opts(),
+    );
+    let rel = relations(&l.events[0].facets[0]);
+    assert_eq!(
+        rel,
+        [
+            ("0".to_string(), "contradicts"),
+            ("20".to_string(), "agrees"),
+            ("22".to_string(), "agrees")
+        ]
+    );
+}

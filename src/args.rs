@@ -102,6 +102,11 @@ pub enum Command {
         /// Also show `other:*` facets (quantities that fit no facet).
         #[arg(long)]
         other: bool,
+        /// Write the per-event, per-facet summary (low, best, high,
+        /// conservative, values, origins, reports, contested, totals that do
+        /// not reconcile) instead of every claim; `--format csv` or `json`.
+        #[arg(long)]
+        summary: bool,
     },
     /// Time the whole pipeline (reading, extraction, storing into a
     /// throw-away store) over a corpus and print MB/s and documents/s per

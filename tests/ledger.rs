@@ -138,6 +138,63 @@ fn the_sdfs_zero_escapees_disputes_the_other_figures_by_name() {
 }
 
 #[test]
+fn the_summary_flags_parts_that_exceed_their_total_in_csv_and_json() {
+    // See: issue 19. The examples' best killed attackers (346) exceed the
+    // best killed total (180).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(isnad(&["ingest", examples().to_str().expect("path")], b"", d));
+    let csv = stdout(&ok(isnad(&["ledger", "--summary", "--format", "csv"], b"", d)));
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    for col in [
+        "event",
+        "location",
+        "kind",
+        "event_date",
+        "facet",
+        "low",
+        "best",
+        "high",
+        "conservative",
+        "number_of_sources",
+        "contested",
+        "exceeds",
+    ] {
+        assert!(header.contains(&col), "{header:?}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&stdout(&ok(isnad(
+        &["ledger", "--summary", "--format", "json"],
+        b"",
+        d,
+    ))))
+    .expect("JSON");
+    let rows = json.as_array().expect("an array");
+    assert_eq!(rows.len(), csv.lines().count() - 1);
+    let row = |facet: &str| {
+        rows.iter()
+            .find(|r| r["facet"] == facet && r["event"] == "sinaa_prison_attack_2022")
+            .cloned()
+            .unwrap_or_default()
+    };
+    let (attackers, total) = (row("killed_attackers_or_isis"), row("killed_total"));
+    assert!(
+        attackers["best"].as_f64() > total["best"].as_f64(),
+        "{attackers} {total}"
+    );
+    assert_eq!(attackers["exceeds"], serde_json::json!(["killed_total"]));
+    assert!(
+        total["exceeds"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|p| p == "killed_attackers_or_isis"))
+    );
+    assert!(total["event_date"].as_str().is_some_and(|d| d.len() == 10));
+    let bad = isnad(&["ledger", "--summary"], b"", d);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("--summary"));
+}
+
+#[test]
 fn the_ledger_formats_all_carry_the_same_values() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();

@@ -16,6 +16,7 @@ pub fn run(
     format: LedgerFormat,
     out: Option<&Path>,
     other: bool,
+    summary: bool,
 ) -> Result<ExitCode> {
     let db = open_existing(store)?;
     let opts = Options {
@@ -29,18 +30,23 @@ pub fn run(
     {
         anyhow::bail!("{}: no event {e} in the store", db.location());
     }
-    let text = match format {
-        LedgerFormat::Table => render::table(&ledger),
-        LedgerFormat::Json => render::json(&ledger) + "\n",
-        LedgerFormat::Csv => render::csv(&ledger),
-        LedgerFormat::Md => render::markdown(&ledger),
-        LedgerFormat::Parquet => {
-            let Some(path) = out else {
-                anyhow::bail!("--format parquet writes a file: give --out FILE");
-            };
-            write_parquet(path, &ledger)?;
-            return Ok(ExitCode::SUCCESS);
-        }
+    let text = match (summary, format) {
+        (true, LedgerFormat::Csv) => render::summary_csv(&ledger),
+        (true, LedgerFormat::Json) => render::summary_json(&ledger) + "\n",
+        (true, _) => anyhow::bail!("--summary writes --format csv or --format json"),
+        (false, format) => match format {
+            LedgerFormat::Table => render::table(&ledger),
+            LedgerFormat::Json => render::json(&ledger) + "\n",
+            LedgerFormat::Csv => render::csv(&ledger),
+            LedgerFormat::Md => render::markdown(&ledger),
+            LedgerFormat::Parquet => {
+                let Some(path) = out else {
+                    anyhow::bail!("--format parquet writes a file: give --out FILE");
+                };
+                write_parquet(path, &ledger)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+        },
     };
     match out {
         Some(p) => std::fs::write(p, text).with_context(|| p.display().to_string())?,

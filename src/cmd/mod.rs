@@ -47,7 +47,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             format,
             out,
             other,
-        } => ledger::run(&data, &store, event, format, out.as_deref(), other),
+            summary,
+        } => ledger::run(&data, &store, event, format, out.as_deref(), other, summary),
         Command::Bench {
             paths,
             jobs,

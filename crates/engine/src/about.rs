@@ -112,7 +112,19 @@ impl AboutError {
 #[serde(deny_unknown_fields)]
 struct KindsFile {
     kind: Vec<KindDef>,
+    #[serde(default)]
+    total: Vec<TotalDef>,
     places: PlaceWords,
+}
+
+/// A total and its parts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TotalDef {
+    /// The total's facet.
+    pub facet: String,
+    /// The facets that are parts of it.
+    pub parts: Vec<String>,
 }
 
 /// One kind of event, with its labels.
@@ -159,6 +171,7 @@ struct PlaceDef {
 #[derive(Debug, Clone)]
 pub struct AboutRules {
     kinds: Vec<KindDef>,
+    totals: Vec<TotalDef>,
     cues: PhraseSet<usize>,
     /// Gazetteer names: place index.
     places: PhraseSet<usize>,
@@ -274,7 +287,13 @@ impl AboutRules {
             stops: kf.places.stops.iter().map(|w| key(w)).collect(),
             first_words,
             kinds: kf.kind,
+            totals: kf.total,
         })
+    }
+
+    /// The totals and their parts, in file order.
+    pub fn totals(&self) -> &[TotalDef] {
+        &self.totals
     }
 
     /// The kinds, in file order.

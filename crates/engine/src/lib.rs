@@ -88,6 +88,12 @@ impl Engine {
                 .iter()
                 .map(|k| (k.id.clone(), k.en.clone()))
                 .collect(),
+            totals: self
+                .about
+                .totals()
+                .iter()
+                .map(|t| (t.facet.clone(), t.parts.clone()))
+                .collect(),
         }
     }
 

@@ -191,7 +191,30 @@ pub fn assign_with_kinds(
     file: &EventFile,
     kinds: &[(String, String)],
 ) -> (Vec<String>, HashMap<String, String>) {
+    let a = assign_all(rows, known, file, kinds);
+    (a.ids, a.names)
+}
+
+/// What [`assign_all`] finds.
+#[derive(Debug, Clone, Default)]
+pub struct Assigned {
+    /// The event of every row, in row order.
+    pub ids: Vec<String>,
+    /// Each event's name.
+    pub names: HashMap<String, String>,
+    /// Each automatic event's place (as its reports write it) and kind.
+    pub about: HashMap<String, (String, Option<String>)>,
+}
+
+/// [`assign_with_kinds`], with each automatic event's place and kind.
+pub fn assign_all(
+    rows: &[LedgerRow],
+    known: &[(String, String)],
+    file: &EventFile,
+    kinds: &[(String, String)],
+) -> Assigned {
     let mut names: HashMap<String, String> = known.iter().cloned().collect();
+    let mut about: HashMap<String, (String, Option<String>)> = HashMap::new();
     struct Doc {
         day: Option<i64>,
         document: i64,
@@ -240,6 +263,7 @@ pub fn assign_with_kinds(
     let mut auto: HashMap<i64, String> = HashMap::new();
     struct Built<'a> {
         place: &'a str,
+        place_name: String,
         kind: Option<String>,
         days: Option<(i64, i64)>,
         id: String,
@@ -339,6 +363,7 @@ pub fn assign_with_kinds(
                 let last = members.iter().filter_map(|(d, _)| d.day).max();
                 built.push(Built {
                     place,
+                    place_name: name.to_string(),
                     kind,
                     days: first.zip(last),
                     id,
@@ -376,6 +401,9 @@ pub fn assign_with_kinds(
         names
             .entry(target.id.clone())
             .or_insert_with(|| target.title.clone());
+        about
+            .entry(target.id.clone())
+            .or_insert_with(|| (target.place_name.clone(), target.kind.clone()));
         for d in &b.documents {
             auto.insert(*d, target.id.clone());
         }
@@ -418,7 +446,7 @@ pub fn assign_with_kinds(
             id
         })
         .collect();
-    (ids, names)
+    Assigned { ids, names, about }
 }
 
 /// `YYYY-MM-DD` of a day number.

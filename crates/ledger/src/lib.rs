@@ -45,6 +45,10 @@ pub struct Options {
     pub only_event: Option<String>,
     /// Kinds of event: id and English label, for naming automatic events.
     pub kinds: Vec<(String, String)>,
+    /// Totals and their parts (`killed_total` and the killed of each side):
+    /// a part whose best figure exceeds its total's, or parts whose best
+    /// figures add up to more, are flagged.
+    pub totals: Vec<(String, Vec<String>)>,
 }
 
 /// The whole ledger.
@@ -61,6 +65,10 @@ pub struct Event {
     pub id: String,
     /// Its name.
     pub name: String,
+    /// Its place as its reports write it (automatic events).
+    pub place: Option<String>,
+    /// Its kind (automatic events): `bombing`, `prison_attack` …
+    pub kind: Option<String>,
     /// Documents with a claim about it.
     pub reports: usize,
     /// Distinct origins behind its claims.
@@ -104,6 +112,10 @@ pub struct Summary {
     pub reports: usize,
     /// True when some values contradict each other.
     pub contested: bool,
+    /// For a total, the parts whose best figures exceed it (alone or
+    /// together); for a part, its total when its best figure exceeds the
+    /// total's. Empty when they reconcile.
+    pub exceeds: Vec<String>,
 }
 
 /// One distinct value and who claims it.
@@ -166,6 +178,10 @@ pub struct Cited {
     pub published: Option<String>,
     /// Its language.
     pub lang: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Its headline.
+    pub title: Option<String>,
     /// The chain, outermost first.
     pub chain: std::sync::Arc<[SourceRef]>,
     /// The origin's id.
@@ -209,6 +225,43 @@ pub fn origin(chain: &[SourceRef], doc: &str) -> String {
     }
 }
 
+/// Flags totals and parts that do not reconcile (best figures).
+fn reconcile(facets: &mut [Facet], totals: &[(String, Vec<String>)]) {
+    let best = |facets: &[Facet], name: &str| {
+        facets
+            .iter()
+            .find(|f| f.facet == name)
+            .and_then(|f| f.summary.best)
+    };
+    for (total, parts) in totals {
+        let Some(t) = best(facets, total) else {
+            continue;
+        };
+        let present: Vec<(&String, f64)> = parts
+            .iter()
+            .filter_map(|p| best(facets, p).map(|b| (p, b)))
+            .collect();
+        let sum: f64 = present.iter().map(|(_, b)| b).sum();
+        let over: Vec<String> = present
+            .iter()
+            .filter(|(_, b)| *b > t)
+            .map(|(p, _)| p.to_string())
+            .collect();
+        let total_flags: Vec<String> = if sum > t {
+            present.iter().map(|(p, _)| p.to_string()).collect()
+        } else {
+            Vec::new()
+        };
+        for f in facets.iter_mut() {
+            if f.facet == *total {
+                f.summary.exceeds = total_flags.clone();
+            } else if over.contains(&f.facet) {
+                f.summary.exceeds = vec![total.clone()];
+            }
+        }
+    }
+}
+
 /// Builds the ledger.
 pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
     build_with_events(rows, opts).0
@@ -217,7 +270,8 @@ pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
 /// Builds the ledger and returns, beside it, the event of every row (in row
 /// order), so a caller that filters claims by event need not assign again.
 pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<String>) {
-    let (ids, names) = events::assign_with_kinds(rows, &opts.known_events, &opts.events, &opts.kinds);
+    let events::Assigned { ids, names, about } =
+        events::assign_all(rows, &opts.known_events, &opts.events, &opts.kinds);
     // event -> facet -> rows
     let mut grouped: BTreeMap<&str, Vec<(usize, &LedgerRow)>> = BTreeMap::new();
     for (i, (r, id)) in rows.iter().zip(&ids).enumerate() {
@@ -262,9 +316,13 @@ pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<Str
             .map(|d| d.get(..10).unwrap_or(d))
             .collect();
         dates.sort_unstable();
+        let mut facets: Vec<Facet> = facets;
+        reconcile(&mut facets, &opts.totals);
         out.push(Event {
             id: id.to_string(),
             name: names.get(id).cloned().unwrap_or_else(|| id.to_string()),
+            place: about.get(id).map(|a| a.0.clone()),
+            kind: about.get(id).and_then(|a| a.1.clone()),
             reports: docs.len(),
             origins: origins.len(),
             dates: dates

@@ -31,6 +31,10 @@ pub const CSV_HEADER: &[&str] = &[
     "span_end",
     "evidence",
     "disputed_by",
+    "value_lo",
+    "value_hi",
+    "url",
+    "title",
 ];
 
 fn opt(x: Option<f64>) -> String {
@@ -87,7 +91,7 @@ pub fn excerpt_of(ev: &str, span: Span, sentence: Span, width: usize) -> String 
 fn summary_line(f: &Facet) -> String {
     let s = &f.summary;
     format!(
-        "low {} · best {} · high {} · conservative {} — {} value{}, {} origin{}, {} report{}{}",
+        "low {} · best {} · high {} · conservative {} — {} value{}, {} origin{}, {} report{}{}{}",
         opt(s.low),
         opt(s.best),
         opt(s.high),
@@ -98,7 +102,12 @@ fn summary_line(f: &Facet) -> String {
         plural(s.origins),
         s.reports,
         plural(s.reports),
-        if s.contested { ", contested" } else { "" }
+        if s.contested { ", contested" } else { "" },
+        if s.exceeds.is_empty() {
+            String::new()
+        } else {
+            format!(" · does not reconcile with {}", s.exceeds.join(", "))
+        }
     )
 }
 
@@ -227,6 +236,10 @@ pub fn csv_rows(l: &Ledger) -> Vec<Vec<String>> {
             c.span.end.to_string(),
             c.evidence.to_string(),
             r.disputed_by_text(),
+            v.value.map(|x| fmt_num(x.0)).unwrap_or_default(),
+            v.value.map(|x| fmt_num(x.1)).unwrap_or_default(),
+            c.url.clone().unwrap_or_default(),
+            c.title.clone().unwrap_or_default(),
         ]);
     }
     rows
@@ -334,4 +347,125 @@ pub fn markdown(l: &Ledger) -> String {
         }
     }
     o
+}
+
+/// The columns of the per-facet summary (`isnad ledger --summary`), named
+/// as UCDP GED and ACLED name theirs where they mean the same (`low`,
+/// `best`, `high`; `event_date` is the first date).
+pub const SUMMARY_HEADER: &[&str] = &[
+    "event",
+    "event_name",
+    "location",
+    "kind",
+    "event_date",
+    "last_date",
+    "facet",
+    "low",
+    "best",
+    "high",
+    "conservative",
+    "values",
+    "number_of_sources",
+    "reports",
+    "contested",
+    "exceeds",
+];
+
+/// One row of the summary: an event and a facet.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SummaryRow<'a> {
+    /// The event's id.
+    pub event: &'a str,
+    /// Its name.
+    pub event_name: &'a str,
+    /// Its place as its reports write it.
+    pub location: Option<&'a str>,
+    /// Its kind.
+    pub kind: Option<&'a str>,
+    /// Its first report's date.
+    pub event_date: Option<&'a str>,
+    /// Its last report's date.
+    pub last_date: Option<&'a str>,
+    /// The facet.
+    pub facet: &'a str,
+    /// The lowest figure asserted.
+    pub low: Option<f64>,
+    /// The best figure.
+    pub best: Option<f64>,
+    /// The highest figure asserted.
+    pub high: Option<f64>,
+    /// The conservative figure.
+    pub conservative: Option<f64>,
+    /// Distinct values.
+    pub values: usize,
+    /// Distinct origins.
+    pub number_of_sources: usize,
+    /// Reports.
+    pub reports: usize,
+    /// True when some values contradict each other.
+    pub contested: bool,
+    /// Totals or parts it does not reconcile with.
+    pub exceeds: Vec<&'a str>,
+}
+
+/// The summary's rows: one per event and facet.
+pub fn summary_rows(l: &Ledger) -> Vec<SummaryRow<'_>> {
+    l.events
+        .iter()
+        .flat_map(|e| {
+            e.facets.iter().map(move |f| SummaryRow {
+                event: &e.id,
+                event_name: &e.name,
+                location: e.place.as_deref(),
+                kind: e.kind.as_deref(),
+                event_date: e.dates.as_ref().map(|d| d.0.as_str()),
+                last_date: e.dates.as_ref().map(|d| d.1.as_str()),
+                facet: &f.facet,
+                low: f.summary.low,
+                best: f.summary.best,
+                high: f.summary.high,
+                conservative: f.summary.conservative,
+                values: f.summary.values,
+                number_of_sources: f.summary.origins,
+                reports: f.summary.reports,
+                contested: f.summary.contested,
+                exceeds: f.summary.exceeds.iter().map(String::as_str).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The summary as CSV text, header first.
+pub fn summary_csv(l: &Ledger) -> String {
+    let num = |x: Option<f64>| x.map(fmt_num).unwrap_or_default();
+    let mut o = SUMMARY_HEADER.join(",") + "\r\n";
+    for r in summary_rows(l) {
+        let cells = [
+            r.event.to_string(),
+            r.event_name.to_string(),
+            r.location.unwrap_or_default().to_string(),
+            r.kind.unwrap_or_default().to_string(),
+            r.event_date.unwrap_or_default().to_string(),
+            r.last_date.unwrap_or_default().to_string(),
+            r.facet.to_string(),
+            num(r.low),
+            num(r.best),
+            num(r.high),
+            num(r.conservative),
+            r.values.to_string(),
+            r.number_of_sources.to_string(),
+            r.reports.to_string(),
+            r.contested.to_string(),
+            r.exceeds.join(" "),
+        ];
+        let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+        o.push_str(&line.join(","));
+        o.push_str("\r\n");
+    }
+    o
+}
+
+/// The summary as a JSON array of rows.
+pub fn summary_json(l: &Ledger) -> String {
+    serde_json::to_string_pretty(&summary_rows(l)).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

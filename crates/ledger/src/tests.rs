@@ -392,6 +392,8 @@ fn the_excerpt_marks_the_quantity_inside_its_sentence() {
         doc: "d".into(),
         published: None,
         lang: None,
+        url: None,
+        title: None,
         chain: vec![].into(),
         origin: "o".into(),
         qualifier: Qualifier::Exact,
@@ -614,4 +616,67 @@ fn a_claim_of_zero_disputes_the_figures_above_it_by_name_without_reddening_them(
             ("22".to_string(), "agrees")
         ]
     );
+}
+
+#[test]
+fn parts_that_exceed_their_total_are_flagged() {
+    // Each row: best killed_total, best attackers, best civilians, and the
+    // flags of (total, attackers).
+    type Row = (f64, f64, f64, &'static [&'static str], &'static [&'static str]);
+    let rows_: &[Row] = &[
+        (
+            180.0,
+            346.0,
+            5.0,
+            &["killed_attackers_or_isis", "killed_civilians"],
+            &["killed_total"],
+        ),
+        (
+            180.0,
+            170.0,
+            20.0,
+            &["killed_attackers_or_isis", "killed_civilians"],
+            &[],
+        ),
+        (180.0, 100.0, 20.0, &[], &[]),
+    ];
+    for (i, &(total, attackers, civilians, total_flags, attacker_flags)) in rows_.iter().enumerate() {
+        let l = build(
+            &rows(&[
+                R {
+                    facet: "killed_total",
+                    ..at(1, total)
+                },
+                R {
+                    facet: "killed_attackers_or_isis",
+                    ..at(1, attackers)
+                },
+                R {
+                    facet: "killed_civilians",
+                    ..at(1, civilians)
+                },
+            ]),
+            &Options {
+                totals: vec![(
+                    "killed_total".into(),
+                    vec!["killed_attackers_or_isis".into(), "killed_civilians".into()],
+                )],
+                ..opts()
+            },
+        );
+        let flags = |f: &str| -> Vec<String> {
+            l.events[0]
+                .facets
+                .iter()
+                .find(|x| x.facet == f)
+                .map(|x| x.summary.exceeds.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(flags("killed_total"), total_flags.to_vec(), "row {i}");
+        assert_eq!(
+            flags("killed_attackers_or_isis"),
+            attacker_flags.to_vec(),
+            "row {i}"
+        );
+    }
 }

@@ -125,6 +125,8 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
             doc: r.doc.doc.clone(),
             published: r.doc.published.clone(),
             lang: r.doc.lang.clone(),
+            url: r.doc.url.clone(),
+            title: r.doc.title.clone(),
             chain: c.source.clone(),
             origin: o.clone(),
             qualifier: c.qualifier,
@@ -358,6 +360,7 @@ fn summary(groups: &[Group<'_>]) -> Summary {
         origins: origins.len(),
         reports: docs.len(),
         contested: groups.iter().any(|g| g.entry.relation == Relation::Contradicts),
+        exceeds: Vec::new(),
     }
 }
 

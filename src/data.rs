@@ -77,9 +77,12 @@ pub fn load(dir: Option<&Path>) -> Result<Data> {
             };
             anyhow::anyhow!("{path}: {}", one_line(&e))
         })?;
+        let labels = isnad_engine::labels::FacetLabels::parse(&fac, &claims.facet_names())
+            .map_err(|e| anyhow::anyhow!("{fac_name}: {}", one_line(&e)))?;
         let numbers = Numbers::new(lex, calendar.clone());
         Ok(Data {
             about,
+            labels,
             reader: Reader::new(furniture, calendar),
             extractor: Extractor::new(numbers.clone(), claims),
             numbers,

@@ -189,6 +189,16 @@ fn the_summary_flags_parts_that_exceed_their_total_in_csv_and_json() {
             .is_some_and(|a| a.iter().any(|p| p == "killed_attackers_or_isis"))
     );
     assert!(total["event_date"].as_str().is_some_and(|d| d.len() == 10));
+    // Facets read by role, in both languages, not by one event's parties.
+    assert_eq!(
+        attackers["label"],
+        "Killed on the attacking or non-state armed side"
+    );
+    assert!(
+        attackers["label_ar"]
+            .as_str()
+            .is_some_and(|l| !l.is_empty() && !l.contains("داعش"))
+    );
     let bad = isnad(&["ledger", "--summary"], b"", d);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("--summary"));

@@ -13,6 +13,7 @@
 
 pub mod about;
 pub mod ingest;
+pub mod labels;
 pub mod parallel;
 pub mod search;
 pub mod view;
@@ -35,6 +36,8 @@ pub struct Engine {
     pub extractor: Extractor,
     /// Finds what a report is about (place and kind) for grouping events.
     pub about: about::AboutRules,
+    /// The facets' labels in English and Arabic.
+    pub labels: labels::FacetLabels,
 }
 
 /// Marks an entity term (a known source named by any alias) in the index.
@@ -56,13 +59,25 @@ pub fn claim_fits(doc: &Document, c: &Claim) -> bool {
     }
 }
 
+/// The shipped facets' labels, checked against `extractor`'s schema.
+fn builtin_labels(extractor: &Extractor) -> labels::FacetLabels {
+    let names = extractor.lexicon().facet_names();
+    match labels::FacetLabels::parse(isnad_extract::claims::DEFAULT_FACETS, &names) {
+        Ok(l) => l,
+        // The shipped file is checked by the labels module's tests.
+        Err(e) => panic!("the built-in facets.toml labels are broken: {e}"),
+    }
+}
+
 impl Engine {
     /// The engine of the vocabulary shipped with isnad.
     pub fn builtin() -> Engine {
         let numbers = Numbers::builtin();
+        let extractor = Extractor::builtin();
         Engine {
             reader: Reader::builtin(),
-            extractor: Extractor::builtin(),
+            labels: builtin_labels(&extractor),
+            extractor,
             numbers,
             about: about::AboutRules::builtin(),
         }
@@ -87,6 +102,12 @@ impl Engine {
                 .kinds()
                 .iter()
                 .map(|k| (k.id.clone(), k.en.clone()))
+                .collect(),
+            facet_labels: self
+                .labels
+                .all()
+                .iter()
+                .map(|l| (l.facet.clone(), l.en.clone(), l.ar.clone()))
                 .collect(),
             totals: self
                 .about

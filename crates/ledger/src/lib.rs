@@ -45,6 +45,8 @@ pub struct Options {
     pub only_event: Option<String>,
     /// Kinds of event: id and English label, for naming automatic events.
     pub kinds: Vec<(String, String)>,
+    /// Facet labels: id, English, Arabic.
+    pub facet_labels: Vec<(String, String, String)>,
     /// Totals and their parts (`killed_total` and the killed of each side):
     /// a part whose best figure exceeds its total's, or parts whose best
     /// figures add up to more, are flagged.
@@ -84,12 +86,23 @@ pub struct Event {
 pub struct Facet {
     /// Its name.
     pub facet: String,
+    /// What people read: `{"en": …, "ar": …}`, when the data gives it.
+    pub label: Option<Label>,
     /// The summary row.
     pub summary: Summary,
     /// Each distinct value, lowest first.
     pub values: Vec<ValueEntry>,
     /// What each origin claimed as the days went on.
     pub timeline: Vec<OriginTimeline>,
+}
+
+/// A facet's label in English and Arabic.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Label {
+    /// In English.
+    pub en: String,
+    /// In Arabic.
+    pub ar: String,
 }
 
 /// Low, best and high over the asserted figures, and the conservative one.
@@ -317,6 +330,16 @@ pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<Str
             .collect();
         dates.sort_unstable();
         let mut facets: Vec<Facet> = facets;
+        for f in &mut facets {
+            f.label = opts
+                .facet_labels
+                .iter()
+                .find(|(id, _, _)| *id == f.facet)
+                .map(|(_, en, ar)| Label {
+                    en: en.clone(),
+                    ar: ar.clone(),
+                });
+        }
         reconcile(&mut facets, &opts.totals);
         out.push(Event {
             id: id.to_string(),

@@ -111,6 +111,14 @@ fn summary_line(f: &Facet) -> String {
     )
 }
 
+/// ` · Killed among state and security forces`, or nothing.
+fn label_suffix(f: &Facet) -> String {
+    f.label
+        .as_ref()
+        .map(|l| format!(" · {}", l.en))
+        .unwrap_or_default()
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -141,7 +149,7 @@ pub fn table(l: &Ledger) -> String {
     for e in &l.events {
         let _ = writeln!(o, "══ {}", event_head(e));
         for f in &e.facets {
-            let _ = writeln!(o, "  {}   {}", f.facet, summary_line(f));
+            let _ = writeln!(o, "  {}{}   {}", f.facet, label_suffix(f), summary_line(f));
             for v in &f.values {
                 let stance = if v.stance == Stance::Asserted {
                     ""
@@ -319,7 +327,13 @@ pub fn markdown(l: &Ledger) -> String {
     for e in &l.events {
         let _ = writeln!(o, "## {}\n", md_cell(&event_head(e)));
         for f in &e.facets {
-            let _ = writeln!(o, "### {}\n\n{}\n", f.facet, summary_line(f));
+            let _ = writeln!(
+                o,
+                "### {}{}\n\n{}\n",
+                f.facet,
+                md_cell(&label_suffix(f)),
+                summary_line(f)
+            );
             o.push_str("| value | relation | chain | origin | doc | published | evidence |\n");
             o.push_str("| --- | --- | --- | --- | --- | --- | --- |\n");
             for v in &f.values {
@@ -360,6 +374,8 @@ pub const SUMMARY_HEADER: &[&str] = &[
     "event_date",
     "last_date",
     "facet",
+    "label",
+    "label_ar",
     "low",
     "best",
     "high",
@@ -388,6 +404,10 @@ pub struct SummaryRow<'a> {
     pub last_date: Option<&'a str>,
     /// The facet.
     pub facet: &'a str,
+    /// Its label in English.
+    pub label: Option<&'a str>,
+    /// Its label in Arabic.
+    pub label_ar: Option<&'a str>,
     /// The lowest figure asserted.
     pub low: Option<f64>,
     /// The best figure.
@@ -421,6 +441,8 @@ pub fn summary_rows(l: &Ledger) -> Vec<SummaryRow<'_>> {
                 event_date: e.dates.as_ref().map(|d| d.0.as_str()),
                 last_date: e.dates.as_ref().map(|d| d.1.as_str()),
                 facet: &f.facet,
+                label: f.label.as_ref().map(|l| l.en.as_str()),
+                label_ar: f.label.as_ref().map(|l| l.ar.as_str()),
                 low: f.summary.low,
                 best: f.summary.best,
                 high: f.summary.high,
@@ -448,6 +470,8 @@ pub fn summary_csv(l: &Ledger) -> String {
             r.event_date.unwrap_or_default().to_string(),
             r.last_date.unwrap_or_default().to_string(),
             r.facet.to_string(),
+            r.label.unwrap_or_default().to_string(),
+            r.label_ar.unwrap_or_default().to_string(),
             num(r.low),
             num(r.best),
             num(r.high),

@@ -203,6 +203,7 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
     });
     Facet {
         facet: name.to_string(),
+        label: None,
         summary,
         values: groups.into_iter().map(|g| g.entry).collect(),
         timeline,

@@ -107,6 +107,10 @@ pub enum Command {
         /// not reconcile) instead of every claim; `--format csv` or `json`.
         #[arg(long)]
         summary: bool,
+        /// Start CSV with a UTF-8 byte order mark, for spreadsheets that
+        /// otherwise read Arabic as another encoding.
+        #[arg(long)]
+        bom: bool,
     },
     /// Time the whole pipeline (reading, extraction, storing into a
     /// throw-away store) over a corpus and print MB/s and documents/s per

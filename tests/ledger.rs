@@ -205,6 +205,39 @@ fn the_summary_flags_parts_that_exceed_their_total_in_csv_and_json() {
 }
 
 #[test]
+fn a_date_that_is_no_date_is_refused_with_a_warning_and_csv_can_carry_a_bom() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let recs = concat!(
+        r#"{"id":"good","published":"2022-02-28","url":"https://example.invalid/a","title":"Kuje","text":"Gunmen stormed Kuje prison. About 800 inmates escaped, the prison service said."}"#,
+        "\n",
+        r#"{"id":"bad","published":"2022-02-31","text":"Gunmen stormed Kuje prison. About 600 inmates escaped, officials said."}"#,
+        "\n"
+    );
+    write(d, "r.jsonl", recs.as_bytes());
+    ok(isnad(&["ingest", "r.jsonl"], b"", d));
+    let out = ok(isnad(&["ledger", "--format", "csv"], b"", d));
+    assert!(
+        stderr(&out).contains("bad") && stderr(&out).contains("2022-02-31"),
+        "{}",
+        stderr(&out)
+    );
+    let rows = csv_rows(d, &[]);
+    let good = find(&rows, &[("doc", "good")]);
+    assert!(good.iter().all(|r| r["published"] == "2022-02-28"
+        && r["url"] == "https://example.invalid/a"
+        && r["title"] == "Kuje"
+        && r["value_lo"] == r["value_hi"]));
+    assert!(
+        find(&rows, &[("doc", "bad")])
+            .iter()
+            .all(|r| r["published"].is_empty())
+    );
+    let bom = stdout(&ok(isnad(&["ledger", "--format", "csv", "--bom"], b"", d)));
+    assert!(bom.starts_with("\u{feff}event,"));
+}
+
+#[test]
 fn the_ledger_formats_all_carry_the_same_values() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();

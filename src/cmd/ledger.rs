@@ -9,15 +9,25 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// The ledger's on/off flags.
+pub struct Switches {
+    /// Keep `other:*` facets.
+    pub other: bool,
+    /// Write the summary table.
+    pub summary: bool,
+    /// Start CSV with a byte order mark.
+    pub bom: bool,
+}
+
 pub fn run(
     data: &Data,
     store: &StoreArgs,
     event: Option<String>,
     format: LedgerFormat,
     out: Option<&Path>,
-    other: bool,
-    summary: bool,
+    switches: Switches,
 ) -> Result<ExitCode> {
+    let Switches { other, summary, bom } = switches;
     let db = open_existing(store)?;
     let opts = Options {
         other,
@@ -29,6 +39,9 @@ pub fn run(
         && ledger.events.is_empty()
     {
         anyhow::bail!("{}: no event {e} in the store", db.location());
+    }
+    for w in &ledger.warnings {
+        eprintln!("isnad: warning: {w}");
     }
     let text = match (summary, format) {
         (true, LedgerFormat::Csv) => render::summary_csv(&ledger),
@@ -47,6 +60,11 @@ pub fn run(
                 return Ok(ExitCode::SUCCESS);
             }
         },
+    };
+    let text = if bom && matches!(format, LedgerFormat::Csv) {
+        format!("\u{feff}{text}")
+    } else {
+        text
     };
     match out {
         Some(p) => std::fs::write(p, text).with_context(|| p.display().to_string())?,

@@ -48,7 +48,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out,
             other,
             summary,
-        } => ledger::run(&data, &store, event, format, out.as_deref(), other, summary),
+            bom,
+        } => ledger::run(
+            &data,
+            &store,
+            event,
+            format,
+            out.as_deref(),
+            ledger::Switches { other, summary, bom },
+        ),
         Command::Bench {
             paths,
             jobs,

@@ -78,7 +78,14 @@ pub fn day_number(date: &str) -> Option<i64> {
     let y: i64 = it.next()?.parse().ok()?;
     let m: i64 = it.next()?.parse().ok()?;
     let day: i64 = it.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in_month = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=12).contains(&m) || !(1..=days_in_month).contains(&day) {
         return None;
     }
     // Howard Hinnant's days_from_civil.
@@ -449,6 +456,12 @@ pub fn assign_all(
     Assigned { ids, names, about }
 }
 
+/// The `YYYY-MM-DD` a stored date starts with, when it is a real date
+/// (`2022-02-31` is not).
+pub fn checked_date(date: &str) -> Option<String> {
+    day_number(date).map(civil)
+}
+
 /// `YYYY-MM-DD` of a day number.
 pub fn civil(z: i64) -> String {
     let z = z + 719_468;
@@ -479,6 +492,21 @@ mod tests {
         );
         assert_eq!(day_number("not a date"), None);
         assert_eq!(day_number("2022-13-01"), None);
+        // Each row: a date, and whether it is one.
+        let rows: &[(&str, bool)] = &[
+            ("2022-02-28", true),
+            ("2022-02-29", false),
+            ("2024-02-29", true),
+            ("1900-02-29", false),
+            ("2000-02-29", true),
+            ("2022-02-31", false),
+            ("2022-04-31", false),
+            ("2022-12-31", true),
+            ("2022-01-20T10:00:00Z", true),
+        ];
+        for (i, (d, ok)) in rows.iter().enumerate() {
+            assert_eq!(checked_date(d).is_some(), *ok, "row {i}: {d}");
+        }
     }
 
     #[test]

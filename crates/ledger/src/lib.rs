@@ -58,6 +58,9 @@ pub struct Options {
 pub struct Ledger {
     /// Its events, those with the most reports first.
     pub events: Vec<Event>,
+    /// What was left out and why: a publication date that is no date
+    /// (`2022-02-31`) leaves its report undated.
+    pub warnings: Vec<String>,
 }
 
 /// One event.
@@ -323,10 +326,10 @@ pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<Str
             .collect();
         origins.sort();
         origins.dedup();
-        let mut dates: Vec<&str> = rs
+        let mut dates: Vec<String> = rs
             .iter()
             .filter_map(|(_, r)| r.doc.published.as_deref())
-            .map(|d| d.get(..10).unwrap_or(d))
+            .filter_map(events::checked_date)
             .collect();
         dates.sort_unstable();
         let mut facets: Vec<Facet> = facets;
@@ -356,7 +359,26 @@ pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<Str
         });
     }
     out.sort_by(|a, b| b.reports.cmp(&a.reports).then_with(|| a.id.cmp(&b.id)));
-    (Ledger { events: out }, ids)
+    let mut warnings: Vec<String> = Vec::new();
+    let mut warned = std::collections::HashSet::new();
+    for r in rows {
+        if let Some(p) = r.doc.published.as_deref()
+            && events::checked_date(p).is_none()
+            && warned.insert(r.document)
+        {
+            warnings.push(format!(
+                "{}: published {p:?} is not a date (YYYY-MM-DD); the report is left undated",
+                r.doc.doc
+            ));
+        }
+    }
+    (
+        Ledger {
+            events: out,
+            warnings,
+        },
+        ids,
+    )
 }
 
 #[cfg(test)]

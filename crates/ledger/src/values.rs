@@ -123,7 +123,7 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
             claim: r.id,
             document: r.document,
             doc: r.doc.doc.clone(),
-            published: r.doc.published.clone(),
+            published: r.doc.published.as_deref().and_then(crate::events::checked_date),
             lang: r.doc.lang.clone(),
             url: r.doc.url.clone(),
             title: r.doc.title.clone(),

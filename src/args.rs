@@ -10,7 +10,8 @@ use std::path::PathBuf;
 pub struct Args {
     /// A directory of data files (numbers.toml, counted.toml, calendar.toml,
     /// furniture.toml, sources.toml, attribution.toml, facets.toml,
-    /// events.toml) that replace the built-in ones where present.
+    /// events.toml, places.toml, kinds.toml) that replace the built-in ones
+    /// where present.
     #[arg(long, global = true, env = "ISNAD_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -101,6 +102,15 @@ pub enum Command {
         /// Also show `other:*` facets (quantities that fit no facet).
         #[arg(long)]
         other: bool,
+        /// Write the per-event, per-facet summary (low, best, high,
+        /// conservative, values, origins, reports, contested, totals that do
+        /// not reconcile) instead of every claim; `--format csv` or `json`.
+        #[arg(long)]
+        summary: bool,
+        /// Start CSV with a UTF-8 byte order mark, for spreadsheets that
+        /// otherwise read Arabic as another encoding.
+        #[arg(long)]
+        bom: bool,
     },
     /// Time the whole pipeline (reading, extraction, storing into a
     /// throw-away store) over a corpus and print MB/s and documents/s per

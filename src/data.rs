@@ -68,8 +68,21 @@ pub fn load(dir: Option<&Path>) -> Result<Data> {
                 .map_or(e.file(), |p| p.as_str());
             anyhow::anyhow!("{path}: {}", one_line(&e.reason()))
         })?;
+        let (kinds_name, kinds) = file(dir, "kinds.toml", isnad_engine::about::DEFAULT_KINDS)?;
+        let about = isnad_engine::about::AboutRules::parse(&kinds, &pl).map_err(|e| {
+            let path = if e.file() == "kinds.toml" {
+                &kinds_name
+            } else {
+                &pl_name
+            };
+            anyhow::anyhow!("{path}: {}", one_line(&e))
+        })?;
+        let labels = isnad_engine::labels::FacetLabels::parse(&fac, &claims.facet_names())
+            .map_err(|e| anyhow::anyhow!("{fac_name}: {}", one_line(&e)))?;
         let numbers = Numbers::new(lex, calendar.clone());
         Ok(Data {
+            about,
+            labels,
             reader: Reader::new(furniture, calendar),
             extractor: Extractor::new(numbers.clone(), claims),
             numbers,

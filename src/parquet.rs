@@ -44,9 +44,9 @@ fn maybe_float(name: &str) -> Field {
 }
 
 /// The ledger's columns: the CSV ledger's, in its order (`value`, `vague`,
-/// `published` and `lang` null where the CSV cell is empty; counts and
-/// offsets as integers), then `value_lo` and `value_hi`, the number or a
-/// range's ends as floats.
+/// `published`, `lang`, `url` and `title` null where the CSV cell is
+/// empty; counts and offsets as integers; `value_lo` and `value_hi`, the
+/// number or a range's ends, as floats).
 pub fn ledger_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
         text("event"),
@@ -67,8 +67,11 @@ pub fn ledger_schema() -> SchemaRef {
         int("span_start"),
         int("span_end"),
         text("evidence"),
+        text("disputed_by"),
         maybe_float("value_lo"),
         maybe_float("value_hi"),
+        maybe_text("url"),
+        maybe_text("title"),
     ]))
 }
 
@@ -135,7 +138,9 @@ pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
     let mut strings: Vec<StringBuilder> = (0..13).map(|_| StringBuilder::new()).collect();
     let mut ints: Vec<Int64Builder> = (0..4).map(|_| Int64Builder::new()).collect();
     let mut evidence = StringBuilder::new();
+    let mut disputed = StringBuilder::new();
     let (mut lo, mut hi) = (Float64Builder::new(), Float64Builder::new());
+    let (mut url, mut title) = (StringBuilder::new(), StringBuilder::new());
     for r in flat_rows(ledger) {
         let (e, f, v, c) = (r.event, r.facet, r.value, r.claim);
         let value = r.value_text();
@@ -167,8 +172,11 @@ pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
             b.append_value(n);
         }
         evidence.append_value(&*c.evidence);
+        disputed.append_value(r.disputed_by_text());
         lo.append_option(v.value.map(|x| x.0));
         hi.append_option(v.value.map(|x| x.1));
+        url.append_option(c.url.as_deref());
+        title.append_option(c.title.as_deref());
     }
     let mut columns: Vec<ArrayRef> = strings
         .iter_mut()
@@ -176,8 +184,11 @@ pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
         .collect();
     columns.extend(ints.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
     columns.push(Arc::new(evidence.finish()));
+    columns.push(Arc::new(disputed.finish()));
     columns.push(Arc::new(lo.finish()));
     columns.push(Arc::new(hi.finish()));
+    columns.push(Arc::new(url.finish()));
+    columns.push(Arc::new(title.finish()));
     let batch = RecordBatch::try_new(schema.clone(), columns).context("building the ledger's rows")?;
     let mut w = writer(path, schema)?;
     w.write(&batch).with_context(|| path.display().to_string())?;

@@ -112,6 +112,132 @@ fn the_examples_ledger_counts_origins_apart_from_reports() {
 }
 
 #[test]
+fn the_sdfs_zero_escapees_disputes_the_other_figures_by_name() {
+    // See: issue 19. In the examples, the SDF and the Autonomous
+    // Administration say no prisoner escaped; the others' figures dispute
+    // that zero, and it disputes them, but they are not all red.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(isnad(&["ingest", examples().to_str().expect("path")], b"", d));
+    let rows = csv_rows(d, &[]);
+    let zero = find(&rows, &[("facet", "prisoners_escaped"), ("value", "0")]);
+    assert!(!zero.is_empty());
+    assert!(
+        zero.iter()
+            .all(|r| r["relation"] == "contradicts" && r["disputed_by"].contains("22 by "))
+    );
+    let others: Vec<_> = rows
+        .iter()
+        .filter(|r| r["facet"] == "prisoners_escaped" && r["value"] != "0" && r["event"] == zero[0]["event"])
+        .collect();
+    assert!(!others.is_empty());
+    for r in others {
+        assert_ne!(r["relation"], "contradicts", "{r:?}");
+        assert!(r["disputed_by"].contains("0 by sdf"), "{r:?}");
+    }
+}
+
+#[test]
+fn the_summary_flags_parts_that_exceed_their_total_in_csv_and_json() {
+    // See: issue 19. The examples' best killed attackers (346) exceed the
+    // best killed total (180).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(isnad(&["ingest", examples().to_str().expect("path")], b"", d));
+    let csv = stdout(&ok(isnad(&["ledger", "--summary", "--format", "csv"], b"", d)));
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    for col in [
+        "event",
+        "location",
+        "kind",
+        "event_date",
+        "facet",
+        "low",
+        "best",
+        "high",
+        "conservative",
+        "number_of_sources",
+        "contested",
+        "exceeds",
+    ] {
+        assert!(header.contains(&col), "{header:?}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&stdout(&ok(isnad(
+        &["ledger", "--summary", "--format", "json"],
+        b"",
+        d,
+    ))))
+    .expect("JSON");
+    let rows = json.as_array().expect("an array");
+    assert_eq!(rows.len(), csv.lines().count() - 1);
+    let row = |facet: &str| {
+        rows.iter()
+            .find(|r| r["facet"] == facet && r["event"] == "sinaa_prison_attack_2022")
+            .cloned()
+            .unwrap_or_default()
+    };
+    let (attackers, total) = (row("killed_attackers_or_isis"), row("killed_total"));
+    assert!(
+        attackers["best"].as_f64() > total["best"].as_f64(),
+        "{attackers} {total}"
+    );
+    assert_eq!(attackers["exceeds"], serde_json::json!(["killed_total"]));
+    assert!(
+        total["exceeds"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|p| p == "killed_attackers_or_isis"))
+    );
+    assert!(total["event_date"].as_str().is_some_and(|d| d.len() == 10));
+    // Facets read by role, in both languages, not by one event's parties.
+    assert_eq!(
+        attackers["label"],
+        "Killed on the attacking or non-state armed side"
+    );
+    assert!(
+        attackers["label_ar"]
+            .as_str()
+            .is_some_and(|l| !l.is_empty() && !l.contains("داعش"))
+    );
+    let bad = isnad(&["ledger", "--summary"], b"", d);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("--summary"));
+}
+
+#[test]
+fn a_date_that_is_no_date_is_refused_with_a_warning_and_csv_can_carry_a_bom() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let recs = concat!(
+        r#"{"id":"good","published":"2022-02-28","url":"https://example.invalid/a","title":"Kuje","text":"Gunmen stormed Kuje prison. About 800 inmates escaped, the prison service said."}"#,
+        "\n",
+        r#"{"id":"bad","published":"2022-02-31","text":"Gunmen stormed Kuje prison. About 600 inmates escaped, officials said."}"#,
+        "\n"
+    );
+    write(d, "r.jsonl", recs.as_bytes());
+    ok(isnad(&["ingest", "r.jsonl"], b"", d));
+    let out = ok(isnad(&["ledger", "--format", "csv"], b"", d));
+    assert!(
+        stderr(&out).contains("bad") && stderr(&out).contains("2022-02-31"),
+        "{}",
+        stderr(&out)
+    );
+    let rows = csv_rows(d, &[]);
+    let good = find(&rows, &[("doc", "good")]);
+    assert!(good.iter().all(|r| r["published"] == "2022-02-28"
+        && r["url"] == "https://example.invalid/a"
+        && r["title"] == "Kuje"
+        && r["value_lo"] == r["value_hi"]));
+    assert!(
+        find(&rows, &[("doc", "bad")])
+            .iter()
+            .all(|r| r["published"].is_empty())
+    );
+    let bom = stdout(&ok(isnad(&["ledger", "--format", "csv", "--bom"], b"", d)));
+    assert!(bom.starts_with("\u{feff}event,"));
+}
+
+#[test]
 fn the_ledger_formats_all_carry_the_same_values() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
@@ -186,11 +312,19 @@ fn an_events_file_beside_the_store_names_and_merges_events() {
         .iter()
         .map(|r| r["event"].as_str())
         .collect();
-    assert!(other.iter().all(|e| *e == "doc:other"), "{other:?}");
+    // Lagos is a place of the gazetteer: the report is an event of its own.
+    let other_event = other.first().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        other_event.starts_with("auto:NG.") && other.iter().all(|e| *e == other_event),
+        "{other:?}"
+    );
     write(
         d,
         "events.toml",
-        b"[[event]]\nid = \"kuje_prison_attack_2022\"\nname = \"Kuje, July 2022\"\nmerge = [\"doc:other\"]\n",
+        format!(
+            "[[event]]\nid = \"kuje_prison_attack_2022\"\nname = \"Kuje, July 2022\"\nmerge = [\"{other_event}\"]\n"
+        )
+        .as_bytes(),
     );
     let rows = csv_rows(d, &[]);
     assert!(
@@ -210,6 +344,99 @@ fn an_events_file_beside_the_store_names_and_merges_events() {
         "{}",
         stderr(&bad)
     );
+}
+
+#[test]
+fn arabic_and_english_reports_of_one_place_and_kind_are_one_event() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let docs: &[(&str, &str)] = &[
+        (
+            "ar1.txt",
+            "هاجم مسلحون سجن كلفار المركزي فجر الخميس. وقال مسؤول في كلفار إن 200 سجين فروا من السجن.\n",
+        ),
+        (
+            "en1.txt",
+            "Gunmen attacked Kelvar prison on Thursday. Officials in Kelvar said 180 inmates escaped from the prison.\n",
+        ),
+        (
+            "ar2.txt",
+            "أعلنت الشرطة أن سجن كلفار شهد فرار 150 سجينا بعد هجوم المسلحين على السجن.\n",
+        ),
+        (
+            "en2.txt",
+            "A car bomb exploded at the grain market in Tamrit, killing 40 people. The blast in Tamrit wounded 70.\n",
+        ),
+    ];
+    for (name, text) in docs {
+        write(d, name, text.as_bytes());
+    }
+    ok(isnad(
+        &["ingest", "ar1.txt", "en1.txt", "ar2.txt", "en2.txt"],
+        b"",
+        d,
+    ));
+    let rows = csv_rows(d, &[]);
+    let event_of = |doc: &str| -> Vec<String> {
+        find(&rows, &[("doc", doc)])
+            .iter()
+            .map(|r| r["event"].clone())
+            .collect()
+    };
+    let (ar1, en1, ar2, en2) = (event_of("ar1"), event_of("en1"), event_of("ar2"), event_of("en2"));
+    let kelvar = ar1.first().cloned().unwrap_or_default();
+    assert!(kelvar.starts_with("auto:~klfr:prison_attack"), "{ar1:?}");
+    for e in ar1.iter().chain(&en1).chain(&ar2) {
+        assert_eq!(*e, kelvar, "{ar1:?} {en1:?} {ar2:?}");
+    }
+    assert!(
+        !en2.is_empty() && en2.iter().all(|e| e.starts_with("auto:~tmrt:bombing")),
+        "{en2:?}"
+    );
+}
+
+#[test]
+fn no_ledger_event_is_named_after_a_verb_or_a_function_word() {
+    // See: issue 19. Each report's words after سجن / before "prison" are a
+    // verb, an adjective or a function word, never a place.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let docs: &[(&str, &str)] = &[
+        (
+            "a.txt",
+            "قال مسؤول إن سجن يقع في منطقة نائية تعرض لهجوم، وإن 30 سجينا فروا. وأضاف أن سجن يقع تحت الحراسة.\n",
+        ),
+        (
+            "b.txt",
+            "سجن كشف عن فرار 20 سجينا من السجن، وكشف مدير سجن كشف الأمر.\n",
+        ),
+        (
+            "c.txt",
+            "Gunmen attacked the prison in March and 50 inmates escaped. The prison in March held 300 inmates.\n",
+        ),
+        (
+            "d.txt",
+            "Fighters stormed the Central Prison and 12 guards were killed. Central Prison guards fled.\n",
+        ),
+    ];
+    for (name, text) in docs {
+        write(d, name, text.as_bytes());
+    }
+    ok(isnad(&["ingest", "a.txt", "b.txt", "c.txt", "d.txt"], b"", d));
+    let rows = csv_rows(d, &[]);
+    assert!(!rows.is_empty());
+    for r in &rows {
+        for bad in [
+            "يقع", "كشف", "March", "march", "Central", "central", "~k", "~mrs", "~snt",
+        ] {
+            assert!(
+                !r["event"].contains(bad) && !r["event_name"].contains(bad),
+                "{} / {}",
+                r["event"],
+                r["event_name"]
+            );
+        }
+    }
 }
 
 #[test]

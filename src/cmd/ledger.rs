@@ -9,14 +9,25 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// The ledger's on/off flags.
+pub struct Switches {
+    /// Keep `other:*` facets.
+    pub other: bool,
+    /// Write the summary table.
+    pub summary: bool,
+    /// Start CSV with a byte order mark.
+    pub bom: bool,
+}
+
 pub fn run(
     data: &Data,
     store: &StoreArgs,
     event: Option<String>,
     format: LedgerFormat,
     out: Option<&Path>,
-    other: bool,
+    switches: Switches,
 ) -> Result<ExitCode> {
+    let Switches { other, summary, bom } = switches;
     let db = open_existing(store)?;
     let opts = Options {
         other,
@@ -29,18 +40,31 @@ pub fn run(
     {
         anyhow::bail!("{}: no event {e} in the store", db.location());
     }
-    let text = match format {
-        LedgerFormat::Table => render::table(&ledger),
-        LedgerFormat::Json => render::json(&ledger) + "\n",
-        LedgerFormat::Csv => render::csv(&ledger),
-        LedgerFormat::Md => render::markdown(&ledger),
-        LedgerFormat::Parquet => {
-            let Some(path) = out else {
-                anyhow::bail!("--format parquet writes a file: give --out FILE");
-            };
-            write_parquet(path, &ledger)?;
-            return Ok(ExitCode::SUCCESS);
-        }
+    for w in &ledger.warnings {
+        eprintln!("isnad: warning: {w}");
+    }
+    let text = match (summary, format) {
+        (true, LedgerFormat::Csv) => render::summary_csv(&ledger),
+        (true, LedgerFormat::Json) => render::summary_json(&ledger) + "\n",
+        (true, _) => anyhow::bail!("--summary writes --format csv or --format json"),
+        (false, format) => match format {
+            LedgerFormat::Table => render::table(&ledger),
+            LedgerFormat::Json => render::json(&ledger) + "\n",
+            LedgerFormat::Csv => render::csv(&ledger),
+            LedgerFormat::Md => render::markdown(&ledger),
+            LedgerFormat::Parquet => {
+                let Some(path) = out else {
+                    anyhow::bail!("--format parquet writes a file: give --out FILE");
+                };
+                write_parquet(path, &ledger)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+        },
+    };
+    let text = if bom && matches!(format, LedgerFormat::Csv) {
+        format!("\u{feff}{text}")
+    } else {
+        text
     };
     match out {
         Some(p) => std::fs::write(p, text).with_context(|| p.display().to_string())?,

@@ -47,7 +47,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
             format,
             out,
             other,
-        } => ledger::run(&data, &store, event, format, out.as_deref(), other),
+            summary,
+            bom,
+        } => ledger::run(
+            &data,
+            &store,
+            event,
+            format,
+            out.as_deref(),
+            ledger::Switches { other, summary, bom },
+        ),
         Command::Bench {
             paths,
             jobs,

@@ -3,7 +3,7 @@
 //!
 //! In: the readers and extractors built from `data/` ([`Engine`]). Out:
 //! a read document analysed for the store ([`Engine::analyse`]: claims,
-//! mentions, search terms, target), a stored document read again so that
+//! mentions, search terms, what it is about: [`about`]), a stored document read again so that
 //! offsets in its text map to its original bytes ([`Engine::reread`]), the
 //! ledger's options ([`Engine::ledger_options`]), search ([`search`]), the
 //! document view ([`view`]), and the one ingest path that `isnad ingest`,
@@ -11,7 +11,9 @@
 //! read on one thread and worked on by many ([`parallel`]). Refuses
 //! nothing: every function takes what the reader produced.
 
+pub mod about;
 pub mod ingest;
+pub mod labels;
 pub mod parallel;
 pub mod search;
 pub mod view;
@@ -32,6 +34,10 @@ pub struct Engine {
     pub numbers: Numbers,
     /// Extracts claims.
     pub extractor: Extractor,
+    /// Finds what a report is about (place and kind) for grouping events.
+    pub about: about::AboutRules,
+    /// The facets' labels in English and Arabic.
+    pub labels: labels::FacetLabels,
 }
 
 /// Marks an entity term (a known source named by any alias) in the index.
@@ -53,14 +59,27 @@ pub fn claim_fits(doc: &Document, c: &Claim) -> bool {
     }
 }
 
+/// The shipped facets' labels, checked against `extractor`'s schema.
+fn builtin_labels(extractor: &Extractor) -> labels::FacetLabels {
+    let names = extractor.lexicon().facet_names();
+    match labels::FacetLabels::parse(isnad_extract::claims::DEFAULT_FACETS, &names) {
+        Ok(l) => l,
+        // The shipped file is checked by the labels module's tests.
+        Err(e) => panic!("the built-in facets.toml labels are broken: {e}"),
+    }
+}
+
 impl Engine {
     /// The engine of the vocabulary shipped with isnad.
     pub fn builtin() -> Engine {
         let numbers = Numbers::builtin();
+        let extractor = Extractor::builtin();
         Engine {
             reader: Reader::builtin(),
-            extractor: Extractor::builtin(),
+            labels: builtin_labels(&extractor),
+            extractor,
             numbers,
+            about: about::AboutRules::builtin(),
         }
     }
 
@@ -78,6 +97,24 @@ impl Engine {
             facet_order: lex.facet_names().iter().map(|s| s.to_string()).collect(),
             other: false,
             only_event: None,
+            kinds: self
+                .about
+                .kinds()
+                .iter()
+                .map(|k| (k.id.clone(), k.en.clone()))
+                .collect(),
+            facet_labels: self
+                .labels
+                .all()
+                .iter()
+                .map(|l| (l.facet.clone(), l.en.clone(), l.ar.clone()))
+                .collect(),
+            totals: self
+                .about
+                .totals()
+                .iter()
+                .map(|t| (t.facet.clone(), t.parts.clone()))
+                .collect(),
         }
     }
 
@@ -150,7 +187,7 @@ impl Engine {
         let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
             None
         } else {
-            self.extractor.target_with(&doc.text, scratch)
+            self.about.about(&doc.text).to_target()
         };
         let terms = self.index_terms_of(&doc.text, n, toks);
         let m = doc.meta;

@@ -4,10 +4,14 @@
 //! names, and a user's `events.toml` ([`EventFile`]). Out: an event id per
 //! claim and a name per event. A claim the extraction tied to a known event
 //! (its `subject`) belongs to that event. Any other claim belongs to the
-//! event of its document's target (the place or prison it is about) within a
-//! date window: reports naming the same target and published within
-//! [`WINDOW_DAYS`] of each other are one event, `auto:<target>:<first date>`.
-//! A claim with neither is its document's own event, `doc:<doc>`, so that
+//! event of what its document is about ([`Target`]: the place the report
+//! names most and the kind of violence, found at ingest): reports about the
+//! same place, published within [`WINDOW_DAYS`] of each other, and of the
+//! same kind are one event, `auto:<place>:<kind>:<first date>` (a bombing
+//! in Abha, `auto:gn:110690:bombing:2015-08-07`). Arabic and English
+//! reports meet through the place's key (a gazetteer id, or a
+//! transliteration key for a name the gazetteer lacks). A claim whose
+//! report names no place is its document's own event, `doc:<doc>`, so that
 //! claims about different things never share an event.
 //!
 //! The user's file then names, merges and splits: an `[[event]]` with an
@@ -74,7 +78,14 @@ pub fn day_number(date: &str) -> Option<i64> {
     let y: i64 = it.next()?.parse().ok()?;
     let m: i64 = it.next()?.parse().ok()?;
     let day: i64 = it.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in_month = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=12).contains(&m) || !(1..=days_in_month).contains(&day) {
         return None;
     }
     // Howard Hinnant's days_from_civil.
@@ -87,49 +98,321 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// What a document is about, as the engine stores it in `target`: JSON of
+/// the places it names (likeliest first) and the kinds whose cues it uses
+/// (see `isnad_engine::about`); from a store written before, a bare name,
+/// which is one strong place.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Target {
+    /// The places, likeliest first.
+    #[serde(default)]
+    pub places: Vec<TargetPlace>,
+    /// The kinds and how often their cues occur, most first.
+    #[serde(default)]
+    pub kinds: Vec<(String, usize)>,
+}
+
+/// A place of a [`Target`].
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct TargetPlace {
+    /// Its key.
+    pub key: String,
+    /// Its name as the report writes it.
+    pub name: String,
+    /// How much the report speaks of it.
+    #[serde(default)]
+    pub score: usize,
+    /// True when the report alone shows it is a place.
+    #[serde(default)]
+    pub strong: bool,
+    /// True for a country.
+    #[serde(default)]
+    pub country: bool,
+}
+
+impl Target {
+    /// Reads a stored target.
+    pub fn parse(s: &str) -> Target {
+        if s.starts_with('{') {
+            serde_json::from_str(s).unwrap_or_default()
+        } else if s.trim().is_empty() {
+            Target::default()
+        } else {
+            Target {
+                places: vec![TargetPlace {
+                    key: s.to_string(),
+                    name: s.to_string(),
+                    score: 1,
+                    strong: true,
+                    country: false,
+                }],
+                kinds: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Two kind profiles this alike (cosine) or more are one event's.
+const SAME_KIND: f64 = 0.5;
+/// A report with fewer kind cues than this never starts a group of its own
+/// beside another of its place and window.
+const FEW_CUES: usize = 3;
+
+fn cosine(a: &[(String, usize)], b: &HashMap<String, usize>) -> f64 {
+    let dot: f64 = a
+        .iter()
+        .map(|(k, n)| *n as f64 * b.get(k).copied().unwrap_or(0) as f64)
+        .sum();
+    let na: f64 = a.iter().map(|(_, n)| (*n as f64).powi(2)).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|n| (*n as f64).powi(2)).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
 /// The event of every row, in row order, and each event's name.
 pub fn assign(
     rows: &[LedgerRow],
     known: &[(String, String)],
     file: &EventFile,
 ) -> (Vec<String>, HashMap<String, String>) {
+    assign_with_kinds(rows, known, file, &[])
+}
+
+/// [`assign`], with the kinds' English labels (`id`, label) for naming
+/// automatic events.
+///
+/// Each report's place is the likeliest of its places that it shows to be
+/// a place by itself (a gazetteer place, or a name twice where a place's
+/// name stands), or that another report does (a name once after سجن, or
+/// after في). Reports are grouped by place, then by date (a gap of more
+/// than [`WINDOW_DAYS`] starts a new event), then by kind: a report joins
+/// the group of its window whose kinds' cues it shares most (cosine of the
+/// counts at least [`SAME_KIND`]), or starts one; a report with no kind cue
+/// joins the largest.
+pub fn assign_with_kinds(
+    rows: &[LedgerRow],
+    known: &[(String, String)],
+    file: &EventFile,
+    kinds: &[(String, String)],
+) -> (Vec<String>, HashMap<String, String>) {
+    let a = assign_all(rows, known, file, kinds);
+    (a.ids, a.names)
+}
+
+/// What [`assign_all`] finds.
+#[derive(Debug, Clone, Default)]
+pub struct Assigned {
+    /// The event of every row, in row order.
+    pub ids: Vec<String>,
+    /// Each event's name.
+    pub names: HashMap<String, String>,
+    /// Each automatic event's place (as its reports write it) and kind.
+    pub about: HashMap<String, (String, Option<String>)>,
+}
+
+/// [`assign_with_kinds`], with each automatic event's place and kind.
+pub fn assign_all(
+    rows: &[LedgerRow],
+    known: &[(String, String)],
+    file: &EventFile,
+    kinds: &[(String, String)],
+) -> Assigned {
     let mut names: HashMap<String, String> = known.iter().cloned().collect();
-    // Automatic events: documents by target, clustered by date.
-    let mut by_target: HashMap<&str, Vec<(Option<i64>, i64)>> = HashMap::new();
+    let mut about: HashMap<String, (String, Option<String>)> = HashMap::new();
+    struct Doc {
+        day: Option<i64>,
+        document: i64,
+        about: Target,
+        legacy: bool,
+    }
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut seen_docs = std::collections::HashSet::new();
     for r in rows {
-        if let Some(t) = r.doc.target.as_deref() {
-            let day = r.doc.published.as_deref().and_then(day_number);
-            let v = by_target.entry(t).or_default();
-            if !v.iter().any(|&(_, d)| d == r.document) {
-                v.push((day, r.document));
-            }
+        let Some(t) = r.doc.target.as_deref() else {
+            continue;
+        };
+        if seen_docs.insert(r.document) {
+            docs.push(Doc {
+                day: r.doc.published.as_deref().and_then(day_number),
+                document: r.document,
+                about: Target::parse(t),
+                legacy: !t.starts_with('{'),
+            });
         }
     }
+    // Places some report shows by itself to be places.
+    let strong: std::collections::HashSet<&str> = docs
+        .iter()
+        .flat_map(|d| d.about.places.iter())
+        .filter(|p| p.strong)
+        .map(|p| p.key.as_str())
+        .collect();
+    let mut by_place: HashMap<&str, Vec<(&Doc, &TargetPlace)>> = HashMap::new();
+    for d in &docs {
+        if let Some(p) = d
+            .about
+            .places
+            .iter()
+            .find(|p| p.strong || strong.contains(p.key.as_str()))
+        {
+            by_place.entry(p.key.as_str()).or_default().push((d, p));
+        }
+    }
+    let label = |k: &str| {
+        kinds
+            .iter()
+            .find(|(id, _)| id == k)
+            .map_or_else(|| k.replace('_', " "), |(_, l)| l.clone())
+    };
     let mut auto: HashMap<i64, String> = HashMap::new();
-    for (target, mut docs) in by_target {
-        docs.sort();
-        let mut current: Option<(String, Option<i64>)> = None;
-        for (day, doc) in docs {
-            let starts_new = match (&current, day) {
-                (None, _) => true,
-                (Some((_, Some(last))), Some(d)) => d - last > WINDOW_DAYS,
+    struct Built<'a> {
+        place: &'a str,
+        place_name: String,
+        kind: Option<String>,
+        days: Option<(i64, i64)>,
+        id: String,
+        title: String,
+        documents: Vec<i64>,
+    }
+    let mut built: Vec<Built<'_>> = Vec::new();
+    let mut places: Vec<_> = by_place.into_iter().collect();
+    places.sort_by(|a, b| a.0.cmp(b.0));
+    for (place, mut docs) in places {
+        docs.sort_by_key(|(d, _)| (d.day, d.document));
+        // Windows of dates.
+        let mut windows: Vec<Vec<(&Doc, &TargetPlace)>> = Vec::new();
+        let mut last: Option<i64> = None;
+        for (d, p) in docs {
+            let starts_new = match (windows.is_empty(), last, d.day) {
+                (true, _, _) => true,
+                (false, Some(l), Some(day)) => day - l > WINDOW_DAYS,
                 _ => false,
             };
             if starts_new {
-                let id = match day {
-                    Some(d) => format!("auto:{target}:{}", civil(d)),
-                    None => format!("auto:{target}"),
+                windows.push(Vec::new());
+            }
+            if d.day.is_some() {
+                last = d.day;
+            }
+            if let Some(w) = windows.last_mut() {
+                w.push((d, p));
+            }
+        }
+        for mut w in windows {
+            // Groups by kind: the reports with the most cues lead.
+            w.sort_by_key(|(d, _)| std::cmp::Reverse(d.about.kinds.iter().map(|(_, n)| n).sum::<usize>()));
+            // Each group: its kinds' cue counts, its reports.
+            type Group<'d> = (HashMap<String, usize>, Vec<(&'d Doc, &'d TargetPlace)>);
+            let mut groups: Vec<Group<'_>> = Vec::new();
+            for (d, p) in w {
+                let best = groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (profile, _))| (i, cosine(&d.about.kinds, profile)))
+                    .max_by(|a, b| a.1.total_cmp(&b.1));
+                // A report with few cues is weak evidence of its kind: it
+                // joins a group rather than start one.
+                let few = d.about.kinds.iter().map(|(_, n)| n).sum::<usize>() < FEW_CUES;
+                let at = match best {
+                    Some((i, c)) if c >= SAME_KIND || (few && c > 0.0) => i,
+                    _ if few && !groups.is_empty() => groups
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|(_, g)| g.1.len())
+                        .map_or(0, |(i, _)| i),
+                    _ => {
+                        groups.push((HashMap::new(), Vec::new()));
+                        groups.len() - 1
+                    }
                 };
-                names
-                    .entry(id.clone())
-                    .or_insert_with(|| format!("Reports about {target}"));
-                current = Some((id, day));
-            } else if let (Some((_, last)), Some(d)) = (&mut current, day) {
-                *last = Some(d);
+                if let Some(g) = groups.get_mut(at) {
+                    for (k, n) in &d.about.kinds {
+                        *g.0.entry(k.clone()).or_default() += n;
+                    }
+                    g.1.push((d, p));
+                }
             }
-            if let Some((id, _)) = &current {
-                auto.insert(doc, id.clone());
+            for (profile, members) in groups {
+                let kind = profile
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(k, _)| k.clone());
+                let first = members.iter().filter_map(|(d, _)| d.day).min();
+                let legacy = members.iter().all(|(d, _)| d.legacy);
+                // The name most of its reports write.
+                let mut written: Vec<(&str, usize)> = Vec::new();
+                for (_, p) in &members {
+                    match written.iter_mut().find(|(n, _)| *n == p.name) {
+                        Some((_, c)) => *c += 1,
+                        None => written.push((p.name.as_str(), 1)),
+                    }
+                }
+                let name = written.iter().max_by_key(|(_, c)| *c).map_or(place, |(n, _)| *n);
+                let date = first.map(civil);
+                let id = match (legacy, kind.as_deref(), &date) {
+                    (false, Some(k), Some(date)) => format!("auto:{place}:{k}:{date}"),
+                    (false, Some(k), None) => format!("auto:{place}:{k}"),
+                    (_, _, Some(date)) => format!("auto:{place}:{date}"),
+                    (_, _, None) => format!("auto:{place}"),
+                };
+                let title = match (legacy, kind.as_deref()) {
+                    (false, Some(k)) => format!("{} in {name}", label(k)),
+                    (false, None) => format!("Events in {name}"),
+                    (true, _) => format!("Reports about {name}"),
+                };
+                let title = match (&date, legacy) {
+                    (Some(date), false) => format!("{title}, {date}"),
+                    _ => title,
+                };
+                let last = members.iter().filter_map(|(d, _)| d.day).max();
+                built.push(Built {
+                    place,
+                    place_name: name.to_string(),
+                    kind,
+                    days: first.zip(last),
+                    id,
+                    title,
+                    documents: members.iter().map(|(d, _)| d.document).collect(),
+                });
             }
+        }
+    }
+    // A report that names only a country joins the largest event of the
+    // same kind and dates in a place of that country (SA joins SA.11).
+    let country_of = |p: &str| -> Option<String> {
+        let (c, _) = p.split_once('.')?;
+        (c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase())).then(|| c.to_string())
+    };
+    let is_country = |p: &str| p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase());
+    let mut into: Vec<Option<usize>> = vec![None; built.len()];
+    for (i, b) in built.iter().enumerate() {
+        if !is_country(b.place) {
+            continue;
+        }
+        let near = |o: &Built<'_>| match (b.days, o.days) {
+            (Some((f, l)), Some((of, ol))) => f - ol <= WINDOW_DAYS && of - l <= WINDOW_DAYS,
+            _ => true,
+        };
+        into[i] = built
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| country_of(o.place).as_deref() == Some(b.place) && o.kind == b.kind && near(o))
+            .max_by_key(|(j, o)| (o.documents.len(), std::cmp::Reverse(*j)))
+            .map(|(j, _)| j);
+    }
+    for (i, b) in built.iter().enumerate() {
+        let target = into[i].and_then(|j| built.get(j)).unwrap_or(b);
+        names
+            .entry(target.id.clone())
+            .or_insert_with(|| target.title.clone());
+        about
+            .entry(target.id.clone())
+            .or_insert_with(|| (target.place_name.clone(), target.kind.clone()));
+        for d in &b.documents {
+            auto.insert(*d, target.id.clone());
         }
     }
     // The user's file.
@@ -170,7 +453,13 @@ pub fn assign(
             id
         })
         .collect();
-    (ids, names)
+    Assigned { ids, names, about }
+}
+
+/// The `YYYY-MM-DD` a stored date starts with, when it is a real date
+/// (`2022-02-31` is not).
+pub fn checked_date(date: &str) -> Option<String> {
+    day_number(date).map(civil)
 }
 
 /// `YYYY-MM-DD` of a day number.
@@ -203,6 +492,21 @@ mod tests {
         );
         assert_eq!(day_number("not a date"), None);
         assert_eq!(day_number("2022-13-01"), None);
+        // Each row: a date, and whether it is one.
+        let rows: &[(&str, bool)] = &[
+            ("2022-02-28", true),
+            ("2022-02-29", false),
+            ("2024-02-29", true),
+            ("1900-02-29", false),
+            ("2000-02-29", true),
+            ("2022-02-31", false),
+            ("2022-04-31", false),
+            ("2022-12-31", true),
+            ("2022-01-20T10:00:00Z", true),
+        ];
+        for (i, (d, ok)) in rows.iter().enumerate() {
+            assert_eq!(checked_date(d).is_some(), *ok, "row {i}: {d}");
+        }
     }
 
     #[test]

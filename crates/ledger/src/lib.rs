@@ -43,6 +43,14 @@ pub struct Options {
     pub other: bool,
     /// Only this event.
     pub only_event: Option<String>,
+    /// Kinds of event: id and English label, for naming automatic events.
+    pub kinds: Vec<(String, String)>,
+    /// Facet labels: id, English, Arabic.
+    pub facet_labels: Vec<(String, String, String)>,
+    /// Totals and their parts (`killed_total` and the killed of each side):
+    /// a part whose best figure exceeds its total's, or parts whose best
+    /// figures add up to more, are flagged.
+    pub totals: Vec<(String, Vec<String>)>,
 }
 
 /// The whole ledger.
@@ -50,6 +58,9 @@ pub struct Options {
 pub struct Ledger {
     /// Its events, those with the most reports first.
     pub events: Vec<Event>,
+    /// What was left out and why: a publication date that is no date
+    /// (`2022-02-31`) leaves its report undated.
+    pub warnings: Vec<String>,
 }
 
 /// One event.
@@ -59,6 +70,10 @@ pub struct Event {
     pub id: String,
     /// Its name.
     pub name: String,
+    /// Its place as its reports write it (automatic events).
+    pub place: Option<String>,
+    /// Its kind (automatic events): `bombing`, `prison_attack` …
+    pub kind: Option<String>,
     /// Documents with a claim about it.
     pub reports: usize,
     /// Distinct origins behind its claims.
@@ -74,12 +89,23 @@ pub struct Event {
 pub struct Facet {
     /// Its name.
     pub facet: String,
+    /// What people read: `{"en": …, "ar": …}`, when the data gives it.
+    pub label: Option<Label>,
     /// The summary row.
     pub summary: Summary,
     /// Each distinct value, lowest first.
     pub values: Vec<ValueEntry>,
     /// What each origin claimed as the days went on.
     pub timeline: Vec<OriginTimeline>,
+}
+
+/// A facet's label in English and Arabic.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Label {
+    /// In English.
+    pub en: String,
+    /// In Arabic.
+    pub ar: String,
 }
 
 /// Low, best and high over the asserted figures, and the conservative one.
@@ -102,6 +128,10 @@ pub struct Summary {
     pub reports: usize,
     /// True when some values contradict each other.
     pub contested: bool,
+    /// For a total, the parts whose best figures exceed it (alone or
+    /// together); for a part, its total when its best figure exceeds the
+    /// total's. Empty when they reconcile.
+    pub exceeds: Vec<String>,
 }
 
 /// One distinct value and who claims it.
@@ -117,12 +147,38 @@ pub struct ValueEntry {
     pub stance: Stance,
     /// How it stands to the others.
     pub relation: Relation,
+    /// The values that cannot be true with it (a figure apart from it, a
+    /// denial of it, a claim of zero), each with who claims it.
+    pub disputed_by: Vec<Dispute>,
     /// Distinct origins claiming it.
     pub origins: Vec<String>,
     /// Distinct documents claiming it.
     pub reports: usize,
     /// Every claim of it.
     pub claims: Vec<Cited>,
+}
+
+/// A value that disputes another, and who claims it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dispute {
+    /// The disputing value as shown (`0`, `140`).
+    pub value: String,
+    /// Asserted, or denied (then it denies the value it disputes).
+    pub stance: Stance,
+    /// The origins claiming it.
+    pub origins: Vec<String>,
+}
+
+impl Dispute {
+    /// `0 by sdf`, `not 140 by interior-ministry`, origins joined by `+`.
+    pub fn text(&self) -> String {
+        let not = if self.stance == Stance::Asserted {
+            ""
+        } else {
+            "not "
+        };
+        format!("{not}{} by {}", self.value, self.origins.join("+"))
+    }
 }
 
 /// One claim of a value.
@@ -138,6 +194,10 @@ pub struct Cited {
     pub published: Option<String>,
     /// Its language.
     pub lang: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Its headline.
+    pub title: Option<String>,
     /// The chain, outermost first.
     pub chain: std::sync::Arc<[SourceRef]>,
     /// The origin's id.
@@ -181,6 +241,43 @@ pub fn origin(chain: &[SourceRef], doc: &str) -> String {
     }
 }
 
+/// Flags totals and parts that do not reconcile (best figures).
+fn reconcile(facets: &mut [Facet], totals: &[(String, Vec<String>)]) {
+    let best = |facets: &[Facet], name: &str| {
+        facets
+            .iter()
+            .find(|f| f.facet == name)
+            .and_then(|f| f.summary.best)
+    };
+    for (total, parts) in totals {
+        let Some(t) = best(facets, total) else {
+            continue;
+        };
+        let present: Vec<(&String, f64)> = parts
+            .iter()
+            .filter_map(|p| best(facets, p).map(|b| (p, b)))
+            .collect();
+        let sum: f64 = present.iter().map(|(_, b)| b).sum();
+        let over: Vec<String> = present
+            .iter()
+            .filter(|(_, b)| *b > t)
+            .map(|(p, _)| p.to_string())
+            .collect();
+        let total_flags: Vec<String> = if sum > t {
+            present.iter().map(|(p, _)| p.to_string()).collect()
+        } else {
+            Vec::new()
+        };
+        for f in facets.iter_mut() {
+            if f.facet == *total {
+                f.summary.exceeds = total_flags.clone();
+            } else if over.contains(&f.facet) {
+                f.summary.exceeds = vec![total.clone()];
+            }
+        }
+    }
+}
+
 /// Builds the ledger.
 pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
     build_with_events(rows, opts).0
@@ -189,7 +286,8 @@ pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
 /// Builds the ledger and returns, beside it, the event of every row (in row
 /// order), so a caller that filters claims by event need not assign again.
 pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<String>) {
-    let (ids, names) = events::assign(rows, &opts.known_events, &opts.events);
+    let events::Assigned { ids, names, about } =
+        events::assign_all(rows, &opts.known_events, &opts.events, &opts.kinds);
     // event -> facet -> rows
     let mut grouped: BTreeMap<&str, Vec<(usize, &LedgerRow)>> = BTreeMap::new();
     for (i, (r, id)) in rows.iter().zip(&ids).enumerate() {
@@ -228,15 +326,29 @@ pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<Str
             .collect();
         origins.sort();
         origins.dedup();
-        let mut dates: Vec<&str> = rs
+        let mut dates: Vec<String> = rs
             .iter()
             .filter_map(|(_, r)| r.doc.published.as_deref())
-            .map(|d| d.get(..10).unwrap_or(d))
+            .filter_map(events::checked_date)
             .collect();
         dates.sort_unstable();
+        let mut facets: Vec<Facet> = facets;
+        for f in &mut facets {
+            f.label = opts
+                .facet_labels
+                .iter()
+                .find(|(id, _, _)| *id == f.facet)
+                .map(|(_, en, ar)| Label {
+                    en: en.clone(),
+                    ar: ar.clone(),
+                });
+        }
+        reconcile(&mut facets, &opts.totals);
         out.push(Event {
             id: id.to_string(),
             name: names.get(id).cloned().unwrap_or_else(|| id.to_string()),
+            place: about.get(id).map(|a| a.0.clone()),
+            kind: about.get(id).and_then(|a| a.1.clone()),
             reports: docs.len(),
             origins: origins.len(),
             dates: dates
@@ -247,7 +359,26 @@ pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<Str
         });
     }
     out.sort_by(|a, b| b.reports.cmp(&a.reports).then_with(|| a.id.cmp(&b.id)));
-    (Ledger { events: out }, ids)
+    let mut warnings: Vec<String> = Vec::new();
+    let mut warned = std::collections::HashSet::new();
+    for r in rows {
+        if let Some(p) = r.doc.published.as_deref()
+            && events::checked_date(p).is_none()
+            && warned.insert(r.document)
+        {
+            warnings.push(format!(
+                "{}: published {p:?} is not a date (YYYY-MM-DD); the report is left undated",
+                r.doc.doc
+            ));
+        }
+    }
+    (
+        Ledger {
+            events: out,
+            warnings,
+        },
+        ids,
+    )
 }
 
 #[cfg(test)]

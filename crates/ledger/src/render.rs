@@ -30,6 +30,11 @@ pub const CSV_HEADER: &[&str] = &[
     "span_start",
     "span_end",
     "evidence",
+    "disputed_by",
+    "value_lo",
+    "value_hi",
+    "url",
+    "title",
 ];
 
 fn opt(x: Option<f64>) -> String {
@@ -86,7 +91,7 @@ pub fn excerpt_of(ev: &str, span: Span, sentence: Span, width: usize) -> String 
 fn summary_line(f: &Facet) -> String {
     let s = &f.summary;
     format!(
-        "low {} · best {} · high {} · conservative {} — {} value{}, {} origin{}, {} report{}{}",
+        "low {} · best {} · high {} · conservative {} — {} value{}, {} origin{}, {} report{}{}{}",
         opt(s.low),
         opt(s.best),
         opt(s.high),
@@ -97,8 +102,21 @@ fn summary_line(f: &Facet) -> String {
         plural(s.origins),
         s.reports,
         plural(s.reports),
-        if s.contested { ", contested" } else { "" }
+        if s.contested { ", contested" } else { "" },
+        if s.exceeds.is_empty() {
+            String::new()
+        } else {
+            format!(" · does not reconcile with {}", s.exceeds.join(", "))
+        }
     )
+}
+
+/// ` · Killed among state and security forces`, or nothing.
+fn label_suffix(f: &Facet) -> String {
+    f.label
+        .as_ref()
+        .map(|l| format!(" · {}", l.en))
+        .unwrap_or_default()
 }
 
 fn plural(n: usize) -> &'static str {
@@ -131,7 +149,7 @@ pub fn table(l: &Ledger) -> String {
     for e in &l.events {
         let _ = writeln!(o, "══ {}", event_head(e));
         for f in &e.facets {
-            let _ = writeln!(o, "  {}   {}", f.facet, summary_line(f));
+            let _ = writeln!(o, "  {}{}   {}", f.facet, label_suffix(f), summary_line(f));
             for v in &f.values {
                 let stance = if v.stance == Stance::Asserted {
                     ""
@@ -148,6 +166,10 @@ pub fn table(l: &Ledger) -> String {
                     v.reports,
                     plural(v.reports),
                 );
+                if !v.disputed_by.is_empty() {
+                    let d: Vec<String> = v.disputed_by.iter().map(|d| d.text()).collect();
+                    let _ = writeln!(o, "      disputed by {}", isolate(&d.join("; ")));
+                }
                 for c in &v.claims {
                     let _ = writeln!(
                         o,
@@ -221,6 +243,11 @@ pub fn csv_rows(l: &Ledger) -> Vec<Vec<String>> {
             c.span.start.to_string(),
             c.span.end.to_string(),
             c.evidence.to_string(),
+            r.disputed_by_text(),
+            v.value.map(|x| fmt_num(x.0)).unwrap_or_default(),
+            v.value.map(|x| fmt_num(x.1)).unwrap_or_default(),
+            c.url.clone().unwrap_or_default(),
+            c.title.clone().unwrap_or_default(),
         ]);
     }
     rows
@@ -244,6 +271,17 @@ impl FlatRow<'_> {
     /// The `value` column: the number or range as shown, empty when vague.
     pub fn value_text(&self) -> String {
         value_csv(self.value)
+    }
+
+    /// The `disputed_by` column: the values that dispute this one and who
+    /// claims them (`0 by sdf; not 140 by moi`), empty when none.
+    pub fn disputed_by_text(&self) -> String {
+        self.value
+            .disputed_by
+            .iter()
+            .map(|d| d.text())
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// The `chain` column: names, outermost first, joined by ` > `.
@@ -289,7 +327,13 @@ pub fn markdown(l: &Ledger) -> String {
     for e in &l.events {
         let _ = writeln!(o, "## {}\n", md_cell(&event_head(e)));
         for f in &e.facets {
-            let _ = writeln!(o, "### {}\n\n{}\n", f.facet, summary_line(f));
+            let _ = writeln!(
+                o,
+                "### {}{}\n\n{}\n",
+                f.facet,
+                md_cell(&label_suffix(f)),
+                summary_line(f)
+            );
             o.push_str("| value | relation | chain | origin | doc | published | evidence |\n");
             o.push_str("| --- | --- | --- | --- | --- | --- | --- |\n");
             for v in &f.values {
@@ -317,4 +361,135 @@ pub fn markdown(l: &Ledger) -> String {
         }
     }
     o
+}
+
+/// The columns of the per-facet summary (`isnad ledger --summary`), named
+/// as UCDP GED and ACLED name theirs where they mean the same (`low`,
+/// `best`, `high`; `event_date` is the first date).
+pub const SUMMARY_HEADER: &[&str] = &[
+    "event",
+    "event_name",
+    "location",
+    "kind",
+    "event_date",
+    "last_date",
+    "facet",
+    "label",
+    "label_ar",
+    "low",
+    "best",
+    "high",
+    "conservative",
+    "values",
+    "number_of_sources",
+    "reports",
+    "contested",
+    "exceeds",
+];
+
+/// One row of the summary: an event and a facet.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SummaryRow<'a> {
+    /// The event's id.
+    pub event: &'a str,
+    /// Its name.
+    pub event_name: &'a str,
+    /// Its place as its reports write it.
+    pub location: Option<&'a str>,
+    /// Its kind.
+    pub kind: Option<&'a str>,
+    /// Its first report's date.
+    pub event_date: Option<&'a str>,
+    /// Its last report's date.
+    pub last_date: Option<&'a str>,
+    /// The facet.
+    pub facet: &'a str,
+    /// Its label in English.
+    pub label: Option<&'a str>,
+    /// Its label in Arabic.
+    pub label_ar: Option<&'a str>,
+    /// The lowest figure asserted.
+    pub low: Option<f64>,
+    /// The best figure.
+    pub best: Option<f64>,
+    /// The highest figure asserted.
+    pub high: Option<f64>,
+    /// The conservative figure.
+    pub conservative: Option<f64>,
+    /// Distinct values.
+    pub values: usize,
+    /// Distinct origins.
+    pub number_of_sources: usize,
+    /// Reports.
+    pub reports: usize,
+    /// True when some values contradict each other.
+    pub contested: bool,
+    /// Totals or parts it does not reconcile with.
+    pub exceeds: Vec<&'a str>,
+}
+
+/// The summary's rows: one per event and facet.
+pub fn summary_rows(l: &Ledger) -> Vec<SummaryRow<'_>> {
+    l.events
+        .iter()
+        .flat_map(|e| {
+            e.facets.iter().map(move |f| SummaryRow {
+                event: &e.id,
+                event_name: &e.name,
+                location: e.place.as_deref(),
+                kind: e.kind.as_deref(),
+                event_date: e.dates.as_ref().map(|d| d.0.as_str()),
+                last_date: e.dates.as_ref().map(|d| d.1.as_str()),
+                facet: &f.facet,
+                label: f.label.as_ref().map(|l| l.en.as_str()),
+                label_ar: f.label.as_ref().map(|l| l.ar.as_str()),
+                low: f.summary.low,
+                best: f.summary.best,
+                high: f.summary.high,
+                conservative: f.summary.conservative,
+                values: f.summary.values,
+                number_of_sources: f.summary.origins,
+                reports: f.summary.reports,
+                contested: f.summary.contested,
+                exceeds: f.summary.exceeds.iter().map(String::as_str).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The summary as CSV text, header first.
+pub fn summary_csv(l: &Ledger) -> String {
+    let num = |x: Option<f64>| x.map(fmt_num).unwrap_or_default();
+    let mut o = SUMMARY_HEADER.join(",") + "\r\n";
+    for r in summary_rows(l) {
+        let cells = [
+            r.event.to_string(),
+            r.event_name.to_string(),
+            r.location.unwrap_or_default().to_string(),
+            r.kind.unwrap_or_default().to_string(),
+            r.event_date.unwrap_or_default().to_string(),
+            r.last_date.unwrap_or_default().to_string(),
+            r.facet.to_string(),
+            r.label.unwrap_or_default().to_string(),
+            r.label_ar.unwrap_or_default().to_string(),
+            num(r.low),
+            num(r.best),
+            num(r.high),
+            num(r.conservative),
+            r.values.to_string(),
+            r.number_of_sources.to_string(),
+            r.reports.to_string(),
+            r.contested.to_string(),
+            r.exceeds.join(" "),
+        ];
+        let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+        o.push_str(&line.join(","));
+        o.push_str("\r\n");
+    }
+    o
+}
+
+/// The summary as a JSON array of rows.
+pub fn summary_json(l: &Ledger) -> String {
+    serde_json::to_string_pretty(&summary_rows(l)).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

@@ -392,6 +392,8 @@ fn the_excerpt_marks_the_quantity_inside_its_sentence() {
         doc: "d".into(),
         published: None,
         lang: None,
+        url: None,
+        title: None,
         chain: vec![].into(),
         origin: "o".into(),
         qualifier: Qualifier::Exact,
@@ -431,4 +433,250 @@ fn every_qualifier_gives_its_interval() {
     let band = Interval::of(Value::None, Some([200.0, 999.0]), Qualifier::Exact);
     assert_eq!(band, Some(Interval { lo: 200.0, hi: 999.0 }));
     assert_eq!(Interval::of(Value::None, None, Qualifier::Approx), None);
+}
+
+/// A row of `doc` published on `date` about what `target` (JSON) says.
+fn about(doc: i64, date: &'static str, target: &'static str) -> R {
+    R {
+        doc,
+        published: date,
+        subject: None,
+        target: Some(target),
+        value: Value::Number(doc as f64),
+        ..BASE
+    }
+}
+
+#[test]
+fn reports_group_by_place_window_and_kind() {
+    // Each row: the reports (doc, date, target), and the groups of docs
+    // the ledger must make, each with its id's prefix.
+    const KELVAR_PRISON: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6],["battle",1]]}"#;
+    const KELVAR_ONCE: &str = r#"{"places":[{"key":"~jnh","name":"الجناح","score":2},{"key":"~klfr","name":"كلفار","score":1}],"kinds":[["prison_attack",4]]}"#;
+    const KELVAR_FEW: &str =
+        r#"{"places":[{"key":"~klfr","name":"Kelvar","score":2,"strong":true}],"kinds":[["battle",1]]}"#;
+    const KELVAR_ABDUCTION: &str =
+        r#"{"places":[{"key":"~klfr","name":"Kelvar","score":2,"strong":true}],"kinds":[["abduction",6]]}"#;
+    const ABHA: &str =
+        r#"{"places":[{"key":"SA.11","name":"أبها","score":2,"strong":true}],"kinds":[["bombing",9]]}"#;
+    const SAUDI: &str = r#"{"places":[{"key":"SA","name":"السعودية","score":3,"strong":true,"country":true}],"kinds":[["bombing",5]]}"#;
+    const WEAK_ONLY: &str = r#"{"places":[{"key":"~hdt","name":"حادث","score":4}],"kinds":[["bombing",2]]}"#;
+    type Case = (
+        &'static [(i64, &'static str, &'static str)],
+        &'static [(&'static str, &'static [i64])],
+    );
+    let cases: &[Case] = &[
+        // One place in two languages, a weak mention backed by another
+        // report, a report with few cues: one event.
+        (
+            &[
+                (1, "2031-03-15", KELVAR_PRISON),
+                (2, "2031-03-16", KELVAR_ONCE),
+                (3, "2031-03-20", KELVAR_FEW),
+            ],
+            &[("auto:~klfr:prison_attack:2031-03-15", &[1, 2, 3])],
+        ),
+        // The same place, another kind with many cues: two events.
+        (
+            &[
+                (1, "2031-03-15", KELVAR_PRISON),
+                (2, "2031-03-16", KELVAR_ABDUCTION),
+            ],
+            &[
+                ("auto:~klfr:prison_attack:2031-03-15", &[1]),
+                ("auto:~klfr:abduction:2031-03-16", &[2]),
+            ],
+        ),
+        // The same place and kind a year apart: two events.
+        (
+            &[(1, "2031-03-15", KELVAR_PRISON), (2, "2032-03-15", KELVAR_PRISON)],
+            &[
+                ("auto:~klfr:prison_attack:2031-03-15", &[1]),
+                ("auto:~klfr:prison_attack:2032-03-15", &[2]),
+            ],
+        ),
+        // A report naming only the country joins the event in its region;
+        // a report whose only place is weak and unbacked is its own.
+        (
+            &[
+                (1, "2015-08-07", ABHA),
+                (2, "2015-08-08", SAUDI),
+                (3, "2015-08-08", WEAK_ONLY),
+            ],
+            &[("auto:SA.11:bombing:2015-08-07", &[1, 2]), ("doc:d3", &[3])],
+        ),
+    ];
+    for (i, (docs, want)) in cases.iter().enumerate() {
+        let list: Vec<R> = docs.iter().map(|&(d, date, t)| about(d, date, t)).collect();
+        let l = build(&rows(&list), &opts());
+        let mut got: Vec<(String, Vec<i64>)> = l
+            .events
+            .iter()
+            .map(|e| {
+                let mut docs: Vec<i64> = e
+                    .facets
+                    .iter()
+                    .flat_map(|f| f.values.iter().flat_map(|v| v.claims.iter().map(|c| c.document)))
+                    .collect();
+                docs.sort_unstable();
+                docs.dedup();
+                (e.id.clone(), docs)
+            })
+            .collect();
+        got.sort();
+        let mut want: Vec<(String, Vec<i64>)> =
+            want.iter().map(|(id, d)| (id.to_string(), d.to_vec())).collect();
+        want.sort();
+        assert_eq!(got, want, "case {i}");
+    }
+}
+
+#[test]
+fn an_automatic_event_is_named_by_kind_place_and_date() {
+    let list = [about(
+        1,
+        "2015-08-07",
+        r#"{"places":[{"key":"SA.11","name":"أبها","score":2,"strong":true}],"kinds":[["bombing",9]]}"#,
+    )];
+    let l = build(
+        &rows(&list),
+        &Options {
+            kinds: vec![("bombing".into(), "Bombing".into())],
+            ..opts()
+        },
+    );
+    let names: Vec<&str> = l.events.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Bombing in أبها, 2015-08-07"]);
+}
+
+#[test]
+fn a_claim_of_zero_disputes_the_figures_above_it_by_name_without_reddening_them() {
+    // See: issue 19. The SDF's 0 against three figures that agree.
+    let l = build(
+        &rows(&[
+            R {
+                chain: &[("wire", SourceKind::Outlet), ("sdf", SourceKind::ArmedGroup)],
+                ..at(1, 0.0)
+            },
+            R {
+                chain: &[("wire", SourceKind::Outlet), ("sohr", SourceKind::Organisation)],
+                qualifier: Qualifier::Approx,
+                ..at(2, 20.0)
+            },
+            R {
+                chain: &[("daily", SourceKind::Outlet)],
+                ..at(3, 22.0)
+            },
+            R {
+                chain: &[("gov", SourceKind::Outlet)],
+                ..at(4, 60.0)
+            },
+        ]),
+        &opts(),
+    );
+    let f = &l.events[0].facets[0];
+    let rel = relations(f);
+    // Each row: value, relation, who disputes it.
+    let want: &[(&str, &str, &[&str])] = &[
+        ("0", "contradicts", &["20 by sohr", "22 by daily", "60 by gov"]),
+        ("20", "contradicts", &["0 by sdf", "60 by gov"]),
+        ("22", "contradicts", &["0 by sdf", "60 by gov"]),
+        ("60", "contradicts", &["0 by sdf", "20 by sohr", "22 by daily"]),
+    ];
+    for (i, (value, relation, by)) in want.iter().enumerate() {
+        let v = f.values.iter().find(|v| v.label == *value).expect("the value");
+        let got: Vec<String> = v.disputed_by.iter().map(|d| d.text()).collect();
+        assert_eq!(
+            (v.relation.as_str(), got),
+            (*relation, by.iter().map(|s| s.to_string()).collect()),
+            "row {i}: {rel:?}"
+        );
+    }
+    // Without the 60, the 20 and the 22 agree; only the 0 contradicts.
+    let l = build(
+        &rows(&[
+            R {
+                chain: &[("wire", SourceKind::Outlet), ("sdf", SourceKind::ArmedGroup)],
+                ..at(1, 0.0)
+            },
+            R {
+                qualifier: Qualifier::Approx,
+                ..at(2, 20.0)
+            },
+            at(3, 22.0),
+        ]),
+        &opts(),
+    );
+    let rel = relations(&l.events[0].facets[0]);
+    assert_eq!(
+        rel,
+        [
+            ("0".to_string(), "contradicts"),
+            ("20".to_string(), "agrees"),
+            ("22".to_string(), "agrees")
+        ]
+    );
+}
+
+#[test]
+fn parts_that_exceed_their_total_are_flagged() {
+    // Each row: best killed_total, best attackers, best civilians, and the
+    // flags of (total, attackers).
+    type Row = (f64, f64, f64, &'static [&'static str], &'static [&'static str]);
+    let rows_: &[Row] = &[
+        (
+            180.0,
+            346.0,
+            5.0,
+            &["killed_attackers_or_isis", "killed_civilians"],
+            &["killed_total"],
+        ),
+        (
+            180.0,
+            170.0,
+            20.0,
+            &["killed_attackers_or_isis", "killed_civilians"],
+            &[],
+        ),
+        (180.0, 100.0, 20.0, &[], &[]),
+    ];
+    for (i, &(total, attackers, civilians, total_flags, attacker_flags)) in rows_.iter().enumerate() {
+        let l = build(
+            &rows(&[
+                R {
+                    facet: "killed_total",
+                    ..at(1, total)
+                },
+                R {
+                    facet: "killed_attackers_or_isis",
+                    ..at(1, attackers)
+                },
+                R {
+                    facet: "killed_civilians",
+                    ..at(1, civilians)
+                },
+            ]),
+            &Options {
+                totals: vec![(
+                    "killed_total".into(),
+                    vec!["killed_attackers_or_isis".into(), "killed_civilians".into()],
+                )],
+                ..opts()
+            },
+        );
+        let flags = |f: &str| -> Vec<String> {
+            l.events[0]
+                .facets
+                .iter()
+                .find(|x| x.facet == f)
+                .map(|x| x.summary.exceeds.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(flags("killed_total"), total_flags.to_vec(), "row {i}");
+        assert_eq!(
+            flags("killed_attackers_or_isis"),
+            attacker_flags.to_vec(),
+            "row {i}"
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! summary and the origins' timelines.
 
 use crate::events::day_number;
-use crate::{Cited, Facet, OriginTimeline, Summary, ValueEntry, origin};
+use crate::{Cited, Dispute, Facet, OriginTimeline, Summary, ValueEntry, origin};
 use isnad_model::{Qualifier, Stance, Value};
 use isnad_store::LedgerRow;
 use serde::Serialize;
@@ -123,8 +123,10 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
             claim: r.id,
             document: r.document,
             doc: r.doc.doc.clone(),
-            published: r.doc.published.clone(),
+            published: r.doc.published.as_deref().and_then(crate::events::checked_date),
             lang: r.doc.lang.clone(),
+            url: r.doc.url.clone(),
+            title: r.doc.title.clone(),
             chain: c.source.clone(),
             origin: o.clone(),
             qualifier: c.qualifier,
@@ -157,6 +159,7 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
                     vague: c.vague.clone(),
                     stance: c.stance,
                     relation: Relation::Only,
+                    disputed_by: Vec::new(),
                     origins: vec![o],
                     reports: 0,
                     claims: vec![cited],
@@ -176,8 +179,12 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
     let relations: Vec<Relation> = (0..groups.len())
         .map(|i| relation(&groups, i, cumulative))
         .collect();
-    for (g, r) in groups.iter_mut().zip(relations) {
+    let disputes: Vec<Vec<Dispute>> = (0..groups.len())
+        .map(|i| disputed_by(&groups, i, cumulative))
+        .collect();
+    for ((g, r), d) in groups.iter_mut().zip(relations).zip(disputes) {
         g.entry.relation = r;
+        g.entry.disputed_by = d;
     }
     let summary = summary(&groups);
     let timeline = timeline(&groups);
@@ -196,12 +203,36 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
     });
     Facet {
         facet: name.to_string(),
+        label: None,
         summary,
         values: groups.into_iter().map(|g| g.entry).collect(),
         timeline,
     }
 }
 
+/// True for a claim that none of what is counted happened: an asserted 0.
+fn is_zero(g: &Group<'_>) -> bool {
+    g.entry.stance == Stance::Asserted && g.entry.value == Some((0.0, 0.0))
+}
+
+/// True when `g` and `o` cannot both be true: one denies the other's very
+/// value, or their intervals are apart and not a toll that grew.
+fn disputes(g: &Group<'_>, o: &Group<'_>, cumulative: bool) -> bool {
+    match (g.entry.stance, o.entry.stance) {
+        (Stance::Asserted, Stance::Asserted) => match (g.interval, o.interval) {
+            (Some(a), Some(b)) => !(a.overlaps(b) || (cumulative && later_and_larger(g, a, o, b))),
+            _ => false,
+        },
+        // A denial disputes the figure it denies.
+        (Stance::Asserted, _) | (_, Stance::Asserted) => g.entry.label == o.entry.label,
+        _ => false,
+    }
+}
+
+/// How value `i` stands to the others. A claim of zero disputes every
+/// figure above it, but does not make those figures contradict each other:
+/// a figure is `contradicts` only when another figure (not a zero) or a
+/// denial of it cannot be true with it.
 fn relation(groups: &[Group<'_>], i: usize, cumulative: bool) -> Relation {
     let g = &groups[i];
     if groups.len() == 1 {
@@ -212,26 +243,17 @@ fn relation(groups: &[Group<'_>], i: usize, cumulative: bool) -> Relation {
     }
     let mut scope = false;
     for (j, o) in groups.iter().enumerate() {
-        if j == i {
+        if j == i || (is_zero(o) && !is_zero(g)) {
             continue;
         }
-        if o.entry.stance != Stance::Asserted {
-            // A source denies this very value.
-            if o.entry.label == g.entry.label {
-                return Relation::Contradicts;
-            }
-            continue;
+        if disputes(g, o, cumulative) {
+            return Relation::Contradicts;
         }
-        match (g.interval, o.interval) {
-            (Some(a), Some(b)) if a.overlaps(b) => {}
-            (Some(a), Some(b)) => {
-                if cumulative && later_and_larger(g, a, o, b) {
-                    scope = true;
-                } else {
-                    return Relation::Contradicts;
-                }
-            }
-            _ => {}
+        if let (Some(a), Some(b)) = (g.interval, o.interval)
+            && o.entry.stance == Stance::Asserted
+            && !a.overlaps(b)
+        {
+            scope = true;
         }
     }
     if scope {
@@ -239,6 +261,21 @@ fn relation(groups: &[Group<'_>], i: usize, cumulative: bool) -> Relation {
     } else {
         Relation::Agrees
     }
+}
+
+/// The values that dispute value `i`, with who claims them.
+fn disputed_by(groups: &[Group<'_>], i: usize, cumulative: bool) -> Vec<Dispute> {
+    let g = &groups[i];
+    groups
+        .iter()
+        .enumerate()
+        .filter(|&(j, o)| j != i && disputes(g, o, cumulative))
+        .map(|(_, o)| Dispute {
+            value: o.entry.label.clone(),
+            stance: o.entry.stance,
+            origins: o.entry.origins.clone(),
+        })
+        .collect()
 }
 
 /// True when one of the two was reported wholly before the other and is the
@@ -324,6 +361,7 @@ fn summary(groups: &[Group<'_>]) -> Summary {
         origins: origins.len(),
         reports: docs.len(),
         contested: groups.iter().any(|g| g.entry.relation == Relation::Contradicts),
+        exceeds: Vec::new(),
     }
 }
 

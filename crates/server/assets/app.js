@@ -76,7 +76,7 @@ async function viewEvents() {
       el("td", {}, e.dates ? `${e.dates[0]} – ${e.dates[1]}` : L().undated),
       el("td", {}, e.reports),
       el("td", {}, e.origins),
-      el("td", {}, e.facets.filter((f) => f.summary.contested).map((f) => f.facet).join(", "))));
+      el("td", {}, e.facets.filter((f) => f.summary.contested).map(facetLabel).join(", "))));
   show(el("h1", {}, L().events),
     el("table", { class: "events" },
       el("thead", {}, el("tr", {}, ...["", "id", L().dates, L().reports, L().origins, L().contested].map((h) => el("th", {}, h)))),
@@ -92,6 +92,11 @@ async function viewEvent(id) {
     ...facets);
 }
 
+// A facet's label in the page's language (its id when the data has none).
+function facetLabel(f) {
+  return (f.label && f.label[lang]) || f.facet;
+}
+
 function facetBox(event, f) {
   const s = f.summary;
   const summary = `${L().low} ${fmt(s.low)} · ${L().best} ${fmt(s.best)} · ${L().high} ${fmt(s.high)} · ` +
@@ -102,7 +107,8 @@ function facetBox(event, f) {
     return el("button", {
       class: `chip ${v.relation}${v.stance === "denied" ? " denied" : ""}`,
       type: "button",
-      title: L().relation[v.relation],
+      title: L().relation[v.relation] +
+        ((v.disputed_by || []).length ? ` — ${v.disputed_by.map((d) => `${d.stance === "denied" ? "not " : ""}${d.value} (${d.origins.join(", ")})`).join("; ")}` : ""),
       "data-facet": f.facet,
       "data-value": v.label,
       onclick: () => { location.hash = `#/doc/${first.document}/${first.claim}?event=${encodeURIComponent(event.id)}`; },
@@ -116,7 +122,7 @@ function facetBox(event, f) {
       c.published || L().undated,
       c.anonymous ? ` · ${L().unnamed}` : ""))));
   return el("section", { class: "facet", "data-facet": f.facet },
-    el("div", { class: "head" }, el("h2", {}, f.facet), el("span", { class: "muted" }, summary)),
+    el("div", { class: "head" }, el("h2", { title: f.facet }, facetLabel(f)), el("span", { class: "muted" }, summary)),
     el("div", { class: "chips" }, ...chips),
     chart(f),
     el("details", {}, el("summary", {}, L().claims), cites));

@@ -589,11 +589,16 @@ fn colloquial_paradigms_read_whole() {
             bad.push(format!("{text} = {want}: {m:?}"));
         }
     }
+    assert_none_bad(&bad, cases.len());
+}
+
+/// Fails with every bad case of a paradigm listed.
+fn assert_none_bad(bad: &[String], total: usize) {
     assert!(
         bad.is_empty(),
         "{} of {} cases:\n{}",
         bad.len(),
-        cases.len(),
+        total,
         bad.join("\n")
     );
 }
@@ -678,13 +683,7 @@ fn compound_ordinals_read_whole() {
             bad.push(format!("{text} = {want}: {found:?}"));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} of {} cases:\n{}",
-        bad.len(),
-        cases.len(),
-        bad.join("\n")
-    );
+    assert_none_bad(&bad, cases.len());
 }
 
 // A decimal fraction with the Arabic decimal separator and no leading digit.

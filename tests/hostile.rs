@@ -69,3 +69,12 @@ fn nested_html_blocks_are_read_in_linear_time() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("12 fighters escaped"));
 }
+
+#[test]
+fn closing_quotes_are_split_into_sentences_in_linear_time() {
+    // 100,000 quoted statements (1.9 MB) took 18 s in a release build.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "q.txt", "قال \"نعم 5.\" ".repeat(100_000).as_bytes());
+    let out = isnad_within(LIMIT, &["read", "q.txt"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+}

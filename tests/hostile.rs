@@ -58,6 +58,18 @@ fn isnad_within(limit: Duration, args: &[&str], dir: &Path) -> Output {
 /// build on a busy machine.
 const LIMIT: Duration = Duration::from_secs(60);
 
+/// The `doc` of each claim printed.
+fn docs(out: &Output) -> Vec<String> {
+    let mut d: Vec<String> = lines(out)
+        .iter()
+        .filter_map(|c| c["doc"].as_str().map(str::to_string))
+        .collect();
+    d.dedup();
+    d
+}
+
+const REPORT: &str = "The SDF said 12 fighters escaped from the prison on Monday.\n";
+
 #[test]
 fn nested_html_blocks_are_read_in_linear_time() {
     // 200,000 nested divs took 51 s in a release build (the element stack
@@ -77,4 +89,90 @@ fn closing_quotes_are_split_into_sentences_in_linear_time() {
     write(dir.path(), "q.txt", "قال \"نعم 5.\" ".repeat(100_000).as_bytes());
     let out = isnad_within(LIMIT, &["read", "q.txt"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn binary_files_are_refused_and_not_mined_for_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs_dir = dir.path().join("in");
+    std::fs::create_dir(&docs_dir).unwrap();
+    // A binary full of digits and words: thousands of junk claims before.
+    let mut elf = b"\x7fELF\x02\x01\x01\x00".to_vec();
+    elf.extend(REPORT.repeat(50).into_bytes());
+    write(&docs_dir, "ls", &elf);
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.extend(REPORT.repeat(50).into_bytes());
+    write(&docs_dir, "report.pdf", &pdf);
+    write(
+        &docs_dir,
+        "utf16.txt",
+        &REPORT
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<_>>(),
+    );
+    write(&docs_dir, "text.txt", REPORT.as_bytes());
+    let out = isnad_within(LIMIT, &["extract", "in"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    for (name, why) in [
+        ("ls", "an ELF executable, not text"),
+        ("report.pdf", "a PDF document, not text"),
+        ("utf16.txt", "NUL bytes"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(name) && l.contains(why)),
+            "{name}: {err}"
+        );
+    }
+    assert_eq!(docs(&out), ["text"]);
+}
+
+#[test]
+fn a_document_over_the_size_cap_is_refused_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs_dir = dir.path().join("in");
+    std::fs::create_dir(&docs_dir).unwrap();
+    write(&docs_dir, "a-big.txt", REPORT.repeat(100).as_bytes());
+    write(&docs_dir, "b-small.txt", REPORT.as_bytes());
+    // A record over the cap, then a small one after it.
+    let big = serde_json::json!({"id": "big", "text": REPORT.repeat(100)});
+    let small = serde_json::json!({"id": "small", "text": REPORT});
+    write(&docs_dir, "c.jsonl", format!("{big}\n{small}\n").as_bytes());
+    let out = isnad_within(LIMIT, &["extract", "--max-document-size", "2K", "in"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.lines()
+            .any(|l| l.contains("a-big.txt") && l.contains("over the cap of 2000 bytes")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains("c.jsonl:1") && l.contains("over the cap of 2000 bytes")),
+        "{err}"
+    );
+    assert_eq!(docs(&out), ["b-small", "small"]);
+    // The default cap reads them all.
+    let out = isnad_within(LIMIT, &["extract", "in"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Stdin is capped too.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(["extract", "--max-document-size", "100", "-"])
+        .env_remove("ISNAD_DATA")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run isnad");
+    let mut input = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut input, REPORT.repeat(3).as_bytes()).expect("write");
+    drop(input);
+    let out = child.wait_with_output().expect("output");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("over the cap of 100 bytes"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -23,7 +23,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The vocabularies live until the process ends: freeing their hundreds
     // of thousands of small allocations one by one at exit is time spent for
     // nothing.
-    let data = std::mem::ManuallyDrop::new(crate::data::load(args.data.as_deref())?);
+    let data = std::mem::ManuallyDrop::new(crate::data::load(args.data.as_deref(), args.max_document_size)?);
     match args.command {
         Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
         Command::Read { paths, text } => read::run(&data, &paths, text),

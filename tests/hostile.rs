@@ -91,6 +91,78 @@ fn closing_quotes_are_split_into_sentences_in_linear_time() {
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_named_and_skipped_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs_dir = dir.path().join("in");
+    std::fs::create_dir(&docs_dir).unwrap();
+    write(&docs_dir, "a.txt", REPORT.as_bytes());
+    write(&docs_dir, "z.txt", REPORT.replace("12", "13").as_bytes());
+    let made = Command::new("mkfifo")
+        .arg(docs_dir.join("m.pipe"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let out = isnad_within(LIMIT, &["extract", "in"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("m.pipe: not a regular file"), "{err}");
+    assert!(err.contains("1 file, record or document not read"), "{err}");
+    assert_eq!(docs(&out), ["a", "z"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_back_to_a_folder_read_each_file_once() {
+    // Two links to `.` made the walk exponential (1.6 GB, killed); one made
+    // every file be read 41 times.
+    let dir = tempfile::tempdir().unwrap();
+    let docs_dir = dir.path().join("in");
+    std::fs::create_dir_all(docs_dir.join("sub")).unwrap();
+    write(&docs_dir, "a.txt", REPORT.as_bytes());
+    write(&docs_dir.join("sub"), "b.txt", REPORT.as_bytes());
+    std::os::unix::fs::symlink(".", docs_dir.join("self1")).unwrap();
+    std::os::unix::fs::symlink(".", docs_dir.join("self2")).unwrap();
+    std::os::unix::fs::symlink("..", docs_dir.join("sub").join("up")).unwrap();
+    let out = isnad_within(LIMIT, &["extract", "in"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(docs(&out), ["a", "b"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_read_is_named_and_the_batch_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let docs_dir = dir.path().join("in");
+    std::fs::create_dir_all(docs_dir.join("b-locked")).unwrap();
+    write(&docs_dir, "a.txt", REPORT.as_bytes());
+    write(&docs_dir.join("b-locked"), "x.txt", REPORT.as_bytes());
+    write(&docs_dir, "c.txt", REPORT.as_bytes());
+    // A link to nothing cannot be read either.
+    std::os::unix::fs::symlink("nowhere", docs_dir.join("b-dangling")).unwrap();
+    let locked = docs_dir.join("b-locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let privileged = std::fs::read_dir(&locked).is_ok();
+    let out = isnad_within(LIMIT, &["extract", "in"], dir.path());
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("b-dangling"), "{err}");
+    if privileged {
+        skip(
+            "ISNAD_REQUIRE_UNPRIVILEGED",
+            "running as root: a folder without permissions is still read",
+        );
+        assert_eq!(docs(&out), ["a", "x", "c"]);
+    } else {
+        assert!(err.contains("b-locked"), "{err}");
+        assert!(err.contains("2 files, records or documents not read"), "{err}");
+        assert_eq!(docs(&out), ["a", "c"]);
+    }
+}
+
 #[test]
 fn binary_files_are_refused_and_not_mined_for_claims() {
     let dir = tempfile::tempdir().unwrap();

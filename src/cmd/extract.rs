@@ -1,6 +1,6 @@
 //! `isnad extract`: the claims of documents.
 
-use super::{Paths, batch_status, say};
+use super::{Batch, Paths, batch_end, say};
 use crate::args::ExtractFormat;
 use crate::data::Data;
 use crate::json;
@@ -34,6 +34,7 @@ pub fn run(
             ExtractFormat::Jsonl => Found::Lines(claims.map(|c| json::claim_line(&c)).collect()),
         }
     };
+    let mut done = 0;
     let read = ordered(
         data,
         Paths(paths),
@@ -41,7 +42,10 @@ pub fn run(
         jobs <= 1,
         &work,
         &mut |item| match item {
-            Item::Done(found) => sink.write(found),
+            Item::Done(found) => {
+                done += 1;
+                sink.write(found)
+            }
             other => {
                 say(other);
                 Ok(())
@@ -49,7 +53,10 @@ pub fn run(
         },
     )?;
     sink.finish()?;
-    Ok(batch_status(read.failed as usize))
+    Ok(batch_end(Batch {
+        read: done,
+        failed: read.failed as usize,
+    }))
 }
 
 /// The claims of one document, as the sink takes them.

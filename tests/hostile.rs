@@ -248,3 +248,58 @@ fn a_document_over_the_size_cap_is_refused_and_the_batch_goes_on() {
         stderr(&out)
     );
 }
+
+fn warc_record(n: usize) -> Vec<u8> {
+    let body = format!(
+        "<html><body><article><p>{}</p></article></body></html>",
+        format!("Gunmen stormed prison {n} and about 200 inmates escaped. ").repeat(20)
+    );
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/{n}\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    r.extend(http.into_bytes());
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(bytes).expect("gzip");
+    gz.finish().expect("gzip")
+}
+
+#[test]
+fn a_damaged_web_archive_names_what_it_lost_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    // Four members; the second's deflate data damaged; the file cut short
+    // inside the fourth.
+    let mut file = Vec::new();
+    for n in 1..=4 {
+        let mut member = gzip(&warc_record(n));
+        if n == 2 {
+            let mid = member.len() / 2;
+            for b in &mut member[mid..mid + 8] {
+                *b ^= 0x5a;
+            }
+        }
+        if n == 4 {
+            member.truncate(member.len() / 2);
+        }
+        file.extend(member);
+    }
+    write(dir.path(), "news.warc.gz", &file);
+    let out = isnad_within(LIMIT, &["read", "news.warc.gz"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let got: Vec<String> = lines(&out)
+        .iter()
+        .filter_map(|d| d["doc"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(got, ["https://example.org/1", "https://example.org/3"]);
+    let err = stderr(&out);
+    assert!(err.contains("news.warc.gz:"), "{err}");
+    assert!(err.contains("does not decode"), "{err}");
+}

@@ -388,7 +388,7 @@ impl Reader {
             }
         };
         let stats = if gz {
-            let d = flate2::bufread::MultiGzDecoder::new(input);
+            let d = warc::GzMembers::new(input);
             self.read_warc(std::io::BufReader::with_capacity(256 * 1024, d), name, sink)
         } else {
             self.read_warc(input, name, sink)

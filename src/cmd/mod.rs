@@ -132,50 +132,80 @@ pub fn say<T>(item: Item<T>) {
 /// what cannot be read named where it was met), or `-` for stdin.
 pub struct Paths<'a>(pub &'a [PathBuf]);
 
+/// [`Paths`], but for the files named in `.1`, which a folder walk passes
+/// over without a word (the store `ingest` writes to, when it lies in a
+/// folder being read: it is no document).
+pub struct PathsBut<'a>(pub &'a [PathBuf], pub Vec<PathBuf>);
+
+impl Input for PathsBut<'_> {
+    fn read(
+        self,
+        reader: &isnad_text::Reader,
+        sink: &mut dyn FnMut(Result<Raw, ReadError>) -> bool,
+    ) -> Result<(), ReadError> {
+        read_paths(self.0, &self.1, reader, sink)
+    }
+}
+
 impl Input for Paths<'_> {
     fn read(
         self,
         reader: &isnad_text::Reader,
         sink: &mut dyn FnMut(Result<Raw, ReadError>) -> bool,
     ) -> Result<(), ReadError> {
-        // False once the run has stopped: the rest is not read.
-        let open = std::cell::Cell::new(true);
-        let mut each = |r| {
-            if open.get() {
-                open.set(sink(r));
-            }
-        };
-        for p in self.0 {
-            if p.as_os_str() == "-" {
-                let stdin = std::io::stdin().lock();
-                reader.read_stream_raw("stdin", "-", stdin, &mut each);
-            } else if p.is_dir() {
-                let mut files = Vec::new();
-                let mut seen = Seen::default();
-                if let Ok(m) = std::fs::metadata(p) {
-                    seen.first(p, &m);
-                }
-                walk(p, &mut seen, &mut files);
-                for f in files.into_iter().take_while(|_| open.get()) {
-                    match f {
-                        Ok(f) => reader.read_path_raw(&f, &mut each),
-                        Err(e) => each(Err(e)),
-                    }
-                }
-            } else if p.exists() {
-                reader.read_path_raw(p, &mut each);
-            } else {
-                each(Err(ReadError::Io {
-                    path: p.display().to_string(),
-                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
-                }));
-            }
-            if !open.get() {
-                break;
-            }
-        }
-        Ok(())
+        read_paths(self.0, &[], reader, sink)
     }
+}
+
+/// Reads `paths` (see [`Paths`]), a walk passing over the files `not`.
+fn read_paths(
+    paths: &[PathBuf],
+    not: &[PathBuf],
+    reader: &isnad_text::Reader,
+    sink: &mut dyn FnMut(Result<Raw, ReadError>) -> bool,
+) -> Result<(), ReadError> {
+    // False once the run has stopped: the rest is not read.
+    let open = std::cell::Cell::new(true);
+    let mut each = |r| {
+        if open.get() {
+            open.set(sink(r));
+        }
+    };
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let stdin = std::io::stdin().lock();
+            reader.read_stream_raw("stdin", "-", stdin, &mut each);
+        } else if p.is_dir() {
+            let mut files = Vec::new();
+            let mut seen = Seen::default();
+            for n in not {
+                if let Ok(m) = std::fs::metadata(n) {
+                    seen.first(n, &m);
+                }
+            }
+            if let Ok(m) = std::fs::metadata(p) {
+                seen.first(p, &m);
+            }
+            walk(p, &mut seen, &mut files);
+            for f in files.into_iter().take_while(|_| open.get()) {
+                match f {
+                    Ok(f) => reader.read_path_raw(&f, &mut each),
+                    Err(e) => each(Err(e)),
+                }
+            }
+        } else if p.exists() {
+            reader.read_path_raw(p, &mut each);
+        } else {
+            each(Err(ReadError::Io {
+                path: p.display().to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+            }));
+        }
+        if !open.get() {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// The files under `dir`, recursively, in name order; hidden files skipped.

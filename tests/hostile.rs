@@ -54,9 +54,10 @@ fn isnad_within(limit: Duration, args: &[&str], dir: &Path) -> Output {
     }
 }
 
-/// A minute: what took minutes before now takes seconds, even in a debug
-/// build on a busy machine.
-const LIMIT: Duration = Duration::from_secs(60);
+/// Three minutes: what took minutes in a release build before now takes
+/// seconds in a debug build, and a busy machine (a debug run that needs 3 s
+/// of CPU took 17 s with two other builds on two cores) must not fail it.
+const LIMIT: Duration = Duration::from_secs(180);
 
 /// The `doc` of each claim printed.
 fn docs(out: &Output) -> Vec<String> {
@@ -83,12 +84,16 @@ fn nested_html_blocks_are_read_in_linear_time() {
 }
 
 #[test]
-fn closing_quotes_are_split_into_sentences_in_linear_time() {
-    // 100,000 quoted statements (1.9 MB) took 18 s in a release build.
+fn closing_quotes_and_dotted_words_are_split_into_sentences_in_linear_time() {
+    // 100,000 quoted statements (1.9 MB) took 4-18 s in a release build;
+    // 200,000 `a.` (400 KB) took 149 s.
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "q.txt", "قال \"نعم 5.\" ".repeat(100_000).as_bytes());
-    let out = isnad_within(LIMIT, &["read", "q.txt"], dir.path());
-    assert!(out.status.success(), "{}", stderr(&out));
+    write(dir.path(), "d.txt", "a.".repeat(200_000).as_bytes());
+    for file in ["q.txt", "d.txt"] {
+        let out = isnad_within(LIMIT, &["read", file], dir.path());
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+    }
 }
 
 #[cfg(unix)]
@@ -302,4 +307,46 @@ fn a_damaged_web_archive_names_what_it_lost_and_exits_1() {
     let err = stderr(&out);
     assert!(err.contains("news.warc.gz:"), "{err}");
     assert!(err.contains("does not decode"), "{err}");
+}
+
+#[test]
+fn control_characters_of_a_document_reach_no_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.txt",
+        b"The SDF said 12 fighters escaped \x1b]0;pwned\x07 from the prison\x00 on Monday.\n",
+    );
+    let raw = |out: &Output| out.stdout.iter().any(|&b| b == 0x1b || b == 0x07 || b == 0);
+    let out = ok(isnad_within(
+        LIMIT,
+        &["extract", "--format", "table", "t.txt"],
+        dir.path(),
+    ));
+    assert!(!raw(&out), "{}", stdout(&out));
+    assert!(stdout(&out).contains("\\x1b]0;pwned\\x07"), "{}", stdout(&out));
+    // The JSON keeps the text as it is (escaped by JSON itself).
+    let out = ok(isnad_within(LIMIT, &["extract", "t.txt"], dir.path()));
+    assert!(!raw(&out));
+    let db = dir.path().join("s.db").display().to_string();
+    ok(isnad_within(
+        LIMIT,
+        &["ingest", "-q", "--db", &db, "t.txt"],
+        dir.path(),
+    ));
+    for format in ["table", "md"] {
+        let out = ok(isnad_within(
+            LIMIT,
+            &["ledger", "--db", &db, "--format", format],
+            dir.path(),
+        ));
+        assert!(!raw(&out), "{format}: {}", stdout(&out));
+    }
+    let out = ok(isnad_within(
+        LIMIT,
+        &["search", "--db", &db, "fighters"],
+        dir.path(),
+    ));
+    assert!(!raw(&out), "{}", stdout(&out));
+    assert!(stdout(&out).contains("fighters"), "{}", stdout(&out));
 }

@@ -30,7 +30,11 @@ pub fn run(
             .filter(|c| other || !c.facet.starts_with("other:"));
         match format {
             ExtractFormat::Parquet => Found::Claims(claims.collect()),
-            ExtractFormat::Table => Found::Lines(claims.map(|c| row(&c) + "\n").collect()),
+            ExtractFormat::Table => Found::Lines(
+                claims
+                    .map(|c| crate::terminal::escape(&row(&c), &['\t']).into_owned() + "\n")
+                    .collect(),
+            ),
             ExtractFormat::Jsonl => Found::Lines(claims.map(|c| json::claim_line(&c)).collect()),
         }
     };
@@ -123,7 +127,8 @@ impl Sink {
 
 /// One claim as a line of text. Arabic runs are wrapped in bidi isolates
 /// (FSI … PDI) so that a terminal lays each out right to left inside a
-/// left-to-right line without reordering its neighbours.
+/// left-to-right line without reordering its neighbours. (Its control
+/// characters are escaped by the caller.)
 fn row(c: &Claim) -> String {
     let value = match c.value {
         Value::Number(_) | Value::Range(..) => json::value(&c.value).to_string(),
@@ -142,7 +147,7 @@ fn row(c: &Claim) -> String {
         subject = c.subject.as_deref().unwrap_or("-"),
         s = c.span.start,
         e = c.span.end,
-        ev = isolate(&evidence.replace('\n', " ")),
+        ev = isolate(&evidence.replace(['\n', '\r'], " ")),
     )
 }
 

@@ -29,11 +29,12 @@ pub fn run(
     {
         anyhow::bail!("{}: no event {e} in the store", db.location());
     }
+    // The text formats escape a document's control characters.
     let text = match format {
-        LedgerFormat::Table => render::table(&ledger),
+        LedgerFormat::Table => crate::terminal::escape(&render::table(&ledger), &['\n']).into_owned(),
         LedgerFormat::Json => render::json(&ledger) + "\n",
         LedgerFormat::Csv => render::csv(&ledger),
-        LedgerFormat::Md => render::markdown(&ledger),
+        LedgerFormat::Md => crate::terminal::escape(&render::markdown(&ledger), &['\n']).into_owned(),
         LedgerFormat::Parquet => {
             let Some(path) = out else {
                 anyhow::bail!("--format parquet writes a file: give --out FILE");

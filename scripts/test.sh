@@ -15,6 +15,21 @@ fi
 if command -v npm >/dev/null 2>&1 && [ ! -d tests/browser/node_modules/playwright-core ]; then
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error || echo "test.sh: npm ci failed; the browser test will skip" >&2
 fi
+# Every test that skips (a missing ../shared, PostgreSQL, browser or Spark)
+# writes a line here; the count is the last thing said, as the test runner
+# hides a passing test's stderr.
+export ISNAD_SKIP_LOG=$PWD/target/skipped-tests.log
+mkdir -p target
+rm -f "$ISNAD_SKIP_LOG"
+say_skips() {
+  if [ -s "$ISNAD_SKIP_LOG" ]; then
+    echo "test.sh: $(wc -l <"$ISNAD_SKIP_LOG") test(s) skipped part or all of their work:" >&2
+    sort "$ISNAD_SKIP_LOG" | sed 's/^/  /' >&2
+  else
+    echo "test.sh: no test skipped" >&2
+  fi
+}
+trap say_skips EXIT
 if command -v cargo-nextest >/dev/null 2>&1; then
   cargo nextest run --workspace --all-targets --no-fail-fast
   cargo test --workspace --doc

@@ -15,6 +15,19 @@ pub struct Args {
     #[arg(long, global = true, env = "ISNAD_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
+    /// The largest document read (a text or HTML file, a JSONL record,
+    /// stdin): a larger one is refused, named on stderr, and the batch goes
+    /// on. Bytes, or with a suffix K, M or G (powers of 1000).
+    #[arg(
+        long,
+        global = true,
+        env = "ISNAD_MAX_DOCUMENT_SIZE",
+        value_name = "SIZE",
+        default_value = "50M",
+        value_parser = size
+    )]
+    pub max_document_size: u64,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -159,6 +172,28 @@ pub enum Command {
     },
 }
 
+/// A size in bytes: digits, with an optional suffix K, M or G (powers of
+/// 1000).
+fn size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&t[..i], c.to_ascii_uppercase()),
+        _ => (t, 'B'),
+    };
+    let factor: u64 = match unit {
+        'B' => 1,
+        'K' => 1000,
+        'M' => 1000 * 1000,
+        'G' => 1000 * 1000 * 1000,
+        _ => return Err(format!("{s}: a size is digits with K, M or G after them")),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("{s}: a size is digits with K, M or G after them"))
+}
+
 /// Where the store is.
 #[derive(Debug, Clone, clap::Args)]
 pub struct StoreArgs {
@@ -205,4 +240,29 @@ pub enum ExtractFormat {
     Table,
     /// An Apache Parquet file (needs --out).
     Parquet,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size;
+
+    #[test]
+    fn a_size_takes_a_decimal_suffix() {
+        // (flag value, bytes or None for refused)
+        let rows: &[(&str, Option<u64>)] = &[
+            ("0", Some(0)),
+            ("1234", Some(1234)),
+            ("10K", Some(10_000)),
+            ("50M", Some(50_000_000)),
+            ("2g", Some(2_000_000_000)),
+            ("", None),
+            ("M", None),
+            ("5T", None),
+            ("-1", None),
+            ("99999999999999999999G", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(size(text).ok(), *want, "{text}");
+        }
+    }
 }

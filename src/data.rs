@@ -31,8 +31,9 @@ fn file(dir: Option<&Path>, name: &str, builtin: &'static str) -> Result<(String
     Ok((format!("built-in {name}"), builtin.to_string()))
 }
 
-/// The vocabularies of `dir` (files there replace the built-in ones).
-pub fn load(dir: Option<&Path>) -> Result<Data> {
+/// The vocabularies of `dir` (files there replace the built-in ones), and
+/// a reader refusing documents over `max_document` bytes.
+pub fn load(dir: Option<&Path>, max_document: u64) -> Result<Data> {
     {
         if let Some(d) = dir
             && !d.is_dir()
@@ -83,7 +84,7 @@ pub fn load(dir: Option<&Path>) -> Result<Data> {
         Ok(Data {
             about,
             labels,
-            reader: Reader::new(furniture, calendar),
+            reader: Reader::new(furniture, calendar).with_max_document(max_document),
             extractor: Extractor::new(numbers.clone(), claims),
             numbers,
         })

@@ -18,6 +18,7 @@ mod data;
 mod json;
 #[cfg(feature = "parquet")]
 mod parquet;
+mod terminal;
 
 use clap::Parser;
 use std::process::ExitCode;

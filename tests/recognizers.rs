@@ -13,8 +13,12 @@
 //! reported so the list can be pruned.
 //!
 //! Needs `../shared/corpora/recognizers-text-arabic/` and
-//! `recognizers-text-english/` (skips, saying so, where they are absent).
+//! `recognizers-text-english/` (skips, saying so, where they are absent,
+//! unless `ISNAD_REQUIRE_SHARED=1`).
 
+mod common;
+
+use common::skip;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -31,9 +35,12 @@ fn spec_dir_of(lang: &str) -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!(
-            "SKIP: {} is absent; the Recognizers-Text conformance test needs it",
-            dir.display()
+        skip(
+            "ISNAD_REQUIRE_SHARED",
+            &format!(
+                "{} is absent; the Recognizers-Text conformance test needs it",
+                dir.display()
+            ),
         );
         None
     }

@@ -14,11 +14,11 @@ mod common;
 use common::*;
 use std::process::Command;
 
-fn skip(why: &str) {
-    if std::env::var("ISNAD_REQUIRE_SPARK").as_deref() == Ok("1") {
-        panic!("ISNAD_REQUIRE_SPARK=1 but {why}");
-    }
-    eprintln!("SKIP the Spark test: {why} (run scripts/spark-env.sh)");
+fn skip_spark(why: &str) {
+    skip(
+        "ISNAD_REQUIRE_SPARK",
+        &format!("the Spark test: {why} (run scripts/spark-env.sh)"),
+    );
 }
 
 #[test]
@@ -27,10 +27,10 @@ fn spark_piping_partitions_through_extract_gives_the_claims_of_one_run() {
         return;
     };
     let Ok(python) = std::env::var("ISNAD_PYTHON") else {
-        return skip("ISNAD_PYTHON is not set");
+        return skip_spark("ISNAD_PYTHON is not set");
     };
     if Command::new("java").arg("-version").output().is_err() {
-        return skip("there is no java");
+        return skip_spark("there is no java");
     }
     let bin = std::env::var("ISNAD_SPARK_BINARY").unwrap_or_else(|_| env!("CARGO_BIN_EXE_isnad").to_string());
     let bin = std::fs::canonicalize(&bin).unwrap_or_else(|e| panic!("{bin}: {e}"));

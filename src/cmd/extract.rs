@@ -1,6 +1,6 @@
 //! `isnad extract`: the claims of documents.
 
-use super::{Paths, batch_status, say};
+use super::{Batch, Paths, batch_end, say};
 use crate::args::ExtractFormat;
 use crate::data::Data;
 use crate::json;
@@ -30,10 +30,15 @@ pub fn run(
             .filter(|c| other || !c.facet.starts_with("other:"));
         match format {
             ExtractFormat::Parquet => Found::Claims(claims.collect()),
-            ExtractFormat::Table => Found::Lines(claims.map(|c| row(&c) + "\n").collect()),
+            ExtractFormat::Table => Found::Lines(
+                claims
+                    .map(|c| crate::terminal::escape(&row(&c), &['\t']).into_owned() + "\n")
+                    .collect(),
+            ),
             ExtractFormat::Jsonl => Found::Lines(claims.map(|c| json::claim_line(&c)).collect()),
         }
     };
+    let mut done = 0;
     let read = ordered(
         data,
         Paths(paths),
@@ -41,7 +46,10 @@ pub fn run(
         jobs <= 1,
         &work,
         &mut |item| match item {
-            Item::Done(found) => sink.write(found),
+            Item::Done(found) => {
+                done += 1;
+                sink.write(found)
+            }
             other => {
                 say(other);
                 Ok(())
@@ -49,7 +57,10 @@ pub fn run(
         },
     )?;
     sink.finish()?;
-    Ok(batch_status(read.failed as usize))
+    Ok(batch_end(Batch {
+        read: done,
+        failed: read.failed as usize,
+    }))
 }
 
 /// The claims of one document, as the sink takes them.
@@ -116,7 +127,8 @@ impl Sink {
 
 /// One claim as a line of text. Arabic runs are wrapped in bidi isolates
 /// (FSI … PDI) so that a terminal lays each out right to left inside a
-/// left-to-right line without reordering its neighbours.
+/// left-to-right line without reordering its neighbours. (Its control
+/// characters are escaped by the caller.)
 fn row(c: &Claim) -> String {
     let value = match c.value {
         Value::Number(_) | Value::Range(..) => json::value(&c.value).to_string(),
@@ -135,7 +147,7 @@ fn row(c: &Claim) -> String {
         subject = c.subject.as_deref().unwrap_or("-"),
         s = c.span.start,
         e = c.span.end,
-        ev = isolate(&evidence.replace('\n', " ")),
+        ev = isolate(&evidence.replace(['\n', '\r'], " ")),
     )
 }
 

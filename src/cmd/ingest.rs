@@ -5,7 +5,7 @@
 //! not analysed again. A kill at any moment leaves every document stored
 //! whole or not at all; running the same command again completes the batch.
 
-use super::Paths;
+use super::PathsBut;
 use super::stored::open;
 use crate::args::StoreArgs;
 use crate::data::Data;
@@ -89,7 +89,17 @@ pub fn run(
         run: Some(run),
     };
     let db = Mutex::new(db);
-    let tally = ingest(data, Paths(paths), Some(&db), &options, &mut |e| {
+    // The store's own files, when it lies in a folder being read, are no
+    // documents.
+    let own: Vec<PathBuf> = if store.db.contains("://") {
+        Vec::new()
+    } else {
+        ["", "-wal", "-shm", "-journal"]
+            .iter()
+            .map(|s| PathBuf::from(format!("{}{s}", store.db)))
+            .collect()
+    };
+    let tally = ingest(data, PathsBut(paths, own), Some(&db), &options, &mut |e| {
         say(&e);
         if let (Some(b), Event::New { .. } | Event::Known { .. }) = (&bar, e) {
             b.inc(1);

@@ -48,10 +48,11 @@ pub fn run(
         (true, LedgerFormat::Json) => render::summary_json(&ledger) + "\n",
         (true, _) => anyhow::bail!("--summary writes --format csv or --format json"),
         (false, format) => match format {
-            LedgerFormat::Table => render::table(&ledger),
+            // The text formats escape a document's control characters.
+            LedgerFormat::Table => crate::terminal::escape(&render::table(&ledger), &['\n']).into_owned(),
             LedgerFormat::Json => render::json(&ledger) + "\n",
             LedgerFormat::Csv => render::csv(&ledger),
-            LedgerFormat::Md => render::markdown(&ledger),
+            LedgerFormat::Md => crate::terminal::escape(&render::markdown(&ledger), &['\n']).into_owned(),
             LedgerFormat::Parquet => {
                 let Some(path) = out else {
                     anyhow::bail!("--format parquet writes a file: give --out FILE");

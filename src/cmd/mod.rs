@@ -23,7 +23,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The vocabularies live until the process ends: freeing their hundreds
     // of thousands of small allocations one by one at exit is time spent for
     // nothing.
-    let data = std::mem::ManuallyDrop::new(crate::data::load(args.data.as_deref())?);
+    let data = std::mem::ManuallyDrop::new(crate::data::load(args.data.as_deref(), args.max_document_size)?);
     match args.command {
         Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
         Command::Read { paths, text } => read::run(&data, &paths, text),
@@ -91,7 +91,8 @@ pub fn for_each_document(
     data: &Data,
     paths: &[PathBuf],
     each: &mut dyn FnMut(isnad_text::Document) -> Result<()>,
-) -> Result<usize> {
+) -> Result<Batch> {
+    let mut done = 0;
     let read = ordered(
         data,
         Paths(paths),
@@ -99,14 +100,29 @@ pub fn for_each_document(
         true,
         &|doc, _| doc,
         &mut |item| match item {
-            Item::Done(doc) => each(doc),
+            Item::Done(doc) => {
+                done += 1;
+                each(doc)
+            }
             other => {
                 say(other);
                 Ok(())
             }
         },
     )?;
-    Ok(read.failed as usize)
+    Ok(Batch {
+        read: done,
+        failed: read.failed as usize,
+    })
+}
+
+/// What a batch of documents came to.
+#[derive(Debug, Clone, Copy)]
+pub struct Batch {
+    /// Documents read.
+    pub read: usize,
+    /// Files, records or documents not read (each named on stderr).
+    pub failed: usize,
 }
 
 /// Says on stderr what reading noticed: a document's warning, or what
@@ -121,8 +137,24 @@ pub fn say<T>(item: Item<T>) {
 
 /// The documents of the paths given on the command line, in order: a file,
 /// a directory (its files recursively, in name order, hidden ones
-/// skipped), or `-` for stdin.
+/// skipped, each folder and file once however many links lead to it;
+/// what cannot be read named where it was met), or `-` for stdin.
 pub struct Paths<'a>(pub &'a [PathBuf]);
+
+/// [`Paths`], but for the files named in `.1`, which a folder walk passes
+/// over without a word (the store `ingest` writes to, when it lies in a
+/// folder being read: it is no document).
+pub struct PathsBut<'a>(pub &'a [PathBuf], pub Vec<PathBuf>);
+
+impl Input for PathsBut<'_> {
+    fn read(
+        self,
+        reader: &isnad_text::Reader,
+        sink: &mut dyn FnMut(Result<Raw, ReadError>) -> bool,
+    ) -> Result<(), ReadError> {
+        read_paths(self.0, &self.1, reader, sink)
+    }
+}
 
 impl Input for Paths<'_> {
     fn read(
@@ -130,62 +162,157 @@ impl Input for Paths<'_> {
         reader: &isnad_text::Reader,
         sink: &mut dyn FnMut(Result<Raw, ReadError>) -> bool,
     ) -> Result<(), ReadError> {
-        // False once the run has stopped: the rest is not read.
-        let open = std::cell::Cell::new(true);
-        let mut each = |r| {
-            if open.get() {
-                open.set(sink(r));
-            }
-        };
-        for p in self.0 {
-            if p.as_os_str() == "-" {
-                let stdin = std::io::stdin().lock();
-                reader.read_stream_raw("stdin", "-", stdin, &mut each);
-            } else if p.is_dir() {
-                let mut files = Vec::new();
-                walk(p, &mut files)?;
-                for f in files.iter().take_while(|_| open.get()) {
-                    reader.read_path_raw(f, &mut each);
-                }
-            } else if p.exists() {
-                reader.read_path_raw(p, &mut each);
-            } else {
-                each(Err(ReadError::Io {
-                    path: p.display().to_string(),
-                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
-                }));
-            }
-            if !open.get() {
-                break;
-            }
-        }
-        Ok(())
+        read_paths(self.0, &[], reader, sink)
     }
 }
 
-/// The files under `dir`, recursively, in name order; hidden files skipped.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|source| ReadError::Io {
-            path: dir.display().to_string(),
-            source,
-        })?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
+/// Reads `paths` (see [`Paths`]), a walk passing over the files `not`.
+fn read_paths(
+    paths: &[PathBuf],
+    not: &[PathBuf],
+    reader: &isnad_text::Reader,
+    sink: &mut dyn FnMut(Result<Raw, ReadError>) -> bool,
+) -> Result<(), ReadError> {
+    // False once the run has stopped: the rest is not read.
+    let open = std::cell::Cell::new(true);
+    let mut each = |r| {
+        if open.get() {
+            open.set(sink(r));
+        }
+    };
+    for p in paths {
+        if p.as_os_str() == "-" {
+            let stdin = std::io::stdin().lock();
+            reader.read_stream_raw("stdin", "-", stdin, &mut each);
+        } else if p.is_dir() {
+            let mut files = Vec::new();
+            let mut seen = Seen::default();
+            for n in not {
+                if let Ok(m) = std::fs::metadata(n) {
+                    seen.first(n, &m);
+                }
+            }
+            if let Ok(m) = std::fs::metadata(p) {
+                seen.first(p, &m);
+            }
+            walk(p, &mut seen, &mut files);
+            for f in files.into_iter().take_while(|_| open.get()) {
+                match f {
+                    Ok(f) => reader.read_path_raw(&f, &mut each),
+                    Err(e) => each(Err(e)),
+                }
+            }
+        } else if p.exists() {
+            reader.read_path_raw(p, &mut each);
         } else {
-            out.push(p);
+            each(Err(ReadError::Io {
+                path: p.display().to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+            }));
+        }
+        if !open.get() {
+            break;
         }
     }
     Ok(())
+}
+
+/// The files under `dir`, recursively, in name order; hidden files skipped.
+/// What cannot be read is in the list where it was met, as an error, and
+/// the walk goes on: a folder that cannot be listed, a FIFO, socket or
+/// device (reading one would block, or never end). A folder is entered
+/// once, however many links lead to it (a link to `.` would otherwise make
+/// the walk exponential), and a file reached twice is read once.
+fn walk(dir: &Path, seen: &mut Seen, out: &mut Vec<Result<PathBuf, ReadError>>) {
+    let io = |source| ReadError::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    let listing = match std::fs::read_dir(dir) {
+        Ok(l) => l,
+        Err(e) => return out.push(Err(io(e))),
+    };
+    let mut entries = Vec::new();
+    for entry in listing {
+        match entry {
+            Ok(e) => entries.push(e.path()),
+            Err(e) => return out.push(Err(io(e))),
+        }
+    }
+    entries.retain(|p| {
+        !p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+    });
+    entries.sort();
+    for p in entries {
+        // Links are followed: the kind and identity are those of the target.
+        let meta = match std::fs::metadata(&p) {
+            Ok(m) => m,
+            Err(source) => {
+                out.push(Err(ReadError::Io {
+                    path: p.display().to_string(),
+                    source,
+                }));
+                continue;
+            }
+        };
+        if !seen.first(&p, &meta) {
+            continue;
+        }
+        if meta.is_dir() {
+            walk(&p, seen, out);
+        } else if meta.is_file() {
+            out.push(Ok(p));
+        } else {
+            out.push(Err(ReadError::Refused {
+                path: p.display().to_string(),
+                reason: "not a regular file (a FIFO, socket or device); skipped".into(),
+            }));
+        }
+    }
+}
+
+/// The folders and files a walk has met, by device and inode (by canonical
+/// path where there are none).
+#[derive(Default)]
+struct Seen(std::collections::HashSet<Identity>);
+
+#[cfg(unix)]
+type Identity = (u64, u64);
+#[cfg(not(unix))]
+type Identity = PathBuf;
+
+impl Seen {
+    /// True the first time `path` (with its metadata) is met.
+    fn first(&mut self, path: &Path, meta: &std::fs::Metadata) -> bool {
+        #[cfg(unix)]
+        let id = {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let id = {
+            let _ = meta;
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        };
+        self.0.insert(id)
+    }
+}
+
+/// Exit status for a batch of `read`, `numbers` or `extract`, saying on
+/// stderr how many were not read when any were (but for one path that
+/// failed alone: its own line says it all).
+pub fn batch_end(b: Batch) -> ExitCode {
+    if b.failed > 0 && (b.read > 0 || b.failed > 1) {
+        eprintln!(
+            "isnad: {} file{s}, record{s} or document{s} not read (named above); {} read",
+            b.failed,
+            b.read,
+            s = if b.failed == 1 { "" } else { "s" }
+        );
+    }
+    batch_status(b.failed)
 }
 
 /// Exit status for a batch: 1 when any document failed.

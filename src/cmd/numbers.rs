@@ -1,6 +1,6 @@
 //! `isnad numbers`: the number recogniser on its own.
 
-use super::{batch_status, for_each_document};
+use super::{batch_end, for_each_document};
 use crate::data::Data;
 use crate::json;
 use anyhow::Result;
@@ -18,7 +18,7 @@ pub fn run(data: &Data, paths: &[PathBuf], all: bool) -> Result<ExitCode> {
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     let mut scratch = Scratch::default();
-    let failed = for_each_document(data, paths, &mut |doc| {
+    let batch = for_each_document(data, paths, &mut |doc| {
         for m in data.numbers.find_with(&doc.text, &mut scratch) {
             if !all && doc.in_furniture(m.start..m.end) {
                 continue;
@@ -42,7 +42,7 @@ pub fn run(data: &Data, paths: &[PathBuf], all: bool) -> Result<ExitCode> {
         Ok(())
     })?;
     out.flush()?;
-    Ok(batch_status(failed))
+    Ok(batch_end(batch))
 }
 
 /// The contract's mode: one JSON array per input line, spans into the line.

@@ -1,6 +1,6 @@
 //! `isnad read`: what isnad sees in a document.
 
-use super::{batch_status, for_each_document};
+use super::{batch_end, for_each_document};
 use crate::data::Data;
 use anyhow::Result;
 use isnad_text::{Normalized, sentence::sentences_of};
@@ -12,7 +12,7 @@ use std::process::ExitCode;
 pub fn run(data: &Data, paths: &[PathBuf], with_text: bool) -> Result<ExitCode> {
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    let failed = for_each_document(data, paths, &mut |doc| {
+    let batch = for_each_document(data, paths, &mut |doc| {
         let furniture: Vec<_> = doc
             .furniture
             .iter()
@@ -54,5 +54,5 @@ pub fn run(data: &Data, paths: &[PathBuf], with_text: bool) -> Result<ExitCode> 
         Ok(())
     })?;
     out.flush()?;
-    Ok(batch_status(failed))
+    Ok(batch_end(batch))
 }

@@ -4,6 +4,7 @@
 use super::stored::open_existing;
 use crate::args::{SearchFormat, StoreArgs};
 use crate::data::Data;
+use crate::terminal::escape;
 use anyhow::Result;
 use isnad_engine::search::{parse_query, search};
 use isnad_ledger::render::isolate;
@@ -47,6 +48,10 @@ pub fn run(
                 writeln!(out, "{o}")?;
             }
             SearchFormat::Text => {
+                // A document's control characters escaped (white space is
+                // joined to single spaces below); the highlight's own
+                // escapes added after.
+                let safe = |s: &str| escape(s, &['\t', '\n', '\r', '\x0b', '\x0c']).into_owned();
                 let (a, b) = if color {
                     ("\x1b[1;33m", "\x1b[0m")
                 } else {
@@ -56,16 +61,27 @@ pub fn run(
                     out,
                     "{}. {} ({}) {} {} · score {:.3}",
                     f.rank,
-                    d.doc,
-                    d.origin,
-                    d.outlet.as_deref().unwrap_or("unknown outlet"),
-                    d.published.as_deref().unwrap_or("undated"),
+                    safe(&d.doc),
+                    safe(&d.origin),
+                    safe(d.outlet.as_deref().unwrap_or("unknown outlet")),
+                    safe(d.published.as_deref().unwrap_or("undated")),
                     f.score
                 )?;
                 if let Some(t) = &d.title {
-                    writeln!(out, "   {}", isolate(t))?;
+                    writeln!(out, "   {}", isolate(&safe(t)))?;
                 }
-                writeln!(out, "   {}\n", isolate(&f.snippet_text(a, b)))?;
+                let mut snippet = String::new();
+                for (t, hit) in &f.snippet {
+                    if *hit {
+                        snippet.push_str(a);
+                        snippet.push_str(&safe(t));
+                        snippet.push_str(b);
+                    } else {
+                        snippet.push_str(&safe(t));
+                    }
+                }
+                let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+                writeln!(out, "   {}\n", isolate(&snippet))?;
             }
         }
     }

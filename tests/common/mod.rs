@@ -1,5 +1,6 @@
 //! Helpers the integration tests share: running the real binary, reading
-//! its output, and finding `../shared` (skipping, visibly, where it is absent).
+//! its output, and finding `../shared` (skipping, visibly, where it is absent:
+//! see [`skip`]).
 #![allow(dead_code)]
 
 use serde_json::Value;
@@ -58,7 +59,28 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
-/// A directory under `../shared`, or None (saying SKIP) where it is absent.
+/// Says that a test skipped part or all of itself, and why: on stderr
+/// (which the test runner shows only for a failure), and as a line of the
+/// file `$ISNAD_SKIP_LOG` names (`scripts/test.sh` counts them in its
+/// summary). Where `require` names an environment variable set to 1 (as
+/// `.ci/run` sets them), a skip is a failure.
+pub fn skip(require: &str, why: &str) {
+    if std::env::var(require).as_deref() == Ok("1") {
+        panic!("{require}=1 but {why}");
+    }
+    eprintln!("SKIP: {why}");
+    if let Ok(log) = std::env::var("ISNAD_SKIP_LOG") {
+        use std::io::Write;
+        let test = std::thread::current().name().unwrap_or("?").to_string();
+        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(log) {
+            let _ = writeln!(f, "{test}: {why}");
+        }
+    }
+}
+
+/// A path under `../shared`, or None (after [`skip`]) where it is absent;
+/// with `ISNAD_REQUIRE_SHARED=1` (as `.ci/run` sets it) its absence fails
+/// the test.
 pub fn shared(rel: &str) -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared")
@@ -66,7 +88,7 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("SKIP: {} is absent", p.display());
+        skip("ISNAD_REQUIRE_SHARED", &format!("{} is absent", p.display()));
         None
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! One claim per line: facet, value, qualifier, stance, chain (names,
 //! outermost first), unnamed?, subject, span, and the text at the span.
-//! Needs `../shared/seeds/` (skips, saying so, where it is absent).
+//! Needs `../shared/seeds/` (skips, saying so, where it is absent, unless
+//! `ISNAD_REQUIRE_SHARED=1`; a skip is counted in `$ISNAD_SKIP_LOG`).
 //!
 //! To review a change: `cargo insta test -p isnad-extract --review`, or run
 //! the tests and read `tests/snapshots/*.snap.new` line by line before
@@ -19,8 +20,27 @@ fn seeds() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("SKIP: {} is absent; the seed snapshots need it", dir.display());
+        skip(&format!(
+            "{} is absent; the seed snapshots need it",
+            dir.display()
+        ));
         None
+    }
+}
+
+/// As the root's `tests/common::skip`: fails where `ISNAD_REQUIRE_SHARED=1`,
+/// else says so and logs it to `$ISNAD_SKIP_LOG`.
+fn skip(why: &str) {
+    if std::env::var("ISNAD_REQUIRE_SHARED").as_deref() == Ok("1") {
+        panic!("ISNAD_REQUIRE_SHARED=1 but {why}");
+    }
+    eprintln!("SKIP: {why}");
+    if let Ok(log) = std::env::var("ISNAD_SKIP_LOG") {
+        use std::io::Write;
+        let test = std::thread::current().name().unwrap_or("?").to_string();
+        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(log) {
+            let _ = writeln!(f, "{test}: {why}");
+        }
     }
 }
 

@@ -524,6 +524,13 @@ pub mod testing {
                 panic!("{test}: ISNAD_REQUIRE_POSTGRES=1 but ISNAD_TEST_POSTGRES is not set");
             }
             eprintln!("SKIP {test} on PostgreSQL: set ISNAD_TEST_POSTGRES to a server's URL to run it");
+            // Counted in the test script's summary.
+            if let Ok(log) = std::env::var("ISNAD_SKIP_LOG") {
+                use std::io::Write;
+                if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(log) {
+                    let _ = writeln!(f, "{test}: on PostgreSQL (ISNAD_TEST_POSTGRES is not set)");
+                }
+            }
             return None;
         };
         static NEXT: AtomicUsize = AtomicUsize::new(0);

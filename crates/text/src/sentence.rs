@@ -24,19 +24,52 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '}')
 }
 
-/// The word (letters and inner dots) that ends right before byte `end`.
-fn word_before(key: &str, end: usize) -> &str {
-    let head = &key[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(crate::letter::is_letter(c) || c == '.'))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    &head[start..]
+/// The word (letters and inner dots) that ends before a full stop, carried
+/// from one full stop to the next: inside one run of letters and dots the
+/// word only grows, so every byte is read once. (Scanning back from each
+/// full stop made `a.a.a.…` and `a.....` quadratic.)
+#[derive(Default)]
+struct WordBefore {
+    /// The key offset the word ends at.
+    end: usize,
+    /// Where it starts.
+    start: usize,
+    /// How many letters it has.
+    letters: usize,
+    /// Where its first letter is.
+    first_letter: Option<usize>,
 }
 
-fn no_break_after_dot(key: &str, dot: usize) -> bool {
+impl WordBefore {
+    fn in_word(c: char) -> bool {
+        crate::letter::is_letter(c) || c == '.'
+    }
+
+    /// Moves the word's end to `end` (a character boundary).
+    fn advance(&mut self, key: &str, end: usize) {
+        if end < self.end {
+            *self = WordBefore::default();
+        }
+        let from = self.end;
+        let gap = &key[from..end];
+        if let Some((i, c)) = gap.char_indices().rev().find(|&(_, c)| !Self::in_word(c)) {
+            *self = WordBefore {
+                start: from + i + c.len_utf8(),
+                ..WordBefore::default()
+            };
+        }
+        let count_from = self.start.max(from);
+        for (i, c) in key[count_from..end].char_indices() {
+            if crate::letter::is_letter(c) {
+                self.letters += 1;
+                self.first_letter.get_or_insert(count_from + i);
+            }
+        }
+        self.end = end;
+    }
+}
+
+fn no_break_after_dot(key: &str, dot: usize, word: &mut WordBefore) -> bool {
     let bytes = key.as_bytes();
     // Inside a number: 1.500, 3.5
     let prev_digit = dot > 0 && bytes[dot - 1].is_ascii_digit();
@@ -44,15 +77,13 @@ fn no_break_after_dot(key: &str, dot: usize) -> bool {
     if prev_digit && next_digit {
         return true;
     }
-    let w = word_before(key, dot);
-    if w.is_empty() {
-        return false;
-    }
-    let letters = w.chars().filter(|&c| crate::letter::is_letter(c)).count();
-    if letters == 1 {
+    word.advance(key, dot);
+    if word.letters == 1 {
         return true;
     }
-    ABBREVIATIONS.contains(&w.trim_start_matches('.'))
+    // The word without its leading dots.
+    word.first_letter
+        .is_some_and(|f| ABBREVIATIONS.contains(&&key[f..dot]))
 }
 
 /// True when the line break at `nl` wraps a line of an English paragraph
@@ -139,6 +170,7 @@ pub fn sentences_cased(key: &str, lower: &dyn Fn(usize) -> bool) -> Vec<Range<us
     };
     let mut out = Vec::new();
     let mut start = 0;
+    let mut word = WordBefore::default();
     let bytes = key.as_bytes();
     let mut i = 0;
     // Every byte that can end a sentence is ASCII or starts `…` (E2 80 A6),
@@ -161,14 +193,17 @@ pub fn sentences_cased(key: &str, lower: &dyn Fn(usize) -> bool) -> Vec<Range<us
             '\r' if bytes.get(i + 1) == Some(&b'\n') && soft_wrap(key, i + 1, lower) => None,
             '\n' | '\r' => Some(i),
             '.' | '!' | '?' | '…' => {
-                if c == '.' && no_break_after_dot(key, i) {
+                if c == '.' && no_break_after_dot(key, i, &mut word) {
                     None
                 } else {
                     let mut e = i + c.len_utf8();
                     let mut closes_quote = false;
                     for d in key[e..].chars() {
                         if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                            closes_quote |= d == '"' && quoted.iter().any(|r| r.end == e);
+                            // The regions are in order and apart: their
+                            // ends are sorted, so a search, not a scan
+                            // (a scan made closing quotes quadratic).
+                            closes_quote |= d == '"' && quoted.binary_search_by_key(&e, |r| r.end).is_ok();
                             e += d.len_utf8();
                         } else {
                             break;
@@ -305,6 +340,48 @@ mod tests {
                 "body"
             ]
         );
+    }
+
+    /// Keys that once cost time quadratic in their length (every closing
+    /// quote compared with every quote; every full stop scanning back over
+    /// its whole run of letters and dots): each, at a size that took
+    /// seconds to minutes then, within a limit that fails the test.
+    #[test]
+    fn quotes_and_runs_of_dots_are_split_in_linear_time() {
+        let n = 100_000;
+        let rows: &[(&str, String)] = &[
+            ("closing quotes", "قال \"نعم 5.\" ".repeat(n)),
+            ("letters and dots", "a.".repeat(n)),
+            ("one letter, many dots", "a".to_string() + &".".repeat(n)),
+            ("initials", "j. ".repeat(n)),
+        ];
+        for (name, key) in rows {
+            let t = std::time::Instant::now();
+            let _ = sentences(key);
+            let took = t.elapsed();
+            assert!(took.as_secs() < 10, "{name}: {took:?} for {} bytes", key.len());
+        }
+    }
+
+    #[test]
+    fn dots_in_words_end_sentences_as_before() {
+        // (key, sentences): the word before a full stop read once per run.
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "قال \"نعم.\" ثم \"لا.\" بعد",
+                &["قال \"نعم.\"", "ثم \"لا.\"", "بعد"],
+            ),
+            ("a.b.c. next", &["a.b.", "c.", "next"]),
+            ("x. y. z", &["x. y. z"]),
+            ("the u.s. said. e.g. this", &["the u.s. said.", "e.g. this"]),
+            ("...u.s. then", &["...", "u.s. then"]),
+            ("end of it.. next", &["end of it..", "next"]),
+            ("ab.cd. ef", &["ab.", "cd.", "ef"]),
+            ("قال المصدر. ثم", &["قال المصدر.", "ثم"]),
+        ];
+        for (key, want) in rows {
+            assert_eq!(split(key), *want, "{key}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::ReadError;
 use crate::document::Metadata;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 /// A JSONL record: an id, a text and metadata.
 #[derive(Debug, Clone)]
@@ -23,6 +23,7 @@ pub struct JsonlLines<R> {
     input: R,
     name: String,
     line: usize,
+    max: u64,
 }
 
 impl<R: BufRead> JsonlLines<R> {
@@ -32,6 +33,34 @@ impl<R: BufRead> JsonlLines<R> {
             input,
             name: name.to_string(),
             line: 0,
+            max: super::DEFAULT_MAX_DOCUMENT,
+        }
+    }
+
+    /// The same lines, a line over `bytes` refused (named, read through
+    /// without being held) and the lines after it read on.
+    pub fn with_max_line(mut self, bytes: u64) -> Self {
+        self.max = bytes;
+        self
+    }
+
+    /// Reads the rest of a line through, holding none of it.
+    fn skip_line(&mut self) -> std::io::Result<u64> {
+        let mut skipped = 0u64;
+        loop {
+            let buf = self.input.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(skipped);
+            }
+            let (n, done) = match memchr::memchr(b'\n', buf) {
+                Some(p) => (p + 1, true),
+                None => (buf.len(), false),
+            };
+            self.input.consume(n);
+            skipped += n as u64;
+            if done {
+                return Ok(skipped);
+            }
         }
     }
 }
@@ -43,15 +72,31 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
         loop {
             let mut buf = Vec::new();
             self.line += 1;
-            match self.input.read_until(b'\n', &mut buf) {
+            let io = |name: &str, e| ReadError::Io {
+                path: name.to_string(),
+                source: e,
+            };
+            match (&mut self.input)
+                .take(self.max.saturating_add(1))
+                .read_until(b'\n', &mut buf)
+            {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(e) => {
-                    return Some(Err(ReadError::Io {
-                        path: self.name.clone(),
-                        source: e,
-                    }));
-                }
+                Err(e) => return Some(Err(io(&self.name, e))),
+            }
+            if buf.len() as u64 > self.max && buf.last() != Some(&b'\n') {
+                let rest = match self.skip_line() {
+                    Ok(n) => n,
+                    Err(e) => return Some(Err(io(&self.name, e))),
+                };
+                return Some(Err(ReadError::Refused {
+                    path: format!("{}:{}", self.name, self.line),
+                    reason: format!(
+                        "a record of {} bytes, over the cap of {} bytes on a document (--max-document-size); skipped",
+                        buf.len() as u64 + rest,
+                        self.max
+                    ),
+                }));
             }
             if buf.trim_ascii().is_empty() {
                 continue;

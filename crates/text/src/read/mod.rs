@@ -9,8 +9,12 @@
 //! U+FFFD and reported in the document's warnings (spans still point at the
 //! original bytes); a JSONL line that is not a JSON object with a string
 //! `text` is reported as a [`ReadError`] naming the file and line, and the
-//! records after it are read on.
+//! records after it are read on. A binary file ([`binary`]: known magic
+//! numbers, NUL bytes, mostly no UTF-8) and a document over the size cap
+//! ([`Reader::with_max_document`], 50 MB by default) are refused with a
+//! [`ReadError::Refused`] naming them.
 
+mod binary;
 mod html;
 mod jsonl;
 mod plain;
@@ -22,7 +26,12 @@ use crate::furniture::FurnitureRules;
 use std::io::BufRead;
 use std::path::Path;
 
+pub use binary::binary;
 pub use jsonl::{JsonlLines, JsonlRecords};
+
+/// The default cap on one document's size (a text or HTML file, a JSONL
+/// record): 50 MB. Larger ones are refused, named, and the batch goes on.
+pub const DEFAULT_MAX_DOCUMENT: u64 = 50 * 1000 * 1000;
 
 /// A document read from its file but not yet built (its page's text
 /// extracted, its furniture and metadata found): what a reading thread
@@ -97,6 +106,14 @@ pub enum ReadError {
         /// What it held.
         what: String,
     },
+    /// A document refused: binary, or over the size cap.
+    #[error("{path}: {reason}")]
+    Refused {
+        /// The file, or the file and line of a record.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// A configuration file (furniture, calendar) does not parse.
     #[error("{path}: {reason}")]
     Config {
@@ -112,6 +129,7 @@ pub enum ReadError {
 pub struct Reader {
     furniture: FurnitureRules,
     calendar: Calendar,
+    max_document: u64,
 }
 
 impl Default for Reader {
@@ -126,12 +144,42 @@ impl Reader {
         Reader {
             furniture: FurnitureRules::builtin(),
             calendar: Calendar::builtin(),
+            max_document: DEFAULT_MAX_DOCUMENT,
         }
     }
 
     /// A reader with the given rules.
     pub fn new(furniture: FurnitureRules, calendar: Calendar) -> Reader {
-        Reader { furniture, calendar }
+        Reader {
+            furniture,
+            calendar,
+            max_document: DEFAULT_MAX_DOCUMENT,
+        }
+    }
+
+    /// The same reader, refusing documents (text and HTML files, JSONL
+    /// records, stdin) over `bytes`.
+    pub fn with_max_document(mut self, bytes: u64) -> Reader {
+        self.max_document = bytes;
+        self
+    }
+
+    /// The cap on one document's size, in bytes.
+    pub fn max_document(&self) -> u64 {
+        self.max_document
+    }
+
+    /// The refusal of a document of `size` bytes (`None`: more than the
+    /// cap, read no further).
+    fn too_large(&self, path: &str, size: Option<u64>) -> ReadError {
+        let size = size.map_or_else(|| "more bytes".to_string(), |n| format!("{n} bytes"));
+        ReadError::Refused {
+            path: path.to_string(),
+            reason: format!(
+                "{size}, over the cap of {} bytes on a document (--max-document-size); skipped",
+                self.max_document
+            ),
+        }
     }
 
     /// The calendar this reader uses.
@@ -219,11 +267,19 @@ impl Reader {
                 name,
                 bytes,
                 format,
-            } => Ok(if format == Format::Html {
-                self.html(&id, &name, bytes)
-            } else {
-                self.plain(&id, &name, bytes)
-            }),
+            } => {
+                if let Some(reason) = binary(&bytes) {
+                    return Err(ReadError::Refused {
+                        path: name,
+                        reason: format!("{reason}; skipped"),
+                    });
+                }
+                Ok(if format == Format::Html {
+                    self.html(&id, &name, bytes)
+                } else {
+                    self.plain(&id, &name, bytes)
+                })
+            }
             Raw::Built(doc) => Ok(*doc),
         }
     }
@@ -266,19 +322,39 @@ impl Reader {
         };
         match format {
             Format::Jsonl => match std::fs::File::open(path) {
-                Ok(f) => read_jsonl_raw(std::io::BufReader::new(f), &name, sink),
+                Ok(f) => read_jsonl_raw(std::io::BufReader::new(f), &name, self.max_document, sink),
                 Err(e) => sink(Err(io(e))),
             },
-            Format::Html | Format::Text => match std::fs::read(path) {
-                Ok(bytes) => sink(Ok(Raw::File {
-                    id: stem(path),
-                    name: name.clone(),
-                    bytes,
-                    format,
-                })),
-                Err(e) => sink(Err(io(e))),
-            },
+            Format::Html | Format::Text => {
+                // The size is checked before reading, and the reading is
+                // capped too (a file may grow, or not say its size).
+                if let Ok(m) = std::fs::metadata(path)
+                    && m.len() > self.max_document
+                {
+                    return sink(Err(self.too_large(&name, Some(m.len()))));
+                }
+                match std::fs::File::open(path).and_then(|f| self.read_capped(f)) {
+                    Ok(Some(bytes)) => sink(Ok(Raw::File {
+                        id: stem(path),
+                        name: name.clone(),
+                        bytes,
+                        format,
+                    })),
+                    Ok(None) => sink(Err(self.too_large(&name, None))),
+                    Err(e) => sink(Err(io(e))),
+                }
+            }
         }
+    }
+
+    /// All of `input`, or `None` when it holds more than the cap.
+    fn read_capped(&self, input: impl std::io::Read) -> std::io::Result<Option<Vec<u8>>> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        input
+            .take(self.max_document.saturating_add(1))
+            .read_to_end(&mut bytes)?;
+        Ok((bytes.len() as u64 <= self.max_document).then_some(bytes))
     }
 
     /// Reads JSONL records from `input`, calling `sink` with each document
@@ -289,7 +365,9 @@ impl Reader {
         name: &str,
         sink: &mut dyn FnMut(Result<Document, ReadError>),
     ) {
-        read_jsonl_raw(input, name, &mut |r| sink(r.and_then(|raw| self.build(raw))));
+        read_jsonl_raw(input, name, self.max_document, &mut |r| {
+            sink(r.and_then(|raw| self.build(raw)))
+        });
     }
 
     /// Reads a WARC file, gzipped or not (told by its first bytes), and
@@ -310,7 +388,7 @@ impl Reader {
             }
         };
         let stats = if gz {
-            let d = flate2::bufread::MultiGzDecoder::new(input);
+            let d = warc::GzMembers::new(input);
             self.read_warc(std::io::BufReader::with_capacity(256 * 1024, d), name, sink)
         } else {
             self.read_warc(input, name, sink)
@@ -362,21 +440,24 @@ impl Reader {
                 source: e,
             }));
         }
-        let mut whole = std::io::Cursor::new(head).chain(input);
+        let whole = std::io::Cursor::new(head).chain(input);
         let head = whole.get_ref().0.get_ref();
         if warc::is_gzip(head) || warc::looks_like_warc(head) {
             return self.read_warc_stream(whole, name, &mut |r| sink(r.map(|d| Raw::Built(Box::new(d)))));
         }
         match sniff(head) {
-            Format::Jsonl => read_jsonl_raw(whole, name, sink),
+            Format::Jsonl => read_jsonl_raw(whole, name, self.max_document, sink),
             format => {
-                let mut bytes = Vec::new();
-                if let Err(e) = whole.read_to_end(&mut bytes) {
-                    return sink(Err(ReadError::Io {
-                        path: name.to_string(),
-                        source: e,
-                    }));
-                }
+                let bytes = match self.read_capped(whole) {
+                    Ok(Some(bytes)) => bytes,
+                    Ok(None) => return sink(Err(self.too_large(name, None))),
+                    Err(e) => {
+                        return sink(Err(ReadError::Io {
+                            path: name.to_string(),
+                            source: e,
+                        }));
+                    }
+                };
                 sink(Ok(Raw::File {
                     id: id.to_string(),
                     name: name.to_string(),
@@ -399,18 +480,26 @@ impl Reader {
         if warc::is_gzip(&bytes) || warc::looks_like_warc(&bytes) {
             return self.read_warc_stream(bytes.as_slice(), name, sink);
         }
-        match sniff(&bytes[..bytes.len().min(1024)]) {
-            Format::Jsonl => self.read_jsonl(bytes.as_slice(), name, sink),
-            Format::Html => sink(Ok(self.html(id, name, bytes))),
-            Format::Text => sink(Ok(self.plain(id, name, bytes))),
+        let format = sniff(&bytes[..bytes.len().min(1024)]);
+        if format == Format::Jsonl {
+            return self.read_jsonl(bytes.as_slice(), name, sink);
         }
+        if bytes.len() as u64 > self.max_document {
+            return sink(Err(self.too_large(name, Some(bytes.len() as u64))));
+        }
+        sink(self.build(Raw::File {
+            id: id.to_string(),
+            name: name.to_string(),
+            bytes,
+            format,
+        }))
     }
 }
 
 /// The lines of a JSONL stream, not yet parsed.
-fn read_jsonl_raw<R: BufRead>(input: R, name: &str, sink: &mut dyn FnMut(Result<Raw, ReadError>)) {
+fn read_jsonl_raw<R: BufRead>(input: R, name: &str, max: u64, sink: &mut dyn FnMut(Result<Raw, ReadError>)) {
     let shared: std::sync::Arc<str> = std::sync::Arc::from(name);
-    for item in JsonlLines::new(input, name) {
+    for item in JsonlLines::new(input, name).with_max_line(max) {
         sink(item.map(|(line, text)| Raw::Line {
             name: shared.clone(),
             line,

@@ -8,16 +8,19 @@
 //! page gives none. Records are read one at a time: memory holds one record,
 //! never the file.
 //!
-//! Refuses, and counts in [`WarcStats`]: records of other types (request,
-//! metadata, warcinfo), responses that are not HTML or not 2xx, pages with
-//! too little text to be an article, bodies over [`MAX_BODY`], records cut
-//! short by the end of the file. A record whose header does not parse is
-//! reported as a [`ReadError`] and the reader skips to the next `WARC/`
-//! line and reads on.
+//! Leaves out, and counts in [`WarcStats`]: records of other types
+//! (request, metadata, warcinfo), responses that are not HTML or not 2xx,
+//! pages with too little text to be an article. Loses nothing silently:
+//! a record whose header does not parse, a body over [`MAX_BODY`], a record
+//! cut short by the end of the file and a gzip member that does not decode
+//! are each reported as a [`ReadError`] naming the file and the record, and
+//! the reader reads on: at the next `WARC/` line, inside the bytes of a
+//! record whose Content-Length runs past the end of the file, and at the
+//! next gzip member ([`GzMembers`]).
 
 use super::{ReadError, Reader};
 use crate::document::Document;
-use std::io::{BufRead, Read};
+use std::io::{BufRead, Cursor, Read};
 
 /// Bodies larger than this are skipped (read through, never held).
 pub const MAX_BODY: u64 = 16 * 1024 * 1024;
@@ -63,10 +66,214 @@ pub fn is_gzip(head: &[u8]) -> bool {
     head.starts_with(&[0x1f, 0x8b])
 }
 
-fn read_line<R: BufRead>(input: &mut R, line: &mut Vec<u8>) -> std::io::Result<usize> {
+/// Gzip members one after another, read as one stream, which goes on past
+/// a damaged member: reading fails once, saying where, and goes on at the
+/// next gzip header after the damaged member's first byte. (A Common Crawl
+/// file is one member per record, so one bad member loses one record, not
+/// the rest of the file.) The bytes of the member being read are kept, up
+/// to [`MAX_REPLAY`], so that a member cut short, whose decoder read on
+/// into the members after it, gives those back.
+pub struct GzMembers<R: BufRead> {
+    /// The member being read.
+    member: Option<flate2::bufread::GzDecoder<Rewind<R>>>,
+    /// The input between members.
+    input: Option<Rewind<R>>,
+    /// Where the member being read starts in the input.
+    start: u64,
+    /// The last member failed: look for the next header.
+    resync: bool,
+    /// The member being read was found by looking for a header.
+    found: bool,
+    /// Bytes the member being read has given.
+    given: u64,
+}
+
+/// The most of a member's compressed bytes kept to read again after it
+/// fails; past this, reading goes on from where the failure was found.
+pub const MAX_REPLAY: usize = 16 * 1024 * 1024;
+
+impl<R: BufRead> GzMembers<R> {
+    /// The members of `input`.
+    pub fn new(input: R) -> Self {
+        GzMembers {
+            member: None,
+            input: Some(Rewind {
+                inner: input,
+                replay: Vec::new(),
+                pos: 0,
+                kept: None,
+                at: 0,
+            }),
+            start: 0,
+            resync: false,
+            found: false,
+            given: 0,
+        }
+    }
+}
+
+impl<R: BufRead> Read for GzMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            if let Some(member) = self.member.as_mut() {
+                match member.read(buf) {
+                    Ok(0) => {
+                        self.input = self.member.take().map(|m| m.into_inner());
+                    }
+                    Ok(n) => {
+                        self.given += n as u64;
+                        return Ok(n);
+                    }
+                    Err(e) => {
+                        self.input = self.member.take().map(|m| m.into_inner());
+                        self.resync = true;
+                        // A byte that looked like a header, in the damage:
+                        // not a member, nothing to say.
+                        if self.found && self.given == 0 {
+                            continue;
+                        }
+                        return Err(std::io::Error::new(
+                            e.kind(),
+                            format!(
+                                "the gzip member at byte {} does not decode ({e}); reading on at the next member",
+                                self.start
+                            ),
+                        ));
+                    }
+                }
+            }
+            let Some(mut input) = self.input.take() else {
+                return Ok(0);
+            };
+            if self.resync {
+                // Back to the damaged member's second byte, or past its
+                // first, then on to the next byte that may open a header.
+                if !input.rewind_past_mark() && input.at == self.start && !input.fill_buf()?.is_empty() {
+                    input.consume(1);
+                }
+                loop {
+                    let b = input.fill_buf()?;
+                    if b.is_empty() {
+                        return Ok(0);
+                    }
+                    match memchr::memchr(0x1f, b) {
+                        Some(p) => {
+                            input.consume(p);
+                            break;
+                        }
+                        None => {
+                            let n = b.len();
+                            input.consume(n);
+                        }
+                    }
+                }
+                self.resync = false;
+                self.found = true;
+            } else if input.fill_buf()?.is_empty() {
+                return Ok(0);
+            } else {
+                self.found = false;
+            }
+            self.given = 0;
+            self.start = input.at;
+            input.mark();
+            self.member = Some(flate2::bufread::GzDecoder::new(input));
+        }
+    }
+}
+
+/// A reader that knows its offset and can go back to a mark: the bytes
+/// consumed since the mark are kept (while they fit in [`MAX_REPLAY`]) and
+/// served again before the rest.
+struct Rewind<R> {
+    inner: R,
+    /// Bytes to serve again, from `pos`, before the inner reader's.
+    replay: Vec<u8>,
+    pos: usize,
+    /// The bytes consumed since the mark, while they fit.
+    kept: Option<Vec<u8>>,
+    /// The offset of the next byte served.
+    at: u64,
+}
+
+impl<R: BufRead> Rewind<R> {
+    /// Keeps the bytes consumed from here.
+    fn mark(&mut self) {
+        let mut kept = self.kept.take().unwrap_or_default();
+        kept.clear();
+        self.kept = Some(kept);
+    }
+
+    /// Goes back to the byte after the mark; false when the bytes since
+    /// were not all kept (or there are none).
+    fn rewind_past_mark(&mut self) -> bool {
+        let Some(kept) = self.kept.take() else {
+            return false;
+        };
+        if kept.is_empty() {
+            return false;
+        }
+        let mut replay = kept[1..].to_vec();
+        replay.extend_from_slice(&self.replay[self.pos..]);
+        self.at -= (kept.len() - 1) as u64;
+        self.replay = replay;
+        self.pos = 0;
+        true
+    }
+}
+
+impl<R: BufRead> Read for Rewind<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let avail = self.fill_buf()?;
+        let n = avail.len().min(buf.len());
+        buf[..n].copy_from_slice(&avail[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Rewind<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.pos < self.replay.len() {
+            return Ok(&self.replay[self.pos..]);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.at += n as u64;
+        if self.pos < self.replay.len() {
+            let end = (self.pos + n).min(self.replay.len());
+            if let Some(k) = self.kept.as_mut() {
+                k.extend_from_slice(&self.replay[self.pos..end]);
+            }
+            self.pos = end;
+            if self.pos == self.replay.len() {
+                self.replay.clear();
+                self.pos = 0;
+            }
+        } else {
+            if let Some(k) = self.kept.as_mut() {
+                match self.inner.fill_buf() {
+                    Ok(b) if k.len() + n <= MAX_REPLAY && b.len() >= n => k.extend_from_slice(&b[..n]),
+                    _ => self.kept = None,
+                }
+            }
+            self.inner.consume(n);
+        }
+        if self.kept.as_ref().is_some_and(|k| k.len() > MAX_REPLAY) {
+            self.kept = None;
+        }
+    }
+}
+
+fn read_line<R: BufRead + ?Sized>(input: &mut R, line: &mut Vec<u8>) -> std::io::Result<usize> {
     line.clear();
     // A header line longer than this is no header: read it through in parts.
-    let n = input.by_ref().take(64 * 1024).read_until(b'\n', line)?;
+    let n = input.take(64 * 1024).read_until(b'\n', line)?;
     Ok(n)
 }
 
@@ -169,24 +376,59 @@ impl Reader {
     /// with each article and each corrupt record's error.
     pub fn read_warc<R: BufRead>(
         &self,
-        mut input: R,
+        input: R,
         name: &str,
         sink: &mut dyn FnMut(Result<Document, ReadError>),
     ) -> WarcStats {
         let mut stats = WarcStats::default();
+        let mut input: Box<dyn BufRead + '_> = Box::new(input);
+        // A record whose Content-Length ran past the end of the file: the
+        // records inside its bytes are read next.
+        while let Some(rest) = self.read_records(&mut *input, name, &mut stats, sink) {
+            input = Box::new(Cursor::new(rest));
+        }
+        stats
+    }
+
+    /// Reads records until the end of `input`, or until a record's
+    /// Content-Length runs past it: then the bytes read for that record
+    /// from its first `WARC/` line on, to be read as records.
+    fn read_records(
+        &self,
+        input: &mut dyn BufRead,
+        name: &str,
+        stats: &mut WarcStats,
+        sink: &mut dyn FnMut(Result<Document, ReadError>),
+    ) -> Option<Vec<u8>> {
         let mut line = Vec::new();
         let mut resyncing = false;
+        // Errors since the last record header: a stream that keeps failing
+        // is not read forever.
+        let mut failing = 0;
+        let lost = |n: u64, why: String| ReadError::Record {
+            path: name.to_string(),
+            line: n as usize,
+            reason: why,
+        };
         loop {
             // The version line, after any blank lines between records.
-            match read_line(&mut input, &mut line) {
+            match read_line(input, &mut line) {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
-                    sink(Err(ReadError::Io {
-                        path: name.to_string(),
-                        source: e,
-                    }));
-                    break;
+                    stats.corrupt += 1;
+                    sink(Err(lost(stats.records + 1, e.to_string())));
+                    failing += 1;
+                    if failing >= 64 {
+                        sink(Err(lost(
+                            stats.records + 1,
+                            "64 errors without a record between them: the rest of the file is not read"
+                                .into(),
+                        )));
+                        break;
+                    }
+                    resyncing = true;
+                    continue;
                 }
             }
             let t = trim_line(&line);
@@ -206,19 +448,20 @@ impl Reader {
                 continue;
             }
             resyncing = false;
+            failing = 0;
             stats.records += 1;
             let n = stats.records;
             let mut headers = Vec::new();
-            let mut ok = true;
+            let mut cut = None;
             loop {
-                match read_line(&mut input, &mut line) {
+                match read_line(input, &mut line) {
                     Ok(0) => {
-                        ok = false;
+                        cut = Some("its header is cut short by the end of the file".to_string());
                         break;
                     }
                     Ok(_) => {}
-                    Err(_) => {
-                        ok = false;
+                    Err(e) => {
+                        cut = Some(format!("its header could not be read ({e})"));
                         break;
                     }
                 }
@@ -229,9 +472,11 @@ impl Reader {
                     headers.push(h);
                 }
             }
-            if !ok {
+            if let Some(why) = cut {
                 stats.truncated += 1;
-                break;
+                sink(Err(lost(n, format!("record {n} lost: {why}"))));
+                resyncing = true;
+                continue;
             }
             let Some(len) = field(&headers, "content-length").and_then(|v| v.parse::<u64>().ok()) else {
                 stats.corrupt += 1;
@@ -246,26 +491,59 @@ impl Reader {
             let is_response =
                 field(&headers, "warc-type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
             if !is_response || len > MAX_BODY {
-                match std::io::copy(&mut input.by_ref().take(len), &mut std::io::sink()) {
+                match std::io::copy(&mut (&mut *input).take(len), &mut std::io::sink()) {
                     Ok(read) if read == len => {}
-                    _ => {
+                    Ok(read) => {
                         stats.truncated += 1;
+                        sink(Err(lost(
+                            n,
+                            format!(
+                                "record {n} claims {len} bytes but the file holds {read} more; it and whatever came after it are lost"
+                            ),
+                        )));
                         break;
+                    }
+                    Err(e) => {
+                        stats.truncated += 1;
+                        sink(Err(lost(n, format!("record {n} lost: {e}"))));
+                        resyncing = true;
+                        continue;
                     }
                 }
                 if is_response {
                     stats.too_large += 1;
+                    sink(Err(lost(
+                        n,
+                        format!("record {n}: a body of {len} bytes, over the {MAX_BODY} bytes read; skipped"),
+                    )));
                 } else {
                     stats.other_types += 1;
                 }
                 continue;
             }
             let mut block = Vec::with_capacity(len as usize);
-            match input.by_ref().take(len).read_to_end(&mut block) {
+            match (&mut *input).take(len).read_to_end(&mut block) {
                 Ok(read) if read as u64 == len => {}
-                _ => {
+                Ok(read) => {
                     stats.truncated += 1;
-                    break;
+                    // A Content-Length past the end of the file: the
+                    // records it swallowed are read.
+                    let inside = memchr::memmem::find(&block, b"\nWARC/").map(|p| p + 1);
+                    let said = match inside {
+                        Some(_) => "the records inside its bytes are read on",
+                        None => "cut short by the end of the file",
+                    };
+                    sink(Err(lost(
+                        n,
+                        format!("record {n} claims {len} bytes but the file holds {read}: lost; {said}"),
+                    )));
+                    return inside.map(|p| block.split_off(p));
+                }
+                Err(e) => {
+                    stats.truncated += 1;
+                    sink(Err(lost(n, format!("record {n} lost: {e}"))));
+                    resyncing = true;
+                    continue;
                 }
             }
             let uri = field(&headers, "warc-target-uri")
@@ -284,7 +562,7 @@ impl Reader {
                 Page::NotArticle => stats.not_articles += 1,
             }
         }
-        stats
+        None
     }
 
     fn warc_page(&self, block: &[u8], uri: &str, date: Option<String>, origin: &str) -> Page {
@@ -461,8 +739,148 @@ mod tests {
         warc.extend_from_slice(&cut);
         let (docs, errs, stats) = read(&warc);
         assert_eq!(docs.len(), 2);
-        assert_eq!(errs.len(), 2, "{errs:?}");
+        // The record cut short is named too: nothing is lost silently.
+        assert_eq!(errs.len(), 3, "{errs:?}");
         assert!(errs[0].contains("t.warc"));
+        assert!(errs[2].contains("record 4 claims"), "{errs:?}");
         assert_eq!((stats.corrupt, stats.truncated), (2, 1));
+    }
+
+    fn good(n: usize) -> Vec<u8> {
+        let article = page(&format!(
+            "Gunmen stormed prison {n} and about 200 inmates escaped. "
+        ));
+        record(
+            "response",
+            &format!("https://example.org/{n}"),
+            &response("Content-Type: text/html\r\n", article.as_bytes()),
+        )
+    }
+
+    fn ids(docs: &[Document]) -> Vec<&str> {
+        docs.iter().map(|d| d.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_content_length_past_the_end_loses_only_its_record() {
+        // Record 2 claims 16 MB: the records inside its bytes are read on.
+        let mut warc = good(1);
+        let mut lying = good(2);
+        let at = memchr::memmem::find(&lying, b"Content-Length: ").expect("header");
+        let end = at + memchr::memchr(b'\r', &lying[at..]).expect("line end");
+        lying.splice(at..end, b"Content-Length: 16000000".iter().copied());
+        warc.extend(lying);
+        warc.extend(good(3));
+        warc.extend(good(4));
+        let (docs, errs, stats) = read(&warc);
+        assert_eq!(
+            ids(&docs),
+            [
+                "https://example.org/1",
+                "https://example.org/3",
+                "https://example.org/4"
+            ]
+        );
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].contains("record 2 claims 16000000 bytes"), "{errs:?}");
+        assert_eq!(stats.truncated, 1);
+    }
+
+    #[test]
+    fn a_header_cut_short_is_named() {
+        let mut warc = good(1);
+        warc.extend_from_slice(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Le");
+        let (docs, errs, _) = read(&warc);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].contains("record 2 lost"), "{errs:?}");
+    }
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(bytes).expect("gzip");
+        gz.finish().expect("gzip")
+    }
+
+    fn read_gz(bytes: &[u8]) -> (Vec<Document>, Vec<String>) {
+        let mut docs = Vec::new();
+        let mut errs = Vec::new();
+        Reader::builtin().read_warc_stream(bytes, "t.warc.gz", &mut |r| match r {
+            Ok(d) => docs.push(d),
+            Err(ReadError::Note { .. }) => {}
+            Err(e) => errs.push(e.to_string()),
+        });
+        (docs, errs)
+    }
+
+    #[test]
+    fn a_damaged_gzip_member_loses_its_record_and_the_next_members_are_read() {
+        // (what is done to member 2 of 4, the records read: all but the
+        // second, or all when the damage is found after its data)
+        type Damage = fn(&mut Vec<u8>);
+        let rows: &[(&str, Damage, &[usize])] = &[
+            (
+                "deflate data flipped",
+                |m| {
+                    let mid = m.len() / 2;
+                    for b in &mut m[mid..mid + 8] {
+                        *b ^= 0x5a;
+                    }
+                },
+                &[1, 3, 4],
+            ),
+            (
+                "crc wrong",
+                |m| {
+                    let n = m.len();
+                    m[n - 8] ^= 0xff;
+                },
+                &[1, 2, 3, 4],
+            ),
+            (
+                "cut in half",
+                |m| {
+                    let n = m.len();
+                    m.truncate(n / 2);
+                },
+                &[1, 3, 4],
+            ),
+            (
+                "not gzip at all",
+                |m| {
+                    *m = b"junk between members".to_vec();
+                },
+                &[1, 3, 4],
+            ),
+        ];
+        for (name, damage, want) in rows {
+            let mut file = Vec::new();
+            for n in 1..=4 {
+                let mut member = gzip(&good(n));
+                if n == 2 {
+                    damage(&mut member);
+                }
+                file.extend(member);
+            }
+            let (docs, errs) = read_gz(&file);
+            let want: Vec<String> = want.iter().map(|n| format!("https://example.org/{n}")).collect();
+            assert_eq!(ids(&docs), want, "{name}: {errs:?}");
+            assert!(!errs.is_empty(), "{name}: the damage is named");
+            assert!(
+                errs.iter().all(|e| e.starts_with("t.warc.gz")),
+                "{name}: {errs:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_gzip_file_cut_short_is_named() {
+        let mut file = gzip(&good(1));
+        let second = gzip(&good(2));
+        file.extend_from_slice(&second[..second.len() / 2]);
+        let (docs, errs) = read_gz(&file);
+        assert_eq!(ids(&docs), ["https://example.org/1"]);
+        assert_eq!(errs.len(), 1, "{errs:?}");
     }
 }

@@ -263,19 +263,27 @@ fn relation(groups: &[Group<'_>], i: usize, cumulative: bool) -> Relation {
     }
 }
 
-/// The values that dispute value `i`, with who claims them.
+/// The values that dispute value `i`, with who claims them, in one order
+/// whatever order the store gave the claims in (origins sorted, then the
+/// disputes by their text).
 fn disputed_by(groups: &[Group<'_>], i: usize, cumulative: bool) -> Vec<Dispute> {
     let g = &groups[i];
-    groups
+    let mut out: Vec<Dispute> = groups
         .iter()
         .enumerate()
         .filter(|&(j, o)| j != i && disputes(g, o, cumulative))
-        .map(|(_, o)| Dispute {
-            value: o.entry.label.clone(),
-            stance: o.entry.stance,
-            origins: o.entry.origins.clone(),
+        .map(|(_, o)| {
+            let mut origins = o.entry.origins.clone();
+            origins.sort();
+            Dispute {
+                value: o.entry.label.clone(),
+                stance: o.entry.stance,
+                origins,
+            }
         })
-        .collect()
+        .collect();
+    out.sort_by_cached_key(Dispute::text);
+    out
 }
 
 /// True when one of the two was reported wholly before the other and is the

@@ -34,6 +34,8 @@ pub(super) struct Facts<'a> {
     pub(super) events: Vec<(usize, usize)>,
     /// The event most cues name.
     pub(super) main_event: Option<usize>,
+    /// Where nations are bound to attacking or repelling.
+    pub(super) nations: Vec<super::nations::NationRole>,
 }
 
 /// Which aliases a look-up may use.

@@ -74,7 +74,13 @@ impl<'a> Run<'a> {
                 e
             }
         });
+        // A nation's people or troops take its side in the report, in what
+        // befell them; its civilians stay civilians.
         let who = self.who_of(q, sent.clone());
+        let who = match event.and_then(|_| self.nation_side(b, sent.end)) {
+            Some(side) if who.is_none_or(|w| [r.attackers, r.security, r.members].contains(&w)) => Some(side),
+            _ => who,
+        };
         // "ثلاثة مقنعين اختطفوا": gunmen whom an abduction follows did it.
         let abductors = event == Some(r.hostage_taken)
             && who == Some(r.attackers)

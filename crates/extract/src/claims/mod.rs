@@ -20,7 +20,8 @@
 //!   (acronyms, definite heads, descriptions named later, titles, sides);
 //! - `lang`: what differs between Arabic and English, behind one
 //!   `Grammar` chosen per sentence;
-//! - `facets`: what a number counts; `zeros`: claims of zero; `subject`:
+//! - `facets`: what a number counts; `nations`: the sides of nations in a
+//!   war between states; `zeros`: claims of zero; `subject`:
 //!   the event a claim is about;
 //! - `lexicon`: the vocabulary from `data/*.toml`, checked at load.
 //!
@@ -33,6 +34,7 @@ mod frames;
 mod lang;
 mod lexicon;
 mod model;
+mod nations;
 mod outlet;
 mod reference;
 mod sentence;
@@ -239,6 +241,7 @@ impl<'a> Run<'a> {
             .filter_map(|i| run.at(&lex.source_names, i).map(|f| *f.value))
             .collect();
         (run.facts.events, run.facts.main_event) = run.events();
+        run.facts.nations = run.nation_roles();
         run
     }
 

@@ -692,6 +692,45 @@ const SIDES: &[Row] = &[
         "Police said rebels destroyed 3 army bases in the attack.",
         "other:bases 3 [unknown > Police]"
     ),
+    // In a war between states, the attacking nation's dead are the
+    // attacking side, bound before the count or in its own sentence.
+    t!(
+        "A Syrian assault on the border post failed. Turkey said hundreds of Syrians died.",
+        "killed_attackers_or_isis hundreds [unknown > Turkey]"
+    ),
+    t!(
+        "Egypt said its troops killed 300 Libyans while stopping a new Tripoli offensive.",
+        "killed_attackers_or_isis 300 [unknown > Egypt]"
+    ),
+    // The nation that repelled the attack defends, also when the report
+    // says so after the count; its soldiers too.
+    t!(
+        "Armenia said its army killed 150 Azeris. Baku said its troops repelled the attack.",
+        "killed_sdf_or_security 150 [unknown > Armenia]"
+    ),
+    t!(
+        "وقالت بغداد إن قواتها صدت هجوما إيرانيا وقتلت 70 جنديا إيرانيا.",
+        "killed_attackers_or_isis 70 [unknown > Iraqi government]"
+    ),
+    // The attacker's own losses, when the attacker is named with them.
+    t!(
+        "Kenyan troops overran the camp with the loss of 12 Somali soldiers.",
+        "killed_sdf_or_security 12 [unknown]"
+    ),
+    // A nation counted is bound to nothing, and its civilians stay civilians.
+    t!(
+        "Officials said 40 Iraqis were killed as they repelled the raid.",
+        "killed_total 40 [unknown > Officials] anon"
+    ),
+    t!(
+        "An Israeli offensive began on Monday. Medics said 40 Lebanese civilians were killed.",
+        "killed_civilians 40 [unknown > Medics] anon"
+    ),
+    // With no nation bound, a nation's dead keep their plain facet.
+    t!(
+        "The ministry said 20 Chadians were killed in the fighting.",
+        "killed_total 20 [unknown > ministry]"
+    ),
 ];
 
 /// Claims of zero.

@@ -167,6 +167,12 @@ pub(super) struct FacetsFile {
     #[serde(default)]
     pub(super) any_forces: Vec<String>,
     #[serde(default)]
+    pub(super) attacks: Vec<String>,
+    #[serde(default)]
+    pub(super) repels: Vec<String>,
+    #[serde(default)]
+    pub(super) nation: Vec<WhoEntry>,
+    #[serde(default)]
     pub(super) also: Vec<String>,
     #[serde(default)]
     pub(super) adverbs: Vec<String>,

@@ -21,7 +21,7 @@ pub(crate) use roles::Roles;
 use super::model::SourceKind;
 use crate::numbers::LexiconError;
 use crate::phrase::PhraseSet;
-use files::{AttributionFile, EventsFile, FacetsFile, PlacesFile, SourcesFile, verb_forms};
+use files::{AttributionFile, EventsFile, FacetsFile, PlacesFile, SourcesFile, WhoEntry, verb_forms};
 use isnad_text::normalize::key;
 use isnad_text::token::tokenize;
 use isnad_text::{Normalized, Token};
@@ -117,6 +117,12 @@ pub struct ClaimsLexicon {
     pub(crate) thing_nouns: PhraseSet<()>,
     /// Security who-words that name any side's forces (قوات, forces).
     pub(crate) any_forces: PhraseSet<()>,
+    /// Words of attacking and of repelling an attack, which give a nation
+    /// named beside them its side (an Iranian offensive).
+    pub(crate) attacks: PhraseSet<()>,
+    pub(crate) repels: PhraseSet<()>,
+    /// Nations by their names, people and capitals, by index.
+    pub(crate) nations: PhraseSet<u16>,
     /// Connectors that add a count to the list before it (إضافة إلى).
     pub(crate) also: PhraseSet<()>,
     /// Adverbs after a count that are not what it counts (حاليا, يوميا).
@@ -315,6 +321,25 @@ pub(super) struct FacetTables {
     pub(super) facets: Vec<Facet>,
 }
 
+/// The nations table: each word of a `[[nation]]` with its index; a name
+/// given twice is refused (it could not say which nation it is).
+fn nation_table(nations: &[WhoEntry]) -> Result<PhraseSet<u16>, LexiconError> {
+    let mut set = PhraseSet::new();
+    let mut seen: rustc_hash::FxHashMap<String, &str> = Default::default();
+    for (i, n) in nations.iter().enumerate() {
+        for w in &n.words {
+            if let Some(other) = seen.insert(key(w), &n.name).filter(|o| *o != n.name) {
+                return Err(LexiconError::new(
+                    "facets.toml",
+                    format!("nation {}: \"{w}\" is also a word of nation {other}", n.name),
+                ));
+            }
+            set.add(w, i as u16);
+        }
+    }
+    Ok(set)
+}
+
 fn facet_tables(ff: &FacetsFile) -> Result<FacetTables, LexiconError> {
     let mut t = FacetTables {
         events: PhraseSet::new(),
@@ -470,6 +495,9 @@ impl ClaimsLexicon {
             people_words: set(&ff.people_words),
             thing_nouns: set(&ff.thing_nouns),
             any_forces: set(&ff.any_forces),
+            attacks: set(&ff.attacks),
+            repels: set(&ff.repels),
+            nations: nation_table(&ff.nation)?,
             also: set(&ff.also),
             adverbs: set(&ff.adverbs),
             including: set(&ff.including),
@@ -541,6 +569,9 @@ impl ClaimsLexicon {
         add(&mut self.people_words);
         add(&mut self.thing_nouns);
         add(&mut self.any_forces);
+        add(&mut self.attacks);
+        add(&mut self.repels);
+        add(&mut self.nations);
         add(&mut self.also);
         add(&mut self.adverbs);
         add(&mut self.including);
@@ -832,6 +863,12 @@ mod tests {
                 "things names \"car_bomb\", which no [[facet]]",
             ),
             ("facets", ", facet = \"duration_hours\" }", " }", "facets.toml"),
+            (
+                "facets",
+                "\"Chad\", \"Chadian\"",
+                "\"Chad\", \"Iranian\"",
+                "facets.toml: nation TD: \"Iranian\" is also a word of nation IR",
+            ),
             (
                 "sources",
                 "side = \"insurgent\"",

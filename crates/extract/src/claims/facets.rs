@@ -618,7 +618,7 @@ impl<'a> Run<'a> {
         let mut i = sent.start;
         while i < sent.end {
             if let Some(f) = self.at(&lex.events, i) {
-                let attempted = i > sent.start && self.starts(&lex.attempt, i - 1);
+                let attempted = self.attempted(i, sent.start);
                 // "70 soldiers were attacked": the attacked, not the attackers.
                 let passive_attack = *f.value == lex.roles.attacked
                     && i > sent.start
@@ -632,6 +632,27 @@ impl<'a> Run<'a> {
             i += 1;
         }
         out
+    }
+
+    /// Whether the cue at `i` follows a word of attempting, right before
+    /// it or before the count of its noun (تفكيك 21 عبوة).
+    fn attempted(&self, i: usize, start: usize) -> bool {
+        let number = |k: usize| self.toks[k].kind == TokenKind::Number || self.x.numbers_word(self.word(k));
+        // Back over at most two tokens of a count.
+        let mut k = i;
+        for _ in 0..3 {
+            if k == start {
+                return false;
+            }
+            k -= 1;
+            if self.starts(&self.lex().attempt, k) {
+                return true;
+            }
+            if !number(k) {
+                return false;
+            }
+        }
+        false
     }
 
     pub(super) fn nearest_event(
@@ -670,10 +691,17 @@ impl<'a> Run<'a> {
                     .is_some_and(|f| f.prefix > 0)
         };
         // A cue just after the noun (23 شخصاً قتلوا), not one opening a new
-        // clause (وأصيب) and not past another number.
+        // clause (وأصيب) and not past another number; nor, when the noun is
+        // a cue itself, one past a preposition of circumstance (ثمانية
+        // مصابين في حادث التفجير).
+        let is_noun = |k: usize| k == b || k == b + 1 && matches!(self.word(b), "من" | "of");
+        let noun_cue = cues.iter().any(|&(k, e)| is_noun(k) && !is_dur(e));
+        let circumstance = |k: usize| {
+            noun_cue && !is_noun(k) && (b + 1..k).any(|j| self.starts(&self.lex().circumstance, j))
+        };
         let after = cues
             .iter()
-            .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 3 && !is_dur(*e))
+            .filter(|(k, e)| *k >= b && self.words_between(b, *k) <= 3 && !is_dur(*e) && !circumstance(*k))
             .filter(|(k, _)| {
                 !opens_clause(*k)
                     && (b..*k).all(|j| {
@@ -687,10 +715,7 @@ impl<'a> Run<'a> {
             })
             // The counted noun itself (k == b, or after a partitive من / of)
             // only when nothing else follows.
-            .map(|&(k, e)| {
-                let noun = k == b || k == b + 1 && matches!(self.word(b), "من" | "of");
-                (if noun { usize::MAX } else { k - b }, k, e)
-            })
+            .map(|&(k, e)| (if is_noun(k) { usize::MAX } else { k - b }, k, e))
             .min_by_key(|x| x.0);
         // Cues that only count after the number (سلّم 9 أنفسهم).
         let after_only = (b..(b + 4).min(self.toks.len()))

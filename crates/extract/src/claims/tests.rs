@@ -372,6 +372,25 @@ const FRAMES: &[Row] = &[
 
 /// What a number counts.
 const FACETS: &[Row] = &[
+    // A count whose noun is an event keeps it over a cue in a phrase of
+    // circumstance after it.
+    t!(
+        "وقال المستشفى إنه استقبل خمسة جرحى في أعقاب التفجير.",
+        "wounded 5 [unknown > المستشفى]"
+    ),
+    t!(
+        "Rescuers said 12 dead in the explosion were still unnamed.",
+        "killed_total 12 [unknown > Rescuers]"
+    ),
+    // Bombs defused went off nowhere: no explosions.
+    t!(
+        "وقالت الشرطة إنها تمكنت من تفكيك 6 عبوات ناسفة قرب الجسر.",
+        "other:عبوات 6 [unknown > الشرطة]"
+    ),
+    t!(
+        "Police said they defused two car bombs.",
+        "other:car 2 [unknown > Police]"
+    ),
     // A list between commas inside the noun phrase: the predicate after it
     // is the count's and its members'.
     t!(

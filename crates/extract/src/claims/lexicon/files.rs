@@ -167,6 +167,8 @@ pub(super) struct FacetsFile {
     #[serde(default)]
     pub(super) any_forces: Vec<String>,
     #[serde(default)]
+    pub(super) circumstance: Vec<String>,
+    #[serde(default)]
     pub(super) attacks: Vec<String>,
     #[serde(default)]
     pub(super) repels: Vec<String>,

@@ -117,6 +117,8 @@ pub struct ClaimsLexicon {
     pub(crate) thing_nouns: PhraseSet<()>,
     /// Security who-words that name any side's forces (قوات, forces).
     pub(crate) any_forces: PhraseSet<()>,
+    /// Prepositions opening a circumstance after a count's noun (في, in).
+    pub(crate) circumstance: PhraseSet<()>,
     /// Words of attacking and of repelling an attack, which give a nation
     /// named beside them its side (an Iranian offensive).
     pub(crate) attacks: PhraseSet<()>,
@@ -495,6 +497,7 @@ impl ClaimsLexicon {
             people_words: set(&ff.people_words),
             thing_nouns: set(&ff.thing_nouns),
             any_forces: set(&ff.any_forces),
+            circumstance: set(&ff.circumstance),
             attacks: set(&ff.attacks),
             repels: set(&ff.repels),
             nations: nation_table(&ff.nation)?,
@@ -569,6 +572,7 @@ impl ClaimsLexicon {
         add(&mut self.people_words);
         add(&mut self.thing_nouns);
         add(&mut self.any_forces);
+        add(&mut self.circumstance);
         add(&mut self.attacks);
         add(&mut self.repels);
         add(&mut self.nations);

@@ -202,8 +202,8 @@ impl<'a> Run<'a> {
         }
         // A bare four-digit number from 1900 to 2099 with no noun after it
         // is a year the recogniser had no cue for (فبراير (شباط) 2015); so is
-        // one before a noun that names no people and no event ("a 2029 bus
-        // station bombing").
+        // one before a word that names no people and no event ("a 2029 bus
+        // station bombing", قسمت في 1947 بين البلدين).
         let year = (1900.0..2100.0).contains(&x)
             && x.fract() == 0.0
             && b == a + 1
@@ -211,8 +211,7 @@ impl<'a> Run<'a> {
             && (b >= sent.end
                 || self.toks[b].kind != TokenKind::Word
                 || self.starts(&lex.stops, b)
-                || self.lang(b) == Lang::English
-                    && !self.starts(&lex.who, b)
+                || !self.starts(&lex.who, b)
                     && !self.starts(&lex.people_words, b)
                     && !self.starts(&lex.events, b));
         let age = x < 120.0

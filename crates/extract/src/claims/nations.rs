@@ -26,7 +26,8 @@ impl Run<'_> {
             if !attack && !self.starts(&lex.repels, k) {
                 continue;
             }
-            if let Some(n) = self.nation_before(k, attack).or_else(|| self.nation_after(k)) {
+            let nation = self.nation_before(k, attack).or_else(|| self.nation_after(k));
+            if let Some(n) = nation.filter(|_| !self.insurgents_near(k)) {
                 out.push((k, n, attack));
             }
         }
@@ -37,7 +38,7 @@ impl Run<'_> {
     /// before `b` counts, as the report has bound it by the end of the
     /// sentence (`sent_end`).
     pub(super) fn nation_side(&self, b: usize, sent_end: usize) -> Option<u16> {
-        if self.facts.nations.is_empty() {
+        if self.facts.nations.is_empty() || self.insurgents_near(b) {
             return None;
         }
         let lex = self.lex();
@@ -76,12 +77,17 @@ impl Run<'_> {
         self.at(&lex.nations, k).map(|f| *f.value)
     }
 
-    /// A nation in the five words before the word at `k`, in its clause
-    /// ("Baghdad said its forces repulsed"): not for an attack across a
-    /// word of repelling, nor one a number counts ("killed 2,600 Iraqis in
-    /// their offensive").
+    /// A nation in the five words before the English word at `k`, in its
+    /// clause ("Baghdad said its forces repulsed"): not for an attack
+    /// across a word of repelling, nor one a number counts ("killed 2,600
+    /// Iraqis in their offensive"). None before an Arabic word, whose
+    /// adjectives and subjects follow it: a nation before it belongs to
+    /// another phrase (مقتل جنديين تركيين في هجوم، نسب الجيش التركي الهجوم).
     fn nation_before(&self, k: usize, attack: bool) -> Option<u16> {
         let lex = self.lex();
+        if self.lang(k) == Lang::Arabic {
+            return None;
+        }
         for j in (k.saturating_sub(5)..k).rev() {
             let stop = self.clause_break(j) || attack && self.starts(&lex.repels, j);
             if stop {
@@ -118,6 +124,26 @@ impl Run<'_> {
             j += 1;
         }
         None
+    }
+
+    /// Whether an insurgent side is named in the sentence around `k`, up to
+    /// twenty words each way: a nation fighting insurgents (الهجوم
+    /// التركي على مواقع الحزب) is no side of a war between states, and its
+    /// troops killed by them (قتل ثلاثة جنود أتراك في هجوم شنه مقاتلو
+    /// الحزب) stay the security side.
+    fn insurgents_near(&self, k: usize) -> bool {
+        let lex = self.lex();
+        let insurgent = |j: usize| {
+            self.at(&lex.who, j)
+                .is_some_and(|f| *f.value == lex.roles.attackers)
+                || self
+                    .at(&lex.source_names, j)
+                    .is_some_and(|f| lex.sides[*f.value] == Some(lex.roles.attackers))
+        };
+        let ends = |j: usize| matches!(self.toks[j].text(self.key), "." | "!" | "?" | "؟");
+        let before = (k.saturating_sub(20)..k).rev().take_while(|&j| !ends(j));
+        let after = (k + 1..(k + 21).min(self.toks.len())).take_while(|&j| !ends(j));
+        before.chain(after).any(insurgent)
     }
 
     /// Punctuation that ends a clause (not an apostrophe, a hyphen or a quote).

@@ -745,6 +745,12 @@ const SIDES: &[Row] = &[
         "An Israeli offensive began on Monday. Medics said 40 Lebanese civilians were killed.",
         "killed_civilians 40 [unknown > Medics] anon"
     ),
+    // A nation fighting insurgents is no side of a war between states: its
+    // soldiers stay the security side.
+    t!(
+        "شنت أنقرة هجوما تركيا على مواقع المتمردين. وقالت مصادر إن 4 جنود أتراك قتلوا في كمين نصبه المتمردون.",
+        "killed_sdf_or_security 4 [unknown > مصادر] anon"
+    ),
     // With no nation bound, a nation's dead keep their plain facet.
     t!(
         "The ministry said 20 Chadians were killed in the fighting.",

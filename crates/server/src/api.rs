@@ -239,6 +239,7 @@ fn event_json(e: &isnad_ledger::Event, page: Paging) -> Value {
                         "vague": v.vague,
                         "stance": v.stance,
                         "relation": v.relation,
+                        "disputed_by": v.disputed_by,
                         "origins": v.origins,
                         "reports": v.reports,
                         "claims_total": v.claims.len(),
@@ -246,7 +247,7 @@ fn event_json(e: &isnad_ledger::Event, page: Paging) -> Value {
                     })
                 })
                 .collect();
-            json!({"facet": f.facet, "summary": f.summary, "values": values, "timeline": f.timeline})
+            json!({"facet": f.facet, "label": f.label, "summary": f.summary, "values": values, "timeline": f.timeline})
         })
         .collect();
     let mut v = event_head(e, facets);

@@ -154,6 +154,19 @@ pub enum Command {
         /// The upload token (default: a random one; with --allow-ingest).
         #[arg(long, env = "ISNAD_TOKEN", value_name = "TOKEN", hide_env_values = true)]
         token: Option<String>,
+        /// A host name to answer for besides the bound address, localhost,
+        /// 127.0.0.1 and [::1] (repeatable): requests naming another host
+        /// are refused, so a page of another site cannot reach the API
+        /// through a rebound DNS name.
+        #[arg(long, value_name = "NAME")]
+        allow_host: Vec<String>,
+        /// Seconds a request's head may take (also how long an idle
+        /// connection is kept).
+        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+        header_timeout: f64,
+        /// Seconds a request's body may take.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+        body_timeout: f64,
     },
     /// Full-text search over the stored documents, Arabic-aware: السجين
     /// finds السجناء and للسجناء, and a name finds its aliases (قسد, SDF).

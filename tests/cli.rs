@@ -97,6 +97,20 @@ fn a_missing_file_is_one_line_naming_it() {
 }
 
 #[test]
+fn an_empty_upload_token_is_refused_at_start_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = isnad(
+        &["serve", "--addr", "127.0.0.1:0", "--allow-ingest", "--token", ""],
+        b"",
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("token") && err.contains("empty"), "{err}");
+}
+
+#[test]
 fn bad_usage_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let out = isnad(&["frobnicate"], b"", dir.path());

@@ -67,12 +67,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
             addr,
             allow_ingest,
             token,
+            allow_host,
+            header_timeout,
+            body_timeout,
         } => serve::run(
             std::mem::ManuallyDrop::into_inner(data),
             &store,
             addr,
-            allow_ingest,
-            token,
+            serve::Access {
+                allow_ingest,
+                token,
+                allow_host,
+                header_timeout,
+                body_timeout,
+            },
         ),
         Command::Search {
             query,

@@ -3,27 +3,49 @@
 use super::stored::{events_file, open};
 use crate::args::StoreArgs;
 use crate::data::Data;
-use anyhow::{Context, Result};
-use isnad_server::State;
+use anyhow::{Context, Result, bail};
+use isnad_server::{Settings, State};
 use std::hash::{BuildHasher, Hasher};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-pub fn run(
-    data: Data,
-    store: &StoreArgs,
-    addr: std::net::SocketAddr,
-    allow_ingest: bool,
-    token: Option<String>,
-) -> Result<ExitCode> {
+/// Who may reach the server, and how long they may take.
+pub struct Access {
+    pub allow_ingest: bool,
+    pub token: Option<String>,
+    pub allow_host: Vec<String>,
+    pub header_timeout: f64,
+    pub body_timeout: f64,
+}
+
+pub fn run(data: Data, store: &StoreArgs, addr: std::net::SocketAddr, access: Access) -> Result<ExitCode> {
+    if access.token.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        bail!("the upload token (--token or ISNAD_TOKEN) is empty: give one, or none for a random one");
+    }
+    let seconds = |name: &str, s: f64| {
+        if s.is_finite() && s > 0.0 && s <= 86_400.0 {
+            Ok(std::time::Duration::from_secs_f64(s))
+        } else {
+            Err(anyhow::anyhow!(
+                "--{name} must be a number of seconds above 0, at most 86400, not {s}"
+            ))
+        }
+    };
+    let settings = Settings {
+        allow_hosts: access.allow_host,
+        header_timeout: seconds("header-timeout", access.header_timeout)?,
+        body_timeout: seconds("body-timeout", access.body_timeout)?,
+    };
     let db = open(store)?;
     let options = data.ledger_options(events_file(store)?);
-    let token = allow_ingest.then(|| token.unwrap_or_else(random_token));
+    let token = access
+        .allow_ingest
+        .then(|| access.token.unwrap_or_else(random_token));
     if let Some(t) = &token {
         eprintln!("isnad: uploads allowed with the header 'Authorization: Bearer {t}'");
     }
     let location = db.location();
-    let state = Arc::new(State::new(Arc::new(data), db, options, token));
+    let state = Arc::new(State::new(Arc::new(data), db, options, token).with_settings(settings));
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -89,16 +89,32 @@ pub fn parse_query(engine: &Engine, query: &str) -> (Query, HashSet<String>) {
 
 /// The best `limit` documents for `query`. An empty query finds nothing.
 pub fn search(engine: &Engine, store: &Store, query: &str, limit: usize) -> Result<Vec<Found>, StoreError> {
+    search_page(engine, store, query, 0, limit).map(|(found, _)| found)
+}
+
+/// As [`search`], the results ranked `offset + 1` to `offset + limit`,
+/// with how many documents match in all (only the page's documents are
+/// read and marked).
+pub fn search_page(
+    engine: &Engine,
+    store: &Store,
+    query: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<(Vec<Found>, usize), StoreError> {
     let (q, accepted) = parse_query(engine, query);
     if q.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), 0));
     }
     let entity_ids: Vec<&str> = accepted
         .iter()
         .filter_map(|t| t.strip_prefix(ENTITY_PREFIX))
         .collect();
+    // Every match, ranked (ids and scores only), to count them.
+    let all = store.search(&q, u32::MAX as usize)?;
+    let total = all.len();
     let mut out = Vec::new();
-    for (rank, h) in store.search(&q, limit)?.into_iter().enumerate() {
+    for (rank, h) in all.into_iter().enumerate().skip(offset).take(limit) {
         let Some(d) = store.document(h.document)? else {
             continue;
         };
@@ -130,7 +146,7 @@ pub fn search(engine: &Engine, store: &Store, query: &str, limit: usize) -> Resu
             hits,
         });
     }
-    Ok(out)
+    Ok((out, total))
 }
 
 /// The window of `text` around the densest run of marks.

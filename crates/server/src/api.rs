@@ -1,13 +1,13 @@
 //! The JSON API's handlers. Store work runs on the blocking pool.
 
-use crate::{ApiError, State};
+use crate::{ApiError, BODY_LIMIT, State};
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State as S};
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Path, Query, State as S};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use isnad_engine::ingest::{self, Event};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use std::sync::Arc;
 
 type Reply = Result<Json<Value>, ApiError>;
@@ -24,8 +24,163 @@ fn to_json(v: &impl serde::Serialize) -> Reply {
         .map_err(|e| ApiError::internal(e.to_string()))
 }
 
+/// A request's query parameters, read without serde's messages: each
+/// accessor names the parameter and what it wants.
+pub struct Params(Vec<(String, String)>);
+
+impl<T: Send + Sync> FromRequestParts<T> for Params {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &T) -> Result<Params, ApiError> {
+        let Query(pairs) = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
+            .map_err(|_| ApiError::bad_request("the query string is not valid URL encoding"))?;
+        Ok(Params(pairs))
+    }
+}
+
+impl Params {
+    /// Refuses a parameter not in `known`, or one given twice.
+    fn only(&self, known: &[&str]) -> Result<&Params, ApiError> {
+        for (i, (k, _)) in self.0.iter().enumerate() {
+            if !known.contains(&k.as_str()) {
+                let list = if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                };
+                return Err(ApiError::bad_request(format!(
+                    "unknown parameter {k:?} (this path takes: {list})"
+                )));
+            }
+            if self.0[..i].iter().any(|(x, _)| x == k) {
+                return Err(ApiError::bad_request(format!("the parameter {k} is given twice")));
+            }
+        }
+        Ok(self)
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self, name: &str) -> Option<String> {
+        self.get(name).map(String::from)
+    }
+
+    fn count(&self, name: &str) -> Result<Option<usize>, ApiError> {
+        let Some(v) = self.get(name) else {
+            return Ok(None);
+        };
+        v.parse().map(Some).map_err(|_| {
+            ApiError::bad_request(format!("{name} must be a whole number, 0 or more, not {v:?}"))
+        })
+    }
+
+    /// `offset` and `limit`, the limit `default` when not given and at most
+    /// `max`.
+    fn page(&self, default: usize, max: usize) -> Result<Paging, ApiError> {
+        let asked = self.count("limit")?.unwrap_or(default);
+        Ok(Paging {
+            offset: self.count("offset")?.unwrap_or(0),
+            limit: asked.min(max),
+            capped: asked > max,
+        })
+    }
+
+    /// A date parameter: `YYYY-MM-DD`, a day of the calendar.
+    fn date(&self, name: &str) -> Result<Option<String>, ApiError> {
+        let Some(v) = self.get(name) else {
+            return Ok(None);
+        };
+        if is_date(v) {
+            Ok(Some(v.to_string()))
+        } else {
+            Err(ApiError::bad_request(format!(
+                "{name} must be a date as YYYY-MM-DD, not {v:?}"
+            )))
+        }
+    }
+}
+
+/// Whether `s` is `YYYY-MM-DD` naming a real day.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// A page of a list, as asked for.
+#[derive(Clone, Copy)]
+struct Paging {
+    offset: usize,
+    limit: usize,
+    /// The limit asked for was above the most this list gives.
+    capped: bool,
+}
+
+impl Paging {
+    /// The page's range of a list of `len`.
+    fn range(&self, len: usize) -> std::ops::Range<usize> {
+        let start = self.offset.min(len);
+        start..start.saturating_add(self.limit).min(len)
+    }
+
+    /// The list's answer: `total`, `offset`, `limit`, `limit_capped`, and
+    /// the list under `key`.
+    fn answer(&self, total: usize, key: &str, items: Vec<Value>) -> Value {
+        let mut m = Map::new();
+        m.insert("total".into(), total.into());
+        m.insert("offset".into(), self.offset.into());
+        m.insert("limit".into(), self.limit.into());
+        m.insert("limit_capped".into(), self.capped.into());
+        m.insert(key.into(), Value::Array(items));
+        Value::Object(m)
+    }
+}
+
+/// A document's `origin` as the API shows it: an absolute path (of the
+/// server's file system) becomes its file name.
+fn public_origin(origin: &str) -> String {
+    let b = origin.as_bytes();
+    let absolute = origin.starts_with(['/', '\\'])
+        || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'/' | b'\\'));
+    if !absolute {
+        return origin.to_string();
+    }
+    origin.rsplit(['/', '\\']).next().unwrap_or_default().to_string()
+}
+
+/// Rewrites the `origin` of a document's fields (in `v["fields"]`).
+fn public_fields(v: &mut Value) {
+    if let Some(o) = v.pointer_mut("/fields/origin")
+        && let Some(s) = o.as_str()
+    {
+        *o = Value::String(public_origin(s));
+    }
+}
+
 /// `GET /api/events`: every event with its facets' summaries.
-pub async fn events(S(state): S<Arc<State>>) -> Reply {
+pub async fn events(S(state): S<Arc<State>>, p: Params) -> Reply {
+    p.only(&[])?;
     blocking(state, |s| {
         let (_, _, ledger) = s.ledger()?;
         let events: Vec<Value> = ledger
@@ -40,29 +195,36 @@ pub async fn events(S(state): S<Arc<State>>) -> Reply {
                 event_head(e, facets)
             })
             .collect();
-        Ok(Json(json!({ "events": events })))
+        Ok(Json(json!({ "total": events.len(), "events": events })))
     })
     .await
 }
 
-/// `GET /api/events/{id}`: an event's whole ledger.
-pub async fn event(S(state): S<Arc<State>>, Path(id): Path<String>) -> Reply {
+/// `GET /api/events/{id}?offset=&limit=`: an event's ledger, each value
+/// with a page of its claims.
+pub async fn event(S(state): S<Arc<State>>, Path(id): Path<String>, p: Params) -> Reply {
+    let page = p
+        .only(&["offset", "limit"])?
+        .page(CLAIMS_PER_VALUE, MAX_CLAIMS_PER_VALUE)?;
     blocking(state, move |s| {
         let (_, _, ledger) = s.ledger()?;
         match ledger.events.iter().find(|e| e.id == id) {
-            Some(e) => Ok(Json(event_json(e))),
+            Some(e) => Ok(Json(event_json(e, page))),
             None => Err(ApiError::not_found(format!("no event {id}"))),
         }
     })
     .await
 }
 
-/// Claims shown per value in an event's ledger; `claims_total` says how
-/// many there are, and `/api/claims?event=&facet=` lists them all.
+/// Claims given per value in an event's ledger unless `limit` says
+/// otherwise; `claims_total` says how many there are.
 pub const CLAIMS_PER_VALUE: usize = 25;
 
-/// An event's ledger with at most [`CLAIMS_PER_VALUE`] claims per value.
-fn event_json(e: &isnad_ledger::Event) -> Value {
+/// The most claims per value one answer gives.
+pub const MAX_CLAIMS_PER_VALUE: usize = 1000;
+
+/// An event's ledger with the `page` of each value's claims.
+fn event_json(e: &isnad_ledger::Event, page: Paging) -> Value {
     let facets: Vec<Value> = e
         .facets
         .iter()
@@ -77,17 +239,24 @@ fn event_json(e: &isnad_ledger::Event) -> Value {
                         "vague": v.vague,
                         "stance": v.stance,
                         "relation": v.relation,
+                        "disputed_by": v.disputed_by,
                         "origins": v.origins,
                         "reports": v.reports,
                         "claims_total": v.claims.len(),
-                        "claims": &v.claims[..v.claims.len().min(CLAIMS_PER_VALUE)],
+                        "claims": &v.claims[page.range(v.claims.len())],
                     })
                 })
                 .collect();
-            json!({"facet": f.facet, "summary": f.summary, "values": values, "timeline": f.timeline})
+            json!({"facet": f.facet, "label": f.label, "summary": f.summary, "values": values, "timeline": f.timeline})
         })
         .collect();
-    event_head(e, facets)
+    let mut v = event_head(e, facets);
+    if let Some(m) = v.as_object_mut() {
+        m.insert("offset".into(), page.offset.into());
+        m.insert("limit".into(), page.limit.into());
+        m.insert("limit_capped".into(), page.capped.into());
+    }
+    v
 }
 
 /// An event's own fields with the facets given.
@@ -102,28 +271,32 @@ fn event_head(e: &isnad_ledger::Event, facets: Vec<Value>) -> Value {
     })
 }
 
-#[derive(Deserialize)]
-pub struct Page {
-    limit: Option<usize>,
-    offset: Option<usize>,
-}
-
 /// `GET /api/documents?limit=&offset=`: stored documents, newest first.
-pub async fn documents(S(state): S<Arc<State>>, Query(p): Query<Page>) -> Reply {
+pub async fn documents(S(state): S<Arc<State>>, p: Params) -> Reply {
+    let page = p.only(&["offset", "limit"])?.page(50, 500)?;
     blocking(state, move |s| {
-        let limit = p.limit.unwrap_or(50).min(500);
-        let (list, total) = s.store()?.documents(limit, p.offset.unwrap_or(0))?;
+        let (list, total) = s.store()?.documents(page.limit, page.offset)?;
         let docs: Vec<Value> = list
             .into_iter()
-            .map(|(id, f)| json!({"id": id, "fields": f}))
+            .map(|(id, f)| {
+                let mut v = json!({"id": id, "fields": f});
+                public_fields(&mut v);
+                v
+            })
             .collect();
-        Ok(Json(json!({"total": total, "documents": docs})))
+        Ok(Json(page.answer(total as usize, "documents", docs)))
     })
     .await
 }
 
 /// `GET /api/documents/{id}`: a document's text with its claims and sources.
-pub async fn document(S(state): S<Arc<State>>, Path(id): Path<i64>) -> Reply {
+pub async fn document(S(state): S<Arc<State>>, Path(id): Path<String>, p: Params) -> Reply {
+    p.only(&[])?;
+    let Ok(id) = id.parse::<i64>() else {
+        return Err(ApiError::bad_request(format!(
+            "a document id is a whole number, not {id:?}"
+        )));
+    };
     blocking(state, move |s| {
         let (d, claims) = {
             let store = s.store()?;
@@ -132,45 +305,41 @@ pub async fn document(S(state): S<Arc<State>>, Path(id): Path<i64>) -> Reply {
             };
             (d, store.document_claims(id)?)
         };
-        to_json(&s.engine.view(&d, &claims))
+        let Json(mut v) = to_json(&s.engine.view(&d, &claims))?;
+        public_fields(&mut v);
+        Ok(Json(v))
     })
     .await
 }
 
-#[derive(Deserialize)]
-pub struct ClaimFilter {
-    facet: Option<String>,
-    source: Option<String>,
-    event: Option<String>,
-    lang: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    limit: Option<usize>,
-}
-
-/// `GET /api/claims?facet=&source=&event=&lang=&from=&to=&limit=`.
-pub async fn claims(S(state): S<Arc<State>>, Query(f): Query<ClaimFilter>) -> Reply {
+/// `GET /api/claims?facet=&source=&event=&lang=&from=&to=&offset=&limit=`.
+pub async fn claims(S(state): S<Arc<State>>, p: Params) -> Reply {
+    let p = p.only(&[
+        "facet", "source", "event", "lang", "from", "to", "offset", "limit",
+    ])?;
+    let page = p.page(200, 5000)?;
+    let (facet, source, event, lang) = (p.text("facet"), p.text("source"), p.text("event"), p.text("lang"));
+    let (from, to) = (p.date("from")?, p.date("to")?);
     blocking(state, move |s| {
         let (rows, events, _) = s.ledger()?;
-        let limit = f.limit.unwrap_or(200).min(5000);
         let mut out = Vec::new();
         let mut matched = 0usize;
         for (r, ev) in rows.iter().zip(events.iter()) {
             let c = &r.claim;
             let date = r.doc.published.as_deref().map(|d| d.get(..10).unwrap_or(d));
-            let keep = f.facet.as_ref().is_none_or(|x| *x == c.facet)
-                && f.event.as_ref().is_none_or(|x| x == ev)
-                && f.lang.as_ref().is_none_or(|x| r.doc.lang.as_ref() == Some(x))
-                && f.source
+            let keep = facet.as_ref().is_none_or(|x| *x == c.facet)
+                && event.as_ref().is_none_or(|x| x == ev)
+                && lang.as_ref().is_none_or(|x| r.doc.lang.as_ref() == Some(x))
+                && source
                     .as_ref()
                     .is_none_or(|x| c.source.iter().any(|l| l.id == *x))
-                && f.from.as_deref().is_none_or(|x| date.is_some_and(|d| d >= x))
-                && f.to.as_deref().is_none_or(|x| date.is_some_and(|d| d <= x));
+                && from.as_deref().is_none_or(|x| date.is_some_and(|d| d >= x))
+                && to.as_deref().is_none_or(|x| date.is_some_and(|d| d <= x));
             if !keep {
                 continue;
             }
             matched += 1;
-            if out.len() >= limit {
+            if matched <= page.offset || out.len() >= page.limit {
                 continue;
             }
             out.push(json!({
@@ -194,68 +363,94 @@ pub async fn claims(S(state): S<Arc<State>>, Query(f): Query<ClaimFilter>) -> Re
                 "evidence": c.evidence,
             }));
         }
-        Ok(Json(json!({"total": matched, "claims": out})))
+        Ok(Json(page.answer(matched, "claims", out)))
     })
     .await
 }
 
-#[derive(Deserialize)]
-pub struct SearchQuery {
-    q: String,
-    limit: Option<usize>,
-}
-
-/// `GET /api/search?q=&limit=`.
-pub async fn search(S(state): S<Arc<State>>, Query(q): Query<SearchQuery>) -> Reply {
+/// `GET /api/search?q=&offset=&limit=`.
+pub async fn search(S(state): S<Arc<State>>, p: Params) -> Reply {
+    let p = p.only(&["q", "offset", "limit"])?;
+    let page = p.page(20, 100)?;
+    let Some(q) = p.text("q") else {
+        return Err(ApiError::bad_request(
+            "the parameter q (the words to find) is missing",
+        ));
+    };
     blocking(state, move |s| {
-        if isnad_engine::search::parse_query(&s.engine, &q.q).0.is_empty() {
-            return Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "the query has no word to search for",
-            ));
+        if isnad_engine::search::parse_query(&s.engine, &q).0.is_empty() {
+            return Err(ApiError::bad_request("the query has no word to search for"));
         }
-        let found =
-            isnad_engine::search::search(&s.engine, &*s.store()?, &q.q, q.limit.unwrap_or(20).min(100))?;
-        Ok(Json(json!({ "results": found })))
+        let (found, total) =
+            isnad_engine::search::search_page(&s.engine, &*s.store()?, &q, page.offset, page.limit)?;
+        let mut results = Vec::with_capacity(found.len());
+        for f in &found {
+            let Json(mut v) = to_json(f)?;
+            public_fields(&mut v);
+            results.push(v);
+        }
+        Ok(Json(page.answer(total, "results", results)))
     })
     .await
-}
-
-#[derive(Deserialize)]
-pub struct Upload {
-    name: Option<String>,
 }
 
 /// `POST /api/documents?name=report.txt` (or `/api/ingest`): the body is a
 /// document (text, HTML or JSONL records) to ingest. Needs the token.
-pub async fn upload(
-    S(state): S<Arc<State>>,
-    headers: HeaderMap,
-    Query(u): Query<Upload>,
-    body: Bytes,
-) -> Reply {
+///
+/// The permission and the token are checked before a byte of the body is
+/// read; a `Content-Length` over [`BODY_LIMIT`] is refused unread; the body
+/// must arrive within [`crate::Settings::body_timeout`].
+pub async fn upload(S(state): S<Arc<State>>, headers: HeaderMap, p: Params, body: Body) -> Reply {
     let Some(token) = state.ingest_token.clone() else {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "writing is off: start `isnad serve --allow-ingest` to accept uploads",
         ));
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    if !given.is_some_and(|g| constant_time_eq(g.as_bytes(), token.as_bytes())) {
+    if !bearer(&headers).is_some_and(|g| constant_time_eq(g.as_bytes(), token.as_bytes())) {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "a valid bearer token is needed to upload",
         ));
     }
+    let name = p.only(&["name"])?.text("name");
+    let too_big = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the body is over the limit of {BODY_LIMIT} bytes"),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return Err(too_big());
+    }
+    let wait = state.settings.body_timeout;
+    let body = match tokio::time::timeout(wait, axum::body::to_bytes(body, BODY_LIMIT)).await {
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                format!("the body did not arrive within {} s", wait.as_secs_f64()),
+            ));
+        }
+        Ok(Err(e)) => {
+            let over =
+                std::error::Error::source(&e).is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            if over {
+                return Err(too_big());
+            }
+            return Err(ApiError::bad_request("the body could not be read"));
+        }
+        Ok(Ok(b)) => b,
+    };
     if body.is_empty() {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "the body is empty"));
+        return Err(ApiError::bad_request("the body is empty"));
     }
     blocking(state, move |s| {
         // The name only names the document: it never reaches the file system.
-        let name = u.name.unwrap_or_else(|| "upload.txt".into());
+        let name = name.unwrap_or_else(|| "upload.txt".into());
         let name: String = name.chars().filter(|c| !c.is_control()).take(200).collect();
         let id = name.rsplit(['/', '\\']).next().unwrap_or(&name);
         let id = id.rsplit_once('.').map_or(id, |(stem, _)| stem).to_string();
@@ -290,6 +485,22 @@ pub async fn upload(
         });
         s.wrote();
         let tally = tally?;
+        if tally.new == 0 && tally.known == 0 {
+            let why = if errors.is_empty() {
+                "it holds no document".to_string()
+            } else {
+                let shown: Vec<&str> = errors.iter().take(3).map(String::as_str).collect();
+                format!(
+                    "{} record(s) failed: {}{}",
+                    errors.len(),
+                    shown.join("; "),
+                    if errors.len() > 3 { "; …" } else { "" }
+                )
+            };
+            return Err(ApiError::bad_request(format!(
+                "nothing in the upload was stored: {why}"
+            )));
+        }
         Ok(Json(json!({
             "documents": documents,
             "errors": errors,
@@ -300,6 +511,17 @@ pub async fn upload(
         })))
     })
     .await
+}
+
+/// The token of an `Authorization: Bearer …` header (the scheme in any
+/// case).
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = v.split_once([' ', '\t'])?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then_some(token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -8,17 +8,31 @@
 //! embedded in the binary (nothing from a CDN; it works offline).
 //!
 //! Refuses: writing, unless [`State::ingest_token`] is set and the request
-//! carries it (`Authorization: Bearer …`); request bodies over
-//! [`BODY_LIMIT`]; any path not listed (no request reaches the file system).
-//! Every error is JSON, `{"status": 404, "error": "…"}`, never a trace. The
-//! page inserts every piece of article text as text, never as HTML, and the
-//! server sends a Content-Security-Policy that allows only its own script.
+//! carries it (`Authorization: Bearer …`, checked before a byte of the body
+//! is read); request bodies over [`BODY_LIMIT`] or slower than
+//! [`Settings::body_timeout`]; a request head slower than
+//! [`Settings::header_timeout`] (which also closes an idle kept-alive
+//! connection); under [`serve`], a `Host` that is not the bound address,
+//! `localhost`, `127.0.0.1`, `[::1]` or one of [`Settings::allow_hosts`]
+//! (421, so a page of another site cannot read the API through a rebound
+//! DNS name); any path not listed (no request reaches the file system).
+//! Every error is JSON, `{"status": 404, "error": "…"}`, never a trace nor a
+//! server file path; a 500 says only "internal error" (the cause goes to
+//! stderr). JSON answers carry `Cache-Control: no-store` and every answer
+//! `X-Content-Type-Options: nosniff`; answers are gzip- or
+//! brotli-compressed when the client accepts it. The page inserts every
+//! piece of article text as text, never as HTML, and the server sends a
+//! Content-Security-Policy that allows only its own script.
 
 mod api;
+mod guard;
+
+pub use guard::Settings;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use isnad_engine::Engine;
@@ -39,6 +53,8 @@ pub struct State {
     pub options: Options,
     /// When set, uploads are allowed with this bearer token.
     pub ingest_token: Option<String>,
+    /// Timeouts and the hosts served.
+    pub settings: Settings,
     cache: Mutex<Option<Cached>>,
     generation: std::sync::atomic::AtomicU64,
 }
@@ -62,9 +78,16 @@ impl State {
             store: Mutex::new(store),
             options,
             ingest_token,
+            settings: Settings::default(),
             cache: Mutex::new(None),
             generation: Default::default(),
         }
+    }
+
+    /// This state with `settings` instead of the default ones.
+    pub fn with_settings(mut self, settings: Settings) -> State {
+        self.settings = settings;
+        self
     }
 
     /// The store, locked.
@@ -169,6 +192,10 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, what)
     }
 
+    pub(crate) fn bad_request(what: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, what)
+    }
+
     pub(crate) fn internal(what: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, what)
     }
@@ -188,34 +215,76 @@ impl From<isnad_engine::ingest::IngestError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        if self.status.is_server_error() {
+            // The cause (a store error naming a file, say) is for the
+            // operator, not the client.
+            eprintln!("isnad serve: {}", self.message);
+            return json_error(self.status, "internal error");
+        }
         json_error(self.status, &self.message)
     }
 }
 
-fn json_error(status: StatusCode, message: &str) -> Response {
+pub(crate) fn json_error(status: StatusCode, message: &str) -> Response {
     let body = serde_json::json!({"status": status.as_u16(), "error": message});
-    (status, axum::Json(body)).into_response()
+    let mut res = (status, axum::Json(body)).into_response();
+    let h = res.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    res
 }
 
-/// Turns any error response that is not JSON (an extractor's rejection, a
-/// body over the limit) into the API's JSON shape.
-async fn errors_as_json(res: Response) -> Response {
+/// Turns any error response that is not JSON (a method not allowed, an
+/// extractor's rejection) into the API's JSON shape, and sets the headers
+/// every answer carries.
+async fn errors_as_json(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let mut res = next.run(req).await;
     let status = res.status();
     let is_json = res
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     if (status.is_client_error() || status.is_server_error()) && !is_json {
-        let body = axum::body::to_bytes(res.into_body(), 64 * 1024)
-            .await
-            .unwrap_or_default();
-        let text = String::from_utf8_lossy(&body);
-        let message = if text.trim().is_empty() {
-            status.canonical_reason().unwrap_or("error").to_string()
+        let allow = res.headers().get(header::ALLOW).cloned();
+        let message = if status == StatusCode::METHOD_NOT_ALLOWED {
+            // The router adds the `Allow` header after this layer.
+            format!("{method} is not allowed on this path (the Allow header lists those that are)")
+        } else if status.is_server_error() {
+            "internal error".to_string()
         } else {
-            text.trim().to_string()
+            // An axum rejection: its text names the problem, not the code.
+            let body = axum::body::to_bytes(res.into_body(), 64 * 1024)
+                .await
+                .unwrap_or_default();
+            let text = String::from_utf8_lossy(&body).trim().to_string();
+            if text.is_empty() {
+                status.canonical_reason().unwrap_or("error").to_string()
+            } else {
+                text
+            }
         };
-        return json_error(status, &message);
+        res = json_error(status, &message);
+        if let Some(a) = allow {
+            res.headers_mut().insert(header::ALLOW, a);
+        }
+    }
+    let h = res.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if !h.contains_key(header::CACHE_CONTROL) {
+        let json = h
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+        // The API's answers change as the store does; the page's own files
+        // may be cached but are checked each time.
+        let policy = if json { "no-store" } else { "no-cache" };
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     res
 }
@@ -266,19 +335,22 @@ pub fn app(state: Arc<State>) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/ingest", post(api::upload))
         .fallback(|| async { ApiError::not_found("no such path") })
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(axum::middleware::map_response(errors_as_json))
+        .layer(axum::middleware::from_fn(errors_as_json))
+        .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }
 
 /// Serves `app` on `addr` until Ctrl-C; calls `ready` with the bound
-/// address once listening.
+/// address once listening. Requests whose `Host` is not served are refused
+/// (see [`Settings::allow_hosts`]), and the timeouts of `state.settings`
+/// hold on every connection.
 pub async fn serve(
     state: Arc<State>,
     addr: std::net::SocketAddr,
     ready: impl FnOnce(std::net::SocketAddr),
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    let bound = listener.local_addr()?;
     // Build the ledger before the first request, then keep it fresh while
     // other processes write to the store.
     let warm = state.clone();
@@ -291,10 +363,12 @@ pub async fn serve(
             let _ = tokio::task::spawn_blocking(move || s.refresh()).await;
         }
     });
-    ready(listener.local_addr()?);
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    let hosts = Arc::new(guard::Hosts::new(bound, &state.settings.allow_hosts));
+    let header_timeout = state.settings.header_timeout;
+    let router = app(state).layer(axum::middleware::from_fn_with_state(hosts, guard::check_host));
+    ready(bound);
+    guard::accept(listener, router, header_timeout, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
 }

@@ -1,56 +1,18 @@
 //! Every endpoint of the API, its errors, the body limit and the escaping,
 //! through `app()` without a socket.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use common::*;
 use http_body_util::BodyExt;
 use isnad_engine::Engine;
 use isnad_extract::numbers::Scratch;
-use isnad_server::{BODY_LIMIT, State, app};
+use isnad_server::{BODY_LIMIT, app};
 use isnad_store::Store;
 use serde_json::Value;
-use std::sync::Arc;
 use tower::ServiceExt;
-
-const XSS: &str = "<script>alert(1)</script><img src=x onerror=\"alert(2)\"> قالت قسد إن نحو 90 مسلحا ما زالوا يتحصنون في سجن الصناعة.";
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    state: Arc<State>,
-}
-
-fn fixture(token: Option<&str>) -> Fixture {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let engine = Engine::builtin();
-    let mut store = Store::open(&dir.path().join("isnad.db")).expect("store");
-    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut docs = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut paths: Vec<_> = std::fs::read_dir(examples)
-        .expect("examples")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    for p in paths {
-        engine.reader.read_path(&p, &mut |r| {
-            let doc = r.expect("an example reads");
-            let hash = isnad_store::content_hash(&doc.original);
-            docs.push(engine.analyse(doc, hash, &mut scratch));
-        });
-    }
-    let xss = engine.reader.plain("xss", "xss.txt", XSS.as_bytes().to_vec());
-    let hash = isnad_store::content_hash(&xss.original);
-    docs.push(engine.analyse(xss, hash, &mut scratch));
-    store.add_all(&docs, None).expect("stored");
-    let options = engine.ledger_options(Default::default());
-    let state = Arc::new(State::new(
-        Arc::new(engine),
-        store,
-        options,
-        token.map(String::from),
-    ));
-    Fixture { _dir: dir, state }
-}
 
 async fn call(f: &Fixture, req: Request<Body>) -> (StatusCode, String, String) {
     let res = app(f.state.clone()).oneshot(req).await.expect("a response");
@@ -442,4 +404,210 @@ async fn another_process_writing_is_picked_up_by_a_refresh() {
         .filter_map(|e| e["id"].as_str())
         .collect();
     assert!(ids.contains(&"kuje_prison_attack_2022"), "{ids:?}");
+}
+
+/// Bad parameters, ids and methods are answered 400 or 405 in JSON, with a
+/// message naming the parameter, never Rust's own words.
+#[tokio::test]
+async fn bad_parameters_are_json_errors_that_name_the_parameter() {
+    let f = fixture(None);
+    for (uri, names) in [
+        ("/api/claims?limit=abc", "limit"),
+        ("/api/claims?offset=-1", "offset"),
+        ("/api/claims?from=garbage", "from"),
+        ("/api/claims?to=2022-13-45", "to"),
+        ("/api/claims?from=2022-02-30", "from"),
+        ("/api/claims?limt=3", "limt"),
+        ("/api/documents?limit=many", "limit"),
+        ("/api/documents/abc", "document id"),
+        ("/api/search?q=x&limit=1e3", "limit"),
+        ("/api/search", "q"),
+        ("/api/events/sinaa_prison_attack_2022?limit=x", "limit"),
+        ("/api/events?x=1", "\"x\""),
+    ] {
+        let (s, v) = get(&f, uri).await;
+        assert_error(s, &v, StatusCode::BAD_REQUEST);
+        let e = v["error"].as_str().unwrap_or_default();
+        assert!(e.contains(names), "{uri}: {e}");
+        for internal in ["Cannot parse", "i64", "usize", "deserialize", "invalid digit"] {
+            assert!(!e.contains(internal), "{uri}: {e}");
+        }
+    }
+    let (s, v) = get(&f, "/api/claims?from=2024-02-29&to=2024-03-01").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (s, kind, body) = call(&f, Request::put("/api/claims").body(Body::empty()).expect("r")).await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(kind.starts_with("application/json"), "{body}");
+    assert!(body.contains("PUT"), "{body}");
+}
+
+/// Every list says its `total`, `offset` and `limit`, and a limit above
+/// the most is said to be capped. See: the event's claims, once capped at
+/// 25 without a word.
+#[tokio::test]
+async fn every_list_pages_with_offset_and_a_true_total() {
+    let f = fixture(None);
+    let (_, all) = get(&f, "/api/claims?limit=5000").await;
+    let total = all["total"].as_u64().expect("total");
+    let every = all["claims"].as_array().expect("claims");
+    assert_eq!(every.len() as u64, total);
+    let (_, page) = get(&f, "/api/claims?offset=5&limit=3").await;
+    assert_eq!(page["total"].as_u64(), Some(total));
+    assert_eq!((&page["offset"], &page["limit"]), (&json(5), &json(3)));
+    assert_eq!(page["limit_capped"], false);
+    assert_eq!(page["claims"].as_array().map(|c| &c[..]), Some(&every[5..8]));
+    let (_, capped) = get(&f, "/api/claims?limit=99999").await;
+    assert_eq!(
+        (&capped["limit"], &capped["limit_capped"]),
+        (&json(5000), &Value::Bool(true))
+    );
+    let (_, past) = get(&f, &format!("/api/claims?offset={}", total + 10)).await;
+    assert_eq!(past["claims"].as_array().map(Vec::len), Some(0));
+    assert_eq!(past["total"].as_u64(), Some(total));
+
+    let (_, docs) = get(&f, "/api/documents?offset=2&limit=2").await;
+    assert_eq!((&docs["total"], &docs["offset"]), (&json(13), &json(2)));
+    let (_, ev) = get(&f, "/api/events").await;
+    assert_eq!(
+        ev["total"].as_u64(),
+        ev["events"].as_array().map(|e| e.len() as u64)
+    );
+
+    let (_, s1) = get(&f, "/api/search?q=prison&limit=1").await;
+    let hits = s1["total"].as_u64().expect("total");
+    assert!(hits > 1, "{s1}");
+    let (_, s2) = get(&f, "/api/search?q=prison&offset=1&limit=1").await;
+    assert_eq!(s2["total"].as_u64(), Some(hits));
+    assert_eq!(s2["results"][0]["rank"], 2);
+    assert_ne!(s1["results"][0]["document"], s2["results"][0]["document"]);
+
+    // An event's values: a page of claims each, and how many in all.
+    let uri = "/api/events/sinaa_prison_attack_2022";
+    let (_, e) = get(&f, &format!("{uri}?limit=1")).await;
+    assert_eq!((&e["offset"], &e["limit"]), (&json(0), &json(1)));
+    let values = |e: &Value| -> Vec<Value> {
+        e["facets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|f| f["values"].as_array().cloned().unwrap_or_default())
+            .collect()
+    };
+    let many = values(&e)
+        .into_iter()
+        .position(|v| v["claims_total"].as_u64().is_some_and(|n| n > 1))
+        .expect("a value with two claims");
+    let first = values(&e);
+    assert_eq!(first[many]["claims"].as_array().map(Vec::len), Some(1));
+    let (_, next) = get(&f, &format!("{uri}?offset=1&limit=1")).await;
+    let second = values(&next);
+    assert_eq!(first[many]["claims_total"], second[many]["claims_total"]);
+    assert_ne!(first[many]["claims"][0], second[many]["claims"][0]);
+    let (_, big) = get(&f, &format!("{uri}?limit=100000")).await;
+    assert_eq!(big["limit_capped"], true);
+}
+
+/// JSON answers are never cached nor sniffed, and compressed when asked.
+#[tokio::test]
+async fn answers_carry_cache_and_sniffing_headers_and_are_compressed() {
+    let f = fixture(None);
+    for uri in ["/api/events", "/api/nothing", "/api/claims?limit=x", "/app.js"] {
+        let res = app(f.state.clone())
+            .oneshot(Request::get(uri).body(Body::empty()).expect("r"))
+            .await
+            .expect("response");
+        let h = res.headers();
+        assert_eq!(
+            h.get(header::X_CONTENT_TYPE_OPTIONS).map(|v| v.as_bytes()),
+            Some(&b"nosniff"[..]),
+            "{uri}"
+        );
+        let cache = h.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok());
+        let json = h
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+        assert_eq!(cache, Some(if json { "no-store" } else { "no-cache" }), "{uri}");
+    }
+    for coding in ["gzip", "br"] {
+        let res = app(f.state.clone())
+            .oneshot(
+                Request::get("/api/events/sinaa_prison_attack_2022")
+                    .header(header::ACCEPT_ENCODING, coding)
+                    .body(Body::empty())
+                    .expect("r"),
+            )
+            .await
+            .expect("response");
+        assert_eq!(
+            res.headers()
+                .get(header::CONTENT_ENCODING)
+                .and_then(|v| v.to_str().ok()),
+            Some(coding)
+        );
+    }
+}
+
+/// An upload that stores nothing says why; the scheme of the token is in
+/// any case.
+#[tokio::test]
+async fn an_upload_that_stores_nothing_is_refused_with_the_reason() {
+    let on = fixture(Some("sesame"));
+    let mut r = post(
+        "/api/documents?name=bad.jsonl",
+        None,
+        b"{\"id\": \"a\"}\n{\"id\": \"b\", \"text\": 5}\n".to_vec(),
+    );
+    r.headers_mut()
+        .insert(header::AUTHORIZATION, "bearer  sesame".parse().expect("header"));
+    let (s, kind, body) = call(&on, r).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+    assert!(kind.starts_with("application/json"));
+    let v: Value = serde_json::from_str(&body).expect("JSON");
+    assert!(
+        v["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("nothing") && e.contains("2 record")),
+        "{v}"
+    );
+    let mut r = post(
+        "/api/documents?name=ok.txt",
+        None,
+        b"Gunmen stormed the prison.".to_vec(),
+    );
+    r.headers_mut()
+        .insert(header::AUTHORIZATION, "BEARER sesame".parse().expect("header"));
+    let (s, _, body) = call(&on, r).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+}
+
+/// Documents read from absolute paths are named by their file name: no
+/// answer shows where the server keeps its files.
+#[tokio::test]
+async fn no_answer_shows_a_server_file_path() {
+    let f = fixture(None);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .and_then(|p| p.parent())
+        .expect("the workspace")
+        .to_string_lossy()
+        .into_owned();
+    let (_, docs) = get(&f, "/api/documents?limit=500").await;
+    let mut uris = vec![
+        "/api/documents?limit=500".to_string(),
+        "/api/search?q=prison&limit=100".into(),
+    ];
+    for d in docs["documents"].as_array().expect("documents") {
+        uris.push(format!("/api/documents/{}", d["id"]));
+    }
+    for uri in &uris {
+        let (_, _, body) = call(&f, Request::get(uri.as_str()).body(Body::empty()).expect("r")).await;
+        assert!(!body.contains(&root), "{uri} shows {root}");
+    }
+    let origins: Vec<&str> = docs["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["fields"]["origin"].as_str())
+        .collect();
+    assert!(origins.contains(&"12-sinaa-page-ar.html"), "{origins:?}");
 }

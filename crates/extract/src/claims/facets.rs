@@ -68,12 +68,16 @@ impl<'a> Run<'a> {
         // who escaped is their recapture.
         let r = &lex.roles;
         let event = event.map(|e| {
-            if e == r.arrested && self.counts_escapees(b) {
+            if (e == r.arrested || e == r.captured) && self.counts_escapees(b) {
                 r.recaptured
             } else {
                 e
             }
         });
+        // Enemies taken prisoner in a war between states are no arrest.
+        if event == Some(r.captured) && !self.facts.nations.is_empty() {
+            return Some(self.other_noun(b));
+        }
         // A nation's people or troops take its side in the report, in what
         // befell them; its civilians stay civilians.
         let who = self.who_of(q, sent.clone());

@@ -751,6 +751,16 @@ const SIDES: &[Row] = &[
         "شنت أنقرة هجوما تركيا على مواقع المتمردين. وقالت مصادر إن 4 جنود أتراك قتلوا في كمين نصبه المتمردون.",
         "killed_sdf_or_security 4 [unknown > مصادر] anon"
     ),
+    // Enemies taken prisoner in a war between states are no arrest; a
+    // capture anywhere else is one.
+    t!(
+        "Ethiopia said its forces repulsed an Eritrean offensive and captured 85 soldiers.",
+        "other:soldiers 85 [unknown > Ethiopia]"
+    ),
+    t!(
+        "Police said they captured 4 suspects after the raid.",
+        "arrested 4 [unknown > Police]"
+    ),
     // With no nation bound, a nation's dead keep their plain facet.
     t!(
         "The ministry said 20 Chadians were killed in the fighting.",

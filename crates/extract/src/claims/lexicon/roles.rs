@@ -25,10 +25,11 @@ const WHO: [&str; 6] = [
     "members",
 ];
 /// The events (`[[event]]`) the rules need.
-const EVENTS: [&str; 7] = [
+const EVENTS: [&str; 8] = [
     "killed",
     "duration",
     "arrested",
+    "captured",
     "escaped",
     "recaptured",
     "attacked",
@@ -60,6 +61,9 @@ pub(crate) struct Roles {
     pub(crate) duration: u16,
     /// An arrest: of those who escaped, their recapture.
     pub(crate) arrested: u16,
+    /// A capture: an arrest, but in a war between states the enemy taken
+    /// prisoner, who are no arrest.
+    pub(crate) captured: u16,
     /// See [`Roles::arrested`].
     pub(crate) escaped: u16,
     /// See [`Roles::arrested`].
@@ -136,6 +140,7 @@ impl Roles {
             killed: event("killed")?,
             duration: event("duration")?,
             arrested: event("arrested")?,
+            captured: event("captured")?,
             escaped: event("escaped")?,
             recaptured: event("recaptured")?,
             attacked: event("attacked")?,

@@ -434,21 +434,28 @@ impl<'a> Run<'a> {
             .is_some_and(|f| *f.value == lex.roles.escaped)
     }
 
-    /// "40 soldiers and guerrillas", "مسلحين وعناصر أمن": the noun phrase
-    /// after a count joins the two sides by and / و, so it counts both
+    /// "40 soldiers and guerrillas", "مسلحين وعناصر أمن", "من المدنيين
+    /// ورجال الأمن": the noun phrase after a count joins two sides
+    /// (attackers, security, civilians) by and / و, so it counts both
     /// together. A word for any side's forces (قوات صالح, "rebel forces") is
     /// no side of its own; a number starts a count of its own ("30
     /// guerrillas and 12 soldiers").
     fn both_sides(&self, b: usize, end: usize) -> bool {
         let lex = self.lex();
         let r = &lex.roles;
-        let (mut attackers, mut security, mut joined) = (false, false, false);
+        let sides = [r.attackers, r.security, r.civilians];
+        let mut seen: Option<u16> = None;
+        let mut joined = false;
         for k in b..(b + 6).min(end) {
-            if self.toks[k].kind == TokenKind::Number || self.is_punct(k) {
+            let w = self.word(k);
+            if self.toks[k].kind == TokenKind::Number || self.is_punct(k) || self.x.numbers_word(w) {
                 break;
             }
-            let w = self.word(k);
-            if matches!(w, "and" | "or" | "و" | "او") {
+            // و on a people noun joins the side word after it (ورجال الأمن).
+            // و on a people noun that is no side word joins the side word
+            // after it (ورجال الشرطة).
+            let joiner = w.starts_with('و') && self.starts(&lex.people_words, k) && !self.starts(&lex.who, k);
+            if matches!(w, "and" | "or" | "و" | "او") || joiner {
                 joined = true;
                 continue;
             }
@@ -458,12 +465,14 @@ impl<'a> Run<'a> {
             if self.starts(&lex.any_forces, k) {
                 continue;
             }
+            if !sides.contains(&side) {
+                continue;
+            }
             let joins = joined || w.starts_with('و');
-            if joins && (side == r.attackers && security || side == r.security && attackers) {
+            if joins && seen.is_some_and(|s| s != side) {
                 return true;
             }
-            attackers |= side == r.attackers;
-            security |= side == r.security;
+            seen = seen.or(Some(side));
         }
         false
     }
@@ -797,6 +806,14 @@ impl<'a> Run<'a> {
             if let Some(c) = self.parenthetical(j).filter(|&c| c < k) {
                 j = c + 1;
                 continue;
+            }
+            // A list left open up to the predicate (ستة أشخاص، من بينهم
+            // انتحاري، لقوا is written without its closing comma too).
+            let open_list = self.is_comma(j)
+                && self.starts(&self.lex().including, j + 1)
+                && (j + 1..k).all(|i| !self.is_comma(i) && self.toks[i].kind != TokenKind::Number);
+            if open_list {
+                return true;
             }
             if self.is_comma(j) || (self.toks[j].kind == TokenKind::Number && !self.partitive_whole(j)) {
                 return false;

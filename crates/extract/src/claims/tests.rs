@@ -697,6 +697,23 @@ const SIDES: &[Row] = &[
         "killed_attackers_or_isis 14 [unknown > Officials] anon",
         "killed_sdf_or_security 6 [unknown > Officials] anon"
     ),
+    // Civilians and security forces counted together are no side either;
+    // a number word starts a count of its own.
+    t!(
+        "وقال مسؤولون إن 30 شخصا من المدنيين ورجال الشرطة قتلوا في الهجوم.",
+        "killed_total 30 [unknown > مسؤولون] anon"
+    ),
+    t!(
+        "Gunmen killed four soldiers and three farmers, the governor said.",
+        "killed_sdf_or_security 4 [unknown > governor]",
+        "killed_civilians 3 [unknown > governor]"
+    ),
+    // A list opened by a comma may run to the predicate unclosed.
+    t!(
+        "وقال الدفاع المدني إن سبعة أشخاص، بينهم ثلاثة أطفال لقوا حتفهم في القصف.",
+        "killed_total 7 [unknown > الدفاع المدني]",
+        "killed_civilians 3 [unknown > الدفاع المدني]"
+    ),
     // A noun of things after the count is no count of people, whoever owns them.
     t!(
         "وقالت الشرطة إن المسلحين أحرقوا 4 مواقع للجيش في الهجوم.",

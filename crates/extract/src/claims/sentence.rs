@@ -82,6 +82,11 @@ impl<'a> Run<'a> {
             Value::Range(a, b) => Value::Range(a * factor, b * factor),
             Value::None => Value::None,
         };
+        // A figure no count of its facet can be (a billion people, a run
+        // of digits too long for a float) is no claim.
+        if !self.lex().plausible(&value) {
+            return None;
+        }
         let span_key = match q.m.hedge {
             Some((hs, he)) => hs.min(q.m.start)..he.max(q.m.end),
             None => q.m.start..q.m.end,

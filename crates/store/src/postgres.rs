@@ -209,6 +209,40 @@ impl Postgres {
         run: Option<i64>,
     ) -> std::result::Result<Vec<Added>, postgres::Error> {
         let mut tx = self.client.get_mut().transaction()?;
+        // A record stored by an isnad that keyed it by its bytes alone is
+        // known under that key, with its outlet and address.
+        let mut legacy: (Vec<i64>, Vec<String>, Vec<Option<String>>, Vec<Option<String>>) =
+            Default::default();
+        for &i in order {
+            let f = &docs[i].fields;
+            if let Some(h) = crate::legacy_hash(f, &docs[i].original) {
+                legacy.0.push(i as i64);
+                legacy.1.push(h);
+                legacy.2.push(f.outlet.as_deref().map(|v| clean(v).into_owned()));
+                legacy.3.push(f.url.as_deref().map(|v| clean(v).into_owned()));
+            }
+        }
+        let mut out = vec![Added::Known(0); docs.len()];
+        let mut stored_before: HashSet<usize> = HashSet::new();
+        if !legacy.0.is_empty() {
+            for r in tx.query(
+                "SELECT t.i, d.id FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS t(i, h, o, u)
+                 JOIN documents d ON d.hash = t.h AND d.outlet IS NOT DISTINCT FROM t.o AND d.url IS NOT DISTINCT FROM t.u",
+                &[&legacy.0, &legacy.1, &legacy.2, &legacy.3],
+            )? {
+                let i = r.get::<_, i64>(0) as usize;
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Added::Known(r.get(1));
+                    stored_before.insert(i);
+                }
+            }
+        }
+        let kept: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|i| !stored_before.contains(i))
+            .collect();
+        let order = kept.as_slice();
         // Ids in the order the documents came (as SQLite gives them), though
         // they are inserted in hash order; a known document leaves a gap.
         let mut ids: Vec<i64> = tx
@@ -259,7 +293,6 @@ impl Postgres {
             .iter()
             .map(|r| r.get(0))
             .collect();
-        let mut out = vec![Added::Known(0); docs.len()];
         let mut known: Vec<usize> = Vec::new();
         let mut m = Mentions::default();
         let mut c = Claims::default();

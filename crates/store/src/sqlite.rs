@@ -358,6 +358,19 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
         return Ok(Added::Known(id));
     }
     let f = &d.fields;
+    // The same record stored by an isnad that keyed it by its bytes alone.
+    if let Some(legacy) = crate::legacy_hash(f, &d.original) {
+        let known: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM documents WHERE hash = ?1 AND outlet IS ?2 AND url IS ?3",
+                params![legacy, f.outlet, f.url],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = known {
+            return Ok(Added::Known(id));
+        }
+    }
     tx.execute(
             "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14)",

@@ -460,6 +460,26 @@ fn split_band(b: Option<[f64; 2]>) -> (Option<f64>, Option<f64>) {
     }
 }
 
+/// A claim's mark as the store's `mark_start` and `mark_end` columns.
+fn split_mark(m: Option<Span>) -> (Option<i64>, Option<i64>) {
+    match m {
+        Some(m) => (Some(i64::from(m.start)), Some(i64::from(m.end))),
+        None => (None, None),
+    }
+}
+
+/// A claim's mark from the store's `mark_start` and `mark_end` columns.
+fn join_mark(start: Option<i64>, end: Option<i64>) -> Option<Span> {
+    let at = |x: i64| u32::try_from(x).unwrap_or(u32::MAX);
+    match (start, end) {
+        (Some(s), Some(e)) => Some(Span {
+            start: at(s),
+            end: at(e).max(at(s)),
+        }),
+        _ => None,
+    }
+}
+
 /// A band from the store's `band_lo` and `band_hi` columns.
 fn join_band(lo: Option<f64>, hi: Option<f64>) -> Option<[f64; 2]> {
     match (lo, hi) {
@@ -512,6 +532,7 @@ impl Decode {
             source: self.chain(claim, c.chain)?,
             anonymous: c.anonymous,
             subject: c.subject,
+            mark: join_mark(c.mark_start, c.mark_end),
             span: c.span,
             sentence: c.sentence,
             evidence: Arc::from(c.evidence),
@@ -527,6 +548,8 @@ struct Columns<'a> {
     vague: Option<String>,
     band_lo: Option<f64>,
     band_hi: Option<f64>,
+    mark_start: Option<i64>,
+    mark_end: Option<i64>,
     qualifier: &'a str,
     stance: &'a str,
     chain: &'a str,

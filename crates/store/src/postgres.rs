@@ -20,7 +20,7 @@
 use crate::schema::{Dialect, SCHEMA_VERSION, migration};
 use crate::{
     Added, Columns, Counts, Decode, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
-    StoreError, StoredDocument, split, split_band, stored_text,
+    StoreError, StoredDocument, split, split_band, split_mark, stored_text,
 };
 use isnad_model::{Claim, Span};
 use postgres::{Client, NoTls, Row};
@@ -362,7 +362,8 @@ impl Postgres {
     fn ledger_rows_where(&self, filter: &str, document: Option<i64>) -> Result<Vec<LedgerRow>> {
         let sql = format!(
             "SELECT c.id, c.document, {DOC_COLUMNS}, c.facet, c.lo, c.hi, c.vague, c.qualifier, c.stance, c.chain,
-                    c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi
+                    c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi,
+                    c.mark_start, c.mark_end
              FROM claims c JOIN documents d ON d.id = c.document {filter}
              ORDER BY c.document, c.span_start, c.id"
         );
@@ -407,6 +408,8 @@ impl Postgres {
                 evidence: r.get(26),
                 band_lo: r.get(27),
                 band_hi: r.get(28),
+                mark_start: r.get(29),
+                mark_end: r.get(30),
             };
             let claim = decode
                 .claim(id, &doc, columns)
@@ -553,6 +556,8 @@ struct Claims {
     evidence: Vec<String>,
     band_lo: Vec<Option<f64>>,
     band_hi: Vec<Option<f64>>,
+    mark_start: Vec<Option<i64>>,
+    mark_end: Vec<Option<i64>>,
 }
 
 impl Claims {
@@ -582,6 +587,9 @@ impl Claims {
             self.evidence.push(clean(&x.evidence).into_owned());
             self.band_lo.push(band_lo);
             self.band_hi.push(band_hi);
+            let (mark_start, mark_end) = split_mark(x.mark);
+            self.mark_start.push(mark_start);
+            self.mark_end.push(mark_end);
         }
     }
 
@@ -591,10 +599,10 @@ impl Claims {
         }
         tx.execute(
             "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject,
-                                 span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi)
+                                 span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi, mark_start, mark_end)
              SELECT * FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[],
                                   $8::text[], $9::bool[], $10::text[], $11::bigint[], $12::bigint[], $13::bigint[],
-                                  $14::bigint[], $15::text[], $16::float8[], $17::float8[])",
+                                  $14::bigint[], $15::text[], $16::float8[], $17::float8[], $18::bigint[], $19::bigint[])",
             &[
                 &self.document,
                 &self.facet,
@@ -613,6 +621,8 @@ impl Claims {
                 &self.evidence,
                 &self.band_lo,
                 &self.band_hi,
+                &self.mark_start,
+                &self.mark_end,
             ],
         )
         .map(drop)

@@ -51,6 +51,7 @@ fn claim(facet: &str, value: Value) -> Claim {
         .into(),
         anonymous: false,
         subject: Some("e".into()),
+        mark: None,
         span: Span::new(0, 2),
         sentence: Span::new(0, 10),
         evidence: "90 …".into(),
@@ -206,6 +207,12 @@ fn claims_read_back_as_written() {
             claim("attackers_count", Value::Number(12.0)),
             claim("prisoners_escaped", Value::Range(300.0, 400.0)),
             claim("attackers_count", Value::None),
+            // A claim whose quantity is elsewhere in its evidence than its
+            // span says (a page's entity before it).
+            Claim {
+                mark: Some(Span::new(1, 3)),
+                ..claim("attackers_count", Value::Number(9000.0))
+            },
         ];
         s.add(&doc("نص", claims.clone()), None).expect("add");
         let rows = s.ledger_rows().expect("rows");
@@ -213,7 +220,7 @@ fn claims_read_back_as_written() {
         assert_eq!(back, claims, "{at}");
         assert_eq!(rows[0].doc.published.as_deref(), Some("2022-01-24"));
         let id = rows[0].document;
-        assert_eq!(s.document_claims(id).expect("claims").len(), 3);
+        assert_eq!(s.document_claims(id).expect("claims").len(), 4);
         let (list, total) = s.documents(10, 0).expect("documents");
         assert_eq!((list.len(), total), (1, 1));
         assert_eq!(list[0].1.hash, rows[0].doc.hash);

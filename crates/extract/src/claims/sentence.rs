@@ -8,6 +8,7 @@
 //! its speaker.
 
 use super::*;
+use isnad_model::Span;
 
 impl<'a> Run<'a> {
     pub(super) fn sentence(
@@ -96,6 +97,15 @@ impl<'a> Run<'a> {
         } else {
             q.m.qualifier
         };
+        let quantity = self.n.to_input(span_key);
+        let span = self.doc.original_span(quantity.clone());
+        let sentence = self.doc.original_span(text.clone());
+        // The quantity in the sentence's text, kept when the text is not
+        // the original bytes there (so that a mark lands on it).
+        let at = |x: usize| x.saturating_sub(text.start).min(text.len());
+        let mark = Span::new(at(quantity.start), at(quantity.end));
+        let shifted = mark.start != span.start.saturating_sub(sentence.start)
+            || mark.end != span.end.saturating_sub(sentence.start);
         Some(Claim {
             doc: self.doc.id.clone(),
             lang: self.doc.meta.lang.clone(),
@@ -112,8 +122,9 @@ impl<'a> Run<'a> {
             source: source.into(),
             anonymous,
             subject: self.subject(sent, q.toks.start),
-            span: self.doc.original_span(self.n.to_input(span_key)),
-            sentence: self.doc.original_span(text.clone()),
+            mark: shifted.then_some(mark),
+            span,
+            sentence,
             evidence: self.doc.text[text.clone()].into(),
         })
     }

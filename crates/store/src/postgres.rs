@@ -211,24 +211,24 @@ impl Postgres {
         let mut tx = self.client.get_mut().transaction()?;
         // A record stored by an isnad that keyed it by its bytes alone is
         // known under that key, with its outlet and address.
-        let mut legacy: (Vec<i64>, Vec<String>, Vec<Option<String>>, Vec<Option<String>>) =
-            Default::default();
+        let (mut at, mut hashes, mut outlets, mut urls) =
+            (Vec::<i64>::new(), Vec::new(), Vec::new(), Vec::new());
         for &i in order {
             let f = &docs[i].fields;
             if let Some(h) = crate::legacy_hash(f, &docs[i].original) {
-                legacy.0.push(i as i64);
-                legacy.1.push(h);
-                legacy.2.push(f.outlet.as_deref().map(|v| clean(v).into_owned()));
-                legacy.3.push(f.url.as_deref().map(|v| clean(v).into_owned()));
+                at.push(i as i64);
+                hashes.push(h);
+                outlets.push(f.outlet.as_deref().map(|v| clean(v).into_owned()));
+                urls.push(f.url.as_deref().map(|v| clean(v).into_owned()));
             }
         }
         let mut out = vec![Added::Known(0); docs.len()];
         let mut stored_before: HashSet<usize> = HashSet::new();
-        if !legacy.0.is_empty() {
+        if !at.is_empty() {
             for r in tx.query(
                 "SELECT t.i, d.id FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS t(i, h, o, u)
                  JOIN documents d ON d.hash = t.h AND d.outlet IS NOT DISTINCT FROM t.o AND d.url IS NOT DISTINCT FROM t.u",
-                &[&legacy.0, &legacy.1, &legacy.2, &legacy.3],
+                &[&at, &hashes, &outlets, &urls],
             )? {
                 let i = r.get::<_, i64>(0) as usize;
                 if let Some(slot) = out.get_mut(i) {

@@ -46,6 +46,10 @@ pub(super) enum Aliases {
     Plain,
 }
 
+/// A description's head word, the kind its last word names, and its own
+/// kind: what [`super::Run::later_named`] looks for.
+pub(super) type LaterKey = (String, SourceKind, SourceKind);
+
 /// Who has been named and who spoke, sentence after sentence.
 #[derive(Default)]
 pub(super) struct Discourse {
@@ -60,7 +64,7 @@ pub(super) struct Discourse {
     /// `[from, to)` in which [`super::Run::later_named`] found no name
     /// that any description of them takes (only a verb near the
     /// description may open one there).
-    pub(super) later: RefCell<FxHashMap<(String, SourceKind, SourceKind), (usize, usize)>>,
+    pub(super) later: RefCell<FxHashMap<LaterKey, (usize, usize)>>,
     /// The subjects of reporting verbs so far, latest last ("the group"
     /// refers to one of them).
     pub(super) subjects: Vec<SrcMention>,

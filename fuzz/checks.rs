@@ -41,11 +41,11 @@ pub fn claims(doc: &Document, claims: &[Claim]) -> Result<(), String> {
         }
         let m = c.mark_in_evidence();
         let (ms, me) = (m.start as usize, m.end as usize);
-        if !(ms <= me && me <= c.evidence.len())
-            || !c.evidence.is_char_boundary(ms)
-            || !c.evidence.is_char_boundary(me)
-            || doc.original_span(at + ms..at + me) != q
-        {
+        let on_characters = ms <= me
+            && me <= c.evidence.len()
+            && c.evidence.is_char_boundary(ms)
+            && c.evidence.is_char_boundary(me);
+        if !on_characters || doc.original_span(at + ms..at + me) != q {
             return Err(format!(
                 "mark {m:?} in {:?} is not the text of span {q:?}",
                 c.evidence

@@ -20,7 +20,7 @@ impl<'a> Run<'a> {
         out: &mut Vec<Claim>,
     ) {
         let lex = self.lex();
-        let mut qs = self.quantities(key.start, mentions);
+        let mut qs = self.quantities(key.clone(), mentions);
         // A sentence with no number only tells who spoke (for a later وأضاف).
         let may_claim_zero = |k: usize| self.starts(&lex.none_words, k) || self.starts(&lex.zero_results, k);
         if qs.is_empty() && !toks.clone().any(may_claim_zero) {
@@ -44,12 +44,16 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// The quantities among `mentions` (those of one sentence, from key
-    /// offset `start`) outside page furniture, with their tokens.
-    fn quantities(&self, start: usize, mentions: &[Mention]) -> Vec<Quantity> {
+    /// The quantities among `mentions` (those of one sentence, at key
+    /// offsets `key`) outside page furniture, with their tokens. A mention
+    /// that runs past the sentence's end (". 8888" read as .8888 where the
+    /// sentence ends at the stop) is no claim of it: its span would lie
+    /// outside the sentence it cites as evidence.
+    fn quantities(&self, key: Range<usize>, mentions: &[Mention]) -> Vec<Quantity> {
         mentions
             .iter()
-            .filter(|m| m.start >= start && m.kind.is_quantity())
+            .filter(|m| m.start >= key.start && m.kind.is_quantity())
+            .filter(|m| m.end <= key.end && m.hedge.is_none_or(|(hs, he)| hs >= key.start && he <= key.end))
             .filter(|m| !self.doc.in_furniture(self.n.to_input(m.start..m.end)))
             .map(|m| {
                 let a = self.toks.partition_point(|t| (t.end as usize) <= m.start);

@@ -63,6 +63,10 @@ pub fn claim_line(c: &Claim) -> String {
     push_str(&mut out, &c.facet);
     out.push_str(",\"lang\":");
     push_opt_str(&mut out, c.lang.as_deref());
+    if let Some(m) = c.mark {
+        out.push_str(",\"mark\":");
+        push_pair(&mut out, m.start, m.end);
+    }
     out.push_str(",\"qualifier\":");
     push_str(&mut out, c.qualifier.as_str());
     out.push_str(",\"sentence\":");
@@ -197,6 +201,7 @@ mod tests {
         claims[1].lang = None;
         claims[1].subject = Some("e\"1".into());
         claims[1].vague = Some("dozens".into());
+        claims[1].mark = Some(isnad_model::Span::new(3, 7));
         for c in &claims {
             let line = claim_line(c);
             assert_eq!(line, by_serde(c));

@@ -457,6 +457,9 @@ pub fn read_claims(path: &Path, add: &mut dyn FnMut(Claim)) -> Result<()> {
                 source: source.into(),
                 anonymous: anonymous.value(i),
                 subject: opt_text(subject, i).map(String::from),
+                // Parquet has no column for it: where the quantity is in
+                // the evidence is read from its spans.
+                mark: None,
                 span: Span {
                     start: offset(spans[0], i),
                     end: offset(spans[1], i),

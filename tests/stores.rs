@@ -93,6 +93,51 @@ fn every_backend_gives_the_same_ledger_search_and_api() {
 }
 
 #[test]
+fn one_text_from_two_outlets_reaches_the_ledger_with_both_chains() {
+    // Two records with the same text were stored once, under the first
+    // outlet: the second outlet's chain, which `extract` shows, never
+    // reached the ledger. See: issue 23.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let text = "The SDF said 12 fighters escaped from the prison on Monday.";
+    let record = |id: &str, outlet: &str, url: &str| {
+        serde_json::json!({"id": id, "outlet": outlet, "url": url, "lang": "en", "text": text}).to_string()
+    };
+    let jsonl = [
+        record("a", "Northmoor Daily", "https://northmoor.example/1"),
+        record("b", "Westmoor Times", "https://westmoor.example/1"),
+        // The same outlet at another address: a third document.
+        record("c", "Westmoor Times", "https://westmoor.example/2"),
+        // The first record again: stored once.
+        record("a", "Northmoor Daily", "https://northmoor.example/1"),
+    ]
+    .join("\n");
+    write(d, "r.jsonl", jsonl.as_bytes());
+    let extracted = lines(&ok(isnad(&["extract", "r.jsonl"], b"", d)));
+    assert_eq!(extracted.len(), 4, "{extracted:?}");
+    for (at, _keep) in stores("two_outlets", d) {
+        let first = ok(isnad(&["ingest", "r.jsonl", "--db", &at], b"", d));
+        assert!(
+            stderr(&first).contains("3 new, 1 already stored, 0 failed"),
+            "{at}: {}",
+            stderr(&first)
+        );
+        let again = ok(isnad(&["ingest", "r.jsonl", "--db", &at], b"", d));
+        assert!(
+            stderr(&again).contains("0 new, 4 already stored, 0 failed"),
+            "{at}: {}",
+            stderr(&again)
+        );
+        assert_eq!(counts(&at).documents, 3, "{at}");
+        assert_eq!(counts(&at).claims, 3, "{at}");
+        let csv = stdout(&ok(isnad(&["ledger", "--db", &at, "--format", "csv"], b"", d)));
+        for outlet in ["Northmoor Daily", "Westmoor Times"] {
+            assert!(csv.contains(outlet), "{at}: no chain from {outlet}:\n{csv}");
+        }
+    }
+}
+
+#[test]
 fn three_processes_ingesting_the_same_reports_at_once_store_each_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();

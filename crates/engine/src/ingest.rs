@@ -25,7 +25,7 @@ pub use crate::parallel::{Bytes, Input};
 use crate::parallel::{Item, ordered};
 use isnad_extract::numbers::Scratch;
 use isnad_model::Claim;
-use isnad_store::{Added, KnownDocument, NewDocument, Store, StoreError, content_hash};
+use isnad_store::{Added, KnownDocument, NewDocument, Store, StoreError, document_key};
 use isnad_text::{Document, ReadError};
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -249,7 +249,7 @@ fn analyse(
     scratch: &mut Scratch,
 ) -> Work {
     let t = Instant::now();
-    let hash = content_hash(&doc.original);
+    let hash = document_key(&doc.original, doc.meta.outlet.as_deref(), doc.meta.url.as_deref());
     let known = match stored {
         Stored::Nothing => None,
         Stored::Hashes(set) => set.contains(&hash).then_some(None),

@@ -53,6 +53,17 @@ pub fn claim_fits(doc: &Document, c: &Claim) -> bool {
     if !(s <= qs && qs < qe && qe <= e && e <= doc.original.len()) || c.evidence.is_empty() {
         return false;
     }
+    // A mark the claim gives lies on characters of its evidence.
+    if let Some(m) = c.mark {
+        let (ms, me) = (m.start as usize, m.end as usize);
+        if !(ms < me
+            && me <= c.evidence.len()
+            && c.evidence.is_char_boundary(ms)
+            && c.evidence.is_char_boundary(me))
+        {
+            return false;
+        }
+    }
     match std::str::from_utf8(&doc.original[s..e]) {
         Ok(there) if there == &*c.evidence => true,
         _ => doc.format.as_str() == "html" && doc.text.contains(&*c.evidence),

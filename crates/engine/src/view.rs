@@ -117,7 +117,7 @@ impl Engine {
                     text,
                     sentence,
                     span: c.span,
-                    excerpt: excerpt_of(&c.evidence, c.span, c.sentence, 60),
+                    excerpt: excerpt_of(&c.evidence, c.mark_in_evidence(), 60),
                 })
             })
             .collect();

@@ -212,6 +212,9 @@ pub struct Cited {
     pub sentence: Span,
     /// The sentence.
     pub evidence: std::sync::Arc<str>,
+    /// Where the quantity is in `evidence` (byte offsets).
+    #[serde(skip)]
+    pub mark: Span,
 }
 
 /// What one origin claimed over time for a facet.

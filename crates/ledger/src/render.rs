@@ -68,14 +68,14 @@ fn value_csv(v: &ValueEntry) -> String {
 /// The sentence around the quantity, at most `width` characters each side,
 /// the quantity in ⟦ ⟧.
 pub fn excerpt(c: &Cited, width: usize) -> String {
-    excerpt_of(&c.evidence, c.span, c.sentence, width)
+    excerpt_of(&c.evidence, c.mark, width)
 }
 
-/// [`excerpt`] of a sentence `ev` whose original span is `sentence`, the
-/// quantity at original span `span`.
-pub fn excerpt_of(ev: &str, span: Span, sentence: Span, width: usize) -> String {
-    let s = (span.start.saturating_sub(sentence.start)) as usize;
-    let e = (span.end.saturating_sub(sentence.start)) as usize;
+/// [`excerpt`] of a sentence `ev`, the quantity at bytes `mark` of it
+/// ([`isnad_model::Claim::mark_in_evidence`]); without marks when they
+/// would not fall on characters of `ev`.
+pub fn excerpt_of(ev: &str, mark: Span, width: usize) -> String {
+    let (s, e) = (mark.start as usize, mark.end as usize);
     if e > ev.len() || s > e || !ev.is_char_boundary(s) || !ev.is_char_boundary(e) {
         return ev.chars().take(2 * width).collect::<String>().replace('\n', " ");
     }

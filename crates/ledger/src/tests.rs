@@ -69,6 +69,7 @@ fn rows(list: &[R]) -> Vec<LedgerRow> {
                 source: r.chain.iter().map(|&(id, k)| link(id, k)).collect(),
                 anonymous: r.chain.last().is_some_and(|l| l.1 == SourceKind::Anonymous),
                 subject: r.subject.map(String::from),
+                mark: None,
                 span: Span::new(0, 2),
                 sentence: Span::new(0, 10),
                 evidence: "12 ...".into(),
@@ -407,6 +408,7 @@ fn the_excerpt_marks_the_quantity_inside_its_sentence() {
             end: 100 + ev.len() as u32,
         },
         evidence: ev.into(),
+        mark: Span { start: s, end: s + 2 },
     };
     assert_eq!(render::excerpt(&c, 5), "…ر إن ⟦12⟧ مسلح…");
 }

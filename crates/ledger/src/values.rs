@@ -134,6 +134,7 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
             span: c.span,
             sentence: c.sentence,
             evidence: c.evidence.clone(),
+            mark: c.mark_in_evidence(),
         };
         let day = r.doc.published.as_deref().and_then(day_number);
         match groups

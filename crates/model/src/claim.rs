@@ -86,6 +86,13 @@ pub struct Claim {
     /// The document's language.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Where the quantity is in `evidence` (byte offsets into it), when
+    /// that is not `span` less `sentence.start`: the sentence's text is
+    /// not its original bytes before or in the quantity (an HTML entity or
+    /// tag, an invalid byte read as U+FFFD). Left out otherwise; see
+    /// [`Claim::mark_in_evidence`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<Span>,
     /// How it is hedged.
     pub qualifier: Qualifier,
     /// The sentence's span in the original bytes.
@@ -106,6 +113,17 @@ pub struct Claim {
     /// The value.
     #[serde(default)]
     pub value: Value,
+}
+
+impl Claim {
+    /// Where the quantity is in `evidence`: its `mark`, else `span` less
+    /// `sentence.start` (the sentence's text is its original bytes).
+    pub fn mark_in_evidence(&self) -> Span {
+        self.mark.unwrap_or(Span {
+            start: self.span.start.saturating_sub(self.sentence.start),
+            end: self.span.end.saturating_sub(self.sentence.start),
+        })
+    }
 }
 
 /// A chain as a claim writes it: each link's keys sorted.
@@ -168,6 +186,7 @@ mod tests {
             .into(),
             anonymous: false,
             subject: None,
+            mark: None,
             span: Span::new(3, 9),
             sentence: Span::new(0, 20),
             evidence: "e \"q\"".into(),

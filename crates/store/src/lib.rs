@@ -11,7 +11,7 @@
 //! than the migrations it knows).
 //!
 //! Guarantees, on both backends: a document is stored whole or not at all,
-//! and at most once (its content hash is a unique key; on PostgreSQL,
+//! and at most once (its [`document_key`] is a unique key; on PostgreSQL,
 //! several processes may ingest at once and a document two of them bring is
 //! kept once). Readers (`ledger`, `search`, the server) work while a writer
 //! ingests. Both backends run one schema (see `schema.rs`).
@@ -69,11 +69,52 @@ pub enum StoreError {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
-/// The content hash a document is known by: SHA-256 of its original bytes,
-/// in hex.
+/// The content hash of a document's original bytes: SHA-256, in hex. A
+/// document with no outlet and no address (a file) is stored once under it
+/// (see [`document_key`]).
 pub fn content_hash(bytes: &[u8]) -> String {
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(bytes);
+    hex(&sha2::Sha256::digest(bytes))
+}
+
+/// The key a document is stored once under: its [`content_hash`] when it
+/// names no outlet and no address; else SHA-256 of its bytes followed by
+/// its outlet and its address, each length-prefixed. One text carried by
+/// two outlets (two JSONL records with the same `text`) is then two
+/// documents, each with its own chain, and the same record brought twice is
+/// still one.
+pub fn document_key(original: &[u8], outlet: Option<&str>, url: Option<&str>) -> String {
+    use sha2::Digest;
+    if outlet.is_none() && url.is_none() {
+        return content_hash(original);
+    }
+    let mut h = sha2::Sha256::new();
+    h.update(original);
+    h.update(b"\0isnad-record");
+    for field in [outlet, url] {
+        match field {
+            Some(v) => {
+                h.update([1u8]);
+                h.update((v.len() as u64).to_le_bytes());
+                h.update(v.as_bytes());
+            }
+            None => h.update([0u8]),
+        }
+    }
+    hex(&h.finalize())
+}
+
+/// The content hash a record with an outlet or address was stored under
+/// before [`document_key`] told records apart (so that one of those is not
+/// stored again), when `f.hash` is its key.
+pub(crate) fn legacy_hash(f: &DocFields, original: &[u8]) -> Option<String> {
+    if f.outlet.is_none() && f.url.is_none() {
+        return None;
+    }
+    (f.hash == document_key(original, f.outlet.as_deref(), f.url.as_deref())).then(|| content_hash(original))
+}
+
+fn hex(digest: &[u8]) -> String {
     let mut s = String::with_capacity(64);
     for b in digest {
         s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
@@ -98,7 +139,8 @@ pub struct MentionRow {
 /// A document's fields, as stored and as read back.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct DocFields {
-    /// SHA-256 of the original bytes, hex.
+    /// The key it is stored once under ([`document_key`]): SHA-256 of the
+    /// original bytes (with the outlet and address a record gives), hex.
     pub hash: String,
     /// The contract's document id.
     pub doc: String,
@@ -418,6 +460,26 @@ fn split_band(b: Option<[f64; 2]>) -> (Option<f64>, Option<f64>) {
     }
 }
 
+/// A claim's mark as the store's `mark_start` and `mark_end` columns.
+fn split_mark(m: Option<Span>) -> (Option<i64>, Option<i64>) {
+    match m {
+        Some(m) => (Some(i64::from(m.start)), Some(i64::from(m.end))),
+        None => (None, None),
+    }
+}
+
+/// A claim's mark from the store's `mark_start` and `mark_end` columns.
+fn join_mark(start: Option<i64>, end: Option<i64>) -> Option<Span> {
+    let at = |x: i64| u32::try_from(x).unwrap_or(u32::MAX);
+    match (start, end) {
+        (Some(s), Some(e)) => Some(Span {
+            start: at(s),
+            end: at(e).max(at(s)),
+        }),
+        _ => None,
+    }
+}
+
 /// A band from the store's `band_lo` and `band_hi` columns.
 fn join_band(lo: Option<f64>, hi: Option<f64>) -> Option<[f64; 2]> {
     match (lo, hi) {
@@ -470,6 +532,7 @@ impl Decode {
             source: self.chain(claim, c.chain)?,
             anonymous: c.anonymous,
             subject: c.subject,
+            mark: join_mark(c.mark_start, c.mark_end),
             span: c.span,
             sentence: c.sentence,
             evidence: Arc::from(c.evidence),
@@ -485,6 +548,8 @@ struct Columns<'a> {
     vague: Option<String>,
     band_lo: Option<f64>,
     band_hi: Option<f64>,
+    mark_start: Option<i64>,
+    mark_end: Option<i64>,
     qualifier: &'a str,
     stance: &'a str,
     chain: &'a str,

@@ -20,7 +20,7 @@
 use crate::schema::{Dialect, SCHEMA_VERSION, migration};
 use crate::{
     Added, Columns, Counts, Decode, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
-    StoreError, StoredDocument, split, split_band, stored_text,
+    StoreError, StoredDocument, split, split_band, split_mark, stored_text,
 };
 use isnad_model::{Claim, Span};
 use postgres::{Client, NoTls, Row};
@@ -209,6 +209,40 @@ impl Postgres {
         run: Option<i64>,
     ) -> std::result::Result<Vec<Added>, postgres::Error> {
         let mut tx = self.client.get_mut().transaction()?;
+        // A record stored by an isnad that keyed it by its bytes alone is
+        // known under that key, with its outlet and address.
+        let (mut at, mut hashes, mut outlets, mut urls) =
+            (Vec::<i64>::new(), Vec::new(), Vec::new(), Vec::new());
+        for &i in order {
+            let f = &docs[i].fields;
+            if let Some(h) = crate::legacy_hash(f, &docs[i].original) {
+                at.push(i as i64);
+                hashes.push(h);
+                outlets.push(f.outlet.as_deref().map(|v| clean(v).into_owned()));
+                urls.push(f.url.as_deref().map(|v| clean(v).into_owned()));
+            }
+        }
+        let mut out = vec![Added::Known(0); docs.len()];
+        let mut stored_before: HashSet<usize> = HashSet::new();
+        if !at.is_empty() {
+            for r in tx.query(
+                "SELECT t.i, d.id FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS t(i, h, o, u)
+                 JOIN documents d ON d.hash = t.h AND d.outlet IS NOT DISTINCT FROM t.o AND d.url IS NOT DISTINCT FROM t.u",
+                &[&at, &hashes, &outlets, &urls],
+            )? {
+                let i = r.get::<_, i64>(0) as usize;
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Added::Known(r.get(1));
+                    stored_before.insert(i);
+                }
+            }
+        }
+        let kept: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|i| !stored_before.contains(i))
+            .collect();
+        let order = kept.as_slice();
         // Ids in the order the documents came (as SQLite gives them), though
         // they are inserted in hash order; a known document leaves a gap.
         let mut ids: Vec<i64> = tx
@@ -259,7 +293,6 @@ impl Postgres {
             .iter()
             .map(|r| r.get(0))
             .collect();
-        let mut out = vec![Added::Known(0); docs.len()];
         let mut known: Vec<usize> = Vec::new();
         let mut m = Mentions::default();
         let mut c = Claims::default();
@@ -329,7 +362,8 @@ impl Postgres {
     fn ledger_rows_where(&self, filter: &str, document: Option<i64>) -> Result<Vec<LedgerRow>> {
         let sql = format!(
             "SELECT c.id, c.document, {DOC_COLUMNS}, c.facet, c.lo, c.hi, c.vague, c.qualifier, c.stance, c.chain,
-                    c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi
+                    c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi,
+                    c.mark_start, c.mark_end
              FROM claims c JOIN documents d ON d.id = c.document {filter}
              ORDER BY c.document, c.span_start, c.id"
         );
@@ -374,6 +408,8 @@ impl Postgres {
                 evidence: r.get(26),
                 band_lo: r.get(27),
                 band_hi: r.get(28),
+                mark_start: r.get(29),
+                mark_end: r.get(30),
             };
             let claim = decode
                 .claim(id, &doc, columns)
@@ -520,6 +556,8 @@ struct Claims {
     evidence: Vec<String>,
     band_lo: Vec<Option<f64>>,
     band_hi: Vec<Option<f64>>,
+    mark_start: Vec<Option<i64>>,
+    mark_end: Vec<Option<i64>>,
 }
 
 impl Claims {
@@ -549,6 +587,9 @@ impl Claims {
             self.evidence.push(clean(&x.evidence).into_owned());
             self.band_lo.push(band_lo);
             self.band_hi.push(band_hi);
+            let (mark_start, mark_end) = split_mark(x.mark);
+            self.mark_start.push(mark_start);
+            self.mark_end.push(mark_end);
         }
     }
 
@@ -558,10 +599,10 @@ impl Claims {
         }
         tx.execute(
             "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject,
-                                 span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi)
+                                 span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi, mark_start, mark_end)
              SELECT * FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[], $7::text[],
                                   $8::text[], $9::bool[], $10::text[], $11::bigint[], $12::bigint[], $13::bigint[],
-                                  $14::bigint[], $15::text[], $16::float8[], $17::float8[])",
+                                  $14::bigint[], $15::text[], $16::float8[], $17::float8[], $18::bigint[], $19::bigint[])",
             &[
                 &self.document,
                 &self.facet,
@@ -580,6 +621,8 @@ impl Claims {
                 &self.evidence,
                 &self.band_lo,
                 &self.band_hi,
+                &self.mark_start,
+                &self.mark_end,
             ],
         )
         .map(drop)

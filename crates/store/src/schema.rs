@@ -31,6 +31,11 @@ const VERSIONS: &[Version] = &[
         sqlite: "",
         postgres: "",
     },
+    Version {
+        shared: include_str!("../migrations/003_claim_marks.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 /// The schema version this build writes.

@@ -3,7 +3,7 @@
 use crate::schema::{Dialect, SCHEMA_VERSION, migration};
 use crate::{
     Added, Columns, Counts, Decode, DocFields, Hit, KnownDocument, LedgerRow, NewDocument, Query, Result,
-    StoreError, StoredDocument, split, split_band, stored_text,
+    StoreError, StoredDocument, split, split_band, split_mark, stored_text,
 };
 use isnad_model::{Claim, Span};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -203,7 +203,8 @@ impl Sqlite {
             .conn
             .prepare(&format!(
                 "SELECT c.id, c.document, {DOC_COLUMNS}, c.facet, c.lo, c.hi, c.vague, c.qualifier, c.stance, c.chain,
-                        c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi
+                        c.anonymous, c.subject, c.span_start, c.span_end, c.sent_start, c.sent_end, c.evidence, c.band_lo, c.band_hi,
+                        c.mark_start, c.mark_end
                  FROM claims c JOIN documents d ON d.id = c.document {filter}
                  ORDER BY c.document, c.span_start, c.id"
             ))
@@ -247,6 +248,8 @@ impl Sqlite {
                     evidence: r.get_ref(26)?.as_str()?,
                     band_lo: r.get(27)?,
                     band_hi: r.get(28)?,
+                    mark_start: r.get(29)?,
+                    mark_end: r.get(30)?,
                 };
                 Ok(decode.claim(id, &doc, columns).map(|claim| LedgerRow {
                     id,
@@ -358,6 +361,19 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
         return Ok(Added::Known(id));
     }
     let f = &d.fields;
+    // The same record stored by an isnad that keyed it by its bytes alone.
+    if let Some(legacy) = crate::legacy_hash(f, &d.original) {
+        let known: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM documents WHERE hash = ?1 AND outlet IS ?2 AND url IS ?3",
+                params![legacy, f.outlet, f.url],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = known {
+            return Ok(Added::Known(id));
+        }
+    }
     tx.execute(
             "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14)",
@@ -380,13 +396,14 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
         }
         let mut c = tx
                 .prepare_cached(
-                    "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject, span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                    "INSERT INTO claims (document, facet, lo, hi, vague, qualifier, stance, chain, anonymous, subject, span_start, span_end, sent_start, sent_end, evidence, band_lo, band_hi, mark_start, mark_end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                 )
                 ?;
         for x in &d.claims {
             let (lo, hi) = split(x.value);
             let (band_lo, band_hi) = split_band(x.band);
+            let (mark_start, mark_end) = split_mark(x.mark);
             let chain = serde_json::to_string(&x.source).unwrap_or_else(|_| "[]".into());
             c.execute(params![
                 id,
@@ -405,7 +422,9 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
                 x.sentence.end,
                 &*x.evidence,
                 band_lo,
-                band_hi
+                band_hi,
+                mark_start,
+                mark_end
             ])?;
         }
         tx.execute(

@@ -51,6 +51,7 @@ fn claim(facet: &str, value: Value) -> Claim {
         .into(),
         anonymous: false,
         subject: Some("e".into()),
+        mark: None,
         span: Span::new(0, 2),
         sentence: Span::new(0, 10),
         evidence: "90 …".into(),
@@ -135,6 +136,69 @@ fn a_document_is_stored_once_by_its_content() {
     }
 }
 
+/// A record with its outlet and address, keyed as ingest keys it.
+fn record(text: &str, outlet: &str, url: &str) -> NewDocument {
+    let mut d = doc(text, vec![claim("killed_total", Value::Number(90.0))]);
+    d.fields.outlet = Some(outlet.into());
+    d.fields.url = Some(url.into());
+    d.fields.hash = document_key(&d.original, d.fields.outlet.as_deref(), d.fields.url.as_deref());
+    d
+}
+
+#[test]
+fn one_text_from_two_outlets_is_two_documents_and_each_is_stored_once() {
+    for (at, _keep) in fresh("one_text_from_two_outlets") {
+        let mut s = Store::open_location(&at).expect("open");
+        let a = record("90 مسلحا", "A", "https://a.example/1");
+        let b = record("90 مسلحا", "B", "https://b.example/1");
+        let added = s.add_all(&[a.clone(), b.clone(), a.clone()], None).expect("add");
+        assert!(matches!(added[0], Added::New(_)), "{at}: {added:?}");
+        assert!(matches!(added[1], Added::New(_)), "{at}: {added:?}");
+        assert!(matches!(added[2], Added::Known(_)), "{at}: {added:?}");
+        assert!(matches!(s.add(&b, None).expect("add"), Added::Known(_)), "{at}");
+        assert_eq!(s.counts().expect("counts").documents, 2, "{at}");
+        assert_eq!(s.counts().expect("counts").claims, 2, "{at}");
+    }
+}
+
+#[test]
+fn a_record_stored_under_its_content_hash_alone_is_not_stored_again() {
+    for (at, _keep) in fresh("a_record_stored_under_its_content_hash") {
+        let mut s = Store::open_location(&at).expect("open");
+        let now = record("90 مسلحا", "A", "https://a.example/1");
+        // As an isnad before `document_key` stored it.
+        let mut before = now.clone();
+        before.fields.hash = content_hash(&now.original);
+        let Added::New(id) = s.add(&before, None).expect("add") else {
+            panic!("{at}: the first is new")
+        };
+        assert_eq!(s.add_all(&[now], None).expect("add"), [Added::Known(id)], "{at}");
+        // Another outlet's record of that text is a document of its own.
+        let other = record("90 مسلحا", "B", "https://a.example/1");
+        assert!(matches!(s.add(&other, None).expect("add"), Added::New(_)), "{at}");
+    }
+}
+
+#[test]
+fn document_keys_tell_outlets_and_addresses_apart() {
+    let t = b"90";
+    assert_eq!(document_key(t, None, None), content_hash(t));
+    let keys = [
+        document_key(t, Some("A"), None),
+        document_key(t, None, Some("A")),
+        document_key(t, Some("A"), Some("")),
+        document_key(t, Some("A"), Some("B")),
+        document_key(t, Some("AB"), None),
+        document_key(t, Some(""), None),
+    ];
+    for (i, a) in keys.iter().enumerate() {
+        assert_ne!(a, &content_hash(t), "key {i}");
+        for (j, b) in keys.iter().enumerate().skip(i + 1) {
+            assert_ne!(a, b, "keys {i} and {j}");
+        }
+    }
+}
+
 #[test]
 fn claims_read_back_as_written() {
     for (at, _keep) in fresh("claims_read_back_as_written") {
@@ -143,6 +207,12 @@ fn claims_read_back_as_written() {
             claim("attackers_count", Value::Number(12.0)),
             claim("prisoners_escaped", Value::Range(300.0, 400.0)),
             claim("attackers_count", Value::None),
+            // A claim whose quantity is elsewhere in its evidence than its
+            // span says (a page's entity before it).
+            Claim {
+                mark: Some(Span::new(1, 3)),
+                ..claim("attackers_count", Value::Number(9000.0))
+            },
         ];
         s.add(&doc("نص", claims.clone()), None).expect("add");
         let rows = s.ledger_rows().expect("rows");
@@ -150,7 +220,7 @@ fn claims_read_back_as_written() {
         assert_eq!(back, claims, "{at}");
         assert_eq!(rows[0].doc.published.as_deref(), Some("2022-01-24"));
         let id = rows[0].document;
-        assert_eq!(s.document_claims(id).expect("claims").len(), 3);
+        assert_eq!(s.document_claims(id).expect("claims").len(), 4);
         let (list, total) = s.documents(10, 0).expect("documents");
         assert_eq!((list.len(), total), (1, 1));
         assert_eq!(list[0].1.hash, rows[0].doc.hash);

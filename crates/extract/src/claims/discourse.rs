@@ -8,9 +8,10 @@
 //! sentences are read.
 
 use super::frames::Frame;
-use super::model::SourceRef;
+use super::model::{SourceKind, SourceRef};
 use super::sources::SrcMention;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -30,7 +31,7 @@ pub(super) struct Facts<'a> {
     /// The gazetteer sources the document names in full (for the aliases
     /// that count only in their context, التنظيم).
     pub(super) named: FxHashSet<usize>,
-    /// Each cue of a known event: its token and the event.
+    /// Each cue of a known event: its token and the event, in token order.
     pub(super) events: Vec<(usize, usize)>,
     /// The event most cues name.
     pub(super) main_event: Option<usize>,
@@ -47,14 +48,45 @@ pub(super) enum Aliases {
     Plain,
 }
 
+/// A description's head word, the kind its last word names, and its own
+/// kind: what [`super::Run::later_named`] looks for.
+pub(super) type LaterKey = (String, SourceKind, SourceKind);
+
 /// Who has been named and who spoke, sentence after sentence.
 #[derive(Default)]
 pub(super) struct Discourse {
-    /// Every source mentioned so far, latest last.
+    /// Every source mentioned so far, latest last (added through
+    /// [`Discourse::push_source`], which keeps the index below).
     pub(super) sources: Vec<SrcMention>,
+    /// The latest unnamed source in `sources` by its head word: "the
+    /// source" looks it up once per sentence, and a scan back over every
+    /// source of a long document made its claims quadratic.
+    anonymous_by_head: FxHashMap<String, usize>,
+    /// Per description's head, kind and own kind: a stretch of tokens
+    /// `[from, to)` in which [`super::Run::later_named`] found no name
+    /// that any description of them takes (only a verb near the
+    /// description may open one there).
+    pub(super) later: RefCell<FxHashMap<LaterKey, (usize, usize)>>,
     /// The subjects of reporting verbs so far, latest last ("the group"
     /// refers to one of them).
     pub(super) subjects: Vec<SrcMention>,
     /// The frame of the latest speaker, for a verb with no subject.
     pub(super) last_speaker: Option<Frame>,
+}
+
+impl Discourse {
+    /// Adds a source mentioned now.
+    pub(super) fn push_source(&mut self, m: SrcMention) {
+        if m.anonymous {
+            self.anonymous_by_head.insert(m.head.clone(), self.sources.len());
+        }
+        self.sources.push(m);
+    }
+
+    /// The latest unnamed source whose head word is `head`.
+    pub(super) fn anonymous_with_head(&self, head: &str) -> Option<&SrcMention> {
+        self.anonymous_by_head
+            .get(head)
+            .and_then(|&k| self.sources.get(k))
+    }
 }

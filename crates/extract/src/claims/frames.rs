@@ -110,7 +110,7 @@ impl<'a> Run<'a> {
                 let s = self.resolve(s);
                 self.disc.last_speaker = Some(self.speaker_frame(i, &s, false));
                 self.disc.subjects.push(s.clone());
-                self.disc.sources.push(s);
+                self.disc.push_source(s);
             }
             i = after;
         }
@@ -203,7 +203,7 @@ impl<'a> Run<'a> {
             .or_else(|| self.headline_name(sent.start..colon))
             .filter(|src| src.toks.end <= colon + 1)?;
         let src = self.resolve(src);
-        self.disc.sources.push(src.clone());
+        self.disc.push_source(src.clone());
         s.frames.push(Frame {
             at: sent.start,
             passive: false,
@@ -222,7 +222,7 @@ impl<'a> Run<'a> {
         let f = self.at(&self.lex().prepositions, i)?;
         let src = self.prep_object(f.end, s.sent.end, s.aliases)?;
         let src = self.resolve(src);
-        self.disc.sources.push(src.clone());
+        self.disc.push_source(src.clone());
         // A cited source has spoken: المصدر ذاته may refer to it.
         self.disc.subjects.push(src.clone());
         let end = src.toks.end;
@@ -345,7 +345,7 @@ impl<'a> Run<'a> {
                 .flatten()
         });
         let who = self.resolve(who);
-        self.disc.sources.push(who.clone());
+        self.disc.push_source(who.clone());
         if !passive {
             self.disc.subjects.push(who.clone());
         }
@@ -360,7 +360,7 @@ impl<'a> Run<'a> {
             let c = self.resolve(c);
             anonymous = c.anonymous;
             chain.push(c.src.clone());
-            self.disc.sources.push(c);
+            self.disc.push_source(c);
         }
         Frame {
             at: i,
@@ -382,7 +382,7 @@ impl<'a> Run<'a> {
             .or_else(|| self.lang(i).grammar().name_before_verb(self, s, i))?;
         let end = m.toks.end;
         let m = self.resolve(m);
-        self.disc.sources.push(m.clone());
+        self.disc.push_source(m.clone());
         // "The Health Office's latest toll was 23 dead": the figures a
         // source issued are its own, unless a denying verb just before has
         // them as its object ("rejected the ministry's figure of 17"): then

@@ -210,67 +210,109 @@ impl<'a> Run<'a> {
         m
     }
 
+    /// The named source a description (مرصد حقوقي محلي, "a war monitor")
+    /// stands for: the first one after it in the document (see
+    /// [`Run::later_named_at`]).
+    ///
+    /// Each description scanned the rest of the document, which made a
+    /// long document of descriptions quadratic. The scan now remembers,
+    /// per head and kind, the stretch it found no name in ([`Discourse`]'s
+    /// `later`), and a later description of the same head and kind only
+    /// re-reads there the tokens a verb near it may open a name at.
     pub(super) fn later_named(&self, m: &SrcMention) -> Option<SrcMention> {
-        // Scan the rest of the document for a named source with this head.
         let lex = self.lex();
         let kind = self
             .at(&lex.kinds, m.toks.end - 1)
             .map_or(m.src.kind, |f| *f.value);
-        let mut i = m.toks.end;
-        while i < self.toks.len() {
-            if Lang::of_word(&m.head) == Lang::English {
-                // English: the head inside a capitalised name (the Northmoor
-                // Monitor for Human Rights), or the next named body of the
-                // same kind that speaks.
-                let mut j = i;
-                if self.word(i) == m.head && self.capitalised(i) {
-                    while j > 0 && self.capitalised(j - 1) && self.word(j - 1) != "the" {
-                        j -= 1;
+        let from = m.toks.end;
+        let near = from + 60;
+        let english = Lang::of_word(&m.head) == Lang::English;
+        let memo_key = (m.head.clone(), kind, m.src.kind);
+        let memo = self.disc.later.borrow().get(&memo_key).copied();
+        // Where the full scan starts: at `from`, or past a stretch known
+        // to hold no name that any description of this head could take.
+        let (clean_from, mut i) = match memo {
+            Some((p0, clean_end)) if p0 <= from && from <= clean_end => {
+                if !english {
+                    for i in from..near.min(clean_end) {
+                        if let Some(n) = self.named_after_verb(m, i) {
+                            return Some(n);
+                        }
                     }
                 }
-                if let Some(n) = self
-                    .english_name(j)
-                    .filter(|n| n.toks.len() > 1 && !n.anaphor && !n.generic)
-                    && (j < i
-                        || n.src.kind == kind
-                            && (n.toks.end..(n.toks.end + 3).min(self.toks.len()))
-                                .any(|k| self.starts(&lex.verbs, k)))
-                {
-                    return Some(n);
-                }
-                i += 1;
-                continue;
+                (p0, clean_end)
             }
-            // (Both strip a prefix: a word that does not end with the head
-            // cannot be it.)
-            if self.word(i).ends_with(m.head.as_str())
-                && without_article(strip_proclitic_l(self.word(i))) == m.head
-                && let Some(n) = self.name(i, Aliases::Plain)
-                && !n.generic
-                && !n.anaphor
-                && n.toks.len() > 1
-            {
-                return Some(n);
-            }
-            // The next named body of the same kind (a monitor named in the next sentence).
-            if i < m.toks.end + 60
-                && let Some(v) = self.at(&lex.verbs, i)
-                && let Some(n) = self.name(v.end, Aliases::Plain)
-                && !n.generic
-                && !n.anaphor
-                && n.src.kind == m.src.kind
-                && n.toks.len() > 1
-            {
-                return Some(n);
-            }
-            if let Some(f) = self.at(&lex.source_names, i) {
-                let e = &lex.sources[*f.value];
-                if e.name_contains(&m.head) || e.aliases_contain(&m.head) {
-                    return Some(Self::known(e, i..f.end));
-                }
+            _ => (from, from),
+        };
+        let mut found = None;
+        while i < self.toks.len() {
+            found = self.later_named_at(m, kind, i, i < near);
+            if found.is_some() {
+                break;
             }
             i += 1;
         }
+        // No name in [clean_from, i): token i, where one was found, is read
+        // again by the next description.
+        self.disc.later.borrow_mut().insert(memo_key, (clean_from, i));
+        found
+    }
+
+    /// The name a description `m` of `kind` stands for at token `i`, if
+    /// one opens there; a name after a verb only when `near` it.
+    fn later_named_at(&self, m: &SrcMention, kind: SourceKind, i: usize, near: bool) -> Option<SrcMention> {
+        let lex = self.lex();
+        if Lang::of_word(&m.head) == Lang::English {
+            // English: the head inside a capitalised name (the Northmoor
+            // Monitor for Human Rights), or the next named body of the
+            // same kind that speaks.
+            let mut j = i;
+            if self.word(i) == m.head && self.capitalised(i) {
+                while j > 0 && self.capitalised(j - 1) && self.word(j - 1) != "the" {
+                    j -= 1;
+                }
+            }
+            if let Some(n) = self
+                .english_name(j)
+                .filter(|n| n.toks.len() > 1 && !n.anaphor && !n.generic)
+                && (j < i
+                    || n.src.kind == kind
+                        && (n.toks.end..(n.toks.end + 3).min(self.toks.len()))
+                            .any(|k| self.starts(&lex.verbs, k)))
+            {
+                return Some(n);
+            }
+            return None;
+        }
+        // (Both strip a prefix: a word that does not end with the head
+        // cannot be it.)
+        if self.word(i).ends_with(m.head.as_str())
+            && without_article(strip_proclitic_l(self.word(i))) == m.head
+            && let Some(n) = self.name(i, Aliases::Plain)
+            && !n.generic
+            && !n.anaphor
+            && n.toks.len() > 1
+        {
+            return Some(n);
+        }
+        // The next named body of the same kind (a monitor named in the next sentence).
+        if near && let Some(n) = self.named_after_verb(m, i) {
+            return Some(n);
+        }
+        if let Some(f) = self.at(&lex.source_names, i) {
+            let e = &lex.sources[*f.value];
+            if e.name_contains(&m.head) || e.aliases_contain(&m.head) {
+                return Some(Self::known(e, i..f.end));
+            }
+        }
         None
+    }
+
+    /// A named body of the kind of description `m` after a reporting verb
+    /// at `i` (Arabic: the verb comes first).
+    fn named_after_verb(&self, m: &SrcMention, i: usize) -> Option<SrcMention> {
+        let v = self.at(&self.lex().verbs, i)?;
+        self.name(v.end, Aliases::Plain)
+            .filter(|n| !n.generic && !n.anaphor && n.src.kind == m.src.kind && n.toks.len() > 1)
     }
 }

@@ -8,6 +8,7 @@
 //! its speaker.
 
 use super::*;
+use isnad_model::Span;
 
 impl<'a> Run<'a> {
     pub(super) fn sentence(
@@ -19,7 +20,7 @@ impl<'a> Run<'a> {
         out: &mut Vec<Claim>,
     ) {
         let lex = self.lex();
-        let mut qs = self.quantities(key.start, mentions);
+        let mut qs = self.quantities(key.clone(), mentions);
         // A sentence with no number only tells who spoke (for a later وأضاف).
         let may_claim_zero = |k: usize| self.starts(&lex.none_words, k) || self.starts(&lex.zero_results, k);
         if qs.is_empty() && !toks.clone().any(may_claim_zero) {
@@ -43,12 +44,16 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// The quantities among `mentions` (those of one sentence, from key
-    /// offset `start`) outside page furniture, with their tokens.
-    fn quantities(&self, start: usize, mentions: &[Mention]) -> Vec<Quantity> {
+    /// The quantities among `mentions` (those of one sentence, at key
+    /// offsets `key`) outside page furniture, with their tokens. A mention
+    /// that runs past the sentence's end (". 8888" read as .8888 where the
+    /// sentence ends at the stop) is no claim of it: its span would lie
+    /// outside the sentence it cites as evidence.
+    fn quantities(&self, key: Range<usize>, mentions: &[Mention]) -> Vec<Quantity> {
         mentions
             .iter()
-            .filter(|m| m.start >= start && m.kind.is_quantity())
+            .filter(|m| m.start >= key.start && m.kind.is_quantity())
+            .filter(|m| m.end <= key.end && m.hedge.is_none_or(|(hs, he)| hs >= key.start && he <= key.end))
             .filter(|m| !self.doc.in_furniture(self.n.to_input(m.start..m.end)))
             .map(|m| {
                 let a = self.toks.partition_point(|t| (t.end as usize) <= m.start);
@@ -82,6 +87,11 @@ impl<'a> Run<'a> {
             Value::Range(a, b) => Value::Range(a * factor, b * factor),
             Value::None => Value::None,
         };
+        // A figure no count of its facet can be (a billion people, a run
+        // of digits too long for a float) is no claim.
+        if !self.lex().plausible(&value) {
+            return None;
+        }
         let span_key = match q.m.hedge {
             Some((hs, he)) => hs.min(q.m.start)..he.max(q.m.end),
             None => q.m.start..q.m.end,
@@ -91,6 +101,15 @@ impl<'a> Run<'a> {
         } else {
             q.m.qualifier
         };
+        let quantity = self.n.to_input(span_key);
+        let span = self.doc.original_span(quantity.clone());
+        let sentence = self.doc.original_span(text.clone());
+        // The quantity in the sentence's text, kept when the text is not
+        // the original bytes there (so that a mark lands on it).
+        let at = |x: usize| x.saturating_sub(text.start).min(text.len());
+        let mark = Span::new(at(quantity.start), at(quantity.end));
+        let shifted = mark.start != span.start.saturating_sub(sentence.start)
+            || mark.end != span.end.saturating_sub(sentence.start);
         Some(Claim {
             doc: self.doc.id.clone(),
             lang: self.doc.meta.lang.clone(),
@@ -107,8 +126,9 @@ impl<'a> Run<'a> {
             source: source.into(),
             anonymous,
             subject: self.subject(sent, q.toks.start),
-            span: self.doc.original_span(self.n.to_input(span_key)),
-            sentence: self.doc.original_span(text.clone()),
+            mark: shifted.then_some(mark),
+            span,
+            sentence,
             evidence: self.doc.text[text.clone()].into(),
         })
     }

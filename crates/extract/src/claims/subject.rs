@@ -27,13 +27,15 @@ impl<'a> Run<'a> {
 
     /// The event of a number at token `at` of sentence `sent`.
     pub(super) fn subject(&self, sent: Range<usize>, at: usize) -> Option<String> {
-        let local = self
-            .facts
-            .events
-            .iter()
-            .rev()
-            .find(|(i, _)| sent.contains(i) && *i < at)
-            .map(|&(_, e)| e);
+        // The cues are in token order: the last one before the number, by
+        // bisection (a scan back over every cue of the document made a
+        // long document's claims quadratic), if it is in the sentence.
+        let before = self.facts.events.partition_point(|&(i, _)| i < at.min(sent.end));
+        let local = before
+            .checked_sub(1)
+            .map(|k| self.facts.events[k])
+            .filter(|&(i, _)| i >= sent.start)
+            .map(|(_, e)| e);
         local
             .or(self.facts.main_event)
             .map(|e| self.lex().known_events[e].id.clone())

@@ -786,6 +786,35 @@ const SIDES: &[Row] = &[
 ];
 
 /// Claims of zero.
+/// Figures no count can be make no claim: `max_value` in facets.toml (a
+/// billion) caps every facet; a negative figure and a run of digits too
+/// long for a number are none either. See: issue 23.
+const OUT_OF_RANGE: &[Row] = &[
+    // Up to the cap, a claim as any other.
+    t!(
+        "Officials said 1,000,000,000 people were displaced.",
+        "displaced_people 1000000000 [unknown > Officials] anon"
+    ),
+    t!(
+        "Officials said 0.5 billion people were displaced.",
+        "displaced_people 500000000 [unknown > Officials] anon"
+    ),
+    t!(
+        "قال المرصد إن 900 مليون شخص نزحوا.",
+        "displaced_people 900000000 [unknown > المرصد]"
+    ),
+    t!(
+        "Officials said between 5 and 1,000,000 people were displaced.",
+        "displaced_people 5-1000000 [unknown > Officials] anon"
+    ),
+    // Beyond it: no claim.
+    t!("Officials said 1,000,000,001 people were displaced."),
+    t!("Officials said 5 billion people were displaced."),
+    t!("قال المرصد إن 2000 مليون شخص نزحوا."),
+    // A range reaching past it: no claim.
+    t!("Officials said between 5 and 2,000,000,000 people were displaced."),
+];
+
 const ZEROS: &[Row] = &[
     // أي سجين in a negated clause is a claim of zero.
     t!(
@@ -937,6 +966,39 @@ fn not_claim_rows() {
 #[test]
 fn side_rows() {
     run(SIDES);
+}
+
+#[test]
+fn out_of_range_rows() {
+    run(OUT_OF_RANGE);
+}
+
+#[test]
+fn figures_beyond_any_count_are_not_plausible() {
+    let lex = ClaimsLexicon::builtin();
+    let rows: &[(Value, bool)] = &[
+        (Value::Number(0.0), true),
+        (Value::Number(1e9), true),
+        (Value::Range(10.0, 1e9), true),
+        (Value::None, true),
+        (Value::Number(1e9 + 1.0), false),
+        (Value::Number(-5.0), false),
+        (Value::Number(f64::INFINITY), false),
+        (Value::Number(f64::NAN), false),
+        (Value::Range(-1.0, 5.0), false),
+        (Value::Range(5.0, f64::INFINITY), false),
+    ];
+    for (i, (v, want)) in rows.iter().enumerate() {
+        assert_eq!(lex.plausible(v), *want, "row {i}: {v:?}");
+    }
+}
+
+#[test]
+fn a_hundred_thousand_digits_make_no_claim() {
+    let x = Extractor::builtin();
+    let text = format!("Officials said {} people were killed.", "9".repeat(100_000));
+    let doc = Reader::builtin().plain("t", "t.txt", text.into_bytes());
+    assert!(x.extract(&doc).is_empty());
 }
 
 #[test]

@@ -231,13 +231,7 @@ impl<'a> Run<'a> {
         // "the source", "the official": the unnamed speaker named so
         // before ("A source in the security services… told").
         let head = self.word(start);
-        if let Some(prev) = self
-            .disc
-            .sources
-            .iter()
-            .rev()
-            .find(|s| s.anonymous && s.head == head && !head.is_empty())
-        {
+        if let Some(prev) = self.disc.anonymous_with_head(head).filter(|_| !head.is_empty()) {
             return Some(SrcMention {
                 toks: i..start + 1,
                 ..prev.clone()

@@ -156,6 +156,9 @@ pub struct Verb {
 #[derive(Deserialize)]
 pub(super) struct FacetsFile {
     pub(super) attempt: Vec<String>,
+    /// The largest value a claim may have (see [`super::ClaimsLexicon::plausible`]).
+    #[serde(default = "default_max_value")]
+    pub(super) max_value: f64,
     #[serde(default)]
     pub(super) cumulative: Vec<String>,
     #[serde(default)]
@@ -188,6 +191,12 @@ pub(super) struct FacetsFile {
     pub(super) who: Vec<WhoEntry>,
     pub(super) units: Units,
     pub(super) facet: Vec<FacetRow>,
+}
+
+/// The cap of a file that sets none: a billion (more than any toll, any
+/// displacement, any force deployed).
+fn default_max_value() -> f64 {
+    1e9
 }
 
 #[derive(Deserialize)]

@@ -20,6 +20,7 @@ pub(crate) use roles::Roles;
 
 use super::model::SourceKind;
 use crate::numbers::LexiconError;
+use crate::numbers::Value;
 use crate::phrase::PhraseSet;
 use files::{AttributionFile, EventsFile, FacetsFile, PlacesFile, SourcesFile, WhoEntry, verb_forms};
 use isnad_text::normalize::key;
@@ -144,6 +145,8 @@ pub struct ClaimsLexicon {
     pub(crate) labels: PhraseSet<()>,
     pub(crate) duration_after: PhraseSet<()>,
     pub(crate) facets: Vec<Facet>,
+    /// The largest value a claim may have (`max_value` in facets.toml).
+    pub(crate) max_value: f64,
     /// The names of facets.toml the rules rely on, resolved at load.
     pub(crate) roles: Roles,
     pub(crate) known_events: Vec<KnownEvent>,
@@ -437,6 +440,12 @@ impl ClaimsLexicon {
         let places = place_table(&pf)?;
         let src = source_tables(&sf);
         let fac = facet_tables(&ff)?;
+        if !(ff.max_value.is_finite() && ff.max_value > 0.0) {
+            return Err(LexiconError::new(
+                "facets.toml",
+                format!("max_value = {}: not a positive finite number", ff.max_value),
+            ));
+        }
         let roles = Roles::resolve(&ff, &fac)?;
         let sides = sf
             .source
@@ -515,6 +524,7 @@ impl ClaimsLexicon {
             labels: set(&ff.units.labels),
             duration_after: set(&ff.units.duration_after),
             facets: fac.facets,
+            max_value: ff.max_value,
             roles,
             known_events: ef.event,
             event_cues,
@@ -688,6 +698,18 @@ impl ClaimsLexicon {
                 .next()
                 .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
             && words.next().is_none()
+    }
+
+    /// True when `value` can be a claim's: finite, not negative, at most
+    /// `max_value` (a figure beyond it, or a run of digits too long for a
+    /// float, counts no one); a vague value always can.
+    pub fn plausible(&self, value: &Value) -> bool {
+        let ok = |x: f64| x.is_finite() && (0.0..=self.max_value).contains(&x);
+        match *value {
+            Value::Number(x) => ok(x),
+            Value::Range(a, b) => ok(a) && ok(b),
+            Value::None => true,
+        }
     }
 
     /// Facets whose figure grows as the days go on (tolls, arrests,
@@ -872,6 +894,18 @@ mod tests {
                 "\"Chad\", \"Chadian\"",
                 "\"Chad\", \"Iranian\"",
                 "facets.toml: nation TD: \"Iranian\" is also a word of nation IR",
+            ),
+            (
+                "facets",
+                "max_value = 1e9",
+                "max_value = -1",
+                "facets.toml: max_value = -1: not a positive finite number",
+            ),
+            (
+                "facets",
+                "max_value = 1e9",
+                "max_value = inf",
+                "facets.toml: max_value = inf: not a positive finite number",
             ),
             (
                 "sources",

@@ -588,6 +588,9 @@ impl<'a> Run<'a> {
         if found.is_empty() {
             found.extend(self.shared_partitive(b, sent.end));
         }
+        if found.is_empty() {
+            found.extend(self.partitive_after_verb(b, sent.end));
+        }
         let after_a_count =
             (a.saturating_sub(3).max(sent.start)..a).any(|k| self.toks[k].kind == TokenKind::Number);
         // "أعدم التنظيم 10 أشخاص": a people noun after the number says
@@ -927,6 +930,34 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Arabic puts the whole of a partitive after the verb of a generic
+    /// people noun: "18 شخصا قتلوا من «النصرة»" counts the dead of the
+    /// group named after من (the verb, then من within a word).
+    fn partitive_after_verb(&self, b: usize, end: usize) -> Vec<u16> {
+        let lex = self.lex();
+        let verb = b + 1;
+        if verb >= end
+            || self.lang(b) == Lang::English
+            || !self.starts(&lex.people_words, b)
+            || !self.starts(&lex.events, verb)
+        {
+            return Vec::new();
+        }
+        match (verb + 1..(verb + 3).min(end)).find(|&k| self.word(k) == "من") {
+            Some(k) => self.who_after(self.past_open_quote(k + 1), end),
+            None => Vec::new(),
+        }
+    }
+
+    /// The token after an opening quote or guillemet, else `k`.
+    fn past_open_quote(&self, k: usize) -> usize {
+        if matches!(self.toks.get(k).map(|t| t.text(self.key)), Some("«" | "\"" | "“")) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
     pub(super) fn who_after(&self, b: usize, end: usize) -> Vec<u16> {
         let lex = self.lex();
         let mut out = Vec::new();
@@ -957,9 +988,13 @@ impl<'a> Run<'a> {
             {
                 out.push(w);
             }
-            if let Some(f) = self.at(&lex.source_names, k)
-                && let Some(w) = lex.sides[*f.value]
-            {
+            // A named group, or its short name (النصرة) once the document
+            // has named it in full.
+            let named = self.at(&lex.source_names, k).map(|f| *f.value).or_else(|| {
+                let id = *self.at(&lex.contextual, k)?.value;
+                self.doc_has(Aliases::Doc, id).then_some(id)
+            });
+            if let Some(w) = named.and_then(|id| lex.sides[id]) {
                 out.push(w);
             }
             k += 1;

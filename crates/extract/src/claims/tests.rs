@@ -686,6 +686,25 @@ const NOT_CLAIMS: &[Row] = &[
 
 /// Whose dead a count names: one side, both together, or things.
 const SIDES: &[Row] = &[
+    // The whole of a partitive after the verb names the side of a
+    // generic people noun.
+    t!(
+        "وقال المرصد السوري لحقوق الإنسان إن 9 أشخاص قتلوا من «جبهة النصرة» في الغارات.",
+        "killed_attackers_or_isis 9 [unknown > SOHR]"
+    ),
+    // A group's short name counts once the report has named it in full.
+    t!(
+        "هاجمت جبهة النصرة المقر. وقال المرصد السوري لحقوق الإنسان إن 9 أشخاص قتلوا من «النصرة».",
+        "killed_attackers_or_isis 9 [unknown > SOHR]"
+    ),
+    t!(
+        "وقالت الوزارة إن 4 أشخاص قتلوا أمس من الشرطة.",
+        "killed_sdf_or_security 4 [unknown > الوزارة]"
+    ),
+    t!(
+        "وقال المرصد السوري لحقوق الإنسان إن 9 أشخاص قتلوا من سكان القرية.",
+        "killed_civilians 9 [unknown > SOHR]"
+    ),
     // Fighters of both sides counted together are no side.
     t!(
         "The army said 25 rebels and soldiers died in the clashes.",

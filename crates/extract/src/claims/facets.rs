@@ -56,7 +56,7 @@ impl<'a> Run<'a> {
             return None;
         }
         if let Some(unit) = self.unit(a, b) {
-            return self.duration(unit, a, sent_cues);
+            return self.duration(unit, (a, sent.start), sent_cues);
         }
         if let Some(vague) = self.vague_count(sent.clone(), q, b) {
             return vague;
@@ -333,14 +333,17 @@ impl<'a> Run<'a> {
     fn duration(
         &self,
         (unit, unit_end): (Unit, usize),
-        a: usize,
+        (a, sent_start): (usize, usize),
         cues: &[(usize, u16)],
     ) -> Option<(String, f64)> {
         let lex = self.lex();
         let Unit::Duration { facet, factor } = unit else {
             return None;
         };
-        let cued = cues.iter().any(|&(k, e)| e == lex.roles.duration && k < a)
+        let term = |k: usize| (k.saturating_sub(4).max(sent_start)..k).any(|j| self.starts(&lex.terms, j));
+        let cued = cues
+            .iter()
+            .any(|&(k, e)| e == lex.roles.duration && k < a && !term(k))
             || self.starts(&lex.duration_after, unit_end)
             || self.hyphen_joined(a, unit_end);
         cued.then(|| (lex.durations[facet as usize].clone(), factor))

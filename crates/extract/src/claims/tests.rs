@@ -479,6 +479,21 @@ const FACETS: &[Row] = &[
     ),
     // A unit counted apart, with no cue, is no duration.
     t!("The army said 3 days ago that the road was open."),
+    // The length of a detention or a sentence is no duration of the event.
+    t!("وقالت الوزارة إن المنفذ سبق أن تم توقيفه عام 2012 لمدة 30 يوما."),
+    t!("Police said the bomber had been jailed for 60 days in 2010."),
+    // ... while a siege's length still is, in a prison too.
+    t!(
+        "وقال الجيش إن الحصار استمر لمدة 12 يوما.",
+        "duration_days 12 [unknown > الجيش]"
+    ),
+    t!(
+        "وقال الجيش إن المعارك داخل السجن استمرت عشرة أيام.",
+        "duration_days 10 [unknown > الجيش]"
+    ),
+    // Land and repetitions are measures, not counts.
+    t!("Soldiers cleared 120 acres of farmland, the army said."),
+    t!("The terminal has been attacked 40 times since May, officials said."),
     // "Its own soldiers" lost are the speaker's own side.
     t!(
         "The army said on Monday that it had lost 26 of its own soldiers.",

@@ -224,6 +224,8 @@ pub(super) struct Units {
     pub(super) labels: Vec<String>,
     #[serde(default)]
     pub(super) duration_after: Vec<String>,
+    #[serde(default)]
+    pub(super) terms: Vec<String>,
 }
 
 #[derive(Deserialize)]

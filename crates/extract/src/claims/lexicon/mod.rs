@@ -144,6 +144,10 @@ pub struct ClaimsLexicon {
     /// Words naming a unit, law or article by the number after them.
     pub(crate) labels: PhraseSet<()>,
     pub(crate) duration_after: PhraseSet<()>,
+    /// Words of a sentence or a detention whose length a duration cue
+    /// after them measures (سجنه لمدة, "jailed for"): no duration of the
+    /// event.
+    pub(crate) terms: PhraseSet<()>,
     pub(crate) facets: Vec<Facet>,
     /// The largest value a claim may have (`max_value` in facets.toml).
     pub(crate) max_value: f64,
@@ -523,6 +527,7 @@ impl ClaimsLexicon {
             never_after: set(&ff.units.never_after),
             labels: set(&ff.units.labels),
             duration_after: set(&ff.units.duration_after),
+            terms: set(&ff.units.terms),
             facets: fac.facets,
             max_value: ff.max_value,
             roles,
@@ -598,6 +603,7 @@ impl ClaimsLexicon {
         add(&mut self.never_after);
         add(&mut self.labels);
         add(&mut self.duration_after);
+        add(&mut self.terms);
         add(&mut self.event_cues);
         all
     }

@@ -220,6 +220,11 @@ const SOURCES: &[Row] = &[
         "\"No more than four men carried out the attack,\" said a guard who asked not to be named.",
         "attackers_count 4 [unknown > a guard] anon"
     ),
+    // After a subject, what follows "said" is the report, not its speaker.
+    t!(
+        "A war communique said an infantry brigade, backed by tanks, attacked and 40 soldiers were killed.",
+        "killed_sdf_or_security 40 [unknown > A war communique] anon"
+    ),
     // An acronym alias counts only in capitals ("IS", not "is").
     t!(
         "A guard said 12 inmates escaped from the prison, which is in the north.\n\nIS fighters said 30 inmates escaped.",

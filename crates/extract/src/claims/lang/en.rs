@@ -56,8 +56,10 @@ impl Grammar for English {
         } else {
             run.subject_after(after, end, s.aliases)
         };
-        // '"…," said a shopkeeper who asked…': an unnamed speaker after the verb.
-        if who.is_none() && matches!(run.word(v), "said" | "says" | "told") {
+        // '"…," said a shopkeeper who asked…': an unnamed speaker after the
+        // verb, where no subject stands before it ("a communique said an
+        // infantry brigade attacked": the report).
+        if who.is_none() && inverted && matches!(run.word(v), "said" | "says" | "told") {
             who = run.indefinite_speaker(after, end);
         }
         // "cited by the ministry": the agent after "by".

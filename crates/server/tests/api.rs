@@ -152,6 +152,34 @@ async fn claims_filter_by_facet_source_event_language_and_date() {
     assert_eq!(v["total"].as_u64(), Some(total));
 }
 
+/// The Arabic font is served from the binary as a woff2, cached for long
+/// and not compressed again.
+#[tokio::test]
+async fn the_arabic_font_is_served_as_woff2_and_cached() {
+    let f = fixture(None);
+    let res = app(f.state.clone())
+        .oneshot(
+            Request::get("/fonts/noto-naskh-arabic-arabic-400-normal.woff2")
+                .header(header::ACCEPT_ENCODING, "gzip, br")
+                .body(Body::empty())
+                .expect("r"),
+        )
+        .await
+        .expect("response");
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers();
+    let text = |name| {
+        h.get(name)
+            .and_then(|v: &header::HeaderValue| v.to_str().ok())
+            .map(String::from)
+    };
+    assert_eq!(text(header::CONTENT_TYPE).as_deref(), Some("font/woff2"));
+    assert!(text(header::CACHE_CONTROL).is_some_and(|c| c.contains("max-age=31536000")));
+    assert_eq!(text(header::CONTENT_ENCODING), None);
+    let body = res.into_body().collect().await.expect("body").to_bytes();
+    assert_eq!(&body[..4], b"wOF2");
+}
+
 #[tokio::test]
 async fn search_finds_inflected_forms_and_refuses_an_empty_query() {
     let f = fixture(None);

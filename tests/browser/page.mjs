@@ -206,6 +206,16 @@ try {
   await speak("ar");
   await go(eventHash);
   check(await section.locator("h2").innerText() === f.label.ar, "in Arabic the facet has its Arabic name");
+  // Right to left, the row's parts still come in logical order: the
+  // chain rightmost, then the id, then the date, each read left to right.
+  await section.locator("details.who > summary").click();
+  const rtlRow = page.locator("li", { has: page.locator("bdi.doc-id", { hasText: "mix-2022" }) }).first();
+  const rtlOrder = await rtlRow.evaluate((li) => {
+    const box = (s) => li.querySelector(s).getBoundingClientRect();
+    return { chainLeft: box(".chain").left, idRight: box(".doc-id").right, idLeft: box(".doc-id").left, dateRight: box(".date").right };
+  });
+  check(rtlOrder.chainLeft >= rtlOrder.idRight && rtlOrder.idLeft >= rtlOrder.dateRight, `right to left: chain, id, date in logical order (${JSON.stringify(rtlOrder)})`);
+  check(digitsInOrder(await rtlRow.locator(".date").evaluate(charXs)), "right to left, the date's digits still read left to right");
   const font = await page.evaluate(async () => {
     await document.fonts.ready;
     await document.fonts.load('16px "Noto Naskh Arabic"', "سجن");

@@ -202,6 +202,7 @@ try {
   const speak = async (l) => {
     await page.evaluate((x) => localStorage.setItem("isnad-lang", x), l);
     await page.reload();
+    await page.waitForFunction(() => document.getElementById("main").dataset.ready === location.hash);
   };
   await speak("ar");
   await go(eventHash);

@@ -137,12 +137,13 @@ async function api(path) {
   return body;
 }
 
-function show(...nodes) {
-  main().replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined));
+// What a view shows: its nodes, and what to do once they are in the page.
+function view(nodes, after) {
+  return { nodes: nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false), after };
 }
 
-function fail(e) {
-  show(el("p", { class: "error", role: "alert" }, `${L().error}: `, safe(e && e.message ? e.message : String(e))));
+function failure(e) {
+  return view([el("p", { class: "error", role: "alert" }, `${L().error}: `, safe(e && e.message ? e.message : String(e)))]);
 }
 
 // The hash's path parts and its query.
@@ -158,7 +159,7 @@ function hashParts() {
 
 async function viewEvents() {
   const { events } = await api("/api/events");
-  if (!events.length) return show(el("p", {}, L().noEvents));
+  if (!events.length) return view([el("p", {}, L().noEvents)]);
   const rows = events.map((e) =>
     el("tr", {},
       el("td", { class: "name" }, el("a", { href: `#/event/${encodeURIComponent(e.id)}`, "data-event": e.id }, iso(e.name))),
@@ -167,11 +168,11 @@ async function viewEvents() {
       el("td", { class: "num" }, ltr(fmt(e.reports))),
       el("td", { class: "num" }, ltr(fmt(e.origins))),
       el("td", {}, e.facets.filter((f) => f.summary.contested).map((f, i) => [i ? ", " : "", facetLabel(f)]))));
-  show(el("h1", {}, L().events),
+  return view([el("h1", {}, L().events),
     el("div", { class: "scroll" },
       el("table", { class: "events" },
         el("thead", {}, el("tr", {}, ["", "id", L().dates, L().reports, L().origins, L().contested].map((h) => el("th", {}, h)))),
-        el("tbody", {}, rows))));
+        el("tbody", {}, rows)))]);
 }
 
 // A facet's label in the page's language (its id when the data has none).
@@ -196,11 +197,11 @@ async function viewEvent(id, params) {
   const filtered = [...filters.keys()].length > 0;
   const facets = [];
   for (const f of e.facets) facets.push(await facetBox(e, f, filters, filtered));
-  show(el("h1", {}, iso(e.name)),
+  return view([el("h1", {}, iso(e.name)),
     el("p", { class: "muted" }, ltr(e.id), " · ", ltr(fmt(e.reports)), ` ${L().reports} · `, ltr(fmt(e.origins)), ` ${L().origins}`,
       e.dates ? [" · ", ltr(e.dates[0]), " – ", ltr(e.dates[1])] : null),
     filterForm(e, filters),
-    facets);
+    facets]);
 }
 
 // The filter bar: each change rewrites the hash, so a reload or a link
@@ -554,9 +555,10 @@ async function viewDoc(id, claimId, eventId, q) {
     " · ", ltr(f.doc, { class: "ltr doc-id" }),
     f.url ? [" · ", link(f.url)] : null);
   const back = eventId ? el("p", {}, el("a", { href: `#/event/${encodeURIComponent(eventId)}` }, L().back)) : null;
-  show(back, el("h1", { dir: "auto" }, safe(f.title || f.doc)), head, article);
-  const current = article.querySelector("mark.claim.current") || article.querySelector(".sentence.current") || article.querySelector("mark.hit");
-  if (current) current.scrollIntoView({ block: "center" });
+  return view([back, el("h1", { dir: "auto" }, safe(f.title || f.doc)), head, article], () => {
+    const current = article.querySelector("mark.claim.current") || article.querySelector(".sentence.current") || article.querySelector("mark.hit");
+    if (current) current.scrollIntoView({ block: "center" });
+  });
 }
 
 // Text split at every range boundary; each piece wrapped in the ranges
@@ -602,8 +604,8 @@ async function viewSearch(q) {
       el("a", { href: `#/doc/${r.document}?q=${encodeURIComponent(q)}` }, iso(r.fields.title || r.fields.doc)),
       el("div", { class: "muted" }, r.fields.outlet ? iso(r.fields.outlet) : "–", " · ", r.fields.published ? ltr(r.fields.published) : L().undated),
       el("div", { dir: "auto" }, r.snippet.map(([t, hit]) => (hit ? el("mark", {}, safe(t)) : safe(t))))));
-  show(el("h1", {}, `${L().results} “`, iso(q), "” ", el("span", { class: "muted" }, "(", ltr(fmt(total)), ")")),
-    items.length ? el("ol", { class: "results" }, items) : el("p", {}, L().noResults));
+  return view([el("h1", {}, `${L().results} “`, iso(q), "” ", el("span", { class: "muted" }, "(", ltr(fmt(total)), ")")),
+    items.length ? el("ol", { class: "results" }, items) : el("p", {}, L().noResults)]);
 }
 
 // ---- routing ------------------------------------------------------------
@@ -618,17 +620,26 @@ function labels() {
   toggle.lang = lang === "ar" ? "en" : "ar";
 }
 
+// Routes started; only the latest one's view is shown, so a slow answer
+// for a page left already never paints over the page asked for since.
+let routes = 0;
+
 async function route() {
+  const mine = ++routes;
   labels();
   const { parts, params } = hashParts();
+  let shown;
   try {
-    if (parts[0] === "event" && parts[1]) await viewEvent(parts[1], params);
-    else if (parts[0] === "doc" && parts[1]) await viewDoc(parts[1], parts[2], params.get("event"), params.get("q"));
-    else if (parts[0] === "search") await viewSearch(params.get("q") || "");
-    else await viewEvents();
+    if (parts[0] === "event" && parts[1]) shown = await viewEvent(parts[1], params);
+    else if (parts[0] === "doc" && parts[1]) shown = await viewDoc(parts[1], parts[2], params.get("event"), params.get("q"));
+    else if (parts[0] === "search") shown = await viewSearch(params.get("q") || "");
+    else shown = await viewEvents();
   } catch (e) {
-    fail(e);
+    shown = failure(e);
   }
+  if (mine !== routes) return;
+  main().replaceChildren(...shown.nodes);
+  if (shown.after) shown.after();
   main().dataset.ready = location.hash;
 }
 

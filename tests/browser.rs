@@ -6,6 +6,18 @@
 //! screenshot (of al-Naba's sentence) is written to
 //! `target/browser/sinaa.png`.
 //!
+//! A second run (`tests/browser/page.mjs`) stores reports written to try
+//! the page: an Arabic outlet's report beside ISO dates and ids, names,
+//! titles and text carrying bidi overrides (U+202E), an HTML payload as
+//! outlet and title and a `javascript:` address, and 30 reports of one
+//! value; it checks that rows and numbers read in logical order, that no
+//! override acts, that the filters narrow the claims and live in the
+//! address, that "who claims it" pages to the value's true total, that the
+//! chart counts its undated values, that a search's words are marked in the
+//! document it opens, that the CSV export holds every claim of the view, and
+//! that at 390 px nothing scrolls sideways. Its screenshots, at 1366 and
+//! 390 px, are `target/browser/{event,doc}-{1366,390}.png`.
+//!
 //! Needs node, /usr/bin/chromium and `npm ci --prefix tests/browser`; where
 //! one is missing the test says SKIP, unless `ISNAD_REQUIRE_BROWSER=1` (as
 //! `.ci/run` sets it), where it fails.
@@ -21,21 +33,28 @@ fn missing(what: &str) -> bool {
     true
 }
 
-#[test]
-fn clicking_the_12_attackers_highlights_al_nabas_sentence() {
+/// The chromium to drive, when node, it and playwright-core are there.
+fn browser() -> Option<String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if Command::new("node").arg("--version").output().is_err() && missing("node") {
-        return;
+        return None;
     }
     if !std::path::Path::new(&chromium).exists() && missing("chromium") {
-        return;
+        return None;
     }
     if !root.join("tests/browser/node_modules/playwright-core").is_dir()
         && missing("playwright-core (npm ci --prefix tests/browser)")
     {
-        return;
+        return None;
     }
+    Some(chromium)
+}
+
+#[test]
+fn clicking_the_12_attackers_highlights_al_nabas_sentence() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let Some(chromium) = browser() else { return };
     let Some(seeds) = seeds_dir() else { return };
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
@@ -82,4 +101,100 @@ fn clicking_the_12_attackers_highlights_al_nabas_sentence() {
         std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
         "no screenshot"
     );
+}
+
+/// The reports `page.mjs` needs, as JSONL records: each a line of JSON.
+fn page_reports() -> String {
+    use serde_json::json;
+    let mut lines = vec![
+        // An Arabic outlet's report: its row holds Arabic names, an ISO date
+        // and a Latin id side by side.
+        json!({
+            "id": "mix-2022", "outlet": "وكالة الأنباء المحلية", "published": "2022-01-23", "lang": "ar",
+            "title": "هجوم على سجن الصناعة",
+            "text": "قال المرصد السوري لحقوق الإنسان إن 37 شخصا قتلوا في الهجوم على سجن الصناعة في الحسكة.",
+        }),
+        // Overrides in the outlet's name, the title and around the number;
+        // HTML in the outlet and the title; a javascript: address.
+        json!({
+            "id": "rlo-120", "outlet": "Evil\u{202E}Outlet <img src=x onerror=\"window.__pwned=3\">",
+            "published": "2022-01-24", "lang": "en", "url": "javascript:window.__pwned=4",
+            "title": "Prison \u{202E}attack<script>window.__pwned=5</script>",
+            "text": "The Syrian Observatory for Human Rights said \u{202E}120\u{202C} people were killed in the attack on the Sinaa prison in Hasakah.",
+        }),
+        // A report with an address that may be linked.
+        json!({
+            "id": "linked", "outlet": "Example News", "published": "2022-01-25", "lang": "en",
+            "url": "https://example.org/news/sinaa", "title": "Sinaa prison attack",
+            "text": "The Syrian Observatory for Human Rights said 37 people were killed in the attack on the Sinaa prison in Hasakah.",
+        }),
+    ];
+    // 30 reports of one value, a few undated: more than a page of claims.
+    for i in 0..30 {
+        // Outlets named by letters: a number in a name could be read as a
+        // claim.
+        let name: String = [b'A' + (i % 26) as u8, b'A' + (i / 26) as u8]
+            .iter()
+            .map(|&c| c as char)
+            .collect();
+        let mut r = json!({
+            "id": format!("many-{i:02}"), "outlet": format!("Outlet {name}"), "lang": "en",
+            "text": "Kurdish officials said 150 people were killed in the attack on the Sinaa prison in Hasakah.",
+        });
+        if i % 10 != 9 {
+            r["published"] = json!(format!("2022-01-{:02}", 21 + i % 6));
+        }
+        lines.push(r);
+    }
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn the_page_reads_in_logical_order_filters_pages_and_fits_390_px() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let Some(chromium) = browser() else { return };
+    let Some(seeds) = seeds_dir() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let a = seeds.join("000_7d9590c0c4a3f712.txt");
+    let b = seeds.join("002_a7f94f2ac49a69ab.txt");
+    write(d, "page.jsonl", page_reports().as_bytes());
+    let out = isnad(
+        &[
+            "ingest",
+            a.to_str().expect("p"),
+            b.to_str().expect("p"),
+            "page.jsonl",
+        ],
+        b"",
+        d,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (mut server, url) = serve(d, &[]);
+    let shots = root.join("target/browser");
+    std::fs::create_dir_all(&shots).expect("target/browser");
+    let run = Command::new("node")
+        .arg(root.join("tests/browser/page.mjs"))
+        .arg(&url)
+        .arg(&shots)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run node");
+    let _ = server.kill();
+    let _ = server.wait();
+    println!("{}", String::from_utf8_lossy(&run.stdout));
+    assert!(
+        run.status.success(),
+        "the browser test failed:\n{}\n{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for name in ["event-1366", "event-390", "doc-1366", "doc-390"] {
+        let shot = shots.join(format!("{name}.png"));
+        assert!(
+            std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
+            "no screenshot {}",
+            shot.display()
+        );
+    }
 }

@@ -120,21 +120,7 @@ pub fn search_page(
         };
         let doc = engine.reread(&d);
         let text = &doc.text;
-        let mut marks: Vec<Range<usize>> = Vec::new();
-        terms(text, &mut |t| {
-            if accepted.contains(&t.term) && marks.last() != Some(&t.range) {
-                marks.push(t.range);
-            }
-        });
-        if !entity_ids.is_empty() {
-            for (r, id) in engine.extractor.lexicon().source_spans(text) {
-                if entity_ids.contains(&id) {
-                    marks.push(r);
-                }
-            }
-            marks.sort_by_key(|r| (r.start, r.end));
-            marks.dedup_by(|b, a| b.start < a.end);
-        }
+        let marks = marks_of(engine, text, &accepted, &entity_ids);
         let window = window(text, &marks);
         let hits = marks.iter().map(|r| doc.original_span(r.clone())).collect();
         out.push(Found {
@@ -147,6 +133,47 @@ pub fn search_page(
         });
     }
     Ok((out, total))
+}
+
+/// Where `query`'s words (in any of their forms) and the sources it names
+/// are in `text` (a document's text as read, not its original bytes), in
+/// order; none when the query has no word.
+pub fn marks(engine: &Engine, text: &str, query: &str) -> Vec<Range<usize>> {
+    let (q, accepted) = parse_query(engine, query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let entity_ids: Vec<&str> = accepted
+        .iter()
+        .filter_map(|t| t.strip_prefix(ENTITY_PREFIX))
+        .collect();
+    marks_of(engine, text, &accepted, &entity_ids)
+}
+
+/// The ranges of `text` whose term is `accepted`, and those naming one of
+/// `entity_ids`, in order and not overlapping.
+fn marks_of(
+    engine: &Engine,
+    text: &str,
+    accepted: &HashSet<String>,
+    entity_ids: &[&str],
+) -> Vec<Range<usize>> {
+    let mut marks: Vec<Range<usize>> = Vec::new();
+    terms(text, &mut |t| {
+        if accepted.contains(&t.term) && marks.last() != Some(&t.range) {
+            marks.push(t.range);
+        }
+    });
+    if !entity_ids.is_empty() {
+        for (r, id) in engine.extractor.lexicon().source_spans(text) {
+            if entity_ids.contains(&id) {
+                marks.push(r);
+            }
+        }
+        marks.sort_by_key(|r| (r.start, r.end));
+        marks.dedup_by(|b, a| b.start < a.end);
+    }
+    marks
 }
 
 /// The window of `text` around the densest run of marks.

@@ -190,7 +190,7 @@ pub async fn events(S(state): S<Arc<State>>, p: Params) -> Reply {
                 let facets = e
                     .facets
                     .iter()
-                    .map(|f| json!({"facet": f.facet, "summary": f.summary}))
+                    .map(|f| json!({"facet": f.facet, "label": f.label, "summary": f.summary}))
                     .collect();
                 event_head(e, facets)
             })
@@ -289,9 +289,11 @@ pub async fn documents(S(state): S<Arc<State>>, p: Params) -> Reply {
     .await
 }
 
-/// `GET /api/documents/{id}`: a document's text with its claims and sources.
+/// `GET /api/documents/{id}?q=`: a document's text with its claims and
+/// sources, and with `q` where the search's words are in it (`hits`, byte
+/// ranges of the text).
 pub async fn document(S(state): S<Arc<State>>, Path(id): Path<String>, p: Params) -> Reply {
-    p.only(&[])?;
+    let q = p.only(&["q"])?.text("q");
     let Ok(id) = id.parse::<i64>() else {
         return Err(ApiError::bad_request(format!(
             "a document id is a whole number, not {id:?}"
@@ -305,21 +307,59 @@ pub async fn document(S(state): S<Arc<State>>, Path(id): Path<String>, p: Params
             };
             (d, store.document_claims(id)?)
         };
-        let Json(mut v) = to_json(&s.engine.view(&d, &claims))?;
+        let view = s.engine.view(&d, &claims);
+        let hits: Option<Vec<[usize; 2]>> = q.map(|q| {
+            isnad_engine::search::marks(&s.engine, &view.text, &q)
+                .into_iter()
+                .map(|r| [r.start, r.end])
+                .collect()
+        });
+        let Json(mut v) = to_json(&view)?;
         public_fields(&mut v);
+        if let (Some(h), Some(m)) = (hits, v.as_object_mut()) {
+            m.insert("hits".into(), json!(h));
+        }
         Ok(Json(v))
     })
     .await
 }
 
-/// `GET /api/claims?facet=&source=&event=&lang=&from=&to=&offset=&limit=`.
+/// `GET /api/claims?facet=&source=&origin=&event=&lang=&from=&to=&stance=&anonymous=&offset=&limit=`.
 pub async fn claims(S(state): S<Arc<State>>, p: Params) -> Reply {
     let p = p.only(&[
-        "facet", "source", "event", "lang", "from", "to", "offset", "limit",
+        "facet",
+        "source",
+        "origin",
+        "event",
+        "lang",
+        "from",
+        "to",
+        "stance",
+        "anonymous",
+        "offset",
+        "limit",
     ])?;
     let page = p.page(200, 5000)?;
     let (facet, source, event, lang) = (p.text("facet"), p.text("source"), p.text("event"), p.text("lang"));
+    let origin = p.text("origin");
     let (from, to) = (p.date("from")?, p.date("to")?);
+    let stance =
+        match p.get("stance") {
+            None => None,
+            Some(v) => Some(v.parse::<isnad_model::Stance>().map_err(|_| {
+                ApiError::bad_request(format!("stance must be asserted or denied, not {v:?}"))
+            })?),
+        };
+    let anonymous = match p.get("anonymous") {
+        None => None,
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        Some(v) => {
+            return Err(ApiError::bad_request(format!(
+                "anonymous must be true or false, not {v:?}"
+            )));
+        }
+    };
     blocking(state, move |s| {
         let (rows, events, _) = s.ledger()?;
         let mut out = Vec::new();
@@ -334,8 +374,14 @@ pub async fn claims(S(state): S<Arc<State>>, p: Params) -> Reply {
                     .as_ref()
                     .is_none_or(|x| c.source.iter().any(|l| l.id == *x))
                 && from.as_deref().is_none_or(|x| date.is_some_and(|d| d >= x))
-                && to.as_deref().is_none_or(|x| date.is_some_and(|d| d <= x));
+                && to.as_deref().is_none_or(|x| date.is_some_and(|d| d <= x))
+                && stance.is_none_or(|x| c.stance == x)
+                && anonymous.is_none_or(|x| c.anonymous == x);
             if !keep {
+                continue;
+            }
+            let claim_origin = isnad_ledger::origin(&c.source, &r.doc.doc);
+            if origin.as_ref().is_some_and(|x| *x != claim_origin) {
                 continue;
             }
             matched += 1;
@@ -355,7 +401,7 @@ pub async fn claims(S(state): S<Arc<State>>, p: Params) -> Reply {
                 "qualifier": c.qualifier,
                 "stance": c.stance,
                 "chain": c.source,
-                "origin": isnad_ledger::origin(&c.source, &r.doc.doc),
+                "origin": claim_origin,
                 "anonymous": c.anonymous,
                 "published": r.doc.published,
                 "lang": r.doc.lang,

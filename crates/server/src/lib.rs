@@ -4,8 +4,9 @@
 //! Out: a [`Router`] ([`app`]) answering the JSON API under `/api/` (events,
 //! an event's ledger, documents, a document's view, claims with filters,
 //! search, and, when allowed, an upload to ingest), its OpenAPI description
-//! at `/api/openapi.json`, and the page at `/` with its script and style,
-//! embedded in the binary (nothing from a CDN; it works offline).
+//! at `/api/openapi.json`, and the page at `/` with its script, style and
+//! Arabic font (Noto Naskh Arabic, OFL, `assets/fonts/`), embedded in the
+//! binary (nothing from a CDN; it works offline).
 //!
 //! Refuses: writing, unless [`State::ingest_token`] is set and the request
 //! carries it (`Authorization: Bearer …`, checked before a byte of the body
@@ -39,6 +40,7 @@ use isnad_engine::Engine;
 use isnad_ledger::{Ledger, Options};
 use isnad_store::{LedgerRow, Store};
 use std::sync::{Arc, Mutex};
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 
 /// The largest request body accepted (an upload of documents).
 pub const BODY_LIMIT: usize = 8 * 1024 * 1024;
@@ -293,6 +295,21 @@ const INDEX: &str = include_str!("../assets/index.html");
 const SCRIPT: &str = include_str!("../assets/app.js");
 const STYLE: &str = include_str!("../assets/app.css");
 const OPENAPI: &str = include_str!("../assets/openapi.json");
+/// Noto Naskh Arabic's Arabic subset (OFL; see `assets/fonts/README.md`).
+const ARABIC_FONT: &[u8] = include_bytes!("../assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2");
+
+/// The page's Arabic font. Its path changes with the file, so it may be
+/// cached for a year.
+fn font() -> Response {
+    let mut r = (StatusCode::OK, ARABIC_FONT).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("font/woff2"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    r
+}
 
 fn asset(body: &'static str, kind: &'static str) -> Response {
     let mut r = (StatusCode::OK, body).into_response();
@@ -324,6 +341,10 @@ pub fn app(state: Arc<State>) -> Router {
             get(|| async { asset(STYLE, "text/css; charset=utf-8") }),
         )
         .route(
+            "/fonts/noto-naskh-arabic-arabic-400-normal.woff2",
+            get(|| async { font() }),
+        )
+        .route(
             "/api/openapi.json",
             get(|| async { asset(OPENAPI, "application/json") }),
         )
@@ -336,7 +357,11 @@ pub fn app(state: Arc<State>) -> Router {
         .route("/api/ingest", post(api::upload))
         .fallback(|| async { ApiError::not_found("no such path") })
         .layer(axum::middleware::from_fn(errors_as_json))
-        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(
+            // A woff2 is compressed already.
+            tower_http::compression::CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("font/"))),
+        )
         .with_state(state)
 }
 

@@ -152,6 +152,114 @@ async fn claims_filter_by_facet_source_event_language_and_date() {
     assert_eq!(v["total"].as_u64(), Some(total));
 }
 
+/// The page's filters: origin, stance and anonymous narrow the claims and
+/// together count all of them.
+#[tokio::test]
+async fn claims_filter_by_origin_stance_and_anonymous() {
+    let f = fixture(None);
+    let (_, all) = get(&f, "/api/claims?limit=5000").await;
+    let total = all["total"].as_u64().expect("total");
+    let (_, v) = get(&f, "/api/claims?origin=sohr&limit=5000").await;
+    let claims = v["claims"].as_array().expect("claims");
+    assert!(!claims.is_empty());
+    assert!(claims.iter().all(|c| c["origin"] == "sohr"));
+    let mut sum = 0;
+    for stance in ["asserted", "denied"] {
+        let (_, v) = get(&f, &format!("/api/claims?stance={stance}&limit=5000")).await;
+        let claims = v["claims"].as_array().expect("claims");
+        assert!(claims.iter().all(|c| c["stance"] == stance), "{stance}");
+        sum += v["total"].as_u64().expect("total");
+    }
+    assert_eq!(sum, total);
+    let (_, named) = get(&f, "/api/claims?anonymous=false&limit=5000").await;
+    let (_, unnamed) = get(&f, "/api/claims?anonymous=true&limit=5000").await;
+    assert!(
+        unnamed["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .all(|c| c["anonymous"] == true)
+    );
+    assert_eq!(
+        named["total"].as_u64().expect("n") + unnamed["total"].as_u64().expect("n"),
+        total
+    );
+    for bad in ["stance=maybe", "anonymous=yes"] {
+        let (s, v) = get(&f, &format!("/api/claims?{bad}")).await;
+        assert_error(s, &v, StatusCode::BAD_REQUEST);
+    }
+}
+
+/// The list of events names each facet in both languages, as
+/// `data/facets.toml` does.
+#[tokio::test]
+async fn the_event_list_labels_facets_in_english_and_arabic() {
+    let f = fixture(None);
+    let (_, v) = get(&f, "/api/events").await;
+    let facets = v["events"][0]["facets"].as_array().expect("facets");
+    let killed = facets
+        .iter()
+        .find(|x| x["label"].is_object())
+        .expect("a labelled facet");
+    assert!(killed["label"]["en"].as_str().is_some_and(|s| !s.is_empty()));
+    assert!(
+        killed["label"]["ar"]
+            .as_str()
+            .is_some_and(|s| s.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c)))
+    );
+}
+
+/// A document opened from a search marks the search's words in its text,
+/// in any of their forms.
+#[tokio::test]
+async fn a_document_asked_with_q_gives_its_hits_as_ranges_of_its_text() {
+    let f = fixture(None);
+    let (_, found) = get(&f, "/api/search?q=%D8%B3%D8%AC%D9%8A%D9%86").await; // سجين
+    let id = found["results"][0]["document"].as_i64().expect("a result");
+    let (_, plain) = get(&f, &format!("/api/documents/{id}")).await;
+    assert!(plain.get("hits").is_none());
+    let (_, v) = get(&f, &format!("/api/documents/{id}?q=%D8%B3%D8%AC%D9%8A%D9%86")).await;
+    let text = v["text"].as_str().expect("text");
+    let hits = v["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty());
+    for h in hits {
+        let (s, e) = (
+            h[0].as_u64().expect("s") as usize,
+            h[1].as_u64().expect("e") as usize,
+        );
+        let word = text.get(s..e).expect("a range of the text");
+        assert!(word.contains("سج"), "{word}");
+    }
+}
+
+/// The Arabic font is served from the binary as a woff2, cached for long
+/// and not compressed again.
+#[tokio::test]
+async fn the_arabic_font_is_served_as_woff2_and_cached() {
+    let f = fixture(None);
+    let res = app(f.state.clone())
+        .oneshot(
+            Request::get("/fonts/noto-naskh-arabic-arabic-400-normal.woff2")
+                .header(header::ACCEPT_ENCODING, "gzip, br")
+                .body(Body::empty())
+                .expect("r"),
+        )
+        .await
+        .expect("response");
+    assert_eq!(res.status(), StatusCode::OK);
+    let h = res.headers();
+    let text = |name| {
+        h.get(name)
+            .and_then(|v: &header::HeaderValue| v.to_str().ok())
+            .map(String::from)
+    };
+    assert_eq!(text(header::CONTENT_TYPE).as_deref(), Some("font/woff2"));
+    assert!(text(header::CACHE_CONTROL).is_some_and(|c| c.contains("max-age=31536000")));
+    assert_eq!(text(header::CONTENT_ENCODING), None);
+    let body = res.into_body().collect().await.expect("body").to_bytes();
+    assert_eq!(&body[..4], b"wOF2");
+}
+
 #[tokio::test]
 async fn search_finds_inflected_forms_and_refuses_an_empty_query() {
     let f = fixture(None);

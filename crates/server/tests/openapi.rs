@@ -159,10 +159,23 @@ fn every_documented_answer_has_the_documented_shape() {
     for id in &ids {
         c.get(on, "/api/documents/{id}", &format!("/api/documents/{id}"));
     }
+    if let Some(id) = ids.first() {
+        c.get(
+            on,
+            "/api/documents/{id}",
+            &format!("/api/documents/{id}?q=prison"),
+        );
+    }
     c.get(on, "/api/documents/{id}", "/api/documents/999999");
     c.get(on, "/api/documents/{id}", "/api/documents/x");
     c.get(on, "/api/claims", "/api/claims?limit=5000");
     c.get(on, "/api/claims", "/api/claims?from=2022-13-45");
+    c.get(
+        on,
+        "/api/claims",
+        "/api/claims?origin=sohr&stance=asserted&anonymous=false",
+    );
+    c.get(on, "/api/claims", "/api/claims?stance=maybe");
     for q in ["prison", "%D8%B3%D8%AC%D9%8A%D9%86", "SDF"] {
         c.get(on, "/api/search", &format!("/api/search?q={q}&limit=100"));
     }

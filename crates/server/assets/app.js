@@ -419,7 +419,10 @@ function chart(f) {
     const yTop = Math.max(...pts.map((p) => p.hi), 1);
     const yStep = niceStep(yTop, 4);
     const yMax = Math.ceil(yTop / yStep) * yStep;
-    const X = (t) => left + ((t - t0) / (t1 - t0)) * (W - left - right);
+    // Inset from the axes, so that points set side by side on the first
+    // day never cover the y axis' labels.
+    const inset = 18;
+    const X = (t) => left + inset + ((t - t0) / (t1 - t0)) * (W - left - right - 2 * inset);
     const Y = (y) => H - bottom - (y / yMax) * (H - top - bottom);
     // The y axis: ticks and grid lines at round values.
     for (let y = 0; y <= yMax + yStep / 2; y += yStep) {

@@ -162,7 +162,8 @@ impl<'a> Run<'a> {
     /// 1, 2 and 5"); an ordinal written in digits ("the 96th"); an item
     /// number opening a line ("1 - …"); a partitive one; a share; a year
     /// with no noun of people after it; an age set off by commas after a
-    /// name ("Ms Reyne, 44, said").
+    /// name ("Ms Reyne, 44, said"); a code written with a leading zero
+    /// ("07", "003": no count is).
     fn not_a_count(&self, sent: Range<usize>, q: &Quantity, b: usize, others: &[Range<usize>]) -> bool {
         let lex = self.lex();
         let a = q.toks.start;
@@ -173,6 +174,7 @@ impl<'a> Run<'a> {
             || self.partitive_whole(a)
             || self.glued_to_name(a)
             || self.is_local_place(a..q.toks.end)
+            || self.leading_zero(a)
         {
             return true;
         }
@@ -950,6 +952,14 @@ impl<'a> Run<'a> {
             Some(k) => self.who_after(self.past_open_quote(k + 1), end),
             None => Vec::new(),
         }
+    }
+
+    /// True for digits written with a leading zero ("07"): a code or a
+    /// number in a series, never a count ("0.5" and "0" are numbers).
+    fn leading_zero(&self, a: usize) -> bool {
+        let t = self.toks.get(a).filter(|t| t.kind == TokenKind::Number);
+        let mut digits = t.map(|t| t.text(self.key)).unwrap_or("").chars();
+        digits.next() == Some('0') && digits.next().is_some_and(|c| c.is_ascii_digit())
     }
 
     /// The token after an opening quote or guillemet, else `k`.

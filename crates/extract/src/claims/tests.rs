@@ -482,6 +482,15 @@ const FACETS: &[Row] = &[
         "The army said its week-old push into the hills had stalled.",
         "duration_days 7 [unknown > army]"
     ),
+    // A code with a leading zero, or a number after "numbered", counts nothing.
+    t!(
+        "The attack killed 150 people, the station numbered 07 reported.",
+        "killed_total 150 [unknown]"
+    ),
+    t!(
+        "Police said the bus 012 was hit and 3 people were killed.",
+        "killed_total 3 [unknown > Police]"
+    ),
     // A unit counted apart, with no cue, is no duration.
     t!("The army said 3 days ago that the road was open."),
     // The length of a detention or a sentence is no duration of the event.

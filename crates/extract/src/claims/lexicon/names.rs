@@ -1,7 +1,8 @@
 //! The known sources by name alone: what search needs of the gazetteer.
 //!
 //! In: `sources.toml`. Out: a [`SourceNames`], every name and alias of
-//! each source in one phrase table, which finds where a text names a known
+//! each source in one phrase table (a [`PhraseIndex`]: no clitic form is
+//! made at load), which finds where a text names a known
 //! source ([`SourceNames::source_spans`]) exactly as
 //! [`super::ClaimsLexicon::source_spans`] does. Refuses a file that does
 //! not parse; the rest of an entry (kind, side, hosts) is not read, so a
@@ -10,7 +11,7 @@
 
 use super::read;
 use crate::numbers::LexiconError;
-use crate::phrase::PhraseSet;
+use isnad_text::phrase::PhraseIndex;
 use isnad_text::token::tokenize;
 use isnad_text::{Normalized, Token};
 use serde::Deserialize;
@@ -33,14 +34,14 @@ struct Entry {
 #[derive(Debug, Clone)]
 pub struct SourceNames {
     ids: Vec<String>,
-    names: PhraseSet<usize>,
+    names: PhraseIndex<usize>,
 }
 
 impl SourceNames {
     /// The names of `sources_toml`'s sources.
     pub fn parse(sources_toml: &str) -> Result<SourceNames, LexiconError> {
         let f: File = read("sources.toml", sources_toml)?;
-        let mut names = PhraseSet::new();
+        let mut names = PhraseIndex::new();
         // As the claims vocabulary adds them: the aliases, then the name.
         for (i, s) in f.source.iter().enumerate() {
             for a in s.aliases.iter().chain(std::iter::once(&s.name)) {

@@ -257,21 +257,25 @@ impl Forms {
             .unwrap_or("")
     }
 
+    /// The bytes of a slot's form (compared as bytes: a `str` range would
+    /// check its ends are character boundaries at every look-up).
+    fn bytes<'a>(arena: &'a str, s: &Slot) -> &'a [u8] {
+        arena
+            .as_bytes()
+            .get(s.start as usize..(s.start + s.len) as usize)
+            .unwrap_or(&[])
+    }
+
     fn get(&self, form: &str) -> Option<&[(u32, u8)]> {
         self.table
-            .find(hash(form), |s| self.text(s) == form)
+            .find(hash(form), |s| Forms::bytes(&self.arena, s) == form.as_bytes())
             .map(|s| s.candidates.as_slice())
     }
 
     fn add(&mut self, form: &str, id: u32, plen: u8) {
         let h = hash(form);
         let Forms { arena, table } = self;
-        let text = |s: &Slot| {
-            arena
-                .get(s.start as usize..(s.start + s.len) as usize)
-                .unwrap_or("")
-        };
-        if let Some(s) = table.find_mut(h, |s| text(s) == form) {
+        if let Some(s) = table.find_mut(h, |s| Forms::bytes(arena, s) == form.as_bytes()) {
             s.candidates.push(id, plen);
             return;
         }

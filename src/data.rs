@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use isnad_extract::Extractor;
 use isnad_extract::claims::{
     ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_PLACES, DEFAULT_SOURCES,
-    Files,
+    Files, SourceNames,
 };
 use isnad_extract::numbers::{DEFAULT_COUNTED, DEFAULT_NUMBERS, Lexicon, Numbers};
 use isnad_text::calendar::DEFAULT_CALENDAR;
@@ -33,11 +33,16 @@ fn file(dir: Option<&Path>, name: &str, builtin: &'static str) -> Result<(String
 
 /// The vocabularies of `dir` (files there replace the built-in ones), and
 /// a reader refusing documents over `max_document` bytes.
+///
+/// Without a directory, each built-in vocabulary is built when first used
+/// (issue 24: start-up); a directory's files are all built, and checked,
+/// here.
 pub fn load(dir: Option<&Path>, max_document: u64) -> Result<Data> {
     {
-        if let Some(d) = dir
-            && !d.is_dir()
-        {
+        let Some(d) = dir else {
+            return Ok(Data::builtin_with_max_document(max_document));
+        };
+        if !d.is_dir() {
             anyhow::bail!("{}: the data directory does not exist", d.display());
         }
         let (cal_name, cal) = file(dir, "calendar.toml", DEFAULT_CALENDAR)?;
@@ -80,14 +85,17 @@ pub fn load(dir: Option<&Path>, max_document: u64) -> Result<Data> {
         })?;
         let labels = isnad_engine::labels::FacetLabels::parse(&fac, &claims.facet_names())
             .map_err(|e| anyhow::anyhow!("{fac_name}: {}", one_line(&e)))?;
+        let sources =
+            SourceNames::parse(&src).map_err(|e| anyhow::anyhow!("{src_name}: {}", one_line(&e)))?;
         let numbers = Numbers::new(lex, calendar.clone());
-        Ok(Data {
+        Ok(Data::from_parts(isnad_engine::Parts {
             about,
             labels,
             reader: Reader::new(furniture, calendar).with_max_document(max_document),
             extractor: Extractor::new(numbers.clone(), claims),
             numbers,
-        })
+            sources,
+        }))
     }
 }
 

@@ -24,7 +24,7 @@ pub fn run(
     // Lines are rendered on the worker threads too; Parquet takes the claims.
     let work = |doc: isnad_text::Document, scratch: &mut Scratch| -> Found {
         let claims = data
-            .extractor
+            .extractor()
             .extract_with(&doc, scratch)
             .into_iter()
             .filter(|c| other || !c.facet.starts_with("other:"));

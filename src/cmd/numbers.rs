@@ -19,7 +19,7 @@ pub fn run(data: &Data, paths: &[PathBuf], all: bool) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(out.lock());
     let mut scratch = Scratch::default();
     let batch = for_each_document(data, paths, &mut |doc| {
-        for m in data.numbers.find_with(&doc.text, &mut scratch) {
+        for m in data.numbers().find_with(&doc.text, &mut scratch) {
             if !all && doc.in_furniture(m.start..m.end) {
                 continue;
             }
@@ -76,7 +76,7 @@ fn lines(data: &Data) -> Result<()> {
             }
         };
         let arr: Vec<serde_json::Value> = data
-            .numbers
+            .numbers()
             .find_with(&line, &mut scratch)
             .iter()
             .map(|m| json::mention(m, (m.start, m.end), &line[m.start..m.end], m.hedge))

@@ -528,7 +528,7 @@ mod tests {
         let engine = Engine::builtin();
         let bytes = jsonl(2);
         // d0 gets one claim that fits and one that points past its text; d1 none.
-        let d0 = engine.reader.plain("d0", "d0", text(0).into_bytes());
+        let d0 = engine.reader().plain("d0", "d0", text(0).into_bytes());
         let good = engine.analyse(d0, String::new(), &mut Scratch::default()).claims[0].clone();
         let mut bad = good.clone();
         bad.span = isnad_model::Span::new(10_000, 10_001);

@@ -18,16 +18,36 @@ pub mod parallel;
 pub mod search;
 pub mod view;
 
+use isnad_extract::claims::SourceNames;
 use isnad_extract::numbers::Scratch;
 use isnad_extract::{Extractor, Numbers};
 use isnad_ledger::{EventFile, Options};
 use isnad_model::Claim;
 use isnad_store::{DocFields, MentionRow, NewDocument};
 use isnad_text::{Document, Reader};
+use std::sync::OnceLock;
 
-/// The loaded vocabularies: how documents are read, numbers recognised and
-/// claims extracted.
+/// The vocabularies: how documents are read, numbers recognised and
+/// claims extracted, each built on first use.
+///
+/// The shipped vocabulary is compiled only where a command needs it
+/// (issue 24: `isnad search` builds the source names alone, `isnad
+/// extract` never the places of [`about`]); a user's data directory is
+/// built whole at load ([`Engine::from_parts`]), so that its errors are
+/// told before any work.
 pub struct Engine {
+    reader: OnceLock<Reader>,
+    /// The largest document the shipped reader reads.
+    max_document: Option<u64>,
+    numbers: OnceLock<Numbers>,
+    extractor: OnceLock<Extractor>,
+    about: OnceLock<about::AboutRules>,
+    labels: OnceLock<labels::FacetLabels>,
+    sources: OnceLock<SourceNames>,
+}
+
+/// The vocabularies of an engine built whole (see [`Engine::from_parts`]).
+pub struct Parts {
     /// Reads documents.
     pub reader: Reader,
     /// Recognises numbers.
@@ -38,6 +58,8 @@ pub struct Engine {
     pub about: about::AboutRules,
     /// The facets' labels in English and Arabic.
     pub labels: labels::FacetLabels,
+    /// The known sources by name, for search.
+    pub sources: SourceNames,
 }
 
 /// Marks an entity term (a known source named by any alias) in the index.
@@ -80,23 +102,84 @@ fn builtin_labels(extractor: &Extractor) -> labels::FacetLabels {
     }
 }
 
+fn set<T>(value: T) -> OnceLock<T> {
+    let cell = OnceLock::new();
+    let _ = cell.set(value);
+    cell
+}
+
 impl Engine {
-    /// The engine of the vocabulary shipped with isnad.
+    /// The engine of the vocabulary shipped with isnad, built lazily.
     pub fn builtin() -> Engine {
-        let numbers = Numbers::builtin();
-        let extractor = Extractor::builtin();
         Engine {
-            reader: Reader::builtin(),
-            labels: builtin_labels(&extractor),
-            extractor,
-            numbers,
-            about: about::AboutRules::builtin(),
+            reader: OnceLock::new(),
+            max_document: None,
+            numbers: OnceLock::new(),
+            extractor: OnceLock::new(),
+            about: OnceLock::new(),
+            labels: OnceLock::new(),
+            sources: OnceLock::new(),
         }
+    }
+
+    /// As [`Engine::builtin`], reading documents of at most `max_document`
+    /// bytes.
+    pub fn builtin_with_max_document(max_document: u64) -> Engine {
+        Engine {
+            max_document: Some(max_document),
+            ..Engine::builtin()
+        }
+    }
+
+    /// An engine of vocabularies already built (a user's data directory).
+    pub fn from_parts(p: Parts) -> Engine {
+        Engine {
+            reader: set(p.reader),
+            max_document: None,
+            numbers: set(p.numbers),
+            extractor: set(p.extractor),
+            about: set(p.about),
+            labels: set(p.labels),
+            sources: set(p.sources),
+        }
+    }
+
+    /// Reads documents.
+    pub fn reader(&self) -> &Reader {
+        self.reader.get_or_init(|| match self.max_document {
+            Some(m) => Reader::builtin().with_max_document(m),
+            None => Reader::builtin(),
+        })
+    }
+
+    /// Recognises numbers.
+    pub fn numbers(&self) -> &Numbers {
+        self.numbers.get_or_init(Numbers::builtin)
+    }
+
+    /// Extracts claims.
+    pub fn extractor(&self) -> &Extractor {
+        self.extractor.get_or_init(Extractor::builtin)
+    }
+
+    /// Finds what a report is about (place and kind) for grouping events.
+    pub fn about(&self) -> &about::AboutRules {
+        self.about.get_or_init(about::AboutRules::builtin)
+    }
+
+    /// The facets' labels in English and Arabic.
+    pub fn labels(&self) -> &labels::FacetLabels {
+        self.labels.get_or_init(|| builtin_labels(self.extractor()))
+    }
+
+    /// The known sources by name (what search needs of the gazetteer).
+    pub fn sources(&self) -> &SourceNames {
+        self.sources.get_or_init(SourceNames::builtin)
     }
 
     /// The ledger's options from this vocabulary and a user's events file.
     pub fn ledger_options(&self, events: EventFile) -> Options {
-        let lex = self.extractor.lexicon();
+        let lex = self.extractor().lexicon();
         Options {
             known_events: lex
                 .events()
@@ -109,19 +192,19 @@ impl Engine {
             other: false,
             only_event: None,
             kinds: self
-                .about
+                .about()
                 .kinds()
                 .iter()
                 .map(|k| (k.id.clone(), k.en.clone()))
                 .collect(),
             facet_labels: self
-                .labels
+                .labels()
                 .all()
                 .iter()
                 .map(|l| (l.facet.clone(), l.en.clone(), l.ar.clone()))
                 .collect(),
             totals: self
-                .about
+                .about()
                 .totals()
                 .iter()
                 .map(|t| (t.facet.clone(), t.parts.clone()))
@@ -141,7 +224,7 @@ impl Engine {
     /// `text`) and tokenised (`toks`).
     fn index_terms_of(&self, text: &str, n: &isnad_text::Normalized, toks: &[isnad_text::Token]) -> String {
         let mut terms = isnad_text::analyze::index_string_of(text, n, toks);
-        for id in self.extractor.lexicon().sources_named_of(text, n, toks) {
+        for id in self.extractor().lexicon().sources_named_of(text, n, toks) {
             terms.push(' ');
             terms.push_str(ENTITY_PREFIX);
             terms.push_str(id);
@@ -152,7 +235,7 @@ impl Engine {
     /// Everything the store keeps of a document.
     pub fn analyse(&self, doc: Document, hash: String, scratch: &mut Scratch) -> NewDocument {
         // One pass finds the claims and the mentions.
-        let (claims, mentions) = self.extractor.extract_and_mentions(&doc, scratch);
+        let (claims, mentions) = self.extractor().extract_and_mentions(&doc, scratch);
         self.analyse_found(doc, hash, claims, &mentions, scratch)
     }
 
@@ -170,7 +253,7 @@ impl Engine {
         let given = claims.len();
         let claims: Vec<Claim> = claims.into_iter().filter(|c| claim_fits(&doc, c)).collect();
         let refused = given - claims.len();
-        let mentions = self.numbers.find_with(&doc.text, scratch).to_vec();
+        let mentions = self.numbers().find_with(&doc.text, scratch).to_vec();
         (self.analyse_found(doc, hash, claims, &mentions, scratch), refused)
     }
 
@@ -198,7 +281,7 @@ impl Engine {
         let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
             None
         } else {
-            self.about.about(&doc.text).to_target()
+            self.about().about(&doc.text).to_target()
         };
         let terms = self.index_terms_of(&doc.text, n, toks);
         let m = doc.meta;
@@ -229,11 +312,11 @@ impl Engine {
     pub fn reread(&self, d: &isnad_store::StoredDocument) -> Document {
         let f = &d.fields;
         match f.format.as_str() {
-            "html" => self.reader.html(&f.doc, &f.origin, d.original.clone()),
-            "text" => self.reader.plain(&f.doc, &f.origin, d.original.clone()),
+            "html" => self.reader().html(&f.doc, &f.origin, d.original.clone()),
+            "text" => self.reader().plain(&f.doc, &f.origin, d.original.clone()),
             _ => {
                 // A JSONL record's original is its text.
-                let mut doc = self.reader.plain(&f.doc, &f.origin, d.original.clone());
+                let mut doc = self.reader().plain(&f.doc, &f.origin, d.original.clone());
                 doc.text = d.text.clone();
                 doc
             }

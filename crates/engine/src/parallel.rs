@@ -160,7 +160,7 @@ pub fn ordered<T: Send, E: From<ReadError>>(
                 seq += 1;
                 open
             };
-            input.read(&engine.reader, &mut |r| {
+            input.read(engine.reader(), &mut |r| {
                 bytes += r.as_ref().map_or(0, Raw::size);
                 batch.push(r);
                 if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
@@ -188,7 +188,7 @@ pub fn ordered<T: Send, E: From<ReadError>>(
                     let mut done = Vec::with_capacity(raws.len());
                     for raw in raws {
                         let t = Instant::now();
-                        let doc = raw.and_then(|raw| engine.reader.build(raw));
+                        let doc = raw.and_then(|raw| engine.reader().build(raw));
                         building.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
                         push(&mut done, doc, work, &mut scratch);
                     }
@@ -249,12 +249,12 @@ fn inline_ordered<T, E: From<ReadError>>(
     let mut failed = 0;
     let mut failure = None;
     let mut items = Vec::new();
-    input.read(&engine.reader, &mut |r| {
+    input.read(engine.reader(), &mut |r| {
         if failure.is_some() {
             return false;
         }
         let t = Instant::now();
-        let doc = r.and_then(|raw| engine.reader.build(raw));
+        let doc = r.and_then(|raw| engine.reader().build(raw));
         building += t.elapsed();
         push(&mut items, doc, work, &mut scratch);
         for item in items.drain(..) {

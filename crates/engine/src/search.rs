@@ -74,8 +74,7 @@ pub fn parse_query(engine: &Engine, query: &str) -> (Query, HashSet<String>) {
         q.any.push(clauses);
     }
     let entities: Vec<String> = engine
-        .extractor
-        .lexicon()
+        .sources()
         .sources_named(query)
         .into_iter()
         .map(|id| format!("{ENTITY_PREFIX}{id}"))
@@ -165,7 +164,7 @@ fn marks_of(
         }
     });
     if !entity_ids.is_empty() {
-        for (r, id) in engine.extractor.lexicon().source_spans(text) {
+        for (r, id) in engine.sources().source_spans(text) {
             if entity_ids.contains(&id) {
                 marks.push(r);
             }

@@ -122,8 +122,7 @@ impl Engine {
             })
             .collect();
         let sources = self
-            .extractor
-            .lexicon()
+            .sources()
             .source_spans(&doc.text)
             .into_iter()
             .map(|(r, id)| SourceMark {
@@ -151,7 +150,7 @@ mod tests {
     fn spans_of_an_html_page_map_back_into_its_text() {
         let e = Engine::builtin();
         let html = "<html><body><article><p>قالت &quot;قسد&quot; إن نحو 90 مسلحا ما زالوا في سجن الصناعة.</p></article></body></html>";
-        let doc = e.reader.html("p", "p.html", html.as_bytes().to_vec());
+        let doc = e.reader().html("p", "p.html", html.as_bytes().to_vec());
         let at = html.find("نحو 90").unwrap_or(0);
         let span = Span::new(at, at + "نحو 90".len());
         let t = text_range(&doc, span).expect("maps");

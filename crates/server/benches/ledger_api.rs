@@ -55,7 +55,7 @@ fn main() {
     let mut batch = Vec::new();
     for i in 0..n {
         let (name, bytes) = &texts[i % texts.len()];
-        let mut doc = engine.reader.plain(&format!("{name}-{i}"), name, bytes.clone());
+        let mut doc = engine.reader().plain(&format!("{name}-{i}"), name, bytes.clone());
         // A distinct document, published on a day of its own.
         let day = 1 + (i / texts.len()) % 28;
         doc.meta.published = Some(format!("2022-02-{day:02}"));

@@ -486,7 +486,7 @@ async fn another_process_writing_is_picked_up_by_a_refresh() {
     {
         let engine = Engine::builtin();
         let mut other = Store::open(&f._dir.path().join("isnad.db")).expect("a second connection");
-        let doc = engine.reader.plain(
+        let doc = engine.reader().plain(
             "elsewhere",
             "elsewhere.txt",
             "Gunmen stormed Kuje prison. About 800 inmates escaped, officials said."

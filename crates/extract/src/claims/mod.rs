@@ -46,7 +46,7 @@ mod zeros;
 
 pub use lexicon::{
     ClaimsLexicon, DEFAULT_ATTRIBUTION, DEFAULT_EVENTS, DEFAULT_FACETS, DEFAULT_PLACES, DEFAULT_SOURCES,
-    Files, SourceEntry,
+    Files, SourceEntry, SourceNames,
 };
 
 pub use model::{Claim, SourceKind, SourceRef, Stance};

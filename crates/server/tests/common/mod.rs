@@ -30,13 +30,13 @@ pub fn fixture(token: Option<&str>) -> Fixture {
         .collect();
     paths.sort();
     for p in paths {
-        engine.reader.read_path(&p, &mut |r| {
+        engine.reader().read_path(&p, &mut |r| {
             let doc = r.expect("an example reads");
             let hash = isnad_store::content_hash(&doc.original);
             docs.push(engine.analyse(doc, hash, &mut scratch));
         });
     }
-    let xss = engine.reader.plain("xss", "xss.txt", XSS.as_bytes().to_vec());
+    let xss = engine.reader().plain("xss", "xss.txt", XSS.as_bytes().to_vec());
     let hash = isnad_store::content_hash(&xss.original);
     docs.push(engine.analyse(xss, hash, &mut scratch));
     store.add_all(&docs, None).expect("stored");

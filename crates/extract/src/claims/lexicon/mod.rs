@@ -12,10 +12,12 @@
 //! ([`Roles`]).
 
 mod files;
+mod names;
 mod roles;
 mod target;
 
 pub use files::{KnownEvent, PlaceKind, SourceEntry, Unit, Verb, VerbStance};
+pub use names::SourceNames;
 pub(crate) use roles::Roles;
 
 use super::model::SourceKind;

@@ -51,32 +51,30 @@ fn browser() -> Option<String> {
     Some(chromium)
 }
 
-#[test]
-fn clicking_the_12_attackers_highlights_al_nabas_sentence() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let Some(chromium) = browser() else { return };
-    let Some(seeds) = seeds_dir() else { return };
+/// A fresh store of the two seed reports and one file of the test's own,
+/// served: its folder (kept while the test runs), the server and its URL.
+fn seeds_served_with(name: &str, body: &str) -> Option<(tempfile::TempDir, std::process::Child, String)> {
+    let seeds = seeds_dir()?;
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
     let a = seeds.join("000_7d9590c0c4a3f712.txt");
     let b = seeds.join("002_a7f94f2ac49a69ab.txt");
-    write(
-        d,
-        "xss.txt",
-        "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> قالت قسد إن نحو 90 مسلحا ما زالوا في سجن الصناعة.".as_bytes(),
-    );
-    let out = isnad(
-        &[
-            "ingest",
-            a.to_str().expect("p"),
-            b.to_str().expect("p"),
-            "xss.txt",
-        ],
-        b"",
-        d,
-    );
+    write(d, name, body.as_bytes());
+    let args = ["ingest", a.to_str().expect("p"), b.to_str().expect("p"), name];
+    let out = isnad(&args, b"", d);
     assert!(out.status.success(), "{}", stderr(&out));
-    let (mut server, url) = serve(d, &[]);
+    let (server, url) = serve(d, &[]);
+    Some((dir, server, url))
+}
+
+#[test]
+fn clicking_the_12_attackers_highlights_al_nabas_sentence() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let Some(chromium) = browser() else { return };
+    let xss = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> قالت قسد إن نحو 90 مسلحا ما زالوا في سجن الصناعة.";
+    let Some((_dir, mut server, url)) = seeds_served_with("xss.txt", xss) else {
+        return;
+    };
     let shots = root.join("target/browser");
     std::fs::create_dir_all(&shots).expect("target/browser");
     let shot = shots.join("sinaa.png");
@@ -153,24 +151,9 @@ fn page_reports() -> String {
 fn the_page_reads_in_logical_order_filters_pages_and_fits_390_px() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let Some(chromium) = browser() else { return };
-    let Some(seeds) = seeds_dir() else { return };
-    let dir = tempfile::tempdir().expect("tempdir");
-    let d = dir.path();
-    let a = seeds.join("000_7d9590c0c4a3f712.txt");
-    let b = seeds.join("002_a7f94f2ac49a69ab.txt");
-    write(d, "page.jsonl", page_reports().as_bytes());
-    let out = isnad(
-        &[
-            "ingest",
-            a.to_str().expect("p"),
-            b.to_str().expect("p"),
-            "page.jsonl",
-        ],
-        b"",
-        d,
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let (mut server, url) = serve(d, &[]);
+    let Some((_dir, mut server, url)) = seeds_served_with("page.jsonl", &page_reports()) else {
+        return;
+    };
     let shots = root.join("target/browser");
     std::fs::create_dir_all(&shots).expect("target/browser");
     let run = Command::new("node")

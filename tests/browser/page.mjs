@@ -4,7 +4,7 @@
 // screenshots into SHOTS, exits 1 when a check fails.
 //
 //   node page.mjs http://127.0.0.1:PORT/ SHOTS_DIR
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -14,13 +14,7 @@ if (!url || !shots) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await launch();
 let failed = false;
 function check(ok, what) {
   console.log(`${ok ? "ok" : "FAILED"}: ${what}`);

@@ -3,7 +3,7 @@
 // highlighted in the document view. Writes a screenshot.
 //
 //   node sinaa.mjs http://127.0.0.1:PORT/ SCREENSHOT.png
-import { chromium } from "playwright-core";
+import { launch } from "./launch.mjs";
 
 const [url, shot] = process.argv.slice(2);
 if (!url || !shot) {
@@ -11,13 +11,7 @@ if (!url || !shot) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await launch();
 let failed = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -8,8 +8,11 @@ use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll, ready};
 use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 /// How the server guards its connections.
 #[derive(Debug, Clone)]
@@ -145,7 +148,7 @@ pub(crate) async fn accept(
             .timer(hyper_util::rt::TokioTimer::new())
             .header_read_timeout(header_timeout)
             .keep_alive(true);
-        let conn = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let conn = builder.serve_connection(hyper_util::rt::TokioIo::new(JsonErrors::new(stream)), service);
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             let _ = conn.await;
@@ -158,9 +161,149 @@ pub(crate) async fn accept(
     Ok(())
 }
 
+/// A connection whose error answers are all JSON: the answers hyper's
+/// parser writes itself, before any request reaches the router (400 for a
+/// head it cannot read, 431 for one over its buffer), are a bare head
+/// with `content-length: 0`; this writer gives them the router's error
+/// body, `{"status": 431, "error": "Request Header Fields Too Large"}`.
+/// Everything else passes through unchanged.
+struct JsonErrors<S> {
+    inner: S,
+    /// A rewritten answer still to be written, and how much of it is.
+    pending: Vec<u8>,
+    sent: usize,
+}
+
+impl<S> JsonErrors<S> {
+    fn new(inner: S) -> JsonErrors<S> {
+        JsonErrors {
+            inner,
+            pending: Vec::new(),
+            sent: 0,
+        }
+    }
+}
+
+/// The JSON answer for `head` when it is a whole error answer with no
+/// body and no type (one of hyper's own); `None` for anything else.
+fn json_answer(head: &[u8]) -> Option<Vec<u8>> {
+    let end = head.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let text = std::str::from_utf8(head.get(..end).filter(|_| end == head.len())?).ok()?;
+    let mut lines = text.split("\r\n");
+    let (code, reason) = lines.next()?.strip_prefix("HTTP/1.1 ")?.split_once(' ')?;
+    let code: u16 = code.parse().ok().filter(|c| (400..600).contains(c))?;
+    let fields: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    let named = |f: &str, name: &str| {
+        f.split(':')
+            .next()
+            .is_some_and(|n| n.trim().eq_ignore_ascii_case(name))
+    };
+    let empty = fields
+        .iter()
+        .any(|f| named(f, "content-length") && f.split(':').nth(1).is_some_and(|v| v.trim() == "0"));
+    if !empty || fields.iter().any(|f| named(f, "content-type")) {
+        return None;
+    }
+    let body = serde_json::json!({"status": code, "error": reason}).to_string();
+    let mut out = format!("HTTP/1.1 {code} {reason}\r\n");
+    for f in fields.iter().filter(|f| !named(f, "content-length")) {
+        out.push_str(f);
+        out.push_str("\r\n");
+    }
+    out.push_str("content-type: application/json\r\nx-content-type-options: nosniff\r\n");
+    out.push_str(&format!("content-length: {}\r\n\r\n{body}", body.len()));
+    Some(out.into_bytes())
+}
+
+impl<S: AsyncWrite + Unpin> JsonErrors<S> {
+    /// Writes what is left of a rewritten answer.
+    fn poll_pending(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        while self.sent < self.pending.len() {
+            let n = ready!(Pin::new(&mut self.inner).poll_write(cx, &self.pending[self.sent..]))?;
+            if n == 0 {
+                return Poll::Ready(Err(std::io::ErrorKind::WriteZero.into()));
+            }
+            self.sent += n;
+        }
+        self.pending.clear();
+        self.sent = 0;
+        Poll::Ready(Ok(()))
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for JsonErrors<S> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for JsonErrors<S> {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        ready!(this.poll_pending(cx))?;
+        if let Some(answer) = json_answer(buf) {
+            this.pending = answer;
+            // Written now or by the flush that follows.
+            if let Poll::Ready(Err(e)) = this.poll_pending(cx) {
+                return Poll::Ready(Err(e));
+            }
+            return Poll::Ready(Ok(buf.len()));
+        }
+        Pin::new(&mut this.inner).poll_write(cx, buf)
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        ready!(this.poll_pending(cx))?;
+        Pin::new(&mut this.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        ready!(this.poll_pending(cx))?;
+        Pin::new(&mut this.inner).poll_shutdown(cx)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_bare_error_heads_are_given_a_json_body() {
+        let bare = b"HTTP/1.1 431 Request Header Fields Too Large\r\nconnection: close\r\ncontent-length: 0\r\ndate: x\r\n\r\n";
+        let got = String::from_utf8(json_answer(bare).expect("rewritten")).expect("utf-8");
+        let (head, body) = got.split_once("\r\n\r\n").expect("a head");
+        assert!(
+            head.starts_with("HTTP/1.1 431 Request Header Fields Too Large\r\n"),
+            "{head}"
+        );
+        assert!(
+            head.contains("connection: close") && head.contains("date: x"),
+            "{head}"
+        );
+        assert!(head.contains("content-type: application/json"), "{head}");
+        assert!(
+            head.contains(&format!("content-length: {}", body.len())),
+            "{head}"
+        );
+        let v: serde_json::Value = serde_json::from_str(body).expect("json");
+        assert_eq!(v["status"], 431);
+        assert_eq!(v["error"], "Request Header Fields Too Large");
+        for kept in [
+            &b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n"[..],
+            b"HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: 0\r\n\r\n",
+            b"HTTP/1.1 400 Bad Request\r\ncontent-length: 2\r\n\r\n{}",
+            b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n",
+            b"not http at all",
+        ] {
+            assert!(json_answer(kept).is_none(), "{}", String::from_utf8_lossy(kept));
+        }
+    }
 
     #[test]
     fn hosts_are_the_loopback_names_on_the_bound_port_and_the_allowed_names() {

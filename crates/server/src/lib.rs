@@ -17,7 +17,8 @@
 //! `localhost`, `127.0.0.1`, `[::1]` or one of [`Settings::allow_hosts`]
 //! (421, so a page of another site cannot read the API through a rebound
 //! DNS name); any path not listed (no request reaches the file system).
-//! Every error is JSON, `{"status": 404, "error": "…"}`, never a trace nor a
+//! Every error is JSON, `{"status": 404, "error": "…"}` (also the 400 and
+//! 431 hyper's parser writes itself: see `guard.rs`), never a trace nor a
 //! server file path; a 500 says only "internal error" (the cause goes to
 //! stderr). JSON answers carry `Cache-Control: no-store` and every answer
 //! `X-Content-Type-Options: nosniff`; answers are gzip- or

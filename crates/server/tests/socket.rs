@@ -110,6 +110,35 @@ fn a_half_sent_head_is_closed_within_the_header_timeout() {
 }
 
 #[test]
+fn a_head_too_large_or_unreadable_is_answered_in_json() {
+    let f = empty(None, fast());
+    let addr = start(f.state.clone());
+    let big = "a".repeat(600_000);
+    for (request, status) in [
+        (
+            format!("GET /api/events HTTP/1.1\r\nHost: {addr}\r\nX-Big: {big}\r\n\r\n"),
+            431,
+        ),
+        (
+            format!("GET /api/events?{big} HTTP/1.1\r\nHost: {addr}\r\n\r\n"),
+            431,
+        ),
+        ("GARBAGE\r\n\r\n".to_string(), 400),
+    ] {
+        let mut s = TcpStream::connect(addr).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        // The server may answer and close before it has read it all.
+        let _ = s.write_all(request.as_bytes());
+        let a = read_answer(&mut s).expect("an answer");
+        assert_eq!(a.status, status, "{}", a.head);
+        assert!(a.head.contains("application/json"), "{}", a.head);
+        let v: serde_json::Value = serde_json::from_slice(&a.body).expect("a JSON body");
+        assert_eq!(v["status"], status);
+    }
+}
+
+#[test]
 fn an_idle_kept_alive_connection_is_closed_within_the_header_timeout() {
     let f = empty(None, fast());
     let addr = start(f.state.clone());

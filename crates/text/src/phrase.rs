@@ -341,6 +341,23 @@ fn each_first_form(
     }
 }
 
+/// A phrase's first word, the words after it, and whether it is an
+/// acronym ("SDF"); `None` when it has no word. A hyphen joins words as a
+/// space does ("Kurdish-led forces"): the text's hyphen is skipped when
+/// matching.
+fn split_phrase(phrase: &str) -> Option<(String, Vec<Box<str>>, bool)> {
+    let mut k = key(phrase);
+    if k.contains('-') {
+        k = k.replace('-', " ");
+    }
+    let mut words = k.split_whitespace();
+    let first = words.next()?.to_string();
+    let rest = words.map(Box::from).collect();
+    let trimmed = phrase.trim();
+    let acronym = (2..=5).contains(&trimmed.len()) && trimmed.chars().all(|c| c.is_ascii_uppercase());
+    Some((first, rest, acronym))
+}
+
 /// Every form of a phrase's first word, as [`each_first_form`] gives them.
 #[cfg(test)]
 fn first_forms(first: &str, one_word: bool, article: bool) -> Vec<(String, u8)> {
@@ -370,24 +387,14 @@ impl<T> PhraseSet<T> {
     }
 
     fn add_forms(&mut self, phrase: &str, value: T, article: bool) {
-        // A hyphen joins words as a space does ("Kurdish-led forces"): the
-        // text's hyphen is skipped when matching.
-        let mut k = key(phrase);
-        if k.contains('-') {
-            k = k.replace('-', " ");
-        }
-        let mut words = k.split_whitespace();
-        let Some(first) = words.next() else {
+        let Some((first, rest, acronym)) = split_phrase(phrase) else {
             return;
         };
-        let rest: Vec<Box<str>> = words.map(Box::from).collect();
         let one_word = rest.is_empty();
-        let trimmed = phrase.trim();
-        let acronym = (2..=5).contains(&trimmed.len()) && trimmed.chars().all(|c| c.is_ascii_uppercase());
         let id = self.phrases.push(rest, value, acronym);
         let forms = &mut self.first;
         let mut buf = String::new();
-        each_first_form(first, one_word, article, &mut buf, |f, plen| {
+        each_first_form(&first, one_word, article, &mut buf, |f, plen| {
             forms.add(f, id, plen)
         });
     }
@@ -463,27 +470,20 @@ impl<T> PhraseIndex<T> {
 
     /// Adds a phrase, as [`PhraseSet::add`] does.
     pub fn add(&mut self, phrase: &str, value: T) {
-        let mut k = key(phrase);
-        if k.contains('-') {
-            k = k.replace('-', " ");
-        }
-        let mut words = k.split_whitespace();
-        let Some(first) = words.next() else {
+        let Some((first, rest, acronym)) = split_phrase(phrase) else {
             return;
         };
-        let rest: Vec<Box<str>> = words.map(Box::from).collect();
         let start = Start {
             id: 0,
             suffixes: rest.is_empty(),
-            arabic: is_arabic(first),
+            arabic: is_arabic(&first),
         };
-        let trimmed = phrase.trim();
-        let acronym = (2..=5).contains(&trimmed.len()) && trimmed.chars().all(|c| c.is_ascii_uppercase());
         let id = self.phrases.push(rest, value, acronym);
-        match self.first.get_mut(first) {
+        match self.first.get_mut(first.as_str()) {
             Some(v) => v.push(Start { id, ..start }),
             None => {
-                self.first.insert(Box::from(first), vec![Start { id, ..start }]);
+                self.first
+                    .insert(first.into_boxed_str(), vec![Start { id, ..start }]);
             }
         }
     }

@@ -86,7 +86,7 @@ def main() -> int:
                     print(f"missing {p}", file=sys.stderr)
                     continue
                 rec = {"id": doc_id, "text": p.read_text(encoding="utf-8")}
-                for k in ("url", "lang"):
+                for k in ("url", "lang", "outlet"):
                     if d.get(k):
                         rec[k] = d[k]
                 date = d.get("published") or d.get("date")

@@ -321,6 +321,15 @@ impl AboutRules {
 
     /// What `text` is about.
     pub fn about(&self, text: &str) -> About {
+        self.about_report(text, None)
+    }
+
+    /// What a report is about, given its outlet's name: a masthead (a
+    /// line among the first three that is the outlet's name, `The Kelvar
+    /// Courier`) names the outlet, not where anything happened, so its
+    /// words count for nothing.
+    pub fn about_report(&self, text: &str, outlet: Option<&str>) -> About {
+        let masthead = outlet.and_then(|o| masthead(text, o)).unwrap_or(0..0);
         let n = Normalized::new(text);
         let k = n.as_str();
         let toks = tokenize(k);
@@ -352,6 +361,10 @@ impl AboutRules {
         let mut occurrences: HashMap<&str, usize> = HashMap::new();
         let mut i = 0;
         while i < toks.len() {
+            if masthead.contains(&n.to_input(toks[i].range()).start) {
+                i += 1;
+                continue;
+            }
             if let Some(t) = word(i) {
                 *occurrences.entry(bare(t.text(k))).or_default() += 1;
             }
@@ -404,10 +417,23 @@ impl AboutRules {
             } else {
                 None
             };
-            if let Some((j, strong)) = cand
-                && self.may_name(k, &toks, j)
-                && let Some(t) = word(j)
-            {
+            // A name joined to this one by a dash names a place too (the
+            // Ushtar–Kelvar road, طريق أوشتار-كلفار).
+            let dash = |j: usize| toks.get(j).is_some_and(|t| matches!(t.text(k), "-" | "–" | "—"));
+            let partner = cand.and_then(|(j, strong)| {
+                let other = if j > i {
+                    (dash(j + 1)).then_some(j + 2)
+                } else {
+                    j.checked_sub(2).filter(|_| dash(j - 1))
+                }?;
+                let latin = orig(other).is_ascii();
+                (!latin || capitalised(other)).then_some((other, strong))
+            });
+            for (j, strong) in cand.into_iter().chain(partner) {
+                if !self.may_name(k, &toks, j) {
+                    continue;
+                }
+                let Some(t) = word(j) else { continue };
                 let raw = t.text(k);
                 let w = bare(raw);
                 let definite = w.len() < raw.len() && raw.ends_with(w) && !raw.is_ascii();
@@ -520,6 +546,28 @@ impl AboutRules {
         }
         out
     }
+}
+
+/// The bytes of `text`'s masthead: a line among its first three that is
+/// `outlet`'s name (compared by match key).
+fn masthead(text: &str, outlet: &str) -> Option<std::ops::Range<usize>> {
+    let want = key(outlet);
+    if want.trim().is_empty() {
+        return None;
+    }
+    let mut start = 0;
+    for line in text
+        .split_inclusive('\n')
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+    {
+        let at = text.get(start..)?.find(line)? + start;
+        if key(line.trim()) == want.trim() {
+            return Some(at..at + line.len());
+        }
+        start = at + line.len();
+    }
+    None
 }
 
 /// `KELVAR` as `Kelvar`; other words as they are.
@@ -727,6 +775,33 @@ mod tests {
         let ar = rules().about(rows[0].0);
         let en = rules().about(rows[1].0);
         assert_eq!(ar.place(), en.place());
+    }
+
+    #[test]
+    fn names_joined_by_a_dash_to_a_place_name_are_places_and_a_masthead_is_none() {
+        // Each row: a report, its outlet, the place it is about.
+        let rows: &[(&str, Option<&str>, &str)] = &[
+            (
+                "The Kelvar Courier\n\nGunmen ambushed a convoy on the Ushtar–Kelvar road. Ushtar elders said 9 died.",
+                Some("The Kelvar Courier"),
+                "~str",
+            ),
+            (
+                "نصب مسلحون كمينا على طريق أوشتار-كلفار. وقال شيوخ أوشتار إن 9 قتلوا.",
+                None,
+                "~str",
+            ),
+        ];
+        for (i, (text, outlet, want)) in rows.iter().enumerate() {
+            let a = rules().about_report(text, *outlet);
+            assert_eq!(a.place(), Some(*want), "row {i}: {a:?}");
+        }
+        // Without its outlet, the masthead is one more mention of Kelvar.
+        let kelvar = |outlet| {
+            let a = rules().about_report(rows[0].0, outlet);
+            a.places.iter().find(|p| p.key == "~klfr").map(|p| p.score)
+        };
+        assert_eq!((kelvar(None), kelvar(rows[0].1)), (Some(2), Some(1)));
     }
 
     #[test]

@@ -209,6 +209,7 @@ impl Engine {
                 .iter()
                 .map(|t| (t.facet.clone(), t.parts.clone()))
                 .collect(),
+            calendar: Some(std::sync::Arc::new(self.reader().calendar().clone())),
         }
     }
 
@@ -281,7 +282,9 @@ impl Engine {
         let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
             None
         } else {
-            self.about().about(&doc.text).to_target()
+            self.about()
+                .about_report(&doc.text, doc.meta.outlet.as_deref())
+                .to_target()
         };
         let terms = self.index_terms_of(&doc.text, n, toks);
         let m = doc.meta;

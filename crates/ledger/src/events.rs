@@ -21,6 +21,7 @@
 //! the reason.
 
 use isnad_store::LedgerRow;
+use isnad_text::calendar::{Calendar, YearNamed};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -152,6 +153,13 @@ impl Target {
     }
 }
 
+/// The calendar shipped with isnad (its year words), for callers that bring
+/// none.
+pub fn builtin_calendar() -> &'static Calendar {
+    static CALENDAR: std::sync::LazyLock<Calendar> = std::sync::LazyLock::new(Calendar::builtin);
+    &CALENDAR
+}
+
 /// Two kind profiles this alike (cosine) or more are one event's.
 const SAME_KIND: f64 = 0.5;
 /// A report with fewer kind cues than this never starts a group of its own
@@ -198,7 +206,7 @@ pub fn assign_with_kinds(
     file: &EventFile,
     kinds: &[(String, String)],
 ) -> (Vec<String>, HashMap<String, String>) {
-    let a = assign_all(rows, known, file, kinds);
+    let a = assign_all(rows, known, file, kinds, builtin_calendar());
     (a.ids, a.names)
 }
 
@@ -213,12 +221,15 @@ pub struct Assigned {
     pub about: HashMap<String, (String, Option<String>)>,
 }
 
-/// [`assign_with_kinds`], with each automatic event's place and kind.
+/// [`assign_with_kinds`], with each automatic event's place and kind, and
+/// the claims of years long past moved out ([`recalled`]) by the years
+/// `calendar` recognises.
 pub fn assign_all(
     rows: &[LedgerRow],
     known: &[(String, String)],
     file: &EventFile,
     kinds: &[(String, String)],
+    calendar: &Calendar,
 ) -> Assigned {
     let mut names: HashMap<String, String> = known.iter().cloned().collect();
     let mut about: HashMap<String, (String, Option<String>)> = HashMap::new();
@@ -429,31 +440,113 @@ pub fn assign_all(
             by_doc.insert(d, &e.id);
         }
     }
-    let ids = rows
+    let mut ids: Vec<String> = rows
         .iter()
-        .map(|r| {
-            let raw = match &r.claim.subject {
-                Some(s) => s.clone(),
-                None => match by_doc.get(r.doc.doc.as_str()) {
-                    Some(id) => id.to_string(),
-                    None => auto
-                        .get(&r.document)
-                        .cloned()
-                        .unwrap_or_else(|| format!("doc:{}", r.doc.doc)),
-                },
-            };
-            let mut id = raw;
-            // Follow merges (a chain of them, never a loop).
-            for _ in 0..16 {
-                match merged.get(id.as_str()) {
-                    Some(to) if *to != id => id = to.to_string(),
-                    _ => break,
-                }
-            }
-            id
+        .map(|r| match &r.claim.subject {
+            Some(s) => s.clone(),
+            None => match by_doc.get(r.doc.doc.as_str()) {
+                Some(id) => id.to_string(),
+                None => auto
+                    .get(&r.document)
+                    .cloned()
+                    .unwrap_or_else(|| format!("doc:{}", r.doc.doc)),
+            },
         })
         .collect();
+    let found = |r: &LedgerRow| r.claim.subject.is_none() && !by_doc.contains_key(r.doc.doc.as_str());
+    recalled(rows, &mut ids, found, calendar, &mut names, &mut about);
+    for id in &mut ids {
+        // Follow merges (a chain of them, never a loop).
+        for _ in 0..16 {
+            match merged.get(id.as_str()) {
+                Some(to) if *to != id => *id = to.to_string(),
+                _ => break,
+            }
+        }
+    }
     Assigned { ids, names, about }
+}
+
+/// Moves the claims whose sentence names a year long before their event's
+/// own time (`in October 2027, nine gunmen stormed …` in a report of 2031)
+/// to an event of that year, `<event>:recalled:<year>`: a report that
+/// recalls an earlier attack does not make its figures the new one's.
+/// An event's own time is its first report's date; for an event with no
+/// dated report, the latest year its claims' sentences name. A year with
+/// its month is long before when the month ended more than
+/// [`WINDOW_DAYS`] before; a year alone, when it is an earlier year. Only
+/// the claims `found` says were grouped by what their report is about move
+/// (not a known event's, nor those the user's file places).
+fn recalled(
+    rows: &[LedgerRow],
+    ids: &mut [String],
+    found: impl Fn(&LedgerRow) -> bool,
+    calendar: &Calendar,
+    names: &mut HashMap<String, String>,
+    about: &mut HashMap<String, (String, Option<String>)>,
+) {
+    // The earliest year each claim's sentence names (one reading per sentence).
+    let mut by_sentence: HashMap<(i64, u32), Option<YearNamed>> = HashMap::new();
+    let named: Vec<Option<YearNamed>> = rows
+        .iter()
+        .map(|r| {
+            if !found(r) {
+                return None;
+            }
+            *by_sentence
+                .entry((r.document, r.claim.sentence.start))
+                .or_insert_with(|| {
+                    calendar
+                        .years_named(&r.claim.evidence)
+                        .into_iter()
+                        .min_by_key(|y| (y.year, y.month))
+                })
+        })
+        .collect();
+    // Each event's own time: its first report's day, else the latest year named.
+    let mut first_day: HashMap<&str, i64> = HashMap::new();
+    let mut latest_year: HashMap<&str, u32> = HashMap::new();
+    for ((r, id), y) in rows.iter().zip(ids.iter()).zip(&named) {
+        if let Some(d) = r.doc.published.as_deref().and_then(day_number) {
+            let e = first_day.entry(id).or_insert(d);
+            *e = (*e).min(d);
+        }
+        if let Some(y) = y {
+            let e = latest_year.entry(id).or_insert(y.year);
+            *e = (*e).max(y.year);
+        }
+    }
+    let long_before = |id: &str, y: YearNamed| match (first_day.get(id), y.month) {
+        (Some(&day), Some(m)) => {
+            let (ny, nm) = if m == 12 { (y.year + 1, 1) } else { (y.year, m + 1) };
+            day_number(&format!("{ny:04}-{nm:02}-01")).is_some_and(|end| end + WINDOW_DAYS <= day)
+        }
+        (Some(&day), None) => {
+            i64::from(y.year) < civil(day).get(..4).and_then(|s| s.parse().ok()).unwrap_or(0)
+        }
+        (None, _) => latest_year.get(id).is_some_and(|&l| y.year < l),
+    };
+    let moved: Vec<(usize, String)> = ids
+        .iter()
+        .zip(&named)
+        .enumerate()
+        .filter_map(|(i, (id, y))| {
+            let y = (*y)?;
+            long_before(id, y).then(|| (i, format!("{id}:recalled:{}", y.year)))
+        })
+        .collect();
+    for (i, to) in moved {
+        let Some(id) = ids.get_mut(i) else { continue };
+        if !names.contains_key(&to) {
+            let title = names.get(id.as_str()).cloned().unwrap_or_else(|| id.clone());
+            let year = to.rsplit(':').next().unwrap_or("");
+            names.insert(to.clone(), format!("Recalled in {title}: {year}"));
+            if let Some((place, _)) = about.get(id.as_str()).cloned() {
+                about.insert(to.clone(), (place, None));
+            }
+        }
+        *id = to;
+    }
 }
 
 /// The `YYYY-MM-DD` a stored date starts with, when it is a real date

@@ -51,6 +51,9 @@ pub struct Options {
     /// a part whose best figure exceeds its total's, or parts whose best
     /// figures add up to more, are flagged.
     pub totals: Vec<(String, Vec<String>)>,
+    /// The calendar whose year words tell a year long past in a claim's
+    /// sentence (the built-in one when `None`).
+    pub calendar: Option<std::sync::Arc<isnad_text::Calendar>>,
 }
 
 /// The whole ledger.
@@ -289,8 +292,15 @@ pub fn build(rows: &[LedgerRow], opts: &Options) -> Ledger {
 /// Builds the ledger and returns, beside it, the event of every row (in row
 /// order), so a caller that filters claims by event need not assign again.
 pub fn build_with_events(rows: &[LedgerRow], opts: &Options) -> (Ledger, Vec<String>) {
-    let events::Assigned { ids, names, about } =
-        events::assign_all(rows, &opts.known_events, &opts.events, &opts.kinds);
+    let events::Assigned { ids, names, about } = events::assign_all(
+        rows,
+        &opts.known_events,
+        &opts.events,
+        &opts.kinds,
+        opts.calendar
+            .as_deref()
+            .unwrap_or_else(|| events::builtin_calendar()),
+    );
     // event -> facet -> rows
     let mut grouped: BTreeMap<&str, Vec<(usize, &LedgerRow)>> = BTreeMap::new();
     for (i, (r, id)) in rows.iter().zip(&ids).enumerate() {

@@ -12,6 +12,7 @@ fn link(id: &str, kind: SourceKind) -> SourceRef {
 
 struct R {
     doc: i64,
+    evidence: &'static str,
     published: &'static str,
     facet: &'static str,
     value: Value,
@@ -25,6 +26,7 @@ struct R {
 
 const BASE: R = R {
     doc: 1,
+    evidence: "12 ...",
     published: "2022-01-21",
     facet: "prisoners_escaped",
     value: Value::None,
@@ -71,8 +73,8 @@ fn rows(list: &[R]) -> Vec<LedgerRow> {
                 subject: r.subject.map(String::from),
                 mark: None,
                 span: Span::new(0, 2),
-                sentence: Span::new(0, 10),
-                evidence: "12 ...".into(),
+                sentence: Span::new(i * 100, i * 100 + 10),
+                evidence: r.evidence.into(),
             },
         })
         .collect()
@@ -530,6 +532,56 @@ fn reports_group_by_place_window_and_kind() {
             want.iter().map(|(id, d)| (id.to_string(), d.to_vec())).collect();
         want.sort();
         assert_eq!(got, want, "case {i}");
+    }
+}
+
+#[test]
+fn claims_of_a_year_long_past_leave_the_reports_event() {
+    const KELVAR: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6]]}"#;
+    // Each row: the claim's sentence, the date of its report, and whether
+    // it stays in the report's event.
+    let cases: &[(&str, &str, bool)] = &[
+        ("Gunmen freed 200 inmates on Thursday.", "2031-03-16", true),
+        ("In October 2027, gunmen freed 63 inmates.", "2031-03-16", false),
+        ("وفي عام 2027 فر 63 نزيلا من الإصلاحية.", "2031-03-16", false),
+        // The same month as the report, and a month within the window.
+        ("In March 2031, gunmen freed 200 inmates.", "2031-03-16", true),
+        ("In February 2031, gunmen freed 200 inmates.", "2031-03-16", true),
+        // A year that dates a building, or one measured from.
+        ("The jail, built in 1987, held 200 inmates.", "2031-03-16", true),
+        (
+            "The worst break since 2014 freed 200 inmates.",
+            "2031-03-16",
+            true,
+        ),
+        // No date: the latest year the event's sentences name is its own.
+        (
+            "Since 2028, when the group freed 5 inmates, none fled.",
+            "",
+            false,
+        ),
+    ];
+    for (i, &(sentence, date, stays)) in cases.iter().enumerate() {
+        let list = [
+            R {
+                evidence: "Gunmen freed 200 inmates in 2031.",
+                ..about(1, date, KELVAR)
+            },
+            R {
+                evidence: sentence,
+                ..about(2, date, KELVAR)
+            },
+        ];
+        let (l, ids) = build_with_events(&rows(&list), &opts());
+        assert_eq!(ids[0] == ids[1], stays, "row {i}: {ids:?}");
+        if !stays {
+            assert!(
+                ids[1].starts_with(&format!("{}:recalled:", ids[0])),
+                "row {i}: {ids:?}"
+            );
+            let e = l.events.iter().find(|e| e.id == ids[1]);
+            assert!(e.is_some_and(|e| e.name.starts_with("Recalled in ")), "row {i}");
+        }
     }
 }
 

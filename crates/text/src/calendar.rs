@@ -13,7 +13,7 @@ use crate::morphology;
 use crate::normalize::key;
 use crate::phrase::Phrases;
 use crate::token::{Token, TokenKind, tokenize};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -32,11 +32,51 @@ static PROCLITICS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 pub const DEFAULT_CALENDAR: &str = include_str!("../../../data/calendar.toml");
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct File {
     month: Vec<MonthEntry>,
+    #[serde(default)]
+    years: YearWords,
+}
+
+/// The words that make a four-digit number a year named as the time of
+/// something (`in 2027`, `عام 2027`, `since 2028, when`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearWords {
+    /// Nouns of a year: a number after one is a year (عام، سنة).
+    #[serde(default)]
+    nouns: Vec<String>,
+    /// Prepositions of time: a number after one is a year when no word
+    /// follows it, or a word of `when` does (`in 2027,`; not `in 2000 homes`).
+    #[serde(default)]
+    before: Vec<String>,
+    /// Words of a starting point: a year after one (`since 2014`) is the
+    /// time of something only when a word of `when` follows; otherwise it
+    /// measures from it (`the worst since 2014`).
+    #[serde(default)]
+    since: Vec<String>,
+    /// Words that tie a year to what happened in it (`when`, حين).
+    #[serde(default)]
+    when: Vec<String>,
+    /// Words of making: a year after one dates a thing, not an event
+    /// (`the jail, built in 1987,`; `الذي بني عام 1987`).
+    #[serde(default)]
+    made: Vec<String>,
+}
+
+/// A year a text names as the time of something, with its month when one
+/// is written before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearNamed {
+    /// The year.
+    pub year: u32,
+    /// Its month (1–12), when one is written before it.
+    pub month: Option<u8>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct MonthEntry {
     number: u8,
     names: Vec<String>,
@@ -49,6 +89,12 @@ pub struct Calendar {
     months: FxHashMap<String, Vec<u32>>,
     /// Every name: its words after the first, and its month number.
     names: Phrases<u8>,
+    /// The keys of the year words, by role.
+    nouns: FxHashSet<String>,
+    before: FxHashSet<String>,
+    since: FxHashSet<String>,
+    when: FxHashSet<String>,
+    made: FxHashSet<String>,
 }
 
 /// A month found in a token stream.
@@ -76,7 +122,16 @@ impl Calendar {
                 }
             }
         }
-        Ok(Calendar { months, names })
+        let keys = |ws: &[String]| ws.iter().map(|w| key(w)).collect::<FxHashSet<String>>();
+        Ok(Calendar {
+            months,
+            names,
+            nouns: keys(&f.years.nouns),
+            before: keys(&f.years.before),
+            since: keys(&f.years.since),
+            when: keys(&f.years.when),
+            made: keys(&f.years.made),
+        })
     }
 
     /// The calendar shipped with isnad.
@@ -84,6 +139,11 @@ impl Calendar {
         Calendar::parse(DEFAULT_CALENDAR).unwrap_or_else(|_| Calendar {
             months: FxHashMap::default(),
             names: Phrases::new(),
+            nouns: FxHashSet::default(),
+            before: FxHashSet::default(),
+            since: FxHashSet::default(),
+            when: FxHashSet::default(),
+            made: FxHashSet::default(),
         })
     }
 
@@ -115,6 +175,77 @@ impl Calendar {
             }
         }
         None
+    }
+
+    /// The years `text` names as the time of something, in text order: a
+    /// four-digit number from 1900 to 2100 after a month name (`October
+    /// 2027`, `تشرين الأول 2027`), a noun of a year (`عام 2027`) or a
+    /// preposition of time with no word after it (`in 2027,`); after a
+    /// word of a starting point (`since`, منذ) only when a word of `when`
+    /// follows (`since 2028, when`).
+    pub fn years_named(&self, text: &str) -> Vec<YearNamed> {
+        let k = key(text);
+        if !k.bytes().any(|b| b.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let toks = tokenize(&k);
+        (0..toks.len())
+            .filter_map(|i| self.year_at(&k, &toks, i))
+            .collect()
+    }
+
+    /// The year named at token `i`, if the number there is one.
+    fn year_at(&self, k: &str, toks: &[Token], i: usize) -> Option<YearNamed> {
+        let t = toks
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Number && t.len() == 4)?;
+        let year: u32 = t.text(k).parse().ok().filter(|y| (1900..=2100).contains(y))?;
+        // The month written just before it, and where the phrase starts.
+        let month = (i.saturating_sub(2)..i).find_map(|j| {
+            self.month_at(k, toks, j)
+                .filter(|m| j + m.tokens == i)
+                .map(|m| (j, m))
+        });
+        let start = month.map_or(i, |(j, _)| j);
+        let is = |set: &FxHashSet<String>, j: usize| {
+            toks.get(j)
+                .is_some_and(|t| t.kind == TokenKind::Word && self.word_in(set, t.text(k)))
+        };
+        let word_after = |j: usize| toks.get(j).is_some_and(|t| t.kind == TokenKind::Word);
+        // A word of `when` just after it, past a comma.
+        let when_after = is(&self.when, i + 1)
+            || (toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Punct) && is(&self.when, i + 2));
+        let noun = start.checked_sub(1).filter(|&j| is(&self.nouns, j));
+        let cue = noun.unwrap_or(start);
+        // A year of making, past the preposition or noun before it.
+        if (cue.saturating_sub(2)..cue).any(|j| is(&self.made, j)) {
+            return None;
+        }
+        if cue.checked_sub(1).is_some_and(|j| is(&self.since, j))
+            || start.checked_sub(1).is_some_and(|j| is(&self.since, j))
+        {
+            return when_after.then_some(YearNamed {
+                year,
+                month: month.map(|(_, m)| m.number),
+            });
+        }
+        let named = month.is_some_and(|(_, m)| m.number > 0)
+            || noun.is_some()
+            || (start.checked_sub(1).is_some_and(|j| is(&self.before, j))
+                && (!word_after(i + 1) || when_after));
+        named.then_some(YearNamed {
+            year,
+            month: month.map(|(_, m)| m.number).filter(|&m| m > 0),
+        })
+    }
+
+    /// True when `w`, or `w` without a proclitic, is in `set`.
+    fn word_in(&self, set: &FxHashSet<String>, w: &str) -> bool {
+        set.contains(w)
+            || PROCLITICS
+                .iter()
+                .filter_map(|p| w.strip_prefix(p).filter(|s| s.chars().count() >= 2))
+                .any(|s| set.contains(s))
     }
 
     /// The first date written in `text`, as `YYYY-MM-DD`.
@@ -209,6 +340,41 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(c.find_date(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn years_named_as_the_time_of_something() {
+        let c = Calendar::builtin();
+        let y = |year, month| YearNamed { year, month };
+        // Each row: a text, the years it names.
+        let rows: &[(&str, &[YearNamed])] = &[
+            (
+                "in October 2027, nine gunmen stormed the jail",
+                &[y(2027, Some(10))],
+            ),
+            ("في تشرين الأول 2027، حين هاجم تسعة مسلحين", &[y(2027, Some(10))]),
+            ("وفي عام 2019 قتل 30 شخصا", &[y(2019, None)]),
+            ("the raid in 2019, when 30 died", &[y(2019, None)]),
+            ("since 2028, when the group held five engineers", &[y(2028, None)]),
+            ("منذ عام 2014 حين سقطت المدينة", &[y(2014, None)]),
+            // Measured from a year, not a time of its own.
+            ("the deadliest attack since 2014", &[]),
+            ("الهجوم الأعنف منذ عام 2014", &[]),
+            // Counts, not years.
+            ("in 2000 homes", &[]),
+            ("killed 2019 people", &[]),
+            ("حوالي 1950 شخصا", &[]),
+            ("in 1850,", &[]),
+            // A year of making dates a thing.
+            ("the facility, built in 1987, held 4,000 men", &[]),
+            ("السجن الذي بني عام 1987 يضم 4000 سجين", &[]),
+            ("opened in June 1990,", &[]),
+            // A Hijri month names no Gregorian year.
+            ("في رمضان 1436", &[]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(c.years_named(text), *want, "{text}");
         }
     }
 

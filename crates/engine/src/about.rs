@@ -44,6 +44,9 @@ pub struct About {
     pub kinds: Vec<(String, usize)>,
 }
 
+/// At most this many two-word names of a report are counted.
+const MAX_COMPOUNDS: usize = 8;
+
 /// At most this many places are kept of a report.
 pub const MAX_PLACES: usize = 6;
 
@@ -151,6 +154,8 @@ struct PlaceWords {
     weak_before_ar: Vec<String>,
     weak_after_en: Vec<String>,
     stops: Vec<String>,
+    #[serde(default)]
+    name_heads_ar: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,6 +167,8 @@ struct PlacesFile {
 struct PlaceDef {
     id: String,
     kind: String,
+    #[serde(default)]
+    country: Option<String>,
     #[serde(default)]
     region: Option<String>,
     names: Vec<String>,
@@ -176,7 +183,7 @@ pub struct AboutRules {
     /// Gazetteer names: place index.
     places: PhraseSet<usize>,
     /// Each place: id, true for a country.
-    place_ids: Vec<(String, bool)>,
+    place_ids: Vec<(String, bool, String)>,
     before_ar: PhraseSet<()>,
     after_en: PhraseSet<()>,
     before_en: PhraseSet<()>,
@@ -185,6 +192,9 @@ pub struct AboutRules {
     weak_after_en: PhraseSet<()>,
     /// Words never a name, by match key.
     stops: std::collections::HashSet<String>,
+    /// Arabic words that begin a two-word name (بن قردان، رأس جدير), by
+    /// match key.
+    name_heads: std::collections::HashSet<String>,
     /// The first words of the gazetteer's names, by match key: a place
     /// is matched only where the text's word (without its proclitics) is
     /// one, never a form with a pronoun suffix (أبها is Abha, not إب + ها).
@@ -251,6 +261,7 @@ impl AboutRules {
             place_ids.push((
                 p.region.clone().unwrap_or_else(|| p.id.clone()),
                 p.kind == "country",
+                p.country.clone().unwrap_or_else(|| p.id.clone()),
             ));
         }
         let first_words = pf
@@ -285,6 +296,7 @@ impl AboutRules {
             weak_before_ar: set(&kf.places.weak_before_ar),
             weak_after_en: set(&kf.places.weak_after_en),
             stops: kf.places.stops.iter().map(|w| key(w)).collect(),
+            name_heads: kf.places.name_heads_ar.iter().map(|w| key(w)).collect(),
             first_words,
             kinds: kf.kind,
             totals: kf.total,
@@ -306,11 +318,54 @@ impl AboutRules {
         self.stops.contains(w) || self.stops.contains(bare(w))
     }
 
+    /// True for an English word of origin made from a gazetteer name
+    /// (Pakistani, Iranian, Lebanese): a people, not a place.
+    fn is_demonym(&self, w: &str) -> bool {
+        w.is_ascii()
+            && ["i", "ian", "n", "an", "ese", "ish"].iter().any(|suffix| {
+                w.strip_suffix(suffix)
+                    .filter(|stem| stem.len() >= 3)
+                    .is_some_and(|stem| {
+                        self.first_words.contains(stem)
+                            || ["a", "e", "y"]
+                                .iter()
+                                .any(|v| self.first_words.contains(&format!("{stem}{v}")))
+                    })
+            })
+    }
+
+    /// The head of a two-word name that `w` is, without a proclitic
+    /// (ببن → بن).
+    fn name_head<'w>(&self, w: &'w str) -> Option<&'w str> {
+        std::iter::once(w)
+            .chain(["و", "ب", "ل", "ف"].iter().filter_map(|p| w.strip_prefix(p)))
+            .find(|h| self.name_heads.contains(*h))
+    }
+
+    /// How often a two-word name (`head second`) occurs in the tokens:
+    /// as two words, the head with or without a proclitic, or glued
+    /// (بنقردان).
+    fn compound_times(&self, k: &str, toks: &[isnad_text::Token], name: &str) -> usize {
+        let Some((head, second)) = name.split_once(' ') else {
+            return 0;
+        };
+        let glued = format!("{head}{second}");
+        (0..toks.len())
+            .filter(|&p| {
+                let w = toks[p].text(k);
+                let pair = self.name_head(w) == Some(head)
+                    && toks.get(p + 1).is_some_and(|n| bare(n.text(k)) == second);
+                pair || w == glued || w.strip_prefix(['و', 'ب', 'ل', 'ف']) == Some(glued.as_str())
+            })
+            .count()
+    }
+
     /// True when the word at `j` may be a place's name: a word, not of
     /// the stop list, the gazetteer or the place words.
     fn may_name(&self, k: &str, toks: &[isnad_text::Token], j: usize) -> bool {
         toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
             && !self.is_stop(toks[j].text(k))
+            && !self.is_demonym(toks[j].text(k))
             && !self.places.starts_at(k, toks, j)
             && !self.before_ar.starts_at(k, toks, j)
             && !self.weak_before_ar.starts_at(k, toks, j)
@@ -359,6 +414,9 @@ impl AboutRules {
             }
         }
         let mut occurrences: HashMap<&str, usize> = HashMap::new();
+        let mut compounds: Vec<String> = Vec::new();
+        // Gazetteer places: key -> its country's code.
+        let mut country_of: HashMap<String, String> = HashMap::new();
         let mut i = 0;
         while i < toks.len() {
             if masthead.contains(&n.to_input(toks[i].range()).start) {
@@ -379,7 +437,7 @@ impl AboutRules {
                     self.first_words.contains(w) || self.first_words.contains(&format!("ال{w}"))
                 })
                 && !(f.acronym && orig(i).chars().any(|c| c.is_lowercase()))
-                && let Some((id, country)) = self.place_ids.get(*f.value)
+                && let Some((id, country, code)) = self.place_ids.get(*f.value)
             {
                 let name = toks
                     .get(i)
@@ -390,6 +448,7 @@ impl AboutRules {
                     .entry(id.clone())
                     .or_insert_with(|| (0, name.to_string(), *country, i));
                 e.0 += 1;
+                country_of.entry(id.clone()).or_insert_with(|| code.clone());
                 i = f.end.max(i + 1);
                 continue;
             }
@@ -435,12 +494,24 @@ impl AboutRules {
                 }
                 let Some(t) = word(j) else { continue };
                 let raw = t.text(k);
-                let w = bare(raw);
-                let definite = w.len() < raw.len() && raw.ends_with(w) && !raw.is_ascii();
+                // A two-word name: its head and the word after it.
+                let head = self.name_head(raw).filter(|_| j > i);
+                let second = head
+                    .and_then(|_| word(j + 1))
+                    .filter(|n| !self.is_stop(n.text(k)));
+                let (w, name) = match (head, second) {
+                    (Some(h), Some(n)) => (
+                        format!("{h} {}", bare(n.text(k))),
+                        format!("{} {}", orig(j), orig(j + 1)),
+                    ),
+                    _ => (bare(raw).to_string(), orig(j).to_string()),
+                };
+                let definite = head.is_none() && w.len() < raw.len() && raw.ends_with(&w) && !raw.is_ascii();
                 if w.chars().count() >= 3 && !definite {
-                    let e = unknown
-                        .entry(w.to_string())
-                        .or_insert_with(|| (0, 0, orig(j).to_string(), j));
+                    if head.is_some() {
+                        compounds.push(w.clone());
+                    }
+                    let e = unknown.entry(w).or_insert_with(|| (0, 0, name, j));
                     if strong {
                         e.0 += 1;
                     } else {
@@ -463,9 +534,17 @@ impl AboutRules {
                 (p, at)
             })
             .collect();
+        compounds.sort_unstable();
+        compounds.dedup();
+        let compound_times: HashMap<&str, usize> = compounds
+            .iter()
+            .take(MAX_COMPOUNDS)
+            .map(|c| (c.as_str(), self.compound_times(k, &toks, c)))
+            .collect();
         for (w, (strong, weak, name, at)) in unknown {
             let times = occurrences
                 .get(w.as_str())
+                .or_else(|| compound_times.get(w.as_str()))
                 .copied()
                 .unwrap_or(0)
                 .max(strong + weak);
@@ -494,10 +573,27 @@ impl AboutRules {
         }
         // Smaller places first, then the most named, then strong ones, then
         // the first named.
+        // A place in a country the report never names, where it names
+        // others, is likelier a namesake (Omran in Yemen, in a report of
+        // Iraq and Iran): one mention less.
+        let named: std::collections::HashSet<&str> = seen
+            .iter()
+            .filter(|(p, _)| p.country)
+            .filter_map(|(p, _)| country_of.get(&p.key).map(String::as_str))
+            .collect();
+        let foreign = |p: &PlaceSeen| {
+            !p.country
+                && !named.is_empty()
+                && country_of
+                    .get(&p.key)
+                    .is_some_and(|c| !named.contains(c.as_str()))
+        };
+        let rank = |p: &PlaceSeen| p.score.saturating_sub(usize::from(foreign(p)));
         seen.sort_by(|(a, at), (b, bt)| {
-            (a.country, std::cmp::Reverse(a.score), !a.strong, at).cmp(&(
+            (a.country, std::cmp::Reverse(rank(a)), foreign(a), !a.strong, at).cmp(&(
                 b.country,
-                std::cmp::Reverse(b.score),
+                std::cmp::Reverse(rank(b)),
+                foreign(b),
                 !b.strong,
                 bt,
             ))
@@ -517,7 +613,8 @@ impl AboutRules {
 
 impl AboutRules {
     /// The tokens that open a dateline: the first word of one of the first
-    /// lines, followed by a comma or a dash, written in capitals when Latin.
+    /// lines, followed by a comma or a dash, written in capitals when Latin;
+    /// or a headline's topic, the first word of a line before a colon.
     fn datelines(&self, text: &str, n: &Normalized, toks: &[isnad_text::Token]) -> Vec<usize> {
         let k = n.as_str();
         let mut out = Vec::new();
@@ -536,10 +633,15 @@ impl AboutRules {
             }
             let w = text.get(n.to_input(t.range())).unwrap_or("");
             let latin = w.chars().any(|c| c.is_ascii_alphabetic());
+            let next = toks.get(i + 1).map(|t| t.text(k));
+            // A headline's topic: "Harbash: what we know", "كلفار: …".
+            if next == Some(":") && (!latin || w.starts_with(|c: char| c.is_uppercase())) {
+                out.push(i);
+                continue;
+            }
             if latin && !(w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase())) {
                 continue;
             }
-            let next = toks.get(i + 1).map(|t| t.text(k));
             if matches!(next, Some("," | "-" | "—" | "–" | "،")) {
                 out.push(i);
             }
@@ -802,6 +904,62 @@ mod tests {
             a.places.iter().find(|p| p.key == "~klfr").map(|p| p.score)
         };
         assert_eq!((kelvar(None), kelvar(rows[0].1)), (Some(2), Some(1)));
+    }
+
+    #[test]
+    fn a_headlines_topic_before_a_colon_is_a_place_and_a_label_is_not() {
+        // Each row: a report, the place it is about.
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "Harbash: what we know\n\nA source said 60 detainees got out of the camp.",
+                Some("~hrbs"),
+            ),
+            ("حربش: ما نعرفه\n\nقال مصدر إن 60 محتجزا فروا.", Some("~hrbs")),
+            (
+                "Exclusive: what we know\n\nA source said 60 detainees got out.",
+                None,
+            ),
+            (
+                "Analysis: what we know\n\nA source said 60 detainees got out.",
+                None,
+            ),
+        ];
+        for (i, (text, want)) in rows.iter().enumerate() {
+            let a = rules().about(text);
+            assert_eq!(a.places.first().map(|p| p.key.as_str()), *want, "row {i}: {a:?}");
+        }
+    }
+
+    #[test]
+    fn a_two_word_arabic_name_is_one_place_however_it_is_written() {
+        let a = rules().about("اشتباكات وسط مدينة بن قردان، وسجل مستشفى ببن قردان 3 قتلى في أحداث بنقردان.");
+        let p = a.places.first();
+        assert_eq!(
+            p.map(|p| (p.key.as_str(), p.name.as_str(), p.score)),
+            Some(("~bnkrdn", "بن قردان", 3)),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn peoples_are_no_places_and_namesakes_abroad_lose_to_places_of_named_countries() {
+        // Each row: a report, the place it is about.
+        let rows: &[(&str, &str)] = &[
+            // "Pakistani" and "Afghan" name peoples; Waziristan is the place.
+            (
+                "Afghan jets hit Pakistani villages in North Waziristan. Pakistani officials in Pakistani towns said 20 died.",
+                "hand:waziristan",
+            ),
+            // Omran of Yemen, in a report of Iraq and Iran: Iraqi Kurdistan.
+            (
+                "Iran said its forces took heights near Omran in Iraqi Kurdistan. Iraq denied it; Iran said 200 died.",
+                "hand:kurdistan-region",
+            ),
+        ];
+        for (i, (text, want)) in rows.iter().enumerate() {
+            let a = rules().about(text);
+            assert_eq!(a.place(), Some(*want), "row {i}: {a:?}");
+        }
     }
 
     #[test]

@@ -431,13 +431,26 @@ fn parquet_claims_are_the_jsonl_claims() {
 #[test]
 fn parquet_needs_a_file_to_write_to() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = isnad(
-        &["extract", "--format", "parquet", "-"],
-        b"90 prisoners escaped",
-        dir.path(),
+    let d = dir.path();
+    write(
+        d,
+        "r.txt",
+        b"The SDF said 90 prisoners escaped from Ghwayran prison.",
     );
-    assert!(!out.status.success());
-    assert!(stderr(&out).contains("give --out FILE"), "{}", stderr(&out));
+    ok(isnad(&["ingest", "r.txt"], b"", d));
+    for args in [
+        &["extract", "--format", "parquet", "-"][..],
+        &["ledger", "--format", "parquet"][..],
+        &["ledger", "--summary", "--format", "parquet"][..],
+    ] {
+        let out = isnad(args, b"90 prisoners escaped", d);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("give --out FILE"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]

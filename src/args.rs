@@ -117,7 +117,8 @@ pub enum Command {
         other: bool,
         /// Write the per-event, per-facet summary (low, best, high,
         /// conservative, values, origins, reports, contested, totals that do
-        /// not reconcile) instead of every claim; `--format csv` or `json`.
+        /// not reconcile) instead of every claim; `--format csv`, `json` or
+        /// `parquet`.
         #[arg(long)]
         summary: bool,
         /// Start CSV with a UTF-8 byte order mark, for spreadsheets that

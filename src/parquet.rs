@@ -12,10 +12,11 @@ use anyhow::{Context, Result};
 use arrow_array::builder::{
     BooleanBuilder, Float64Builder, Int64Builder, ListBuilder, StringBuilder, StructBuilder,
 };
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 use isnad_ledger::Ledger;
-use isnad_ledger::render::flat_rows;
+use isnad_ledger::events::day_number;
+use isnad_ledger::render::{FlatRow, SummaryRow, flat_rows, summary_rows};
 use isnad_model::{Claim, SourceRef, Span, Value};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
@@ -43,10 +44,29 @@ fn maybe_float(name: &str) -> Field {
     Field::new(name, DataType::Float64, true)
 }
 
+fn maybe_date(name: &str) -> Field {
+    Field::new(name, DataType::Date32, true)
+}
+
+/// A list of `{id, name, kind}` structs, outermost first.
+fn sources(name: &str) -> Field {
+    Field::new(
+        name,
+        DataType::List(Arc::new(Field::new(
+            "item",
+            DataType::Struct(source_fields()),
+            true,
+        ))),
+        false,
+    )
+}
+
 /// The ledger's columns: the CSV ledger's, in its order (`value`, `vague`,
-/// `published`, `lang`, `url` and `title` null where the CSV cell is
-/// empty; counts and offsets as integers; `value_lo` and `value_hi`, the
-/// number or a range's ends, as floats).
+/// `lang`, `url` and `title` null where the CSV cell is empty; `published`
+/// a date, null when undated; counts and offsets as integers; `value_lo`
+/// and `value_hi`, the number or a range's ends, as floats), then
+/// `source`, the chain as a list of `{id, name, kind}` structs outermost
+/// first (the claims file's `source`).
 pub fn ledger_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
         text("event"),
@@ -58,7 +78,7 @@ pub fn ledger_schema() -> SchemaRef {
         text("chain"),
         text("origin"),
         text("doc"),
-        maybe_text("published"),
+        maybe_date("published"),
         text("relation"),
         text("event_name"),
         maybe_text("lang"),
@@ -72,6 +92,38 @@ pub fn ledger_schema() -> SchemaRef {
         maybe_float("value_hi"),
         maybe_text("url"),
         maybe_text("title"),
+        sources("source"),
+    ]))
+}
+
+/// The summary's columns (`isnad ledger --summary`): the summary CSV's, in
+/// its order, typed: `event_date` and `last_date` dates, `low`, `best`,
+/// `high` and `conservative` floats, the counts integers, `contested` a
+/// boolean and `exceeds` a list of facet ids (empty when they reconcile).
+pub fn summary_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        text("event"),
+        text("event_name"),
+        maybe_text("location"),
+        maybe_text("kind"),
+        maybe_date("event_date"),
+        maybe_date("last_date"),
+        text("facet"),
+        maybe_text("label"),
+        maybe_text("label_ar"),
+        maybe_float("low"),
+        maybe_float("best"),
+        maybe_float("high"),
+        maybe_float("conservative"),
+        int("values"),
+        int("number_of_sources"),
+        int("reports"),
+        Field::new("contested", DataType::Boolean, false),
+        Field::new(
+            "exceeds",
+            DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+            false,
+        ),
     ]))
 }
 
@@ -96,15 +148,7 @@ pub fn claim_schema() -> SchemaRef {
         maybe_float("band_hi"),
         text("qualifier"),
         text("stance"),
-        Field::new(
-            "source",
-            DataType::List(Arc::new(Field::new(
-                "item",
-                DataType::Struct(source_fields()),
-                true,
-            ))),
-            false,
-        ),
+        sources("source"),
         Field::new("anonymous", DataType::Boolean, false),
         maybe_text("subject"),
         int("span_start"),
@@ -132,68 +176,148 @@ fn to_i64(n: impl TryInto<i64>) -> i64 {
     n.try_into().unwrap_or(i64::MAX)
 }
 
-/// Writes the ledger's rows to `path`.
-pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
-    let schema = ledger_schema();
-    let mut strings: Vec<StringBuilder> = (0..13).map(|_| StringBuilder::new()).collect();
-    let mut ints: Vec<Int64Builder> = (0..4).map(|_| Int64Builder::new()).collect();
-    let mut evidence = StringBuilder::new();
-    let mut disputed = StringBuilder::new();
-    let (mut lo, mut hi) = (Float64Builder::new(), Float64Builder::new());
-    let (mut url, mut title) = (StringBuilder::new(), StringBuilder::new());
-    for r in flat_rows(ledger) {
-        let (e, f, v, c) = (r.event, r.facet, r.value, r.claim);
-        let value = r.value_text();
-        let chain = r.chain_text();
-        let cells: [Option<&str>; 13] = [
-            Some(&e.id),
-            Some(&f.facet),
-            none_if_empty(&value),
-            v.vague.as_deref(),
-            Some(c.qualifier.as_str()),
-            Some(v.stance.as_str()),
-            Some(&chain),
-            Some(&c.origin),
-            Some(&c.doc),
-            c.published.as_deref(),
-            Some(v.relation.as_str()),
-            Some(&e.name),
-            c.lang.as_deref(),
-        ];
-        for (b, cell) in strings.iter_mut().zip(cells) {
-            b.append_option(cell);
+/// Days since 1970-01-01 of a checked `YYYY-MM-DD` date, as Parquet's
+/// DATE stores them; `None` for no date or one that is none
+/// (`2022-02-31`: the ledger has warned of it).
+fn day(date: Option<&str>) -> Option<i32> {
+    date.and_then(day_number).and_then(|d| i32::try_from(d).ok())
+}
+
+/// Appends a chain to a list of `{id, name, kind}` structs.
+fn append_chain(list: &mut ListBuilder<StructBuilder>, chain: &[SourceRef]) {
+    let items = list.values();
+    for s in chain {
+        for (i, v) in [s.id.as_str(), s.name.as_str(), s.kind.as_str()]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(b) = items.field_builder::<StringBuilder>(i) {
+                b.append_value(v);
+            }
         }
-        for (b, n) in ints.iter_mut().zip([
-            to_i64(v.origins.len()),
-            to_i64(v.reports),
-            i64::from(c.span.start),
-            i64::from(c.span.end),
-        ]) {
-            b.append_value(n);
-        }
-        evidence.append_value(&*c.evidence);
-        disputed.append_value(r.disputed_by_text());
-        lo.append_option(v.value.map(|x| x.0));
-        hi.append_option(v.value.map(|x| x.1));
-        url.append_option(c.url.as_deref());
-        title.append_option(c.title.as_deref());
+        items.append(true);
     }
-    let mut columns: Vec<ArrayRef> = strings
-        .iter_mut()
-        .map(|b| Arc::new(b.finish()) as ArrayRef)
-        .collect();
-    columns.extend(ints.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
-    columns.push(Arc::new(evidence.finish()));
-    columns.push(Arc::new(disputed.finish()));
-    columns.push(Arc::new(lo.finish()));
-    columns.push(Arc::new(hi.finish()));
-    columns.push(Arc::new(url.finish()));
-    columns.push(Arc::new(title.finish()));
-    let batch = RecordBatch::try_new(schema.clone(), columns).context("building the ledger's rows")?;
+    list.append(true);
+}
+
+fn chain_list() -> ListBuilder<StructBuilder> {
+    ListBuilder::new(StructBuilder::from_fields(source_fields(), 4))
+}
+
+/// Writes one batch of `columns` under `schema` to a new file at `path`.
+fn write_batch(path: &Path, schema: SchemaRef, columns: Vec<ArrayRef>, what: &str) -> Result<()> {
+    let batch = RecordBatch::try_new(schema.clone(), columns).with_context(|| format!("building {what}"))?;
     let mut w = writer(path, schema)?;
     w.write(&batch).with_context(|| path.display().to_string())?;
     w.close().with_context(|| path.display().to_string())?;
     Ok(())
+}
+
+/// Writes the ledger's rows to `path`.
+pub fn write_ledger(path: &Path, ledger: &Ledger) -> Result<()> {
+    let rows: Vec<FlatRow<'_>> = flat_rows(ledger).collect();
+    let values: Vec<String> = rows.iter().map(FlatRow::value_text).collect();
+    let chains: Vec<String> = rows.iter().map(FlatRow::chain_text).collect();
+    let disputed: Vec<String> = rows.iter().map(FlatRow::disputed_by_text).collect();
+    let text = |f: &dyn for<'r> Fn(&'r FlatRow<'r>) -> Option<&'r str>| -> ArrayRef {
+        Arc::new(rows.iter().map(f).collect::<StringArray>())
+    };
+    let owned = |cells: &[String], empty_is_null: bool| -> ArrayRef {
+        let cells = cells.iter().map(|s| {
+            if empty_is_null {
+                none_if_empty(s)
+            } else {
+                Some(s.as_str())
+            }
+        });
+        Arc::new(cells.collect::<StringArray>())
+    };
+    let int = |f: &dyn Fn(&FlatRow<'_>) -> i64| -> ArrayRef {
+        Arc::new(Int64Array::from_iter_values(rows.iter().map(f)))
+    };
+    let float = |f: &dyn Fn(&FlatRow<'_>) -> Option<f64>| -> ArrayRef {
+        Arc::new(rows.iter().map(f).collect::<Float64Array>())
+    };
+    let mut chain = chain_list();
+    for r in &rows {
+        append_chain(&mut chain, &r.claim.chain);
+    }
+    let columns: Vec<ArrayRef> = vec![
+        text(&|r| Some(&r.event.id)),
+        text(&|r| Some(&r.facet.facet)),
+        owned(&values, true),
+        text(&|r| r.value.vague.as_deref()),
+        text(&|r| Some(r.claim.qualifier.as_str())),
+        text(&|r| Some(r.value.stance.as_str())),
+        owned(&chains, false),
+        text(&|r| Some(&r.claim.origin)),
+        text(&|r| Some(&r.claim.doc)),
+        Arc::new(
+            rows.iter()
+                .map(|r| day(r.claim.published.as_deref()))
+                .collect::<Date32Array>(),
+        ),
+        text(&|r| Some(r.value.relation.as_str())),
+        text(&|r| Some(&r.event.name)),
+        text(&|r| r.claim.lang.as_deref()),
+        int(&|r| to_i64(r.value.origins.len())),
+        int(&|r| to_i64(r.value.reports)),
+        int(&|r| i64::from(r.claim.span.start)),
+        int(&|r| i64::from(r.claim.span.end)),
+        text(&|r| Some(&r.claim.evidence)),
+        owned(&disputed, false),
+        float(&|r| r.value.value.map(|x| x.0)),
+        float(&|r| r.value.value.map(|x| x.1)),
+        text(&|r| r.claim.url.as_deref()),
+        text(&|r| r.claim.title.as_deref()),
+        Arc::new(chain.finish()),
+    ];
+    write_batch(path, ledger_schema(), columns, "the ledger's rows")
+}
+
+/// Writes the ledger's summary, a row per event and facet, to `path`.
+pub fn write_summary(path: &Path, ledger: &Ledger) -> Result<()> {
+    let rows: Vec<SummaryRow<'_>> = summary_rows(ledger);
+    let text = |f: &dyn for<'r> Fn(&'r SummaryRow<'r>) -> Option<&'r str>| -> ArrayRef {
+        Arc::new(rows.iter().map(f).collect::<StringArray>())
+    };
+    let date = |f: &dyn for<'r> Fn(&'r SummaryRow<'r>) -> Option<&'r str>| -> ArrayRef {
+        Arc::new(rows.iter().map(|r| day(f(r))).collect::<Date32Array>())
+    };
+    let float = |f: &dyn Fn(&SummaryRow<'_>) -> Option<f64>| -> ArrayRef {
+        Arc::new(rows.iter().map(f).collect::<Float64Array>())
+    };
+    let int = |f: &dyn Fn(&SummaryRow<'_>) -> usize| -> ArrayRef {
+        Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| to_i64(f(r)))))
+    };
+    let mut exceeds = ListBuilder::new(StringBuilder::new());
+    for r in &rows {
+        for facet in &r.exceeds {
+            exceeds.values().append_value(facet);
+        }
+        exceeds.append(true);
+    }
+    let columns: Vec<ArrayRef> = vec![
+        text(&|r| Some(r.event)),
+        text(&|r| Some(r.event_name)),
+        text(&|r| r.location),
+        text(&|r| r.kind),
+        date(&|r| r.event_date),
+        date(&|r| r.last_date),
+        text(&|r| Some(r.facet)),
+        text(&|r| r.label),
+        text(&|r| r.label_ar),
+        float(&|r| r.low),
+        float(&|r| r.best),
+        float(&|r| r.high),
+        float(&|r| r.conservative),
+        int(&|r| r.values),
+        int(&|r| r.number_of_sources),
+        int(&|r| r.reports),
+        Arc::new(rows.iter().map(|r| Some(r.contested)).collect::<BooleanArray>()),
+        Arc::new(exceeds.finish()),
+    ];
+    write_batch(path, summary_schema(), columns, "the summary's rows")
 }
 
 /// Claims to a Parquet file, a row group at a time.
@@ -230,7 +354,7 @@ impl ClaimColumns {
             vague: StringBuilder::new(),
             qualifier: StringBuilder::new(),
             stance: StringBuilder::new(),
-            source: ListBuilder::new(StructBuilder::from_fields(source_fields(), 4)),
+            source: chain_list(),
             anonymous: BooleanBuilder::new(),
             subject: StringBuilder::new(),
             spans: std::array::from_fn(|_| Int64Builder::new()),
@@ -256,19 +380,7 @@ impl ClaimColumns {
         self.vague.append_option(c.vague.as_deref());
         self.qualifier.append_value(c.qualifier.as_str());
         self.stance.append_value(c.stance.as_str());
-        let items = self.source.values();
-        for s in c.source.iter() {
-            for (i, v) in [s.id.as_str(), s.name.as_str(), s.kind.as_str()]
-                .into_iter()
-                .enumerate()
-            {
-                if let Some(b) = items.field_builder::<StringBuilder>(i) {
-                    b.append_value(v);
-                }
-            }
-            items.append(true);
-        }
-        self.source.append(true);
+        append_chain(&mut self.source, &c.source);
         self.anonymous.append_value(c.anonymous);
         self.subject.append_option(c.subject.as_deref());
         for (b, n) in self

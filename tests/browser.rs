@@ -15,8 +15,12 @@
 //! address, that "who claims it" pages to the value's true total, that the
 //! chart counts its undated values, that a search's words are marked in the
 //! document it opens, that the CSV export holds every claim of the view, and
-//! that at 390 px nothing scrolls sideways. Its screenshots, at 1366 and
-//! 390 px, are `target/browser/{event,doc}-{1366,390}.png`.
+//! that at 390 px nothing scrolls sideways. Over a second store, of
+//! `examples/`, it checks that `prisoners_escaped` says in words, in
+//! English and Arabic, that the SDF's 0 disputes each other figure, by
+//! name. Its screenshots, at 1366 and 390 px, are
+//! `target/browser/{event,doc}-{1366,390}.png`, and the disputes',
+//! `target/browser/disputes-{en,ar}.png`.
 //!
 //! Needs node, /usr/bin/chromium and `npm ci --prefix tests/browser`; where
 //! one is missing the test says SKIP, unless `ISNAD_REQUIRE_BROWSER=1` (as
@@ -147,6 +151,15 @@ fn page_reports() -> String {
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
+/// A fresh store of `examples/`, served: its folder, the server, its URL.
+fn examples_served() -> (tempfile::TempDir, std::process::Child, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = isnad(&["ingest", examples().to_str().expect("p")], b"", dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (server, url) = serve(dir.path(), &[]);
+    (dir, server, url)
+}
+
 #[test]
 fn the_page_reads_in_logical_order_filters_pages_and_fits_390_px() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -154,17 +167,21 @@ fn the_page_reads_in_logical_order_filters_pages_and_fits_390_px() {
     let Some((_dir, mut server, url)) = seeds_served_with("page.jsonl", &page_reports()) else {
         return;
     };
+    let (_examples, mut examples_server, examples_url) = examples_served();
     let shots = root.join("target/browser");
     std::fs::create_dir_all(&shots).expect("target/browser");
     let run = Command::new("node")
         .arg(root.join("tests/browser/page.mjs"))
         .arg(&url)
         .arg(&shots)
+        .arg(&examples_url)
         .env("CHROMIUM", &chromium)
         .output()
         .expect("run node");
-    let _ = server.kill();
-    let _ = server.wait();
+    for s in [&mut server, &mut examples_server] {
+        let _ = s.kill();
+        let _ = s.wait();
+    }
     println!("{}", String::from_utf8_lossy(&run.stdout));
     assert!(
         run.status.success(),

@@ -46,7 +46,11 @@ pub fn run(
     let text = match (summary, format) {
         (true, LedgerFormat::Csv) => render::summary_csv(&ledger),
         (true, LedgerFormat::Json) => render::summary_json(&ledger) + "\n",
-        (true, _) => anyhow::bail!("--summary writes --format csv or --format json"),
+        (true, LedgerFormat::Parquet) => {
+            write_parquet(out, &ledger, Table::Summary)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        (true, _) => anyhow::bail!("--summary writes --format csv, --format json or --format parquet"),
         (false, format) => match format {
             // The text formats escape a document's control characters.
             LedgerFormat::Table => crate::terminal::escape(&render::table(&ledger), &['\n']).into_owned(),
@@ -54,10 +58,7 @@ pub fn run(
             LedgerFormat::Csv => render::csv(&ledger),
             LedgerFormat::Md => crate::terminal::escape(&render::markdown(&ledger), &['\n']).into_owned(),
             LedgerFormat::Parquet => {
-                let Some(path) = out else {
-                    anyhow::bail!("--format parquet writes a file: give --out FILE");
-                };
-                write_parquet(path, &ledger)?;
+                write_parquet(out, &ledger, Table::Ledger)?;
                 return Ok(ExitCode::SUCCESS);
             }
         },
@@ -78,12 +79,27 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Which table a Parquet file holds.
+#[derive(Clone, Copy)]
+enum Table {
+    /// A row per value per chain per document.
+    Ledger,
+    /// A row per event and facet.
+    Summary,
+}
+
 #[cfg(feature = "parquet")]
-fn write_parquet(path: &Path, ledger: &isnad_ledger::Ledger) -> Result<()> {
-    crate::parquet::write_ledger(path, ledger)
+fn write_parquet(out: Option<&Path>, ledger: &isnad_ledger::Ledger, table: Table) -> Result<()> {
+    let Some(path) = out else {
+        anyhow::bail!("--format parquet writes a file: give --out FILE");
+    };
+    match table {
+        Table::Ledger => crate::parquet::write_ledger(path, ledger),
+        Table::Summary => crate::parquet::write_summary(path, ledger),
+    }
 }
 
 #[cfg(not(feature = "parquet"))]
-fn write_parquet(_: &Path, _: &isnad_ledger::Ledger) -> Result<()> {
+fn write_parquet(_: Option<&Path>, _: &isnad_ledger::Ledger, _: Table) -> Result<()> {
     anyhow::bail!("--format parquet: this isnad was built without the `parquet` feature")
 }

@@ -1,16 +1,17 @@
 // The page's reading order, filters, paging, chart, export and narrow
 // layout, in Debian's headless chromium, over a store holding the reports
 // `tests/browser.rs` writes (see there). Prints one line per check, writes
-// screenshots into SHOTS, exits 1 when a check fails.
+// screenshots into SHOTS, exits 1 when a check fails. EXAMPLES_URL, a
+// server of a store of examples/, is where the disputes are checked.
 //
-//   node page.mjs http://127.0.0.1:PORT/ SHOTS_DIR
+//   node page.mjs http://127.0.0.1:PORT/ SHOTS_DIR http://127.0.0.1:PORT2/
 import { launch } from "./launch.mjs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [url, shots] = process.argv.slice(2);
-if (!url || !shots) {
-  console.error("usage: node page.mjs URL SHOTS_DIR");
+const [url, shots, examples] = process.argv.slice(2);
+if (!url || !shots || !examples) {
+  console.error("usage: node page.mjs URL SHOTS_DIR EXAMPLES_URL");
   process.exit(2);
 }
 
@@ -236,6 +237,47 @@ try {
   await page.screenshot({ path: join(shots, "event-390.png"), fullPage: false });
   await go(`#/doc/${docId("mix-2022")}`);
   await page.screenshot({ path: join(shots, "doc-390.png"), fullPage: false });
+
+  // ---- disputes as pairs, over the examples ---------------------------------
+  // See: issue 19. The SDF's "no inmate escaped" disputes each figure above
+  // it, said in words with who claims each side, not as red chips.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const sinaa = "sinaa_prison_attack_2022";
+  const exEvent = await (await page.request.get(new URL(`/api/events/${sinaa}`, examples).href)).json();
+  const escaped = exEvent.facets.find((x) => x.facet === "prisoners_escaped");
+  const zero = escaped && escaped.values.find((x) => x.label === "0" && x.stance === "asserted");
+  check(zero && zero.origins.includes("sdf") && zero.disputed_by.length >= 2, "the examples' SDF 0 disputes other figures in the API");
+  const others = (zero ? zero.disputed_by : []).map((d) => d.value);
+  const words = { en: "disputes", ar: "يناقض" };
+  for (const l of ["en", "ar"]) {
+    // The page reads its language when it loads.
+    await page.goto(new URL(`/#/event/${sinaa}`, examples).href);
+    await page.evaluate((x) => localStorage.setItem("isnad-lang", x), l);
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById("main").dataset.ready === location.hash);
+    const box = page.locator('section.facet[data-facet="prisoners_escaped"] details.disputes');
+    const items = box.locator('li[data-from="0"]');
+    const lines = await items.allInnerTexts();
+    check(lines.length === others.length, `${l}: ${lines.length} disputes of the 0, one per other figure (${others.join(", ")})`);
+    for (const value of others) {
+      const line = await box.locator(`li[data-from="0"][data-to="${value}"]`).innerText().catch(() => "");
+      check(/SDF/.test(line) && line.includes(words[l]) && line.includes(value),
+        `${l}: "${line}" says the SDF's 0 ${words[l]} ${value}`);
+    }
+    const sohr = await box.locator('li[data-from="0"] .side:last-child [data-origin="sohr"]').first().innerText().catch(() => "");
+    check(sohr === "SOHR", `${l}: the other side is named ("${sohr}"), not by its id`);
+    check(lines.every((t) => !/anonymous:|\/|\bsdf\b/.test(t)), `${l}: no origin shows as an id (${JSON.stringify(lines)})`);
+    // Each side reads in the page's direction: the disputing side first.
+    const order = await items.first().evaluate((li) => {
+      const [a, b] = li.querySelectorAll(".side");
+      return { a: a.getBoundingClientRect().left, b: b.getBoundingClientRect().left };
+    });
+    check(l === "en" ? order.a < order.b : order.a > order.b, `${l}: the disputing side comes first (${JSON.stringify(order)})`);
+    const chip = await page.locator('section.facet[data-facet="prisoners_escaped"] button.chip[data-value="20"]').getAttribute("title");
+    check(/SDF: 0/.test(chip || ""), `${l}: the 20's chip names who disputes it ("${chip}")`);
+    await box.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, `disputes-${l}.png`), fullPage: false });
+  }
 
   check(await page.evaluate(() => window.__pwned ?? null) === null, "no payload ran");
   check(errors.length === 0, `no script error (${errors.join("; ")})`);

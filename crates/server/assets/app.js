@@ -26,6 +26,7 @@ const LABELS = {
     undatedN: "undated", vagueN: "vague", deniedN: "denied", listedBelow: "listed below",
     date: "date", value: "value", url: "address", arabic: "Arabic", english: "English",
     firstOf: (n, t) => `the first ${n} of ${t} claims`,
+    disputesHead: "Who disputes whom", disputes: "disputes", denies: "denies",
   },
   ar: {
     search: "بحث", searchHint: "ابحث في التقارير (بالعربية أو الإنجليزية)", lang: "English",
@@ -43,6 +44,7 @@ const LABELS = {
     undatedN: "بلا تاريخ", vagueN: "غير محددة", deniedN: "منفية", listedBelow: "مذكورة أدناه",
     date: "التاريخ", value: "القيمة", url: "الرابط", arabic: "العربية", english: "الإنجليزية",
     firstOf: (n, t) => `أول ${n} من ${t} ادعاءً`,
+    disputesHead: "من يخالف من", disputes: "يناقض", denies: "ينفي",
   },
 };
 let lang = localStorage.getItem("isnad-lang") === "ar" ? "ar" : "en";
@@ -267,9 +269,11 @@ async function facetBox(event, f, filters, filtered) {
     `${L().low} `, n(s.low), ` · ${L().best} `, n(s.best), ` · ${L().high} `, n(s.high), ` · `,
     `${L().conservative} `, n(s.conservative), ` · `, n(s.origins), ` ${L().origins}, `, n(s.reports), ` ${L().reports}`,
     s.contested ? ` · ${L().contested}` : null);
+  const names = originNames(f);
   const chips = f.values.map((v) => {
     const first = v.claims[0];
-    const disputes = (v.disputed_by || []).map((d) => `${d.stance === "denied" ? "not " : ""}${d.value} (${d.origins.join(", ")})`);
+    const disputes = (v.disputed_by || []).map((d) =>
+      `${d.origins.map((o) => originName(names, o)).join(" + ")}: ${d.stance === "denied" ? "not " : ""}${d.value}`);
     return el("button", {
       class: `chip ${v.relation}${v.stance === "denied" ? " denied" : ""}`,
       type: "button",
@@ -283,8 +287,70 @@ async function facetBox(event, f, filters, filtered) {
   return el("section", { class: "facet", "data-facet": f.facet },
     el("div", { class: "head" }, el("h2", {}, facetLabel(f)), summary),
     el("div", { class: "chips" }, chips),
+    disputeList(f, names),
     chart(f),
     el("details", { class: "who", open: filtered ? "" : null }, el("summary", {}, L().claims), who));
+}
+
+// Each origin's name for people, as a list: the name its timeline gives,
+// and for an unnamed source its outlet's name before it ([outlet, "local
+// sources"]), since two outlets' unnamed sources are two origins.
+function originNames(f) {
+  const names = new Map((f.timeline || []).map((t) => [t.origin, [t.name]]));
+  for (const v of f.values) {
+    for (const c of v.claims) {
+      const chain = c.chain || [];
+      if (c.anonymous && chain.length > 1) names.set(c.origin, [chain[0].name, chain[chain.length - 1].name]);
+    }
+  }
+  return names;
+}
+
+// An origin's name as text ("Outlet › local sources"), its id when unknown.
+function originName(names, o) {
+  return (names.get(o) || [o]).join(" › ");
+}
+
+// Who disputes whom, in words: each pair of values that cannot both be true,
+// once ("SDF: 0 disputes SOHR: 120"; "Interior ministry denies SOHR: 140").
+// The disputing side is the denial, else the lower value (values come
+// lowest first), so a claim of zero disputes the figures above it.
+function disputePairs(f) {
+  const at = (label, stance) => f.values.findIndex((x) => x.label === label && x.stance === stance);
+  const seen = new Set(), pairs = [];
+  f.values.forEach((v, i) => {
+    for (const d of v.disputed_by || []) {
+      const j = at(d.value, d.stance);
+      if (j < 0 || j === i) continue;
+      let [a, b] = i < j ? [i, j] : [j, i];
+      if (seen.has(`${a},${b}`)) continue;
+      seen.add(`${a},${b}`);
+      if (f.values[b].stance === "denied" && f.values[a].stance !== "denied") [a, b] = [b, a];
+      pairs.push([f.values[a], f.values[b]]);
+    }
+  });
+  return pairs;
+}
+
+function disputeList(f, names) {
+  const pairs = disputePairs(f);
+  if (!pairs.length) return null;
+  // Who claims a value: its origins by name, each name (and an unnamed
+  // source's outlet) in its own isolate, as the chains are shown.
+  const who = (v) => el("span", { class: "who" },
+    [...v.origins].sort().map((o, k) => [k ? " + " : "",
+      el("span", { class: "origin", "data-origin": o },
+        (names.get(o) || [o]).map((n, i) => [i ? " › " : "", iso(n)]))]));
+  const items = pairs.map(([a, b]) => {
+    const denial = a.stance === "denied";
+    return el("li", { "data-from": a.label, "data-from-stance": a.stance, "data-to": b.label },
+      el("span", { class: "side" }, who(a), denial ? null : [": ", valueText(a.label)]),
+      ` ${denial ? L().denies : L().disputes} `,
+      el("span", { class: "side" }, who(b), ": ", valueText(b.label)));
+  });
+  return el("details", { class: "disputes", open: pairs.length <= 6 ? "" : null },
+    el("summary", {}, L().disputesHead, " (", ltr(fmt(pairs.length)), ")"),
+    el("ul", {}, items));
 }
 
 function docHash(c, eventId) {

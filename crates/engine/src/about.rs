@@ -42,6 +42,25 @@ pub struct About {
     pub places: Vec<PlaceSeen>,
     /// The kinds whose cues it uses, with how often, the most used first.
     pub kinds: Vec<(String, usize)>,
+    /// The first date its opening gives (`YYYY-MM-DD`; see
+    /// [`AboutRules::about_report`]): the ledger dates the report's event by
+    /// it when it is earlier than the report (a trial's report dated by
+    /// the attack it follows up).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// The opening of a report whose first date dates its event: about two
+/// sentences.
+pub const OPENING_BYTES: usize = 600;
+
+/// The first [`OPENING_BYTES`] of `text`, cut at a character boundary.
+pub fn opening(text: &str) -> &str {
+    let mut end = OPENING_BYTES.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// At most this many two-word names of a report are counted.
@@ -607,7 +626,11 @@ impl AboutRules {
             .map(|(h, k)| (k.id.clone(), *h))
             .collect();
         kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
-        About { places: seen, kinds }
+        About {
+            places: seen,
+            kinds,
+            date: None,
+        }
     }
 }
 

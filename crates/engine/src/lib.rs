@@ -282,9 +282,9 @@ impl Engine {
         let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
             None
         } else {
-            self.about()
-                .about_report(&doc.text, doc.meta.outlet.as_deref())
-                .to_target()
+            let mut a = self.about().about_report(&doc.text, doc.meta.outlet.as_deref());
+            a.date = self.reader().calendar().find_date(about::opening(&doc.text));
+            a.to_target()
         };
         let terms = self.index_terms_of(&doc.text, n, toks);
         let m = doc.meta;

@@ -111,6 +111,9 @@ pub struct Target {
     /// The kinds and how often their cues occur, most first.
     #[serde(default)]
     pub kinds: Vec<(String, usize)>,
+    /// The first date the report's opening gives.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// A place of a [`Target`].
@@ -148,6 +151,7 @@ impl Target {
                     country: false,
                 }],
                 kinds: Vec::new(),
+                date: None,
             }
         }
     }
@@ -158,6 +162,18 @@ impl Target {
 pub fn builtin_calendar() -> &'static Calendar {
     static CALENDAR: std::sync::LazyLock<Calendar> = std::sync::LazyLock::new(Calendar::builtin);
     &CALENDAR
+}
+
+/// The day a report's event happened, for grouping: the date its opening
+/// gives when that is earlier than its publication (a trial's report a
+/// year on is dated by the attack), else its publication date.
+fn event_day(published: Option<&str>, text: Option<&str>) -> Option<i64> {
+    let published = published.and_then(day_number);
+    let text = text.and_then(day_number);
+    match (published, text) {
+        (Some(p), Some(t)) => Some(p.min(t)),
+        (p, t) => p.or(t),
+    }
 }
 
 /// Two kind profiles this alike (cosine) or more are one event's.
@@ -246,10 +262,11 @@ pub fn assign_all(
             continue;
         };
         if seen_docs.insert(r.document) {
+            let about = Target::parse(t);
             docs.push(Doc {
-                day: r.doc.published.as_deref().and_then(day_number),
+                day: event_day(r.doc.published.as_deref(), about.date.as_deref()),
                 document: r.document,
-                about: Target::parse(t),
+                about,
                 legacy: !t.starts_with('{'),
             });
         }

@@ -456,6 +456,8 @@ fn reports_group_by_place_window_and_kind() {
     // Each row: the reports (doc, date, target), and the groups of docs
     // the ledger must make, each with its id's prefix.
     const KELVAR_PRISON: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6],["battle",1]]}"#;
+    const KELVAR_PRISON_DATED: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6]],"date":"2031-03-14"}"#;
+    const KELVAR_PRISON_LATER: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6]],"date":"2033-01-01"}"#;
     const KELVAR_ONCE: &str = r#"{"places":[{"key":"~jnh","name":"الجناح","score":2},{"key":"~klfr","name":"كلفار","score":1}],"kinds":[["prison_attack",4]]}"#;
     const KELVAR_FEW: &str =
         r#"{"places":[{"key":"~klfr","name":"Kelvar","score":2,"strong":true}],"kinds":[["battle",1]]}"#;
@@ -497,6 +499,20 @@ fn reports_group_by_place_window_and_kind() {
             &[
                 ("auto:~klfr:prison_attack:2031-03-15", &[1]),
                 ("auto:~klfr:prison_attack:2032-03-15", &[2]),
+            ],
+        ),
+        // A report a year on whose opening dates the attack it follows up
+        // joins the attack's event; one whose opening names a later date
+        // keeps its own.
+        (
+            &[
+                (1, "2031-03-15", KELVAR_PRISON),
+                (2, "2032-03-14", KELVAR_PRISON_DATED),
+                (3, "2032-04-20", KELVAR_PRISON_LATER),
+            ],
+            &[
+                ("auto:~klfr:prison_attack:2031-03-14", &[1, 2]),
+                ("auto:~klfr:prison_attack:2032-04-20", &[3]),
             ],
         ),
         // A report naming only the country joins the event in its region;

@@ -239,6 +239,20 @@ impl Calendar {
         })
     }
 
+    /// The token after the words that may stand between a month and its
+    /// year (`من سنة`, `عام`), from token `i`.
+    fn past_year_words(&self, k: &str, toks: &[Token], i: usize) -> usize {
+        let mut j = i;
+        while j < i + 2
+            && toks.get(j).is_some_and(|t| {
+                t.kind == TokenKind::Word && (t.text(k) == "من" || self.word_in(&self.nouns, t.text(k)))
+            })
+        {
+            j += 1;
+        }
+        j
+    }
+
     /// True when `w`, or `w` without a proclitic, is in `set`.
     fn word_in(&self, set: &FxHashSet<String>, w: &str) -> bool {
         set.contains(w)
@@ -285,10 +299,10 @@ impl Calendar {
             {
                 return Some(s);
             }
-            // 23 January 2022, 23 كانون الثاني 2022
+            // 23 January 2022, 23 كانون الثاني 2022, 7 مارس من سنة 2016
             if let Some(d) = num(i)
                 && let Some(m) = self.month_at(&k, &toks, i + 1)
-                && let Some(y) = num(i + 1 + m.tokens)
+                && let Some(y) = num(self.past_year_words(&k, &toks, i + 1 + m.tokens))
                 && let Some(s) = iso(y, m.number as u32, d)
             {
                 return Some(s);
@@ -336,6 +350,8 @@ mod tests {
             ("HASAKAH, Syria, Jan. 27, 2022 (AFP)", Some("2022-01-27")),
             ("WASHINGTON, Feb. 3, 2022", Some("2022-02-03")),
             ("27 jan 2022", Some("2022-01-27")),
+            ("أحداث بنقردان التي جدت في 7 مارس من سنة 2016", Some("2016-03-07")),
+            ("يوم 7 مارس عام 2016", Some("2016-03-07")),
             ("قتل 12 شخصا", None),
         ];
         for (text, want) in cases {

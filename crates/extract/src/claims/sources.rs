@@ -96,10 +96,26 @@ impl<'a> Run<'a> {
             }
             k
         };
+        // After the document, ل joins its issuer (بلاغ لوكالة الجمهورية),
+        // a name by that mark alone.
         if let Some(d) = self.at(&lex.documents, i)
             && d.end > i
-            && let Some(mut inner) = self.source_at(after_quotes(d.end), np, aliases)
+            && let at = after_quotes(d.end)
+            && let genitive = (self.word(at).starts_with('ل') && !self.word(at).starts_with("لل"))
+            && let Some(mut inner) = self.source_at(at, np || genitive, aliases)
         {
+            if genitive
+                && !inner.anonymous
+                && let Some(name) = inner
+                    .src
+                    .name
+                    .strip_prefix('ل')
+                    .filter(|n| !n.starts_with('ل'))
+                    .map(str::to_string)
+            {
+                inner.src.id = slug(&name);
+                inner.src.name = name;
+            }
             inner.toks = i..inner.toks.end;
             return Some(inner);
         }
@@ -119,7 +135,23 @@ impl<'a> Run<'a> {
             return Some(m);
         }
         if self.starts(&lex.anonymous, i) {
-            return Some(self.unnamed(i));
+            let m = self.unnamed(i);
+            // "الناشط الإعلامي المعارض أبو سالم الحلبي": a description
+            // before a name by a son's (أبو …) is that person's.
+            let at = if self.is_comma(m.toks.end) {
+                m.toks.end + 1
+            } else {
+                m.toks.end
+            };
+            if matches!(self.word(at), "ابو" | "ابي")
+                && let Some(named) = self.arabic_name(at, aliases)
+            {
+                return Some(SrcMention {
+                    toks: i..named.toks.end,
+                    ..named
+                });
+            }
+            return Some(m);
         }
         if !np {
             return None;

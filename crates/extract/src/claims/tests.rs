@@ -119,6 +119,30 @@ const SOURCES: &[Row] = &[
         "وقال أبو خالد للصحيفة إن المسلحين خطفوا 40 شخصا.",
         "hostages_taken 40 [unknown > أبو خالد]"
     ),
+    // A description before such a name is the named person's, nisba and
+    // all; the description alone stays unnamed.
+    t!(
+        "ونقل المكتب عن الناشط الإعلامي المعارض أبو سالم الحلبي، أن مسلحين خطفوا 16 مقاتلا.",
+        "hostages_taken 16 [unknown > المكتب > أبو سالم الحلبي]"
+    ),
+    t!(
+        "وقال الناشط أبو محمد المتابع لنشاط التنظيم للصحيفة إن مسلحين خطفوا 220 شخصا.",
+        "hostages_taken 220 [unknown > أبو محمد]"
+    ),
+    // A communiqué speaks for its issuer, joined by ل as well (بلاغ
+    // لوزارة الداخلية, بيان للجيش).
+    t!(
+        "وأكد بلاغ لوزارة الداخلية أن الانفجار خلف 22 جريحا.",
+        "wounded 22 [unknown > وزارة الداخلية]"
+    ),
+    t!(
+        "وقال بيان للجيش إن الانفجار خلف 22 جريحا.",
+        "wounded 22 [unknown > الجيش]"
+    ),
+    t!(
+        "وقال ناشط معارض للصحيفة إن مسلحين خطفوا 16 مقاتلا.",
+        "hostages_taken 16 [unknown > ناشط معارض] anon"
+    ),
     // An item's marker before a colon is no speaker; the item goes on in
     // the voice of the statement's speaker.
     t!("ثالثا: أسفر الاعتداء عن إصابة 6 مصلين.", "wounded 6 [unknown]"),

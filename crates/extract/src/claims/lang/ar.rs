@@ -126,9 +126,21 @@ impl<'a> Run<'a> {
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Word && !self.x.numbers_word(self.word(i + 1)))
         {
-            let name = self.surface(i..i + 2);
+            // A nisba after it is part of the name (أبو سالم الحلبي).
+            let nisba = self.word(i + 2);
+            let end = if w0 != "ال"
+                && nisba.starts_with("ال")
+                && nisba.ends_with('ي')
+                && !self.starts(&lex.adjectives, i + 2)
+                && !self.starts(&lex.stops, i + 2)
+            {
+                i + 3
+            } else {
+                i + 2
+            };
+            let name = self.surface(i..end);
             return Some(SrcMention {
-                toks: i..i + 2,
+                toks: i..end,
                 src: SourceRef {
                     id: slug(&name),
                     name,
@@ -205,6 +217,9 @@ impl<'a> Run<'a> {
         let mut name = self.surface(i..j);
         if let Some(stripped) = name.strip_prefix('ل').filter(|s| s.starts_with("ال")) {
             name = stripped.to_string();
+        } else if let Some(rest) = name.strip_prefix("لل") {
+            // للجيش is ل and الجيش.
+            name = format!("ال{rest}");
         }
         Some(SrcMention {
             toks: i..j,

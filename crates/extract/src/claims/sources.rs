@@ -358,8 +358,15 @@ impl<'a> Run<'a> {
     pub(super) fn subject_after(&self, mut i: usize, end: usize, aliases: Aliases) -> Option<SrcMention> {
         let lex = self.lex();
         let mut skipped = 0;
-        while i < end && skipped < 4 && (self.is_punct(i) || self.is_quote(i) || self.word(i) == "قد") {
-            i += 1;
+        while i < end && skipped < 4 {
+            if self.is_punct(i) || self.is_quote(i) || self.word(i) == "قد" {
+                i += 1;
+            } else if let Some(f) = self.at(&lex.time_adverbs, i) {
+                // أعلنت أمس الشرطة, أعلنت مساء الخميس الوزارة.
+                i = f.end;
+            } else {
+                break;
+            }
             skipped += 1;
         }
         if i >= end {

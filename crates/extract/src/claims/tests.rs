@@ -129,6 +129,19 @@ const SOURCES: &[Row] = &[
         "وقال الناشط أبو محمد المتابع لنشاط التنظيم للصحيفة إن مسلحين خطفوا 220 شخصا.",
         "hostages_taken 220 [unknown > أبو محمد]"
     ),
+    // A time between a verb and its subject is skipped, and never speaks.
+    t!(
+        "وأعلنت أمس الشرطة الكينية أن مسلحين قتلوا خمسة أشخاص.",
+        "killed_total 5 [unknown > Kenya Police Service]"
+    ),
+    t!(
+        "وكانت الأمم المتحدة قد أعلنت الأسبوع الماضي أن 5 مدنيين قتلوا.",
+        "killed_civilians 5 [unknown > UN]"
+    ),
+    t!(
+        "وأعلنت مساء الخميس وزارة الداخلية أن 5 مدنيين قتلوا.",
+        "killed_civilians 5 [unknown > وزارة الداخلية]"
+    ),
     // A communiqué speaks for its issuer, joined by ل as well (بلاغ
     // لوزارة الداخلية, بيان للجيش).
     t!(

@@ -75,6 +75,8 @@ pub(super) struct AttributionFile {
     pub(super) subject_stops: Vec<String>,
     pub(super) adjectives: Vec<String>,
     pub(super) unnamed_after: Vec<String>,
+    #[serde(default)]
+    pub(super) time_adverbs: Vec<String>,
     pub(super) negation: Vec<String>,
     pub(super) none_words: Vec<String>,
     #[serde(default)]

@@ -86,6 +86,9 @@ pub struct ClaimsLexicon {
     pub(crate) stops: PhraseSet<()>,
     pub(crate) adjectives: PhraseSet<()>,
     pub(crate) unnamed_after: PhraseSet<()>,
+    /// Times that stand between a verb and its subject (أعلنت أمس
+    /// الشرطة): skipped, never a source.
+    pub(crate) time_adverbs: PhraseSet<()>,
     pub(crate) negation: PhraseSet<()>,
     /// Words of a result that, negated before an event noun, claim zero.
     pub(crate) zero_results: PhraseSet<()>,
@@ -490,6 +493,7 @@ impl ClaimsLexicon {
             stops: set(&af.subject_stops),
             adjectives: set(&af.adjectives),
             unnamed_after: set(&af.unnamed_after),
+            time_adverbs: set(&af.time_adverbs),
             negation,
             zero_results: set(&af.zero_results),
             item_markers: set(&af.item_markers),
@@ -570,6 +574,7 @@ impl ClaimsLexicon {
         add(&mut self.stops);
         add(&mut self.adjectives);
         add(&mut self.unnamed_after);
+        add(&mut self.time_adverbs);
         add(&mut self.negation);
         add(&mut self.zero_results);
         add(&mut self.item_markers);

@@ -166,10 +166,6 @@ pub fn table(l: &Ledger) -> String {
                     v.reports,
                     plural(v.reports),
                 );
-                if !v.disputed_by.is_empty() {
-                    let d: Vec<String> = v.disputed_by.iter().map(|d| d.text()).collect();
-                    let _ = writeln!(o, "      disputed by {}", isolate(&d.join("; ")));
-                }
                 for c in &v.claims {
                     let _ = writeln!(
                         o,
@@ -187,6 +183,12 @@ pub fn table(l: &Ledger) -> String {
                         c.span.end,
                         isolate(&excerpt(c, 50))
                     );
+                }
+            }
+            if !f.disputes.is_empty() {
+                let _ = writeln!(o, "    disputes:");
+                for p in &f.disputes {
+                    let _ = writeln!(o, "      {}", p.words(table_cell));
                 }
             }
             if f.timeline.iter().any(|t| t.points.len() > 1) {
@@ -321,6 +323,12 @@ fn md_cell(s: &str) -> String {
     isolate(&s.replace('|', "\\|").replace('\n', " "))
 }
 
+/// A name or value on one line of the table: a line break in it escaped as
+/// the rest of its control characters will be (`\x0a`), Arabic isolated.
+fn table_cell(s: &str) -> String {
+    isolate(&s.replace('\n', "\\x0a"))
+}
+
 /// The ledger as Markdown.
 pub fn markdown(l: &Ledger) -> String {
     let mut o = String::new();
@@ -355,6 +363,12 @@ pub fn markdown(l: &Ledger) -> String {
                         c.published.as_deref().unwrap_or(""),
                         md_cell(&excerpt(c, 60)),
                     );
+                }
+            }
+            if !f.disputes.is_empty() {
+                o.push_str("\nDisputes:\n\n");
+                for p in &f.disputes {
+                    let _ = writeln!(o, "- {}", p.words(md_cell));
                 }
             }
             o.push('\n');

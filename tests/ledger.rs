@@ -205,6 +205,23 @@ fn the_sdfs_zero_escapees_shows_as_pairs_by_name_in_the_table_and_json() {
         lines.iter().all(|l| !l.contains("sdf")),
         "names, not ids: {facet}"
     );
+    // The disputes CSV: a row per pair, the same pairs.
+    let csv = parse_csv(&stdout(&ok(isnad(
+        &["ledger", "--disputes", "--format", "csv"],
+        b"",
+        d,
+    ))));
+    let (header, rows) = csv.split_first().expect("a header");
+    let col = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let zero: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[col("facet")] == "prisoners_escaped" && r[col("a_value")] == "0")
+        .collect();
+    assert_eq!(zero.len(), others.len(), "{zero:?}");
+    assert!(
+        zero.iter()
+            .all(|r| r[col("a_names")].contains("SDF") && r[col("a_origins")].contains("sdf"))
+    );
 }
 
 #[test]

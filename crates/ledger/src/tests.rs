@@ -925,3 +925,49 @@ fn an_origin_is_named_as_most_of_its_chains_name_it() {
         assert_eq!(p[0].a.origins[0].name, "SDF");
     }
 }
+
+#[test]
+fn the_disputes_csv_has_a_row_per_pair_with_both_sides_by_id_and_name() {
+    let l = build(
+        &rows(&[
+            by(1, 0.0, SDF),
+            by(2, 22.0, DAILY),
+            by(3, 22.0, SOHR),
+            R {
+                stance: Stance::Denied,
+                ..by(4, 22.0, MOI)
+            },
+        ]),
+        &opts(),
+    );
+    let text = render::disputes_csv(&l);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], render::DISPUTES_HEADER.join(","));
+    assert_eq!(
+        &lines[1..],
+        [
+            "e,e,prisoners_escaped,disputes,0,asserted,sdf,SDF,22,asserted,daily+sohr,DAILY + SOHR,SDF 0 disputes DAILY + SOHR 22",
+            "e,e,prisoners_escaped,denies,22,denied,moi,MOI,22,asserted,daily+sohr,DAILY + SOHR,MOI denies 22 (DAILY + SOHR)",
+        ]
+    );
+}
+
+#[test]
+fn a_pair_in_the_table_keeps_to_one_line_and_isolates_arabic_names() {
+    // Each row: the SDF's name as a chain gives it, and as the table's
+    // pair line shows it.
+    let cases: &[(&str, &str)] = &[
+        ("SDF", "SDF"),
+        ("قسد", "\u{2068}قسد\u{2069}"),
+        ("SDF\nclear", "SDF\\x0aclear"),
+    ];
+    for (i, &(name, shown)) in cases.iter().enumerate() {
+        let mut rs = rows(&[by(1, 0.0, SDF), by(2, 22.0, DAILY)]);
+        if let Some(l) = std::sync::Arc::make_mut(&mut rs[0].claim.source).last_mut() {
+            l.name = name.into();
+        }
+        let table = render::table(&build(&rs, &opts()));
+        let line = format!("      {shown} 0 disputes DAILY 22\n");
+        assert!(table.contains(&line), "row {i}: {table}");
+    }
+}

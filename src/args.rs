@@ -121,6 +121,11 @@ pub enum Command {
         /// `parquet`.
         #[arg(long)]
         summary: bool,
+        /// Write who disputes whom, one row per pair of values that cannot
+        /// both be true (each side's value, stance, origins and names),
+        /// instead of every claim; `--format csv`, `json` or `parquet`.
+        #[arg(long, conflicts_with = "summary")]
+        disputes: bool,
         /// Start CSV with a UTF-8 byte order mark, for spreadsheets that
         /// otherwise read Arabic as another encoding.
         #[arg(long)]

@@ -14,9 +14,9 @@ use arrow_array::builder::{
 };
 use arrow_array::{ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
-use isnad_ledger::Ledger;
 use isnad_ledger::events::day_number;
-use isnad_ledger::render::{FlatRow, SummaryRow, flat_rows, summary_rows};
+use isnad_ledger::render::{DisputeRow, FlatRow, SummaryRow, dispute_rows, flat_rows, summary_rows};
+use isnad_ledger::{Ledger, PairSide};
 use isnad_model::{Claim, SourceRef, Span, Value};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
@@ -124,6 +124,36 @@ pub fn summary_schema() -> SchemaRef {
             DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
             false,
         ),
+    ]))
+}
+
+/// A list of strings.
+fn texts(name: &str) -> Field {
+    Field::new(
+        name,
+        DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+        false,
+    )
+}
+
+/// The disputes table's columns (`isnad ledger --disputes`): the disputes
+/// CSV's, in its order, all text but `*_origins` and `*_names`, each a
+/// list (the origins' ids, and their names in the same order).
+pub fn disputes_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        text("event"),
+        text("event_name"),
+        text("facet"),
+        text("kind"),
+        text("a_value"),
+        text("a_stance"),
+        texts("a_origins"),
+        texts("a_names"),
+        text("b_value"),
+        text("b_stance"),
+        texts("b_origins"),
+        texts("b_names"),
+        text("words"),
     ]))
 }
 
@@ -318,6 +348,41 @@ pub fn write_summary(path: &Path, ledger: &Ledger) -> Result<()> {
         Arc::new(exceeds.finish()),
     ];
     write_batch(path, summary_schema(), columns, "the summary's rows")
+}
+
+/// Writes who disputes whom, a row per pair of values, to `path`.
+pub fn write_disputes(path: &Path, ledger: &Ledger) -> Result<()> {
+    let rows: Vec<DisputeRow<'_>> = dispute_rows(ledger);
+    let text = |f: &dyn for<'r> Fn(&'r DisputeRow<'r>) -> String| -> ArrayRef {
+        Arc::new(rows.iter().map(|r| Some(f(r))).collect::<StringArray>())
+    };
+    // Each side's origins' ids, or names, as a list.
+    let list = |side: &dyn for<'r> Fn(&'r DisputeRow<'r>) -> &'r PairSide, names: bool| -> ArrayRef {
+        let mut b = ListBuilder::new(StringBuilder::new());
+        for r in &rows {
+            for o in &side(r).origins {
+                b.values().append_value(if names { &o.name } else { &o.id });
+            }
+            b.append(true);
+        }
+        Arc::new(b.finish())
+    };
+    let columns: Vec<ArrayRef> = vec![
+        text(&|r| r.event.to_string()),
+        text(&|r| r.event_name.to_string()),
+        text(&|r| r.facet.to_string()),
+        text(&|r| r.pair.kind.as_str().to_string()),
+        text(&|r| r.pair.a.value.clone()),
+        text(&|r| r.pair.a.stance.to_string()),
+        list(&|r| &r.pair.a, false),
+        list(&|r| &r.pair.a, true),
+        text(&|r| r.pair.b.value.clone()),
+        text(&|r| r.pair.b.stance.to_string()),
+        list(&|r| &r.pair.b, false),
+        list(&|r| &r.pair.b, true),
+        text(&|r| r.words.clone()),
+    ];
+    write_batch(path, disputes_schema(), columns, "the disputes' rows")
 }
 
 /// Claims to a Parquet file, a row group at a time.

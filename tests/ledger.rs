@@ -143,6 +143,88 @@ fn the_sdfs_zero_escapees_disputes_the_other_figures_by_name() {
 }
 
 #[test]
+fn the_sdfs_zero_escapees_shows_as_pairs_by_name_in_the_table_and_json() {
+    // See: issue 19, "Disputes, not colours": each pair once, the zero's
+    // side first, its claimants by name.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(isnad(&["ingest", examples().to_str().expect("path")], b"", d));
+    let json: Value =
+        serde_json::from_str(&stdout(&ok(isnad(&["ledger", "--format", "json"], b"", d)))).expect("JSON");
+    let facet = json["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|e| e["facets"].as_array().into_iter().flatten())
+        .find(|f| f["facet"] == "prisoners_escaped")
+        .expect("the examples' prisoners_escaped");
+    let others: Vec<&str> = facet["values"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|v| v["label"] != "0" && v["stance"] == "asserted")
+        .filter_map(|v| v["label"].as_str())
+        .collect();
+    let pairs = facet["disputes"].as_array().expect("a disputes array");
+    let names = |side: &Value| -> Vec<String> {
+        side["origins"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|o| o["name"].as_str().map(String::from))
+            .collect()
+    };
+    let of_zero: Vec<&Value> = pairs.iter().filter(|p| p["a"]["value"] == "0").collect();
+    assert_eq!(
+        of_zero.len(),
+        others.len(),
+        "one pair per other figure: {pairs:?}"
+    );
+    for p in &of_zero {
+        assert_eq!(p["kind"], "disputes", "{p}");
+        assert!(names(&p["a"]).iter().any(|n| n == "SDF"), "{p}");
+        assert!(others.iter().any(|v| p["b"]["value"] == *v), "{p}");
+        assert!(!names(&p["b"]).is_empty(), "{p}");
+    }
+    // The table says them in words, under the facet's values.
+    let table = stdout(&ok(isnad(&["ledger"], b"", d)));
+    // The facet's lines: from its head to the next facet's or event's.
+    let facet: Vec<&str> = table
+        .lines()
+        .skip_while(|l| !l.starts_with("  prisoners_escaped"))
+        .take_while(|l| l.starts_with("    ") || l.starts_with("  prisoners_escaped"))
+        .collect();
+    let facet = facet.join("\n");
+    let lines: Vec<&str> = facet.lines().filter(|l| l.contains(" 0 disputes ")).collect();
+    assert_eq!(lines.len(), others.len(), "{facet}");
+    assert!(
+        lines.iter().any(|l| l.contains("SDF 0 disputes SOHR ")),
+        "{facet}"
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains("sdf")),
+        "names, not ids: {facet}"
+    );
+    // The disputes CSV: a row per pair, the same pairs.
+    let csv = parse_csv(&stdout(&ok(isnad(
+        &["ledger", "--disputes", "--format", "csv"],
+        b"",
+        d,
+    ))));
+    let (header, rows) = csv.split_first().expect("a header");
+    let col = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let zero: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r[col("facet")] == "prisoners_escaped" && r[col("a_value")] == "0")
+        .collect();
+    assert_eq!(zero.len(), others.len(), "{zero:?}");
+    assert!(
+        zero.iter()
+            .all(|r| r[col("a_names")].contains("SDF") && r[col("a_origins")].contains("sdf"))
+    );
+}
+
+#[test]
 fn the_summary_flags_parts_that_exceed_their_total_in_csv_and_json() {
     // See: issue 19. The examples' best killed attackers (346) exceed the
     // best killed total (180).

@@ -1,7 +1,7 @@
-//! Parquet output read back with the arrow crate: the ledger's rows and the
-//! summary's equal the CSV's, with numbers as numbers, dates as dates and
-//! the chain as a list of `{id, name, kind}`; and `extract --format
-//! parquet` holds the claims `extract` prints as JSONL.
+//! Parquet output read back with the arrow crate: the ledger's rows, the
+//! summary's and the disputes' equal the CSV's, with numbers as numbers,
+//! dates as dates and the chain as a list of `{id, name, kind}`; and
+//! `extract --format parquet` holds the claims `extract` prints as JSONL.
 #![cfg(feature = "parquet")]
 
 mod common;
@@ -364,6 +364,60 @@ fn the_parquet_summary_has_the_csv_summarys_rows_typed() {
     }
 }
 
+/// A list column's items at row `i`, as text.
+fn items(col: &dyn Array, i: usize) -> Vec<String> {
+    let list = col.as_list::<i32>().value(i);
+    (0..list.len()).map(|j| cell(list.as_ref(), j)).collect()
+}
+
+#[test]
+fn the_parquet_disputes_are_the_csv_disputes_with_origins_as_lists() {
+    // See: issue 19 ("show the disputes as pairs in the table, JSON, CSV").
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    examples_stored(d);
+    let csv = stdout(&ok(isnad(&["ledger", "--disputes", "--format", "csv"], b"", d)));
+    let csv = parse_csv(&csv);
+    let (header, want) = csv.split_first().expect("a header");
+    ok(isnad(
+        &[
+            "ledger",
+            "--disputes",
+            "--format",
+            "parquet",
+            "--out",
+            "d.parquet",
+        ],
+        b"",
+        d,
+    ));
+    let batches = read(&d.join("d.parquet"));
+    let schema = batches[0].schema();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    assert_eq!(names, header.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut got: Vec<Vec<String>> = Vec::new();
+    for b in &batches {
+        for i in 0..b.num_rows() {
+            let row = names
+                .iter()
+                .zip(b.columns())
+                .map(|(name, c)| match c.data_type() {
+                    // Ids joined as the CSV joins them, names likewise.
+                    DataType::List(_) if name.ends_with("_origins") => items(c.as_ref(), i).join("+"),
+                    DataType::List(_) => items(c.as_ref(), i).join(" + "),
+                    _ => cell(c.as_ref(), i),
+                });
+            got.push(row.collect());
+        }
+    }
+    assert_eq!(&got, want);
+    assert!(
+        got.iter()
+            .any(|r| r[3] == "disputes" && r[4] == "0" && r[7].contains("SDF")),
+        "{got:?}"
+    );
+}
+
 #[test]
 fn parquet_claims_are_the_jsonl_claims() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -442,6 +496,7 @@ fn parquet_needs_a_file_to_write_to() {
         &["extract", "--format", "parquet", "-"][..],
         &["ledger", "--format", "parquet"][..],
         &["ledger", "--summary", "--format", "parquet"][..],
+        &["ledger", "--disputes", "--format", "parquet"][..],
     ] {
         let out = isnad(args, b"90 prisoners escaped", d);
         assert_eq!(out.status.code(), Some(1), "{args:?}");

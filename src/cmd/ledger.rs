@@ -15,6 +15,8 @@ pub struct Switches {
     pub other: bool,
     /// Write the summary table.
     pub summary: bool,
+    /// Write the disputes table.
+    pub disputes: bool,
     /// Start CSV with a byte order mark.
     pub bom: bool,
 }
@@ -27,7 +29,17 @@ pub fn run(
     out: Option<&Path>,
     switches: Switches,
 ) -> Result<ExitCode> {
-    let Switches { other, summary, bom } = switches;
+    let Switches {
+        other,
+        summary,
+        disputes,
+        bom,
+    } = switches;
+    let table = match (summary, disputes) {
+        (true, _) => Table::Summary,
+        (_, true) => Table::Disputes,
+        _ => Table::Ledger,
+    };
     let db = open_existing(store)?;
     let opts = Options {
         other,
@@ -43,25 +55,30 @@ pub fn run(
     for w in &ledger.warnings {
         eprintln!("isnad: warning: {w}");
     }
-    let text = match (summary, format) {
-        (true, LedgerFormat::Csv) => render::summary_csv(&ledger),
-        (true, LedgerFormat::Json) => render::summary_json(&ledger) + "\n",
-        (true, LedgerFormat::Parquet) => {
-            write_parquet(out, &ledger, Table::Summary)?;
+    let text = match (table, format) {
+        (_, LedgerFormat::Parquet) => {
+            write_parquet(out, &ledger, table)?;
             return Ok(ExitCode::SUCCESS);
         }
-        (true, _) => anyhow::bail!("--summary writes --format csv, --format json or --format parquet"),
-        (false, format) => match format {
-            // The text formats escape a document's control characters.
-            LedgerFormat::Table => crate::terminal::escape(&render::table(&ledger), &['\n']).into_owned(),
-            LedgerFormat::Json => render::json(&ledger) + "\n",
-            LedgerFormat::Csv => render::csv(&ledger),
-            LedgerFormat::Md => crate::terminal::escape(&render::markdown(&ledger), &['\n']).into_owned(),
-            LedgerFormat::Parquet => {
-                write_parquet(out, &ledger, Table::Ledger)?;
-                return Ok(ExitCode::SUCCESS);
-            }
-        },
+        (Table::Summary, LedgerFormat::Csv) => render::summary_csv(&ledger),
+        (Table::Summary, LedgerFormat::Json) => render::summary_json(&ledger) + "\n",
+        (Table::Disputes, LedgerFormat::Csv) => render::disputes_csv(&ledger),
+        (Table::Disputes, LedgerFormat::Json) => render::disputes_json(&ledger) + "\n",
+        (Table::Summary, _) => {
+            anyhow::bail!("--summary writes --format csv, --format json or --format parquet")
+        }
+        (Table::Disputes, _) => {
+            anyhow::bail!("--disputes writes --format csv, --format json or --format parquet")
+        }
+        // The text formats escape a document's control characters.
+        (Table::Ledger, LedgerFormat::Table) => {
+            crate::terminal::escape(&render::table(&ledger), &['\n']).into_owned()
+        }
+        (Table::Ledger, LedgerFormat::Json) => render::json(&ledger) + "\n",
+        (Table::Ledger, LedgerFormat::Csv) => render::csv(&ledger),
+        (Table::Ledger, LedgerFormat::Md) => {
+            crate::terminal::escape(&render::markdown(&ledger), &['\n']).into_owned()
+        }
     };
     let text = if bom && matches!(format, LedgerFormat::Csv) {
         format!("\u{feff}{text}")
@@ -79,13 +96,15 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Which table a Parquet file holds.
+/// Which table the command writes.
 #[derive(Clone, Copy)]
 enum Table {
     /// A row per value per chain per document.
     Ledger,
     /// A row per event and facet.
     Summary,
+    /// A row per pair of values that cannot both be true.
+    Disputes,
 }
 
 #[cfg(feature = "parquet")]
@@ -96,6 +115,7 @@ fn write_parquet(out: Option<&Path>, ledger: &isnad_ledger::Ledger, table: Table
     match table {
         Table::Ledger => crate::parquet::write_ledger(path, ledger),
         Table::Summary => crate::parquet::write_summary(path, ledger),
+        Table::Disputes => crate::parquet::write_disputes(path, ledger),
     }
 }
 

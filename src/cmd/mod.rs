@@ -48,6 +48,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out,
             other,
             summary,
+            disputes,
             bom,
         } => ledger::run(
             &data,
@@ -55,7 +56,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             event,
             format,
             out.as_deref(),
-            ledger::Switches { other, summary, bom },
+            ledger::Switches {
+                other,
+                summary,
+                disputes,
+                bom,
+            },
         ),
         Command::Bench {
             paths,

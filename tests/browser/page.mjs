@@ -248,6 +248,9 @@ try {
   const zero = escaped && escaped.values.find((x) => x.label === "0" && x.stance === "asserted");
   check(zero && zero.origins.includes("sdf") && zero.disputed_by.length >= 2, "the examples' SDF 0 disputes other figures in the API");
   const others = (zero ? zero.disputed_by : []).map((d) => d.value);
+  const zeroPairs = ((escaped && escaped.disputes) || []).filter((p) => p.a.value === "0");
+  check(zeroPairs.length === others.length && zeroPairs.every((p) => p.kind === "disputes" && p.a.origins.some((o) => o.name === "SDF")),
+    `the API's pairs give the SDF's 0 against each other figure (${JSON.stringify(zeroPairs.map((p) => p.b.value))})`);
   const words = { en: "disputes", ar: "يناقض" };
   for (const l of ["en", "ar"]) {
     // The page reads its language when it loads.

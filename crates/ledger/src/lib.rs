@@ -98,6 +98,9 @@ pub struct Facet {
     pub summary: Summary,
     /// Each distinct value, lowest first.
     pub values: Vec<ValueEntry>,
+    /// Each pair of values that cannot both be true, once, in the order of
+    /// the values (the lower value's pairs first).
+    pub disputes: Vec<DisputePair>,
     /// What each origin claimed as the days went on.
     pub timeline: Vec<OriginTimeline>,
 }
@@ -184,6 +187,99 @@ impl Dispute {
     }
 }
 
+/// Two values of a facet that cannot both be true, and who claims each:
+/// `a` disputes `b`. A denial is always `a` (it points at the figure it
+/// denies); otherwise `a` is the lower value, so a claim of zero disputes
+/// the figures above it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DisputePair {
+    /// `denies` when `a` denies `b`'s very figure, `disputes` when the two
+    /// figures cannot both be true.
+    pub kind: PairKind,
+    /// The disputing side.
+    pub a: PairSide,
+    /// The disputed side.
+    pub b: PairSide,
+}
+
+/// How the two values of a [`DisputePair`] stand to each other.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum PairKind {
+    /// A source denies the other side's figure.
+    Denies,
+    /// The figures' intervals do not meet (and are not a toll that grew).
+    Disputes,
+}
+
+impl PairKind {
+    /// The word in JSON and CSV: `denies`, `disputes`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairKind::Denies => "denies",
+            PairKind::Disputes => "disputes",
+        }
+    }
+}
+
+/// One side of a [`DisputePair`]: a value and who claims it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PairSide {
+    /// The value as shown (`0`, `140`, `many`).
+    pub value: String,
+    /// Asserted, or denied.
+    pub stance: Stance,
+    /// The origins claiming it, by id.
+    pub origins: Vec<OriginName>,
+}
+
+/// An origin's id and the name its chains give it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct OriginName {
+    /// The origin's id ([`origin`]).
+    pub id: String,
+    /// Its name: the innermost source's name, or for an unnamed source its
+    /// outlet's name and its own (`Wire › activists`).
+    pub name: String,
+}
+
+impl PairSide {
+    /// The origins' names joined by ` + `, each through `wrap`.
+    pub fn names(&self, wrap: impl Fn(&str) -> String) -> String {
+        let names: Vec<String> = self.origins.iter().map(|o| wrap(&o.name)).collect();
+        names.join(" + ")
+    }
+
+    /// The origins' ids joined by `+` (`aanes+sdf`).
+    pub fn ids(&self) -> String {
+        let ids: Vec<&str> = self.origins.iter().map(|o| o.id.as_str()).collect();
+        ids.join("+")
+    }
+}
+
+impl DisputePair {
+    /// The pair in words, names and values each through `wrap`:
+    /// `SDF 0 disputes SOHR many`, `Interior ministry denies 140 (Wire X)`.
+    pub fn words(&self, wrap: impl Fn(&str) -> String + Copy) -> String {
+        let (a, b) = (&self.a, &self.b);
+        match self.kind {
+            PairKind::Denies => format!("{} denies {} ({})", a.names(wrap), wrap(&b.value), b.names(wrap)),
+            PairKind::Disputes => format!(
+                "{} {} disputes {} {}",
+                a.names(wrap),
+                wrap(&a.value),
+                b.names(wrap),
+                wrap(&b.value)
+            ),
+        }
+    }
+
+    /// [`DisputePair::words`] as plain text.
+    pub fn text(&self) -> String {
+        self.words(str::to_string)
+    }
+}
+
 /// One claim of a value.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cited {
@@ -244,6 +340,26 @@ pub fn origin(chain: &[SourceRef], doc: &str) -> String {
         Some(l) if chain.len() > 1 && l.kind == SourceKind::Anonymous => format!("{outlet}/{}", l.id),
         Some(l) if chain.len() > 1 => l.id.clone(),
         _ => outlet,
+    }
+}
+
+/// The name a chain gives its [`origin`]: the innermost source's name, or
+/// for an unnamed source its outlet's name and its own (`Wire › activists`);
+/// an id where the chain gives no name.
+pub fn origin_name(chain: &[SourceRef]) -> String {
+    let name = |l: &SourceRef| {
+        if l.name.trim().is_empty() {
+            l.id.clone()
+        } else {
+            l.name.clone()
+        }
+    };
+    match (chain.first(), chain.last()) {
+        (Some(outlet), Some(l)) if chain.len() > 1 && l.kind == SourceKind::Anonymous => {
+            format!("{} › {}", name(outlet), name(l))
+        }
+        (_, Some(l)) => name(l),
+        _ => "unknown".to_string(),
     }
 }
 

@@ -6,7 +6,7 @@
 //! right to left without reordering the columns around it.
 
 use crate::values::fmt_num;
-use crate::{Cited, Event, Facet, Ledger, ValueEntry};
+use crate::{Cited, DisputePair, Event, Facet, Ledger, PairSide, ValueEntry};
 use isnad_model::{Span, Stance};
 use std::fmt::Write;
 
@@ -166,10 +166,6 @@ pub fn table(l: &Ledger) -> String {
                     v.reports,
                     plural(v.reports),
                 );
-                if !v.disputed_by.is_empty() {
-                    let d: Vec<String> = v.disputed_by.iter().map(|d| d.text()).collect();
-                    let _ = writeln!(o, "      disputed by {}", isolate(&d.join("; ")));
-                }
                 for c in &v.claims {
                     let _ = writeln!(
                         o,
@@ -187,6 +183,12 @@ pub fn table(l: &Ledger) -> String {
                         c.span.end,
                         isolate(&excerpt(c, 50))
                     );
+                }
+            }
+            if !f.disputes.is_empty() {
+                let _ = writeln!(o, "    disputes:");
+                for p in &f.disputes {
+                    let _ = writeln!(o, "      {}", p.words(table_cell));
                 }
             }
             if f.timeline.iter().any(|t| t.points.len() > 1) {
@@ -321,6 +323,12 @@ fn md_cell(s: &str) -> String {
     isolate(&s.replace('|', "\\|").replace('\n', " "))
 }
 
+/// A name or value on one line of the table: a line break in it escaped as
+/// the rest of its control characters will be (`\x0a`), Arabic isolated.
+fn table_cell(s: &str) -> String {
+    isolate(&s.replace('\n', "\\x0a"))
+}
+
 /// The ledger as Markdown.
 pub fn markdown(l: &Ledger) -> String {
     let mut o = String::new();
@@ -355,6 +363,12 @@ pub fn markdown(l: &Ledger) -> String {
                         c.published.as_deref().unwrap_or(""),
                         md_cell(&excerpt(c, 60)),
                     );
+                }
+            }
+            if !f.disputes.is_empty() {
+                o.push_str("\nDisputes:\n\n");
+                for p in &f.disputes {
+                    let _ = writeln!(o, "- {}", p.words(md_cell));
                 }
             }
             o.push('\n');
@@ -492,4 +506,93 @@ pub fn summary_csv(l: &Ledger) -> String {
 /// The summary as a JSON array of rows.
 pub fn summary_json(l: &Ledger) -> String {
     serde_json::to_string_pretty(&summary_rows(l)).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+/// The columns of the disputes table (`isnad ledger --disputes`): one row
+/// per pair of values that cannot both be true. Side `a` disputes side `b`
+/// (`kind` `disputes`), or denies its figure (`denies`); `*_origins` are
+/// the origins' ids joined by `+`, `*_names` their names joined by ` + `,
+/// and `words` says the pair as the table does.
+pub const DISPUTES_HEADER: &[&str] = &[
+    "event",
+    "event_name",
+    "facet",
+    "kind",
+    "a_value",
+    "a_stance",
+    "a_origins",
+    "a_names",
+    "b_value",
+    "b_stance",
+    "b_origins",
+    "b_names",
+    "words",
+];
+
+/// One row of the disputes table: a pair of an event's facet.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DisputeRow<'a> {
+    /// The event's id.
+    pub event: &'a str,
+    /// Its name.
+    pub event_name: &'a str,
+    /// The facet.
+    pub facet: &'a str,
+    /// The pair: its kind and sides.
+    #[serde(flatten)]
+    pub pair: &'a DisputePair,
+    /// The pair in words.
+    pub words: String,
+}
+
+/// The disputes table's rows: each pair of each facet of each event, in
+/// the ledger's order.
+pub fn dispute_rows(l: &Ledger) -> Vec<DisputeRow<'_>> {
+    l.events
+        .iter()
+        .flat_map(|e| {
+            e.facets.iter().flat_map(move |f| {
+                f.disputes.iter().map(move |pair| DisputeRow {
+                    event: &e.id,
+                    event_name: &e.name,
+                    facet: &f.facet,
+                    pair,
+                    words: pair.text(),
+                })
+            })
+        })
+        .collect()
+}
+
+/// The disputes table as CSV text, header first.
+pub fn disputes_csv(l: &Ledger) -> String {
+    let side = |s: &PairSide| {
+        [
+            s.value.clone(),
+            s.stance.to_string(),
+            s.ids(),
+            s.names(str::to_string),
+        ]
+    };
+    let mut o = DISPUTES_HEADER.join(",") + "\r\n";
+    for r in dispute_rows(l) {
+        let mut cells = vec![
+            r.event.to_string(),
+            r.event_name.to_string(),
+            r.facet.to_string(),
+            r.pair.kind.as_str().to_string(),
+        ];
+        cells.extend(side(&r.pair.a));
+        cells.extend(side(&r.pair.b));
+        cells.push(r.words);
+        let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+        o.push_str(&line.join(","));
+        o.push_str("\r\n");
+    }
+    o
+}
+
+/// The disputes table as a JSON array of rows, each side an object.
+pub fn disputes_json(l: &Ledger) -> String {
+    serde_json::to_string_pretty(&dispute_rows(l)).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

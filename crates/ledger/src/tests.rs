@@ -750,3 +750,240 @@ fn parts_that_exceed_their_total_are_flagged() {
         );
     }
 }
+
+/// A claim of `x` in document `doc` by `chain`, otherwise as BASE.
+fn by(doc: i64, x: f64, chain: &'static [(&'static str, SourceKind)]) -> R {
+    R { chain, ..at(doc, x) }
+}
+
+const SDF: &[(&str, SourceKind)] = &[("wire", SourceKind::Outlet), ("sdf", SourceKind::ArmedGroup)];
+const SOHR: &[(&str, SourceKind)] = &[("wire", SourceKind::Outlet), ("sohr", SourceKind::Organisation)];
+const MOI: &[(&str, SourceKind)] = &[("paper", SourceKind::Outlet), ("moi", SourceKind::Government)];
+const DAILY: &[(&str, SourceKind)] = &[("daily", SourceKind::Outlet)];
+const ACTIVISTS: &[(&str, SourceKind)] =
+    &[("wire", SourceKind::Outlet), ("activists", SourceKind::Anonymous)];
+
+/// Claims, and the pairs they make as kind and words.
+type PairCase = (Vec<R>, Vec<(&'static str, &'static str)>);
+
+/// The cases of [`a_facet_lists_each_dispute_once_as_a_pair_in_words`] and
+/// [`dispute_pairs_do_not_hang_on_the_order_of_the_claims`]: the claims and
+/// the facet's pairs, as kind and words.
+fn pair_cases() -> Vec<PairCase> {
+    vec![
+        // 1. A zero against three figures that agree: three pairs, the
+        // zero's side first, naming the SDF.
+        (
+            vec![
+                by(1, 0.0, SDF),
+                R {
+                    qualifier: Qualifier::Approx,
+                    ..by(2, 20.0, SOHR)
+                },
+                by(3, 22.0, DAILY),
+                R {
+                    qualifier: Qualifier::Approx,
+                    ..by(4, 21.0, ACTIVISTS)
+                },
+            ],
+            vec![
+                ("disputes", "SDF 0 disputes SOHR 20"),
+                ("disputes", "SDF 0 disputes WIRE › ACTIVISTS 21"),
+                ("disputes", "SDF 0 disputes DAILY 22"),
+            ],
+        ),
+        // 2. A denial of 140: one pair, pointing at the 140 and its origin.
+        (
+            vec![
+                by(1, 140.0, SOHR),
+                R {
+                    stance: Stance::Denied,
+                    ..by(2, 140.0, MOI)
+                },
+            ],
+            vec![("denies", "MOI denies 140 (SOHR)")],
+        ),
+        // 3. Values that agree: no pair.
+        (
+            vec![
+                R {
+                    qualifier: Qualifier::Approx,
+                    ..by(1, 20.0, SOHR)
+                },
+                by(2, 22.0, DAILY),
+                R {
+                    qualifier: Qualifier::AtLeast,
+                    ..by(3, 15.0, MOI)
+                },
+            ],
+            vec![],
+        ),
+        // 4. Two exact figures apart, each claimed by two origins: one
+        // pair, origins by id; a denial of a figure nobody asserts: none.
+        (
+            vec![
+                by(1, 12.0, SOHR),
+                by(2, 12.0, DAILY),
+                by(3, 200.0, MOI),
+                by(4, 200.0, SDF),
+                R {
+                    stance: Stance::Denied,
+                    ..by(5, 500.0, SDF)
+                },
+            ],
+            vec![("disputes", "DAILY + SOHR 12 disputes MOI + SDF 200")],
+        ),
+        // 5. A denial and a figure apart: both pairs, the denial first in
+        // its own pair.
+        (
+            vec![
+                by(1, 12.0, SDF),
+                by(2, 200.0, SOHR),
+                R {
+                    stance: Stance::Denied,
+                    ..by(3, 200.0, MOI)
+                },
+            ],
+            vec![
+                ("disputes", "SDF 12 disputes SOHR 200"),
+                ("denies", "MOI denies 200 (SOHR)"),
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn a_facet_lists_each_dispute_once_as_a_pair_in_words() {
+    // See: issue 19, "Disputes, not colours".
+    for (i, (claims, want)) in pair_cases().into_iter().enumerate() {
+        let l = build(&rows(&claims), &opts());
+        let f = &l.events[0].facets[0];
+        let got: Vec<(&str, String)> = f.disputes.iter().map(|p| (p.kind.as_str(), p.text())).collect();
+        let want: Vec<(&str, String)> = want.into_iter().map(|(k, t)| (k, t.to_string())).collect();
+        assert_eq!(got, want, "case {}", i + 1);
+    }
+}
+
+#[test]
+fn a_pair_gives_each_sides_value_stance_and_origins_by_id_and_name() {
+    let l = build(
+        &rows(&[
+            by(1, 140.0, ACTIVISTS),
+            R {
+                stance: Stance::Denied,
+                ..by(2, 140.0, MOI)
+            },
+        ]),
+        &opts(),
+    );
+    let p = &l.events[0].facets[0].disputes[0];
+    assert_eq!(p.kind, PairKind::Denies);
+    assert_eq!((p.a.value.as_str(), p.a.stance), ("140", Stance::Denied));
+    assert_eq!((p.b.value.as_str(), p.b.stance), ("140", Stance::Asserted));
+    let name = |id: &str, name: &str| OriginName {
+        id: id.into(),
+        name: name.into(),
+    };
+    assert_eq!(p.a.origins, [name("moi", "MOI")]);
+    assert_eq!(p.b.origins, [name("wire/activists", "WIRE › ACTIVISTS")]);
+    let json = serde_json::to_value(p).expect("JSON");
+    assert_eq!(json["kind"], "denies");
+    assert_eq!(json["a"]["stance"], "denied");
+    assert_eq!(json["b"]["origins"][0]["name"], "WIRE › ACTIVISTS");
+}
+
+#[test]
+fn dispute_pairs_do_not_hang_on_the_order_of_the_claims() {
+    // Concurrent ingests store claims in any order; the pairs, and the
+    // names they give, stay the same.
+    for (i, (claims, _)) in pair_cases().into_iter().enumerate() {
+        let want = build(&rows(&claims), &opts()).events[0].facets[0]
+            .disputes
+            .clone();
+        let n = claims.len();
+        for shift in 1..=n {
+            // Reversed, then rotated by `shift`.
+            let mut order: Vec<usize> = (0..n).rev().collect();
+            order.rotate_left(shift % n);
+            let shuffled: Vec<R> = order.iter().map(|&k| R { ..claims[k] }).collect();
+            let got = &build(&rows(&shuffled), &opts()).events[0].facets[0].disputes;
+            assert_eq!(got, &want, "case {}, order {order:?}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn an_origin_is_named_as_most_of_its_chains_name_it() {
+    // Two reports name the SDF in English, one in Arabic: "SDF" whatever
+    // the order.
+    let named = |doc: i64, name: &'static str| R {
+        chain: &[("wire", SourceKind::Outlet), ("sdf", SourceKind::ArmedGroup)],
+        evidence: name,
+        ..at(doc, 0.0)
+    };
+    let list = [
+        named(1, "قسد"),
+        named(2, "SDF"),
+        named(3, "SDF"),
+        by(4, 22.0, DAILY),
+    ];
+    let mut rs = rows(&list);
+    for r in &mut rs {
+        let name = r.claim.evidence.to_string();
+        if let Some(l) = std::sync::Arc::make_mut(&mut r.claim.source).last_mut() {
+            l.name = name;
+        }
+    }
+    for order in [rs.clone(), rs.iter().rev().cloned().collect()] {
+        let l = build(&order, &opts());
+        let p = &l.events[0].facets[0].disputes;
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].a.origins[0].name, "SDF");
+    }
+}
+
+#[test]
+fn the_disputes_csv_has_a_row_per_pair_with_both_sides_by_id_and_name() {
+    let l = build(
+        &rows(&[
+            by(1, 0.0, SDF),
+            by(2, 22.0, DAILY),
+            by(3, 22.0, SOHR),
+            R {
+                stance: Stance::Denied,
+                ..by(4, 22.0, MOI)
+            },
+        ]),
+        &opts(),
+    );
+    let text = render::disputes_csv(&l);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], render::DISPUTES_HEADER.join(","));
+    assert_eq!(
+        &lines[1..],
+        [
+            "e,e,prisoners_escaped,disputes,0,asserted,sdf,SDF,22,asserted,daily+sohr,DAILY + SOHR,SDF 0 disputes DAILY + SOHR 22",
+            "e,e,prisoners_escaped,denies,22,denied,moi,MOI,22,asserted,daily+sohr,DAILY + SOHR,MOI denies 22 (DAILY + SOHR)",
+        ]
+    );
+}
+
+#[test]
+fn a_pair_in_the_table_keeps_to_one_line_and_isolates_arabic_names() {
+    // Each row: the SDF's name as a chain gives it, and as the table's
+    // pair line shows it.
+    let cases: &[(&str, &str)] = &[
+        ("SDF", "SDF"),
+        ("قسد", "\u{2068}قسد\u{2069}"),
+        ("SDF\nclear", "SDF\\x0aclear"),
+    ];
+    for (i, &(name, shown)) in cases.iter().enumerate() {
+        let mut rs = rows(&[by(1, 0.0, SDF), by(2, 22.0, DAILY)]);
+        if let Some(l) = std::sync::Arc::make_mut(&mut rs[0].claim.source).last_mut() {
+            l.name = name.into();
+        }
+        let table = render::table(&build(&rs, &opts()));
+        let line = format!("      {shown} 0 disputes DAILY 22\n");
+        assert!(table.contains(&line), "row {i}: {table}");
+    }
+}

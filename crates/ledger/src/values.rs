@@ -2,7 +2,10 @@
 //! summary and the origins' timelines.
 
 use crate::events::day_number;
-use crate::{Cited, Dispute, Facet, OriginTimeline, Summary, ValueEntry, origin};
+use crate::{
+    Cited, Dispute, DisputePair, Facet, OriginName, OriginTimeline, PairKind, PairSide, Summary, ValueEntry,
+    origin, origin_name,
+};
 use isnad_model::{Qualifier, Stance, Value};
 use isnad_store::LedgerRow;
 use serde::Serialize;
@@ -202,11 +205,13 @@ pub(crate) fn facet(name: &str, rows: &[&LedgerRow], cumulative: bool) -> Facet 
             .then(la.total_cmp(&lb))
             .then_with(|| a.entry.label.cmp(&b.entry.label))
     });
+    let disputes = pairs(&groups, cumulative);
     Facet {
         facet: name.to_string(),
         label: None,
         summary,
         values: groups.into_iter().map(|g| g.entry).collect(),
+        disputes,
         timeline,
     }
 }
@@ -284,6 +289,70 @@ fn disputed_by(groups: &[Group<'_>], i: usize, cumulative: bool) -> Vec<Dispute>
         })
         .collect();
     out.sort_by_cached_key(Dispute::text);
+    out
+}
+
+/// Each pair of values that cannot both be true, once: `groups` in their
+/// shown order (asserted values lowest first, then denials; one order
+/// whatever order the store gave the claims in), each value paired with
+/// those after it. A denial is the pair's first side; otherwise the lower
+/// value is.
+fn pairs(groups: &[Group<'_>], cumulative: bool) -> Vec<DisputePair> {
+    let names = origin_names(groups);
+    let side = |g: &Group<'_>| {
+        let mut origins: Vec<OriginName> = g
+            .entry
+            .origins
+            .iter()
+            .map(|o| OriginName {
+                id: o.clone(),
+                name: names.get(o.as_str()).cloned().unwrap_or_else(|| o.clone()),
+            })
+            .collect();
+        origins.sort();
+        PairSide {
+            value: g.entry.label.clone(),
+            stance: g.entry.stance,
+            origins,
+        }
+    };
+    let mut out = Vec::new();
+    for (i, g) in groups.iter().enumerate() {
+        for o in groups.iter().skip(i + 1) {
+            if !disputes(g, o, cumulative) {
+                continue;
+            }
+            let (a, b, kind) = match (g.entry.stance, o.entry.stance) {
+                (Stance::Asserted, Stance::Asserted) => (g, o, PairKind::Disputes),
+                (Stance::Asserted, _) => (o, g, PairKind::Denies),
+                _ => (g, o, PairKind::Denies),
+            };
+            out.push(DisputePair {
+                kind,
+                a: side(a),
+                b: side(b),
+            });
+        }
+    }
+    out
+}
+
+/// Each origin's name: the one most of its claims' chains give it, the
+/// first in order among as many, so that the name does not hang on the
+/// order the claims were stored in.
+fn origin_names<'a>(groups: &'a [Group<'_>]) -> HashMap<&'a str, String> {
+    let mut counts: HashMap<(&str, String), usize> = HashMap::new();
+    for c in groups.iter().flat_map(|g| g.entry.claims.iter()) {
+        *counts
+            .entry((c.origin.as_str(), origin_name(&c.chain)))
+            .or_default() += 1;
+    }
+    let mut ranked: Vec<((&str, String), usize)> = counts.into_iter().collect();
+    ranked.sort_by(|(a, n), (b, m)| m.cmp(n).then_with(|| a.cmp(b)));
+    let mut out: HashMap<&str, String> = HashMap::new();
+    for ((origin, name), _) in ranked {
+        out.entry(origin).or_insert(name);
+    }
     out
 }
 

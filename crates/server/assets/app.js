@@ -312,10 +312,27 @@ function originName(names, o) {
 }
 
 // Who disputes whom, in words: each pair of values that cannot both be true,
-// once ("SDF: 0 disputes SOHR: 120"; "Interior ministry denies SOHR: 140").
-// The disputing side is the denial, else the lower value (values come
-// lowest first), so a claim of zero disputes the figures above it.
+// once ("SDF: 0 disputes SOHR: 120"; "Interior ministry denies SOHR: 140"),
+// as the ledger pairs them (the facet's `disputes`: the denial, else the
+// lower value, first, so a claim of zero disputes the figures above it).
+// Each side as a value: its label, stance, origins' ids and the ledger's
+// names for them (`named`, used where the page's claims name none).
 function disputePairs(f) {
+  if (Array.isArray(f.disputes)) {
+    const side = (s) => ({
+      label: s.value, stance: s.stance,
+      origins: (s.origins || []).map((o) => o.id),
+      named: new Map((s.origins || []).map((o) => [o.id, o.name])),
+    });
+    return f.disputes.map((p) => [side(p.a), side(p.b)]);
+  }
+  return pairsFromValues(f);
+}
+
+// The pairs made from each value's `disputed_by`, for a server that does
+// not send `disputes`: the disputing side is the denial, else the lower
+// value (values come lowest first).
+function pairsFromValues(f) {
   const at = (label, stance) => f.values.findIndex((x) => x.label === label && x.stance === stance);
   const seen = new Set(), pairs = [];
   f.values.forEach((v, i) => {
@@ -340,7 +357,7 @@ function disputeList(f, names) {
   const who = (v) => el("span", { class: "who" },
     [...v.origins].sort().map((o, k) => [k ? " + " : "",
       el("span", { class: "origin", "data-origin": o },
-        (names.get(o) || [o]).map((n, i) => [i ? " › " : "", iso(n)]))]));
+        (names.get(o) || [(v.named && v.named.get(o)) || o]).map((n, i) => [i ? " › " : "", iso(n)]))]));
   const items = pairs.map(([a, b]) => {
     const denial = a.stance === "denied";
     return el("li", { "data-from": a.label, "data-from-stance": a.stance, "data-to": b.label },

@@ -247,7 +247,14 @@ fn event_json(e: &isnad_ledger::Event, page: Paging) -> Value {
                     })
                 })
                 .collect();
-            json!({"facet": f.facet, "label": f.label, "summary": f.summary, "values": values, "timeline": f.timeline})
+            json!({
+                "facet": f.facet,
+                "label": f.label,
+                "summary": f.summary,
+                "values": values,
+                "disputes": f.disputes,
+                "timeline": f.timeline,
+            })
         })
         .collect();
     let mut v = event_head(e, facets);

@@ -129,6 +129,15 @@ const SOURCES: &[Row] = &[
         "وقال الناشط أبو محمد المتابع لنشاط التنظيم للصحيفة إن مسلحين خطفوا 220 شخصا.",
         "hostages_taken 220 [unknown > أبو محمد]"
     ),
+    // A theophoric name is a person's, with the plain words after it.
+    t!(
+        "وقال ذبيح الله مجاهد المتحدث باسم الحركة إن 5 مدنيين قتلوا.",
+        "killed_civilians 5 [unknown > ذبيح الله مجاهد]"
+    ),
+    t!(
+        "وقال عبد الرحمن رحيمي للصحيفة إن 5 مدنيين قتلوا.",
+        "killed_civilians 5 [unknown > عبد الرحمن رحيمي]"
+    ),
     // A time between a verb and its subject is skipped, and never speaks.
     t!(
         "وأعلنت أمس الشرطة الكينية أن مسلحين قتلوا خمسة أشخاص.",

@@ -152,6 +152,23 @@ impl<'a> Run<'a> {
                 anaphor: false,
             });
         }
+        // A theophoric name (عبد الرحمن، ذبيح الله، نور الدين) is a person's,
+        // with the plain words of the name after it (عبد الرحمن رحيمي).
+        if let Some(end) = self.theophoric_name(i) {
+            let name = self.surface(i..end);
+            return Some(SrcMention {
+                toks: i..end,
+                src: SourceRef {
+                    id: slug(&name),
+                    name,
+                    kind: SourceKind::Person,
+                },
+                anonymous: false,
+                head: self.word(i).to_string(),
+                generic: false,
+                anaphor: false,
+            });
+        }
         // A title speaks for the body after it: مديرة المرصد، المتحدث باسم الوزارة.
         if let Some(f) = self.at(&lex.titles, i) {
             let mut j = f.end;
@@ -289,6 +306,44 @@ impl<'a> Run<'a> {
             generic: false,
             anaphor: false,
         })
+    }
+
+    /// Where a theophoric name opening at `i` ends: عبد and the word after
+    /// it, or a word and الله / الدين after it, then up to two plain words
+    /// of the name (not definite unless a nisba, الحلبي; no function word,
+    /// verb, title or number), up to punctuation.
+    fn theophoric_name(&self, i: usize) -> Option<usize> {
+        let lex = self.lex();
+        let word = |k: usize| {
+            self.toks
+                .get(k)
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|_| self.word(k))
+        };
+        let second = word(i + 1)?;
+        let opens = matches!(word(i)?, "عبد" | "وعبد") || matches!(second, "الله" | "الدين");
+        if !opens || self.starts(&lex.stops, i + 1) && !matches!(second, "الله" | "الدين") {
+            return None;
+        }
+        let mut end = i + 2;
+        while end < i + 4 {
+            let Some(w) = word(end) else { break };
+            let plain = !self.starts(&lex.stops, end)
+                && !self.starts(&lex.verbs, end)
+                && !self.starts(&lex.titles, end)
+                && !self.starts(&lex.anonymous, end)
+                && !self.starts(&lex.events, end)
+                && !self.starts(&lex.prepositions, end)
+                && !self.x.numbers_word(w)
+                && (!w.starts_with("ال") || w.ends_with('ي') && !self.starts(&lex.adjectives, end))
+                && !w.starts_with('ل')
+                && !(w.starts_with('و') && w.chars().count() > 3);
+            if !plain {
+                break;
+            }
+            end += 1;
+        }
+        Some(end)
     }
 
     /// "المستشار الأمني في حكومة الوفاق، هاشم بشر، إن …": the official's

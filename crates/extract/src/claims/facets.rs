@@ -96,7 +96,10 @@ impl<'a> Run<'a> {
         }
         // Postposed عدة counts the noun before it (مجموعات عدة من المنطقة).
         let postposed = q.m.kind == Kind::Vague && matches!(self.word(a), "عده" | "عديده");
-        let thing_noun = self.thing_noun(b, sent.end).filter(|_| !postposed);
+        let thing_noun = self
+            .thing_noun(b, sent.end)
+            .or_else(|| self.things_included(a, sent.start))
+            .filter(|_| !postposed);
         if let Some(e) = event {
             // A claim of zero (لم يصب أحد من ساكنيه) counts what its own
             // words name, whatever noun follows.
@@ -494,10 +497,23 @@ impl<'a> Run<'a> {
         } else {
             b
         };
-        for k in from..(from + 3).min(end) {
+        let english = self.lang(from) == Lang::English;
+        let mut k = from;
+        let mut words = 0;
+        // English stacks modifiers before its head (Soviet MI-24 fighter
+        // helicopters).
+        let limit = if english { 4 } else { 3 };
+        while k < end && words < limit {
             if self.starts(&lex.thing_nouns, k) {
                 return Some(k);
             }
+            // An English compound joined by hyphens (MI-24, Czechoslovak-made)
+            // is one modifier.
+            if english && self.in_hyphen_compound(k) {
+                k += 1;
+                continue;
+            }
+            words += 1;
             // An English noun may modify the head after it ("army bases").
             let modifier = self.lang(k) == Lang::English;
             if self.toks[k].kind != TokenKind::Word
@@ -510,8 +526,38 @@ impl<'a> Run<'a> {
             {
                 return None;
             }
+            k += 1;
         }
         None
+    }
+
+    /// True for a token of an English hyphenated compound past its first
+    /// word: the hyphen, and the word or number glued after it (MI-24).
+    fn in_hyphen_compound(&self, k: usize) -> bool {
+        let glued = |a: usize, b: usize| {
+            self.toks
+                .get(a)
+                .zip(self.toks.get(b))
+                .is_some_and(|(x, y)| x.end == y.start)
+        };
+        let hyphen = |k: usize| self.toks.get(k).is_some_and(|t| t.text(self.key) == "-");
+        (hyphen(k) && k > 0 && glued(k - 1, k)) || (k > 0 && hyphen(k - 1) && glued(k - 1, k))
+    }
+
+    /// "weaponry, including 11 … bombers": a count right after a word of
+    /// inclusion (including, among them, منها، بينها) counts what the noun
+    /// before it names; the thing noun there, if it is one.
+    fn things_included(&self, a: usize, start: usize) -> Option<usize> {
+        let lex = self.lex();
+        let inc = a.checked_sub(1).filter(|&k| k > start)?;
+        if !matches!(self.word(inc), "including" | "منها" | "بينها" | "ومنها") {
+            return None;
+        }
+        (start..inc)
+            .rev()
+            .take(4)
+            .filter(|&k| self.toks[k].kind == TokenKind::Word)
+            .find(|&k| self.starts(&lex.thing_nouns, k))
     }
 
     /// True when the noun a number counts (from `b`, past من / of) names no

@@ -726,6 +726,21 @@ const FACETS: &[Row] = &[
 
 /// Numbers that count nothing of the event.
 const NOT_CLAIMS: &[Row] = &[
+    // A thing counted behind an English compound modifier, or included
+    // in a noun of things, counts no people.
+    t!(
+        "The army said it captured three Soviet MI-24 fighter helicopters.",
+        "other:helicopters 3 [unknown > army]"
+    ),
+    t!(
+        "The army said it captured weaponry, including 11 Czech-made L-39 bombers.",
+        "other:weaponry 11 [unknown > army]"
+    ),
+    t!(
+        "Police said they arrested 40 people, including 11 women.",
+        "arrested 40 [unknown > Police]",
+        "arrested 11 [unknown > Police]"
+    ),
     // A unit's number is no count; the soldiers of the unit are.
     t!(
         "قتل 5 جنود من الفرقة 17 في الهجوم.",

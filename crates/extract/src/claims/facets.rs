@@ -172,6 +172,7 @@ impl<'a> Run<'a> {
         let a = q.toks.start;
         // A place's name that reads as a dual (القريتين) counts nothing.
         if self.ordinal_suffix(b)
+            || self.definite_digits(a)
             || self.item_number(a, b)
             || self.describes_speaker(a, b)
             || self.partitive_whole(a)
@@ -278,6 +279,17 @@ impl<'a> Run<'a> {
         self.toks
             .get(b)
             .is_some_and(|t| !t.space_before && matches!(self.word(b), "st" | "nd" | "rd" | "th"))
+    }
+
+    /// "بدورتها الـ23", "قائمة المطلوبين الـ16": digits with the article
+    /// glued before them are an ordinal or a set named by its size, no
+    /// count of the event.
+    fn definite_digits(&self, a: usize) -> bool {
+        self.toks
+            .get(a)
+            .is_some_and(|t| t.kind == TokenKind::Number && !t.space_before)
+            && a > 0
+            && matches!(self.word(a - 1), "ال" | "وال" | "بال" | "لل" | "فال")
     }
 
     /// "1 - العريف …", "2) …": a number opening its line, before a list

@@ -726,6 +726,10 @@ const FACETS: &[Row] = &[
 
 /// Numbers that count nothing of the event.
 const NOT_CLAIMS: &[Row] = &[
+    // Digits with the article glued before them: an ordinal or a set
+    // named by its size.
+    t!("وانطلقت اجتماعات الهيئة بدورتها الـ23 صباح الجمعة."),
+    t!("وقال المصدر إن قائمة المطلوبين الـ16 لم تتغير."),
     // A thing counted behind an English compound modifier, or included
     // in a noun of things, counts no people.
     t!(

@@ -713,9 +713,21 @@ impl<'a> Run<'a> {
     }
 
     /// Whether the cue at `i` follows a word of attempting, right before
-    /// it or before the count of its noun (تفكيك 21 عبوة).
+    /// it or before the count of its noun (تفكيك 21 عبوة), or before "to"
+    /// and the cue, its subject between them in the clause ("tried to
+    /// escape", يسعى كثير من المقاتلين إلى الخروج).
     fn attempted(&self, i: usize, start: usize) -> bool {
         let number = |k: usize| self.toks[k].kind == TokenKind::Number || self.x.numbers_word(self.word(k));
+        if i > start && matches!(self.word(i - 1), "to" | "الى" | "الي" | "إلى") {
+            let attempt = (start..i - 1)
+                .rev()
+                .take(6)
+                .take_while(|&k| !self.is_punct(k))
+                .any(|k| self.starts(&self.lex().attempt, k));
+            if attempt {
+                return true;
+            }
+        }
         // Back over at most two tokens of a count.
         let mut k = i;
         for _ in 0..3 {

@@ -726,6 +726,15 @@ const FACETS: &[Row] = &[
 
 /// Numbers that count nothing of the event.
 const NOT_CLAIMS: &[Row] = &[
+    // An attempt to leave is no escape.
+    t!(
+        "وفيما يسعى كثير من المقاتلين إلى الخروج من السجن، قال مصدر إن الوضع هادئ.",
+        "other:مقاتلين many [unknown]"
+    ),
+    t!(
+        "Police said 30 inmates tried to escape from the prison.",
+        "other:inmates 30 [unknown > Police]"
+    ),
     // Digits with the article glued before them: an ordinal or a set
     // named by its size.
     t!("وانطلقت اجتماعات الهيئة بدورتها الـ23 صباح الجمعة."),

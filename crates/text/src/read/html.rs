@@ -148,7 +148,7 @@ fn find_ci(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 /// Parses attributes of a start tag from `b[i..]` up to its `>`; returns
 /// them and the offset after the `>`.
-fn parse_attrs(b: &[u8], mut i: usize) -> (Vec<(String, String)>, usize, bool) {
+pub(crate) fn parse_attrs(b: &[u8], mut i: usize) -> (Vec<(String, String)>, usize, bool) {
     let mut attrs = Vec::new();
     let mut self_closing = false;
     loop {

@@ -3,7 +3,8 @@
 //!
 //! In: a stream of WARC records. Out: one HTML [`Document`] per `response`
 //! record whose HTTP status is 2xx and whose body is HTML (chunked transfer
-//! and gzip/deflate content encodings undone), with the record's target URI
+//! and gzip/deflate content encodings undone; the page's encoding taken
+//! from the header's charset before its `<meta>`), with the record's target URI
 //! as its id and url and the record's date as the publication date when the
 //! page gives none. Records are read one at a time: memory holds one record,
 //! never the file.
@@ -597,7 +598,8 @@ impl Reader {
         } else {
             uri.to_string()
         };
-        let mut doc = self.html(&id, origin, body);
+        let charset = field(&headers, "content-type").and_then(super::charset::charset_param);
+        let mut doc = self.html_with_charset(&id, origin, body, charset);
         if doc.text.chars().filter(|c| !c.is_whitespace()).count() < MIN_ARTICLE_CHARS {
             return Page::NotArticle;
         }
@@ -720,6 +722,45 @@ mod tests {
         assert!(errs.is_empty(), "{errs:?}");
         assert_eq!(docs.len(), 1);
         assert!(docs[0].text.contains("about 200 inmates"));
+    }
+
+    #[test]
+    fn a_windows_1256_record_reads_as_its_utf8_twin() {
+        let sentence = "قال المرصد السوري إن 41 شخصا قتلوا في الهجوم على السجن. ";
+        let utf8 = page(sentence);
+        let (legacy, _, bad) = encoding_rs::WINDOWS_1256.encode(&utf8);
+        assert!(!bad);
+        // (content type, body)
+        let rows: [(&str, &[u8]); 3] = [
+            ("text/html; charset=utf-8", utf8.as_bytes()),
+            ("text/html; charset=windows-1256", &legacy),
+            // No charset anywhere: detected.
+            ("text/html", &legacy),
+        ];
+        for (ct, body) in rows {
+            let block = response(&format!("Content-Type: {ct}\r\n"), body);
+            let (docs, errs, _) = read(&record("response", "https://example.org/w", &block));
+            assert!(errs.is_empty(), "{ct}: {errs:?}");
+            assert_eq!(docs.len(), 1, "{ct}");
+            let doc = &docs[0];
+            let twin = Reader::builtin().html("t", "t", utf8.as_bytes().to_vec());
+            assert_eq!(doc.text, twin.text, "{ct}");
+            // Spans point into the body as archived.
+            assert_eq!(doc.original, body, "{ct}");
+            let at = doc.text.find("41").expect("41");
+            assert_eq!(
+                &doc.original[doc.original_span(at..at + 2).range()],
+                b"41",
+                "{ct}"
+            );
+            let at = doc.text.find("المرصد").expect("word");
+            let span = doc.original_span(at..at + "المرصد".len());
+            let (back, _) =
+                encoding_rs::WINDOWS_1256.decode_without_bom_handling(&doc.original[span.range()]);
+            if ct.contains("1256") {
+                assert_eq!(back, "المرصد");
+            }
+        }
     }
 
     #[test]

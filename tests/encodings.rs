@@ -1,6 +1,6 @@
 //! Input fidelity, on the real binary: a page or a text in a legacy
 //! encoding gives the claims of its UTF-8 twin, with spans into its own
-//! bytes.
+//! bytes; character references such as `&thinsp;` are read.
 //!
 //! The fixtures are made here, from sentences of our own encoded with
 //! encoding_rs. See: issue 21.
@@ -163,4 +163,19 @@ fn a_windows_1256_warc_record_gives_the_claims_of_its_utf8_twin() {
         "{want:?}"
     );
     assert_eq!(claims_by_doc(&claims, "https://example.org/legacy"), want);
+}
+
+#[test]
+fn a_thin_space_entity_is_a_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<html><body><article><p>Gunmen attacked the Ghwayran prison in Hasakah on Thursday. 3&thinsp;guards were killed in the attack, the SDF said.</p></article></body></html>";
+    write(dir.path(), "thin.html", html.as_bytes());
+    let claims = extract(dir.path(), "thin.html");
+    let facets: Vec<&str> = claims.iter().filter_map(|c| c["facet"].as_str()).collect();
+    assert_eq!(facets, ["killed_guards_staff"], "{claims:?}");
+    assert_eq!(claims[0]["value"], 3);
+    assert_eq!(
+        claims[0]["evidence"],
+        "3 guards were killed in the attack, the SDF said."
+    );
 }

@@ -1,6 +1,8 @@
 //! Input fidelity, on the real binary: a page or a text in a legacy
 //! encoding gives the claims of its UTF-8 twin, with spans into its own
-//! bytes; character references such as `&thinsp;` are read.
+//! bytes; character references such as `&thinsp;` are read; WARC records
+//! compressed with brotli or zstd, or with a header byte that is no UTF-8,
+//! are read.
 //!
 //! The fixtures are made here, from sentences of our own encoded with
 //! encoding_rs. See: issue 21.
@@ -178,4 +180,43 @@ fn a_thin_space_entity_is_a_space() {
         claims[0]["evidence"],
         "3 guards were killed in the attack, the SDF said."
     );
+}
+
+#[test]
+fn brotli_and_zstd_records_and_a_header_byte_that_is_no_utf8_are_read() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let body = article("Gunmen stormed the prison and the SDF said 12 guards were killed.");
+    let mut br = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut br, 4096, 5, 22);
+        w.write_all(body.as_bytes()).unwrap();
+    }
+    let zstd =
+        ruzstd::encoding::compress_to_vec(body.as_bytes(), ruzstd::encoding::CompressionLevel::Fastest);
+    let mut warc = record(
+        "https://example.org/br",
+        b"Content-Type: text/html\r\nContent-Encoding: br\r\n",
+        &br,
+    );
+    warc.extend(record(
+        "https://example.org/zstd",
+        b"Content-Type: text/html\r\nContent-Encoding: zstd\r\n",
+        &zstd,
+    ));
+    warc.extend(record(
+        "https://example.org/latin1",
+        b"Content-Type: text/html\r\nContent-Disposition: inline; filename=\"r\xe9sum\xe9.html\"\r\n",
+        body.as_bytes(),
+    ));
+    write(dir.path(), "pages.warc", &warc);
+    let claims = extract(dir.path(), "pages.warc");
+    for doc in [
+        "https://example.org/br",
+        "https://example.org/zstd",
+        "https://example.org/latin1",
+    ] {
+        let found = claims_by_doc(&claims, doc);
+        assert!(found.iter().any(|c| c.contains("12")), "{doc}: {claims:?}");
+    }
 }

@@ -5,7 +5,7 @@
 //! or gzipped (both streamed: such a file is never held whole in memory). A [`Reader`] carries the furniture rules and the calendar it needs
 //! for page furniture and metadata.
 //!
-//! Bytes in another encoding than UTF-8 are decoded ([`charset`]: for a
+//! Bytes in another encoding than UTF-8 are decoded (`charset`: for a
 //! page, its HTTP charset, then its `<meta>`, then detection; for plain
 //! text, detection), the document's `original` staying the bytes as read
 //! and its origin map pointing into them.

@@ -173,6 +173,9 @@ pub(crate) fn prescan(bytes: &[u8]) -> Option<&'static Encoding> {
 /// each byte of the text to the bytes it was decoded from: ASCII copied
 /// verbatim, each other character standing for its bytes.
 pub(crate) fn decode(bytes: &[u8], enc: &'static Encoding) -> (String, OriginMap) {
+    if enc.is_single_byte() {
+        return decode_single_byte(bytes, enc);
+    }
     let mut decoder = enc.new_decoder_with_bom_removal();
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
     let mut map = OriginBuilder::new();
@@ -220,6 +223,28 @@ pub(crate) fn decode(bytes: &[u8], enc: &'static Encoding) -> (String, OriginMap
             }
         }
         i += 1;
+    }
+    (text, map.finish())
+}
+
+/// [`decode`] for an encoding of one byte a character (windows-1256,
+/// ISO-8859-6…): a table of its 256 characters, no decoder call a byte.
+fn decode_single_byte(bytes: &[u8], enc: &'static Encoding) -> (String, OriginMap) {
+    let table: [char; 256] = std::array::from_fn(|b| {
+        let byte = [b as u8];
+        let (s, _) = enc.decode_without_bom_handling(&byte);
+        s.chars().next().unwrap_or('\u{FFFD}')
+    });
+    let mut text = String::with_capacity(bytes.len() * 2);
+    let mut map = OriginBuilder::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = table[usize::from(b)];
+        text.push(c);
+        if u32::from(c) == u32::from(b) && b.is_ascii() {
+            map.verbatim(i, 1);
+        } else {
+            map.replaced(i, 1, c.len_utf8());
+        }
     }
     (text, map.finish())
 }
@@ -454,6 +479,23 @@ mod tests {
                 let (back, _) = enc.decode_without_bom_handling(&bytes[span.range()]);
                 assert_eq!(back, needle, "{}: {needle}", enc.name());
             }
+        }
+    }
+
+    #[test]
+    fn single_byte_encodings_decode_as_the_decoder_does() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        for enc in [
+            encoding_rs::WINDOWS_1256,
+            encoding_rs::ISO_8859_6,
+            encoding_rs::WINDOWS_1252,
+            encoding_rs::X_USER_DEFINED,
+        ] {
+            let (text, map) = decode(&bytes, enc);
+            let (want, _) = enc.decode_without_bom_handling(&bytes);
+            assert_eq!(text, want, "{}", enc.name());
+            let at = text.char_indices().nth(0xC7).map_or(0, |(i, _)| i);
+            assert_eq!(map.span(at, at + 1).range(), 0xC7..0xC8, "{}", enc.name());
         }
     }
 

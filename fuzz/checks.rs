@@ -20,7 +20,8 @@ pub fn sentence_in_text(doc: &Document, c: &Claim) -> Option<usize> {
 
 /// A document's claims: each span lies inside its sentence inside the
 /// document; the evidence is the document's text at the sentence (for a
-/// text document, its original bytes there, invalid ones read as U+FFFD);
+/// text document, its original bytes there, read in its encoding, invalid
+/// ones as U+FFFD);
 /// the quantity's place in the evidence (where the ledger puts its marks)
 /// holds exactly the characters whose original bytes are the span.
 pub fn claims(doc: &Document, claims: &[Claim]) -> Result<(), String> {
@@ -34,7 +35,14 @@ pub fn claims(doc: &Document, claims: &[Claim]) -> Result<(), String> {
             return Err(format!("evidence {:?} is not the text at {s:?}", c.evidence));
         };
         if doc.format.as_str() == "text" {
-            let there = String::from_utf8_lossy(&doc.original[s.start as usize..s.end as usize]);
+            // Read in the encoding the document was read in.
+            let enc = encoding_rs::Encoding::for_label(doc.encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+            let bytes = &doc.original[s.start as usize..s.end as usize];
+            let there = if enc == encoding_rs::UTF_8 {
+                String::from_utf8_lossy(bytes)
+            } else {
+                enc.decode_without_bom_handling(bytes).0
+            };
             if there != *c.evidence {
                 return Err(format!("evidence {:?} is not the original {there:?}", c.evidence));
             }

@@ -30,6 +30,7 @@ pub fn run(data: &Data, paths: &[PathBuf], with_text: bool) -> Result<ExitCode> 
             "doc": doc.id,
             "format": doc.format,
             "bytes": doc.original.len(),
+            "encoding": doc.encoding,
             "meta": doc.meta,
             "furniture": furniture,
             "sentences": sents.len(),

@@ -85,8 +85,13 @@ pub struct Document {
     pub origin_name: String,
     /// The input format.
     pub format: Format,
-    /// The original bytes that spans point into.
+    /// The original bytes that spans point into, as read (in
+    /// [`Document::encoding`]).
     pub original: Vec<u8>,
+    /// The character encoding the original bytes were read in, by its
+    /// WHATWG name (`UTF-8`, `windows-1256`, `ISO-8859-6`…); the text is
+    /// always UTF-8.
+    pub encoding: &'static str,
     /// The text the engine reads.
     pub text: String,
     /// From `text` offsets to `original` offsets.

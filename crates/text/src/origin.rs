@@ -88,6 +88,62 @@ impl OriginMap {
         Span::new(s, e)
     }
 
+    /// This map followed by `inner`: where `self` maps a text to an
+    /// intermediate text (a page decoded to UTF-8) and `inner` maps that to
+    /// the original bytes (the page as it was encoded), the map from the
+    /// text to the original bytes. A verbatim run of `self` keeps `inner`'s
+    /// segments under it; a replaced one stands for all the original bytes
+    /// its intermediate bytes came from.
+    pub fn through(&self, inner: &OriginMap) -> OriginMap {
+        if inner.is_identity() {
+            return self.clone();
+        }
+        if self.is_identity() {
+            return inner.clone();
+        }
+        let mut out = OriginBuilder::new();
+        for s in &self.segments {
+            let (mid, mid_len) = (s.orig as usize, s.orig_len as usize);
+            if !s.verbatim {
+                let start = inner.start(mid);
+                let end = if mid_len == 0 {
+                    start
+                } else {
+                    inner.end(mid + mid_len).max(start)
+                };
+                out.replaced(start, end - start, s.text_len as usize);
+                continue;
+            }
+            let first = inner
+                .segments
+                .partition_point(|g| g.text as usize <= mid)
+                .saturating_sub(1);
+            let mut at = mid;
+            let end = mid + mid_len;
+            for g in &inner.segments[first..] {
+                let (gs, ge) = (g.text as usize, (g.text + g.text_len) as usize);
+                if at >= end || gs >= end {
+                    break;
+                }
+                if ge <= at {
+                    continue;
+                }
+                let b = ge.min(end);
+                if g.verbatim {
+                    out.verbatim(g.orig as usize + (at - gs), b - at);
+                } else {
+                    out.replaced(g.orig as usize, g.orig_len as usize, b - at);
+                }
+                at = b;
+            }
+            // Past the end of `inner`: the intermediate text is the original.
+            if at < end {
+                out.verbatim(at, end - at);
+            }
+        }
+        out.finish()
+    }
+
     fn find(&self, pos: usize) -> Option<&Segment> {
         if self.segments.is_empty() {
             return None;
@@ -182,6 +238,38 @@ mod tests {
     fn identity_maps_to_itself() {
         let m = OriginMap::identity();
         assert_eq!(m.span(3, 7), Span::new(3, 7));
+    }
+
+    #[test]
+    fn maps_compose_through_an_intermediate_text() {
+        // original "x\xC7\xE1&amp;y" (windows-1256 "xال&amp;y", 9 bytes) →
+        // intermediate "xال&amp;y" (11 bytes) → text "xال&y" (7 bytes).
+        let mut inner = OriginBuilder::new();
+        inner.verbatim(0, 1);
+        inner.replaced(1, 1, 2);
+        inner.replaced(2, 1, 2);
+        inner.verbatim(3, 6);
+        let inner = inner.finish();
+        let mut outer = OriginBuilder::new();
+        outer.verbatim(0, 5);
+        outer.replaced(5, 5, 1);
+        outer.verbatim(10, 1);
+        let m = outer.finish().through(&inner);
+        // (text span, original span)
+        let rows = [
+            ((0, 1), (0, 1)),
+            ((1, 3), (1, 2)),
+            ((3, 5), (2, 3)),
+            ((1, 5), (1, 3)),
+            ((5, 6), (3, 8)),
+            ((6, 7), (8, 9)),
+            ((0, 7), (0, 9)),
+        ];
+        for ((s, e), (os, oe)) in rows {
+            assert_eq!(m.span(s, e), Span::new(os, oe), "{s}..{e}");
+        }
+        assert_eq!(OriginMap::identity().through(&inner), inner);
+        assert_eq!(inner.through(&OriginMap::identity()), inner);
     }
 
     #[test]

@@ -9,9 +9,11 @@
 //! than 3 (UTF-8 text has none, but a stray one is no reason to refuse a
 //! report; UTF-16 and binaries have many), when other control bytes are
 //! more than 10 in 100 (Arabic in UTF-16 is half 0x06), or when more than 30 in
-//! 100 of its bytes are no UTF-8 (a binary, or text in another encoding,
-//! which would be read as replacement characters). Text with a few
-//! invalid bytes is still read, with a warning.
+//! 100 of its bytes are no UTF-8 and, read in the encoding detected for
+//! them, they still do not look like text (few spaces, few letters: random
+//! bytes). Text in a legacy encoding (windows-1256, ISO-8859-6…) is text,
+//! decoded by the reader; UTF-8 text with a few invalid bytes is still
+//! read, with a warning.
 
 /// Magic numbers of formats that are not text: (the bytes at the start, the
 /// format's name).
@@ -81,9 +83,9 @@ pub fn binary(bytes: &[u8]) -> Option<String> {
         ));
     }
     let invalid: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
-    if invalid * 100 > bytes.len() * 30 {
+    if invalid * 100 > bytes.len() * 30 && !super::charset::looks_like_text(bytes) {
         return Some(format!(
-            "{invalid} of its {} bytes are not UTF-8: binary data, or text in another encoding",
+            "{invalid} of its {} bytes are not UTF-8, nor text in any encoding detected: binary data",
             bytes.len()
         ));
     }
@@ -99,6 +101,8 @@ mod tests {
         // (name, bytes, refused)
         let utf16: Vec<u8> = "قال المصدر".encode_utf16().flat_map(u16::to_le_bytes).collect();
         let latin1_arabic = [0xe3u8, 0xc7, 0xdd, 0x20, 0xc8, 0xe4].repeat(20);
+        // High bytes without a space: no text in any encoding.
+        let high_noise: Vec<u8> = (0..600u32).map(|i| 0x80 | (i * 37 % 127) as u8).collect();
         let mut few_bad = "قال المصدر إن 12 شخصا قتلوا في الهجوم على السجن"
             .repeat(4)
             .into_bytes();
@@ -136,7 +140,8 @@ mod tests {
                 b"page one\x0c\tpage two\x0c\tpage three",
                 false,
             ),
-            ("legacy arabic encoding", &latin1_arabic, true),
+            ("legacy arabic encoding", &latin1_arabic, false),
+            ("high bytes without spaces", &high_noise, true),
         ];
         for (name, bytes, refused) in rows {
             assert_eq!(binary(bytes).is_some(), *refused, "{name}: {:?}", binary(bytes));

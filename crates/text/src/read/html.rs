@@ -7,7 +7,10 @@
 //! per paragraph-like element. The main content is then chosen: the article
 //! element (`<article>`, `itemprop=articleBody`, a body class) when there is
 //! one, else the element whose paragraphs hold the most text, as Readability
-//! does. Entities are decoded and white space collapsed, each change recorded
+//! does. Character references are decoded (numeric ones, and the 2,231 names
+//! of WHATWG's table, the legacy ones without their semicolon where the
+//! standard allows it; one to white space, such as `&thinsp;`, is a space)
+//! and white space collapsed, each change recorded
 //! in the origin map, so a span of the text maps back to the exact bytes of
 //! the page. Metadata comes from `<title>`, `<meta>` (Open Graph, article:*,
 //! author), `<link rel=canonical>`, `<html lang>`, `<time datetime>` and
@@ -92,15 +95,18 @@ struct Block {
     container: Option<usize>,
     paragraph: bool,
     heading: bool,
-    pending_space: Option<usize>,
+    /// A space to write before the next text: where it stands in the
+    /// page and how many bytes (white space, or an entity such as
+    /// `&thinsp;`).
+    pending_space: Option<(usize, usize)>,
 }
 
 impl Block {
     fn push_verbatim(&mut self, s: &str, orig: usize) {
-        if let Some(at) = self.pending_space.take()
+        if let Some((at, len)) = self.pending_space.take()
             && !self.text.is_empty()
         {
-            self.pieces.push((self.text.len(), at, 1, 1, false));
+            self.pieces.push((self.text.len(), at, len, 1, false));
             self.text.push(' ');
         }
         self.pieces.push((self.text.len(), orig, s.len(), s.len(), true));
@@ -108,10 +114,10 @@ impl Block {
     }
 
     fn push_replaced(&mut self, s: &str, orig: usize, orig_len: usize) {
-        if let Some(at) = self.pending_space.take()
+        if let Some((at, len)) = self.pending_space.take()
             && !self.text.is_empty()
         {
-            self.pieces.push((self.text.len(), at, 1, 1, false));
+            self.pieces.push((self.text.len(), at, len, 1, false));
             self.text.push(' ');
         }
         self.pieces
@@ -119,9 +125,9 @@ impl Block {
         self.text.push_str(s);
     }
 
-    fn space(&mut self, orig: usize) {
+    fn space(&mut self, orig: usize, len: usize) {
         if self.pending_space.is_none() {
-            self.pending_space = Some(orig);
+            self.pending_space = Some((orig, len));
         }
     }
 
@@ -148,7 +154,7 @@ fn find_ci(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 /// Parses attributes of a start tag from `b[i..]` up to its `>`; returns
 /// them and the offset after the `>`.
-fn parse_attrs(b: &[u8], mut i: usize) -> (Vec<(String, String)>, usize, bool) {
+pub(crate) fn parse_attrs(b: &[u8], mut i: usize) -> (Vec<(String, String)>, usize, bool) {
     let mut attrs = Vec::new();
     let mut self_closing = false;
     loop {
@@ -183,14 +189,14 @@ fn parse_attrs(b: &[u8], mut i: usize) -> (Vec<(String, String)>, usize, bool) {
                 let q = b[i];
                 let vs = i + 1;
                 let ve = memchr::memchr(q, &b[vs..]).map(|p| vs + p).unwrap_or(b.len());
-                value = decode_entities_lossy(&b[vs..ve]);
+                value = decode_entities_lossy(&b[vs..ve], true);
                 i = (ve + 1).min(b.len());
             } else {
                 let vs = i;
                 while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                     i += 1;
                 }
-                value = decode_entities_lossy(&b[vs..i]);
+                value = decode_entities_lossy(&b[vs..i], true);
             }
         }
         if !name.is_empty() {
@@ -199,64 +205,137 @@ fn parse_attrs(b: &[u8], mut i: usize) -> (Vec<(String, String)>, usize, bool) {
     }
 }
 
-fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "rsquo" => '\u{2019}',
-        "lsquo" => '\u{2018}',
-        "rdquo" => '\u{201d}',
-        "ldquo" => '\u{201c}',
-        "laquo" => '\u{ab}',
-        "raquo" => '\u{bb}',
-        "hellip" => '\u{2026}',
-        "mdash" => '\u{2014}',
-        "ndash" => '\u{2013}',
-        "zwnj" => '\u{200c}',
-        "zwj" => '\u{200d}',
-        "lrm" => '\u{200e}',
-        "rlm" => '\u{200f}',
-        "shy" => '\u{ad}',
-        "copy" => '\u{a9}',
-        "reg" => '\u{ae}',
-        "deg" => '\u{b0}',
-        "times" => '\u{d7}',
-        "bull" => '\u{2022}',
-        "middot" => '\u{b7}',
-        "percnt" => '%',
-        _ => return None,
-    })
+/// What a character reference stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ref {
+    /// A numeric reference.
+    Char(char),
+    /// A named one (one or two characters).
+    Str(&'static str),
 }
 
-/// Decodes the entity at `b[i]` (which is `&`): the char and its byte length.
-fn entity_at(b: &[u8], i: usize) -> Option<(char, usize)> {
-    let end = b[i..].iter().take(12).position(|&c| c == b';')? + i;
-    let body = std::str::from_utf8(&b[i + 1..end]).ok()?;
-    let c = if let Some(num) = body.strip_prefix('#') {
-        let n = if let Some(hex) = num.strip_prefix(['x', 'X']) {
-            u32::from_str_radix(hex, 16).ok()?
-        } else {
-            num.parse::<u32>().ok()?
+impl Ref {
+    fn push_to(self, out: &mut String) {
+        match self {
+            Ref::Char(c) => out.push(c),
+            Ref::Str(s) => out.push_str(s),
+        }
+    }
+
+    /// True for a reference to one white-space character (`&nbsp;`,
+    /// `&thinsp;`, `&#x2009;`…), which is a space of the text.
+    fn is_space(self) -> bool {
+        let one = match self {
+            Ref::Char(c) => Some(c),
+            Ref::Str(s) => {
+                let mut it = s.chars();
+                it.next().filter(|_| it.next().is_none())
+            }
         };
-        char::from_u32(n).filter(|c| *c != '\0')?
-    } else {
-        named_entity(body)?
-    };
-    Some((c, end + 1 - i))
+        one.is_some_and(char::is_whitespace)
+    }
 }
 
-fn decode_entities_lossy(b: &[u8]) -> String {
+/// The WHATWG named character references (2,231 names, from the
+/// `entities` crate: the standard's `entities.json`), by name without its
+/// `&`: `amp;` and, for the legacy names the standard lets stand without a
+/// semicolon, `amp`.
+static NAMED: std::sync::LazyLock<HashMap<&'static [u8], &'static str>> = std::sync::LazyLock::new(|| {
+    entities::ENTITIES
+        .iter()
+        .filter_map(|e| Some((e.entity.strip_prefix('&')?.as_bytes(), e.characters)))
+        .collect()
+});
+
+/// The longest name in [`NAMED`] (`CounterClockwiseContourIntegral;`).
+const LONGEST_NAME: usize = 33;
+
+/// The longest legacy name, without a semicolon (`middot`, `plusmn`…).
+const LONGEST_LEGACY: usize = 6;
+
+/// Windows-1252's characters for bytes 0x80..0x9F, which a numeric
+/// reference to a C1 control stands for (WHATWG); 0 where it keeps its own.
+const C1: [u16; 32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+    0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+    0x0153, 0, 0x017E, 0x0178,
+];
+
+/// Decodes the character reference at `b[i]` (which is `&`), as WHATWG's
+/// tokenizer does: what it stands for and its length in bytes. A numeric
+/// reference may lack its semicolon; a named one is the longest name of
+/// the table that the bytes start with, without a semicolon only for the
+/// legacy names, and in an attribute value (`attr`) not at all when a
+/// letter, digit or `=` follows it (`href="?a=1&copy=2"` keeps `&copy`).
+fn entity_at(b: &[u8], i: usize, attr: bool) -> Option<(Ref, usize)> {
+    let rest = b.get(i + 1..)?;
+    if let Some(num) = rest.strip_prefix(b"#") {
+        let (hex, digits) = match num.first() {
+            Some(b'x' | b'X') => (true, &num[1..]),
+            _ => (false, num),
+        };
+        let radix = if hex { 16 } else { 10 };
+        let n_digits = digits
+            .iter()
+            .take_while(|c| char::from(**c).is_digit(radix))
+            .count();
+        if n_digits == 0 {
+            return None;
+        }
+        let value = digits[..n_digits].iter().fold(0u32, |v, &c| {
+            let d = char::from(c).to_digit(radix).unwrap_or(0);
+            v.saturating_mul(radix).saturating_add(d).min(0x11_0000)
+        });
+        let c = match value {
+            0x80..=0x9F => match C1[(value - 0x80) as usize] {
+                0 => char::from_u32(value),
+                w => char::from_u32(u32::from(w)),
+            },
+            0 => None,
+            v => char::from_u32(v),
+        }
+        .unwrap_or('\u{FFFD}');
+        let mut len = 2 + usize::from(hex) + n_digits;
+        if b.get(i + len) == Some(&b';') {
+            len += 1;
+        }
+        return Some((Ref::Char(c), len));
+    }
+    let run = rest
+        .iter()
+        .take(LONGEST_NAME)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if run == 0 {
+        return None;
+    }
+    if rest.get(run) == Some(&b';')
+        && let Some(s) = NAMED.get(&rest[..=run])
+    {
+        return Some((Ref::Str(s), run + 2));
+    }
+    for k in (1..=run.min(LONGEST_LEGACY)).rev() {
+        if let Some(s) = NAMED.get(&rest[..k]) {
+            let next = rest.get(k).copied();
+            if attr && next.is_some_and(|c| c == b'=' || c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            return Some((Ref::Str(s), k + 1));
+        }
+    }
+    None
+}
+
+/// `b` with its character references decoded; `attr`: as in an attribute
+/// value.
+fn decode_entities_lossy(b: &[u8], attr: bool) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'&'
-            && let Some((c, n)) = entity_at(b, i)
+            && let Some((r, n)) = entity_at(b, i, attr)
         {
-            out.push(c);
+            r.push_to(&mut out);
             i += n;
             continue;
         }
@@ -434,18 +513,19 @@ impl<'a> Parser<'a> {
         while i < e {
             let c = b[i];
             if c.is_ascii_whitespace() {
-                self.cur.space(i);
+                self.cur.space(i, 1);
                 i += 1;
                 continue;
             }
             if c == b'&'
-                && let Some((ch, n)) = entity_at(&b[..e], i)
+                && let Some((r, n)) = entity_at(&b[..e], i, false)
             {
-                if ch == '\u{a0}' || ch.is_whitespace() {
-                    self.cur.space(i);
+                if r.is_space() {
+                    self.cur.space(i, n);
                 } else {
-                    let mut buf = [0u8; 4];
-                    self.cur.push_replaced(ch.encode_utf8(&mut buf), i, n);
+                    let mut s = String::new();
+                    r.push_to(&mut s);
+                    self.cur.push_replaced(&s, i, n);
                 }
                 i += n;
                 continue;
@@ -579,7 +659,7 @@ impl<'a> Parser<'a> {
         let content = &self.b[s..e];
         match name {
             "title" => {
-                let t = decode_entities_lossy(content);
+                let t = decode_entities_lossy(content, false);
                 let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !t.is_empty() {
                     self.meta_tags.entry("title".into()).or_insert(t);
@@ -839,7 +919,7 @@ mod tests {
             let at = page.text.find(needle).unwrap();
             let span = page.origin.span(at, at + needle.len());
             let orig = &PAGE[span.range()];
-            let back = decode_entities_lossy(orig.as_bytes());
+            let back = decode_entities_lossy(orig.as_bytes(), false);
             let back = back.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(back.replace('\u{a0}', " "), needle, "{needle} → {orig:?}");
         }
@@ -905,6 +985,55 @@ mod tests {
             let page = extract(html.as_bytes(), &FurnitureRules::builtin());
             assert_eq!(page.text, *want, "{html}");
         }
+    }
+
+    #[test]
+    fn character_references_are_decoded_as_whatwg_says() {
+        // (in text, in an attribute value): (source, decoded)
+        let text: &[(&str, &str)] = &[
+            ("3&thinsp;guards", "3\u{2009}guards"),
+            ("caf&eacute;", "café"),
+            ("caf&eacute au lait", "café au lait"),
+            ("a &amp b", "a & b"),
+            ("a&nbspb", "a\u{a0}b"),
+            ("&notit;", "¬it;"),
+            ("&notin;", "∉"),
+            ("&NotNestedGreaterGreater;", "\u{2AA2}\u{338}"),
+            ("&CounterClockwiseContourIntegral;", "∳"),
+            ("&thinsp no semicolon", "&thinsp no semicolon"),
+            ("&unknown;", "&unknown;"),
+            ("&#1575;&#x627", "اا"),
+            ("&#150;", "\u{2013}"),
+            ("&#0;&#xD800;&#x110000;", "\u{FFFD}\u{FFFD}\u{FFFD}"),
+            ("&#;&#x;", "&#;&#x;"),
+            ("AT&T", "AT&T"),
+        ];
+        for (src, want) in text {
+            assert_eq!(decode_entities_lossy(src.as_bytes(), false), *want, "text: {src}");
+        }
+        let attr: &[(&str, &str)] = &[
+            ("?a=1&copy=2", "?a=1&copy=2"),
+            ("?a=1&copyx", "?a=1&copyx"),
+            ("&copy 2022", "© 2022"),
+            ("&copy;=2", "©=2"),
+        ];
+        for (src, want) in attr {
+            assert_eq!(
+                decode_entities_lossy(src.as_bytes(), true),
+                *want,
+                "attribute: {src}"
+            );
+        }
+        assert_eq!(NAMED.len(), 2231);
+    }
+
+    #[test]
+    fn a_reference_to_white_space_is_a_space_that_maps_to_the_reference() {
+        let html = "<p>3&thinsp;guards were killed&nbsp;today</p>";
+        let page = extract(html.as_bytes(), &FurnitureRules::builtin());
+        assert_eq!(page.text, "3 guards were killed today");
+        let span = page.origin.span(1, 2);
+        assert_eq!(&html[span.range()], "&thinsp;");
     }
 
     #[test]

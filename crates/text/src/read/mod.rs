@@ -5,7 +5,12 @@
 //! or gzipped (both streamed: such a file is never held whole in memory). A [`Reader`] carries the furniture rules and the calendar it needs
 //! for page furniture and metadata.
 //!
-//! It refuses nothing silently: invalid UTF-8 in a text file is replaced by
+//! Bytes in another encoding than UTF-8 are decoded (`charset`: for a
+//! page, its HTTP charset, then its `<meta>`, then detection; for plain
+//! text, detection), the document's `original` staying the bytes as read
+//! and its origin map pointing into them.
+//!
+//! It refuses nothing silently: invalid UTF-8 in a UTF-8 text file is replaced by
 //! U+FFFD and reported in the document's warnings (spans still point at the
 //! original bytes); a JSONL line that is not a JSON object with a string
 //! `text` is reported as a [`ReadError`] naming the file and line, and the
@@ -15,6 +20,7 @@
 //! [`ReadError::Refused`] naming them.
 
 mod binary;
+mod charset;
 mod html;
 mod jsonl;
 mod plain;
@@ -189,12 +195,19 @@ impl Reader {
 
     /// Reads `bytes` as plain text.
     pub fn plain(&self, id: &str, origin_name: &str, bytes: Vec<u8>) -> Document {
-        let (text, origin, warnings) = plain::decode(&bytes);
+        let (enc, _) = charset::for_text(&bytes);
+        let (text, origin, warnings) = if enc == encoding_rs::UTF_8 {
+            plain::decode(&bytes)
+        } else {
+            let (text, origin) = charset::decode(&bytes, enc);
+            (text, origin, Vec::new())
+        };
         self.finish(Document {
             id: id.to_string(),
             origin_name: origin_name.to_string(),
             format: Format::Text,
             original: bytes,
+            encoding: enc.name(),
             text,
             origin,
             furniture: Vec::new(),
@@ -204,13 +217,40 @@ impl Reader {
     }
 
     /// Reads `bytes` as an HTML page: its main content becomes the text.
+    /// The page's encoding is its byte order mark, its `<meta charset>`,
+    /// else what its bytes look like.
     pub fn html(&self, id: &str, origin_name: &str, bytes: Vec<u8>) -> Document {
-        let page = html::extract(&bytes, &self.furniture);
+        self.page(id, origin_name, bytes, None)
+    }
+
+    /// As [`Reader::html`], for a page whose HTTP `Content-Type` header
+    /// names `charset`, which wins over its `<meta>`.
+    pub fn html_with_charset(
+        &self,
+        id: &str,
+        origin_name: &str,
+        bytes: Vec<u8>,
+        charset: Option<&str>,
+    ) -> Document {
+        self.page(id, origin_name, bytes, charset)
+    }
+
+    fn page(&self, id: &str, origin_name: &str, bytes: Vec<u8>, http_charset: Option<&str>) -> Document {
+        let (enc, _) = charset::for_page(&bytes, http_charset);
+        let page = if enc == encoding_rs::UTF_8 {
+            html::extract(&bytes, &self.furniture)
+        } else {
+            let (decoded, inner) = charset::decode(&bytes, enc);
+            let mut page = html::extract(decoded.as_bytes(), &self.furniture);
+            page.origin = page.origin.through(&inner);
+            page
+        };
         let mut doc = Document {
             id: id.to_string(),
             origin_name: origin_name.to_string(),
             format: Format::Html,
             original: bytes,
+            encoding: enc.name(),
             text: page.text,
             origin: page.origin,
             furniture: Vec::new(),
@@ -232,6 +272,7 @@ impl Reader {
             origin_name,
             format: Format::Jsonl,
             original: bytes,
+            encoding: "UTF-8",
             text,
             origin: crate::origin::OriginMap::identity(),
             furniture: Vec::new(),

@@ -3,7 +3,9 @@
 //!
 //! In: a stream of WARC records. Out: one HTML [`Document`] per `response`
 //! record whose HTTP status is 2xx and whose body is HTML (chunked transfer
-//! and gzip/deflate content encodings undone), with the record's target URI
+//! and gzip, deflate, brotli (`br`) and `zstd` content encodings undone, each
+//! capped at [`MAX_BODY`]; the HTTP head read as bytes; the page's encoding
+//! taken from the header's charset before its `<meta>`), with the record's target URI
 //! as its id and url and the record's date as the publication date when the
 //! page gives none. Records are read one at a time: memory holds one record,
 //! never the file.
@@ -285,11 +287,25 @@ fn trim_line(line: &[u8]) -> &[u8] {
     l
 }
 
-/// Header fields as (lower-case name, value).
+/// Header fields as (lower-case name, value). A WARC header is UTF-8.
 fn parse_header(line: &[u8]) -> Option<(String, String)> {
     let text = std::str::from_utf8(trim_line(line)).ok()?;
     let (k, v) = text.split_once(':')?;
     Some((k.trim().to_ascii_lowercase(), v.trim().to_string()))
+}
+
+/// An HTTP header field as (lower-case name, value): bytes, as HTTP has
+/// them, each byte outside ASCII read as the ISO-8859-1 character of its
+/// value (RFC 9110 § 5.5), so that a server's stray byte in a header it
+/// does not matter to (a file name, a cookie) loses nothing else.
+fn parse_http_header(line: &[u8]) -> Option<(String, String)> {
+    let line = trim_line(line);
+    let colon = memchr::memchr(b':', line)?;
+    let latin1 = |b: &[u8]| b.iter().map(|&c| char::from(c)).collect::<String>();
+    Some((
+        latin1(&line[..colon]).trim().to_ascii_lowercase(),
+        latin1(&line[colon + 1..]).trim().to_string(),
+    ))
 }
 
 fn field<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
@@ -306,15 +322,18 @@ fn http(block: &[u8]) -> Option<(u16, Headers, &[u8])> {
         .position(|w| w == b"\r\n\r\n")
         .map(|p| (p, p + 4))
         .or_else(|| block.windows(2).position(|w| w == b"\n\n").map(|p| (p, p + 2)))?;
-    let head = std::str::from_utf8(&block[..end.0]).ok()?;
-    let mut lines = head.lines();
-    let status_line = lines.next()?;
-    let mut parts = status_line.split_whitespace();
-    if !parts.next()?.starts_with("HTTP/") {
+    // The head is bytes: a byte that is no UTF-8 in a header (a
+    // reason phrase, a cookie) does not make the page unreadable.
+    let mut lines = block[..end.0].split(|&b| b == b'\n');
+    let status_line = trim_line(lines.next()?);
+    let mut parts = status_line
+        .split(u8::is_ascii_whitespace)
+        .filter(|p| !p.is_empty());
+    if !parts.next()?.starts_with(b"HTTP/") {
         return None;
     }
-    let status: u16 = parts.next()?.parse().ok()?;
-    let headers = lines.filter_map(|l| parse_header(l.as_bytes())).collect();
+    let status: u16 = std::str::from_utf8(parts.next()?).ok()?.parse().ok()?;
+    let headers = lines.filter_map(parse_http_header).collect();
     Some((status, headers, &block[end.1..]))
 }
 
@@ -339,21 +358,56 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// Undoes a content encoding; `None` for one it does not read.
-fn decode(body: Vec<u8>, encoding: Option<&str>) -> Option<Vec<u8>> {
-    let enc = encoding.map(|e| e.trim().to_ascii_lowercase());
+/// Undoes the content encodings a `Content-Encoding` header lists (the
+/// last applied first); `None` for one it does not read or a body that
+/// does not decode. Each decoder gives at most [`MAX_BODY`] bytes: a small
+/// body that would inflate past it (a decompression bomb) is cut there.
+fn decode(mut body: Vec<u8>, encoding: Option<&str>) -> Option<Vec<u8>> {
+    let Some(list) = encoding else {
+        return Some(body);
+    };
+    for enc in list.rsplit(',') {
+        body = decode_one(body, enc)?;
+    }
+    Some(body)
+}
+
+/// Undoes one content encoding.
+fn decode_one(body: Vec<u8>, encoding: &str) -> Option<Vec<u8>> {
+    let enc = encoding.trim().to_ascii_lowercase();
     let mut out = Vec::new();
     let limit = MAX_BODY;
-    match enc.as_deref() {
-        None | Some("") | Some("identity") => Some(body),
-        Some("gzip") | Some("x-gzip") => {
+    match enc.as_str() {
+        "" | "identity" => Some(body),
+        "br" => {
+            brotli_decompressor::Decompressor::new(body.as_slice(), 64 * 1024)
+                .take(limit)
+                .read_to_end(&mut out)
+                .ok()?;
+            Some(out)
+        }
+        "zstd" => {
+            // One frame after another, each capped by what is left.
+            let mut input = body.as_slice();
+            while !input.is_empty() && (out.len() as u64) < limit {
+                let frame = match ruzstd::decoding::StreamingDecoder::new(&mut input) {
+                    Ok(f) => f,
+                    // Bytes after the frames that are none: what came before stands.
+                    Err(_) if !out.is_empty() => break,
+                    Err(_) => return None,
+                };
+                frame.take(limit - out.len() as u64).read_to_end(&mut out).ok()?;
+            }
+            Some(out)
+        }
+        "gzip" | "x-gzip" => {
             flate2::read::MultiGzDecoder::new(body.as_slice())
                 .take(limit)
                 .read_to_end(&mut out)
                 .ok()?;
             Some(out)
         }
-        Some("deflate") => {
+        "deflate" => {
             if flate2::read::ZlibDecoder::new(body.as_slice())
                 .take(limit)
                 .read_to_end(&mut out)
@@ -597,7 +651,8 @@ impl Reader {
         } else {
             uri.to_string()
         };
-        let mut doc = self.html(&id, origin, body);
+        let charset = field(&headers, "content-type").and_then(super::charset::charset_param);
+        let mut doc = self.html_with_charset(&id, origin, body, charset);
         if doc.text.chars().filter(|c| !c.is_whitespace()).count() < MIN_ARTICLE_CHARS {
             return Page::NotArticle;
         }
@@ -720,6 +775,112 @@ mod tests {
         assert!(errs.is_empty(), "{errs:?}");
         assert_eq!(docs.len(), 1);
         assert!(docs[0].text.contains("about 200 inmates"));
+    }
+
+    #[test]
+    fn brotli_and_zstd_bodies_are_undone() {
+        use std::io::Write;
+        let article = page("Gunmen stormed the prison and about 200 inmates escaped. ");
+        let mut br = Vec::new();
+        {
+            let mut w = brotli::CompressorWriter::new(&mut br, 4096, 5, 22);
+            w.write_all(article.as_bytes()).expect("brotli");
+        }
+        let zstd = ruzstd::encoding::compress_to_vec(
+            article.as_bytes(),
+            ruzstd::encoding::CompressionLevel::Fastest,
+        );
+        // Two frames one after the other are one body.
+        let (a, b) = article.as_bytes().split_at(article.len() / 2);
+        let mut frames = ruzstd::encoding::compress_to_vec(a, ruzstd::encoding::CompressionLevel::Fastest);
+        frames.extend(ruzstd::encoding::compress_to_vec(
+            b,
+            ruzstd::encoding::CompressionLevel::Fastest,
+        ));
+        // (content encoding, in the order applied; body)
+        let rows: [(&str, Vec<u8>); 4] = [
+            ("br", br.clone()),
+            ("zstd", zstd),
+            ("zstd", frames),
+            ("br, gzip", {
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                gz.write_all(&br).expect("gzip");
+                gz.finish().expect("gzip")
+            }),
+        ];
+        for (enc, body) in rows {
+            let block = response(
+                &format!("Content-Type: text/html\r\nContent-Encoding: {enc}\r\n"),
+                &body,
+            );
+            let (docs, errs, _) = read(&record("response", "https://example.org/b", &block));
+            assert!(errs.is_empty(), "{enc}: {errs:?}");
+            assert_eq!(docs.len(), 1, "{enc}");
+            assert_eq!(docs[0].original, article.as_bytes(), "{enc}");
+        }
+    }
+
+    #[test]
+    fn a_body_that_inflates_past_the_cap_is_cut_there() {
+        let big = vec![b'a'; MAX_BODY as usize + 4096];
+        let zstd =
+            ruzstd::encoding::compress_to_vec(big.as_slice(), ruzstd::encoding::CompressionLevel::Fastest);
+        assert!(zstd.len() < 1024 * 1024);
+        let out = decode(zstd, Some("zstd")).expect("decodes");
+        assert_eq!(out.len() as u64, MAX_BODY);
+    }
+
+    #[test]
+    fn a_header_byte_that_is_no_utf8_does_not_lose_the_page() {
+        let article = page("Gunmen stormed the prison and about 200 inmates escaped. ");
+        let mut head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Disposition: inline; filename=\"r\xe9sum\xe9.html\"\r\n\r\n".to_vec();
+        head.extend_from_slice(article.as_bytes());
+        let (docs, errs, stats) = read(&record("response", "https://example.org/h", &head));
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!((docs.len(), stats.not_html), (1, 0));
+        let mut status = b"HTTP/1.1 200 \xd8\xa3\xff\r\nContent-Type: text/html\r\n\r\n".to_vec();
+        status.extend_from_slice(article.as_bytes());
+        let (docs, _, _) = read(&record("response", "https://example.org/s", &status));
+        assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
+    fn a_windows_1256_record_reads_as_its_utf8_twin() {
+        let sentence = "قال المرصد السوري إن 41 شخصا قتلوا في الهجوم على السجن. ";
+        let utf8 = page(sentence);
+        let (legacy, _, bad) = encoding_rs::WINDOWS_1256.encode(&utf8);
+        assert!(!bad);
+        // (content type, body)
+        let rows: [(&str, &[u8]); 3] = [
+            ("text/html; charset=utf-8", utf8.as_bytes()),
+            ("text/html; charset=windows-1256", &legacy),
+            // No charset anywhere: detected.
+            ("text/html", &legacy),
+        ];
+        for (ct, body) in rows {
+            let block = response(&format!("Content-Type: {ct}\r\n"), body);
+            let (docs, errs, _) = read(&record("response", "https://example.org/w", &block));
+            assert!(errs.is_empty(), "{ct}: {errs:?}");
+            assert_eq!(docs.len(), 1, "{ct}");
+            let doc = &docs[0];
+            let twin = Reader::builtin().html("t", "t", utf8.as_bytes().to_vec());
+            assert_eq!(doc.text, twin.text, "{ct}");
+            // Spans point into the body as archived.
+            assert_eq!(doc.original, body, "{ct}");
+            let at = doc.text.find("41").expect("41");
+            assert_eq!(
+                &doc.original[doc.original_span(at..at + 2).range()],
+                b"41",
+                "{ct}"
+            );
+            let at = doc.text.find("المرصد").expect("word");
+            let span = doc.original_span(at..at + "المرصد".len());
+            let (back, _) =
+                encoding_rs::WINDOWS_1256.decode_without_bom_handling(&doc.original[span.range()]);
+            if ct.contains("1256") {
+                assert_eq!(back, "المرصد");
+            }
+        }
     }
 
     #[test]

@@ -220,3 +220,23 @@ fn brotli_and_zstd_records_and_a_header_byte_that_is_no_utf8_are_read() {
         assert!(found.iter().any(|c| c.contains("12")), "{doc}: {claims:?}");
     }
 }
+
+#[test]
+fn claims_given_for_a_text_in_a_legacy_encoding_fit_it() {
+    // The claims `extract` gives for a windows-1256 text, given back to
+    // `ingest --claims`, are stored: their evidence is the decoded text.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let report = format!("{ARABIC}\n{ARABIC}\n");
+    write(d, "r.txt", &windows_1256(&report));
+    let claims = extract(d, "r.txt");
+    assert!(!claims.is_empty());
+    let text: String = claims.iter().map(|c| format!("{c}\n")).collect();
+    write(d, "claims.jsonl", text.as_bytes());
+    let out = ok(isnad(
+        &["ingest", "r.txt", "--db", "s.db", "--claims", "claims.jsonl"],
+        b"",
+        d,
+    ));
+    assert!(!stderr(&out).contains("did not fit"), "{}", stderr(&out));
+}

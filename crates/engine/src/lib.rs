@@ -86,9 +86,12 @@ pub fn claim_fits(doc: &Document, c: &Claim) -> bool {
             return false;
         }
     }
+    // The evidence is the original's bytes, read as text: as they are in
+    // UTF-8; an HTML page's or a text decoded from another encoding is in
+    // the text read from them.
     match std::str::from_utf8(&doc.original[s..e]) {
         Ok(there) if there == &*c.evidence => true,
-        _ => doc.format.as_str() == "html" && doc.text.contains(&*c.evidence),
+        _ => (doc.format.as_str() == "html" || doc.encoding != "UTF-8") && doc.text.contains(&*c.evidence),
     }
 }
 

@@ -183,7 +183,12 @@ impl<'a> Run<'a> {
             s.frames.push(f);
             return Some(colon + 1);
         }
+        // "ANALYSIS: …", "عاجل: …": a kind of article, no speaker.
+        let label = self
+            .at(&self.lex().headline_labels, sent.start)
+            .is_some_and(|f| f.end == colon);
         if colon == sent.start
+            || label
             || self.toks[colon + 1..sent.end]
                 .iter()
                 .any(|t| t.text(self.key) == ":")

@@ -726,6 +726,15 @@ const FACETS: &[Row] = &[
 
 /// Numbers that count nothing of the event.
 const NOT_CLAIMS: &[Row] = &[
+    // A headline's label before a colon is no speaker; a source is.
+    t!(
+        "ANALYSIS: Why the 1,000 attackers story doesn't add up",
+        "attackers_count 1000 [unknown]"
+    ),
+    t!(
+        "Health ministry: 5 killed in the attack",
+        "killed_total 5 [unknown > Health ministry]"
+    ),
     // An attempt to leave is no escape.
     t!(
         "وفيما يسعى كثير من المقاتلين إلى الخروج من السجن، قال مصدر إن الوضع هادئ.",

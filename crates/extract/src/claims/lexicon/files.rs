@@ -77,6 +77,8 @@ pub(super) struct AttributionFile {
     pub(super) unnamed_after: Vec<String>,
     #[serde(default)]
     pub(super) time_adverbs: Vec<String>,
+    #[serde(default)]
+    pub(super) headline_labels: Vec<String>,
     pub(super) negation: Vec<String>,
     pub(super) none_words: Vec<String>,
     #[serde(default)]

@@ -89,6 +89,9 @@ pub struct ClaimsLexicon {
     /// Times that stand between a verb and its subject (أعلنت أمس
     /// الشرطة): skipped, never a source.
     pub(crate) time_adverbs: PhraseSet<()>,
+    /// Labels a headline opens with before a colon ("ANALYSIS: …",
+    /// "عاجل: …"): no speaker.
+    pub(crate) headline_labels: PhraseSet<()>,
     pub(crate) negation: PhraseSet<()>,
     /// Words of a result that, negated before an event noun, claim zero.
     pub(crate) zero_results: PhraseSet<()>,
@@ -494,6 +497,7 @@ impl ClaimsLexicon {
             adjectives: set(&af.adjectives),
             unnamed_after: set(&af.unnamed_after),
             time_adverbs: set(&af.time_adverbs),
+            headline_labels: set(&af.headline_labels),
             negation,
             zero_results: set(&af.zero_results),
             item_markers: set(&af.item_markers),
@@ -575,6 +579,7 @@ impl ClaimsLexicon {
         add(&mut self.adjectives);
         add(&mut self.unnamed_after);
         add(&mut self.time_adverbs);
+        add(&mut self.headline_labels);
         add(&mut self.negation);
         add(&mut self.zero_results);
         add(&mut self.item_markers);

@@ -447,18 +447,20 @@ impl<'a> Run<'a> {
                 anaphor: false,
             });
         }
-        // A subject before its verb stands close to it.
-        if let Some(m) = s.seen.last().filter(|m| m.toks.end + 4 >= v) {
-            return Some(self.titled(m.clone(), start, s.aliases));
-        }
-        // "X, which relies on informants in the city, said": the subject
-        // stands before a clause set off by commas.
+        // "X, which relies on informants in the city, said", "Activists in
+        // Zahrun, a hamlet near the Ushtar–Kelvar road, said": the subject
+        // stands before a clause set off by commas, whatever names that
+        // clause holds.
         if v > start
             && self.is_comma(v - 1)
             && let Some(open) = (start..v - 1).rev().find(|&k| self.is_comma(k))
             && let Some(m) = s.seen.iter().rev().find(|m| m.toks.end == open)
         {
             return Some(m.clone());
+        }
+        // A subject before its verb stands close to it.
+        if let Some(m) = s.seen.last().filter(|m| m.toks.end + 4 >= v) {
+            return Some(self.titled(m.clone(), start, s.aliases));
         }
         // Opening the sentence, or after a comma: "…, a local group said".
         let after_comma = (start..v).rev().find(|&k| self.is_comma(k)).map(|k| k + 1);

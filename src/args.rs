@@ -10,8 +10,9 @@ use std::path::PathBuf;
 pub struct Args {
     /// A directory of data files (numbers.toml, counted.toml, calendar.toml,
     /// furniture.toml, sources.toml, attribution.toml, facets.toml,
-    /// events.toml, places.toml, kinds.toml) that replace the built-in ones
-    /// where present.
+    /// events.toml, places.toml, kinds.toml) that extend the built-in ones
+    /// entry by entry (`replace = true` at the top of a file replaces the
+    /// built-in one whole; `remove = true` in an entry drops it).
     #[arg(long, global = true, env = "ISNAD_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -188,6 +189,33 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: SearchFormat,
+    },
+    /// The vocabulary files: write the built-in ones, or check a folder of
+    /// them as loading would.
+    Data {
+        #[command(subcommand)]
+        action: DataCommand,
+    },
+}
+
+/// `isnad data …`.
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Write the built-in vocabulary files into DIR (created if missing).
+    Dump {
+        /// Where to write them.
+        dir: PathBuf,
+        /// Overwrite files already there.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a folder of vocabulary files with the checks loading applies
+    /// (syntax, unknown keys and kinds, duplicate ids, what the rules
+    /// need), merged with the built-in ones as a run would: exit 0 when it
+    /// loads, 1 with the reasons.
+    Check {
+        /// The folder.
+        dir: PathBuf,
     },
 }
 

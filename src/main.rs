@@ -19,6 +19,7 @@ mod json;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod terminal;
+mod vocab;
 
 use clap::Parser;
 use std::process::ExitCode;

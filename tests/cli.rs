@@ -166,6 +166,9 @@ fn a_data_directory_missing_what_the_rules_need_fails_at_start_naming_the_entry(
         ),
     ];
     for (file, text, want) in rows {
+        // Whole files, as before issue 21: a renamed entry merged into the
+        // built-in file would leave the built-in one in place.
+        let text = format!("replace = true\n{text}");
         let _ = std::fs::remove_file(data.join("facets.toml"));
         let _ = std::fs::remove_file(data.join("sources.toml"));
         std::fs::write(data.join(file), text).unwrap();

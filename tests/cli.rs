@@ -104,7 +104,8 @@ fn an_empty_upload_token_is_refused_at_start_in_one_line() {
         b"",
         dir.path(),
     );
-    assert_eq!(out.status.code(), Some(1));
+    // Bad usage (issue 21: every usage error exits 2).
+    assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("token") && err.contains("empty"), "{err}");

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 /// A sentence whose source is SOHR by one of its built-in aliases.
 const SOHR_SAYS: &str = "قال المرصد السوري لحقوق الإنسان إن 41 شخصا قتلوا.\n";
@@ -144,7 +144,7 @@ fn a_bad_data_file_is_refused_in_one_line_naming_file_line_and_key() {
 }
 
 #[test]
-fn the_dump_of_the_built_in_files_passes_the_check() {
+fn the_dump_of_the_built_in_files_passes_the_check_with_the_built_in_hash() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(isnad(&["data", "dump", "dump"], b"", dir.path()));
     assert!(out.stdout.is_empty());
@@ -156,7 +156,16 @@ fn the_dump_of_the_built_in_files_passes_the_check() {
     let sources = std::fs::read_to_string(dir.path().join("dump/sources.toml")).unwrap();
     assert!(sources.contains("id = \"sohr\""));
     let check = stdout(&ok(isnad(&["data", "check", "dump"], b"", dir.path())));
+    let builtin = stdout(&ok(isnad(&["--version"], b"", dir.path())));
+    let hash = |s: &str| {
+        s.split("vocabulary ")
+            .nth(1)
+            .and_then(|h| h.split_whitespace().next())
+            .map(str::to_string)
+    };
     assert!(check.contains("10 of 10 files"), "{check}");
+    assert!(hash(&check).is_some(), "{check}");
+    assert_eq!(hash(&check), hash(&builtin), "{check} / {builtin}");
     // A second dump does not overwrite the first without --force.
     let again = isnad(&["data", "dump", "dump"], b"", dir.path());
     assert_eq!(again.status.code(), Some(1));
@@ -181,4 +190,22 @@ fn data_check_names_a_toml_file_that_is_no_vocabulary_file() {
     write(&data, "sources.toml", ONE_OUTLET.as_bytes());
     let out = ok(isnad(&["data", "check", "data"], b"", dir.path()));
     assert!(stdout(&out).contains("1 of 10"), "{}", stdout(&out));
+}
+
+#[test]
+fn the_version_names_the_vocabulary_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    write(&data, "sources.toml", ONE_OUTLET.as_bytes());
+    let builtin: Output = ok(isnad(&["--version"], b"", dir.path()));
+    let mine = ok(isnad(&["--data", "data", "--version"], b"", dir.path()));
+    let (a, b) = (stdout(&builtin), stdout(&mine));
+    assert!(
+        a.starts_with(&format!("isnad {} (commit ", env!("CARGO_PKG_VERSION"))),
+        "{a}"
+    );
+    assert!(a.contains("built-in"), "{a}");
+    assert!(b.contains("from data"), "{b}");
+    assert_ne!(a.split("vocabulary").nth(1), b.split("vocabulary").nth(1));
 }

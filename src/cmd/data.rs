@@ -1,9 +1,11 @@
-//! `isnad data dump|check`: the vocabulary files themselves, with no
-//! vocabulary loaded.
+//! `isnad data dump|check`, `isnad completions`, `isnad man`: the commands
+//! about isnad itself, which need no vocabulary loaded.
 
-use crate::args::DataCommand;
+use crate::args::{Args, DataCommand};
 use crate::vocab::{self, FILES};
 use anyhow::{Result, bail};
+use clap::CommandFactory;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -64,5 +66,20 @@ fn check(dir: &Path) -> Result<ExitCode> {
         FILES.len(),
         vocab::hash(&files)
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The completion script for `shell`, on stdout.
+pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
+    let mut cmd = Args::command();
+    clap_complete::generate(shell, &mut cmd, "isnad", &mut std::io::stdout().lock());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The manual page, on stdout.
+pub fn man() -> Result<ExitCode> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Args::command()).render(&mut page)?;
+    std::io::stdout().lock().write_all(&page)?;
     Ok(ExitCode::SUCCESS)
 }

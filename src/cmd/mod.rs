@@ -24,6 +24,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The commands that need no vocabulary.
     let command = match args.command {
         Command::Data { action } => return data::run(action),
+        Command::Completions { shell } => return data::completions(shell),
+        Command::Man => return data::man(),
         c => c,
     };
     // The vocabularies live until the process ends: freeing their hundreds
@@ -99,8 +101,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             store,
             limit,
             format,
-        } => search::run(&data, &query.join(" "), &store, limit, format),
-        Command::Data { .. } => unreachable!("run above"),
+        } => search::run(&data, &query.join(" "), &store, limit, format, args.color),
+        Command::Data { .. } | Command::Completions { .. } | Command::Man => unreachable!("run above"),
     }
 }
 

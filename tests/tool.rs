@@ -37,6 +37,8 @@ fn every_usage_error_exits_2() {
         &["no-such-command"],
         &[],
         &["completions", "tcsh"],
+        &["serve", "--header-timeout", "0"],
+        &["serve", "--allow-ingest", "--token", " "],
     ];
     for args in rows {
         let out = isnad_env(args, &[], dir.path());

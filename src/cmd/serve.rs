@@ -29,9 +29,9 @@ pub fn run(data: Data, store: &StoreArgs, addr: std::net::SocketAddr, access: Ac
         if s.is_finite() && s > 0.0 && s <= 86_400.0 {
             Ok(std::time::Duration::from_secs_f64(s))
         } else {
-            Err(anyhow::anyhow!(
+            Err(crate::Usage(format!(
                 "--{name} must be a number of seconds above 0, at most 86400, not {s}"
-            ))
+            )))
         }
     };
     let settings = Settings {

@@ -30,8 +30,8 @@ pub struct Args {
     )]
     pub max_document_size: u64,
 
-    /// Colour in the text outputs: auto (on a terminal, unless NO_COLOR is
-    /// set), always or never.
+    /// Colour in the text outputs (the highlights of `search`): auto (on a
+    /// terminal, unless NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorWhen,
 

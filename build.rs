@@ -16,9 +16,13 @@ fn main() {
     let commit = git(&["rev-parse", "--short=12", "HEAD"]).unwrap_or_else(|| "unknown".into());
     println!("cargo:rustc-env=ISNAD_COMMIT={commit}");
     // Built again when HEAD moves (a commit, a checkout).
+    // A path that does not exist would make cargo run this every build: a
+    // branch whose ref is packed is watched through packed-refs.
     let branch = git(&["symbolic-ref", "-q", "HEAD"]);
-    for path in ["HEAD"].into_iter().chain(branch.as_deref()) {
-        if let Some(p) = git(&["rev-parse", "--git-path", path]) {
+    for path in ["HEAD", "packed-refs"].into_iter().chain(branch.as_deref()) {
+        if let Some(p) = git(&["rev-parse", "--git-path", path])
+            && std::path::Path::new(&p).exists()
+        {
             println!("cargo:rerun-if-changed={p}");
         }
     }

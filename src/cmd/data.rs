@@ -61,7 +61,7 @@ fn check(dir: &Path) -> Result<ExitCode> {
     }
     let mine = files.iter().filter(|f| f.user.is_some()).count();
     println!(
-        "{}: {mine} of {} files checked, merged with the built-in ones: vocabulary {}",
+        "{}: {mine} of {} files checked, loaded as a run loads them: vocabulary {}",
         dir.display(),
         FILES.len(),
         vocab::hash(&files)

@@ -48,9 +48,10 @@ SETS = {
 def emptied_events(src: str) -> str:
     """events.toml without its [[event]] tables: in TOML every key after
     the first table header belongs to a table, so the top-level keys (the
-    target words and stops) are all before the first one."""
+    target words and stops) are all before the first one. `replace = true`:
+    a file in --data extends the built-in one unless it says so."""
     cut = src.find("\n[[event]]")
-    return src if cut < 0 else src[: cut + 1] + "event = []\n"
+    return src if cut < 0 else "replace = true\n" + src[: cut + 1] + "event = []\n"
 
 
 def main() -> int:

@@ -7,11 +7,13 @@ use std::path::PathBuf;
 /// violent events.
 #[derive(Debug, Parser)]
 #[command(name = "isnad", version, about, long_about = None)]
+#[command(subcommand_required = true, arg_required_else_help = true)]
 pub struct Args {
     /// A directory of data files (numbers.toml, counted.toml, calendar.toml,
     /// furniture.toml, sources.toml, attribution.toml, facets.toml,
-    /// events.toml, places.toml, kinds.toml) that replace the built-in ones
-    /// where present.
+    /// events.toml, places.toml, kinds.toml) that extend the built-in ones
+    /// entry by entry (`replace = true` at the top of a file replaces the
+    /// built-in one whole; `remove = true` in an entry drops it).
     #[arg(long, global = true, env = "ISNAD_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -28,8 +30,45 @@ pub struct Args {
     )]
     pub max_document_size: u64,
 
+    /// Colour in the text outputs (the highlights of `search`): auto (on a
+    /// terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorWhen,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// When to colour.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set to a non-empty value.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to colour an output that is (or is not) a terminal, with
+    /// `no_color` the value of NO_COLOR.
+    pub fn colors(self, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// A thread count: 1 or more.
+fn jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("0 threads do no work: give 1 or more (or leave -j out for every core)".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("{s}: {e}")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,7 +102,7 @@ pub enum Command {
         out: Option<PathBuf>,
         /// Extraction threads (default: every core); the output's order is
         /// the input's whatever the number.
-        #[arg(long, short = 'j', value_name = "N")]
+        #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
         jobs: Option<usize>,
     },
     /// Read documents and print what isnad sees in each: metadata, page
@@ -86,7 +125,7 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
         /// Extraction threads (default: every core).
-        #[arg(long, short = 'j', value_name = "N")]
+        #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
         jobs: Option<usize>,
         /// No progress bar, even on a terminal.
         #[arg(long, short = 'q')]
@@ -139,7 +178,7 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Extraction threads (default: every core).
-        #[arg(long, short = 'j', value_name = "N")]
+        #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
         jobs: Option<usize>,
         /// Time reading and extraction only.
         #[arg(long)]
@@ -189,6 +228,41 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: SearchFormat,
     },
+    /// The vocabulary files: write the built-in ones, or check a folder of
+    /// them as loading would.
+    Data {
+        #[command(subcommand)]
+        action: DataCommand,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish,
+    /// powershell) on stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on stdout: `isnad man > isnad.1`.
+    Man,
+}
+
+/// `isnad data …`.
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Write the built-in vocabulary files into DIR (created if missing).
+    Dump {
+        /// Where to write them.
+        dir: PathBuf,
+        /// Overwrite files already there.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a folder of vocabulary files with the checks loading applies
+    /// (syntax, unknown keys and kinds, duplicate ids, what the rules
+    /// need), merged with the built-in ones as a run would: exit 0 when it
+    /// loads, 1 with the reasons.
+    Check {
+        /// The folder.
+        dir: PathBuf,
+    },
 }
 
 /// A size in bytes: digits, with an optional suffix K, M or G (powers of
@@ -218,7 +292,13 @@ fn size(s: &str) -> Result<u64, String> {
 pub struct StoreArgs {
     /// The store: an SQLite file, created when missing, or a PostgreSQL
     /// database's URL (postgres://user@host:port/database).
-    #[arg(long, env = "ISNAD_DB", value_name = "FILE|URL", default_value = "isnad.db")]
+    #[arg(
+        long,
+        env = "ISNAD_DB",
+        value_name = "FILE|URL",
+        default_value = "isnad.db",
+        hide_env_values = true
+    )]
     pub db: String,
     /// A file naming, merging and splitting events (default: events.toml
     /// beside the store, when there is one).
@@ -264,6 +344,43 @@ pub enum ExtractFormat {
 #[cfg(test)]
 mod tests {
     use super::size;
+
+    #[test]
+    fn a_thread_count_is_one_or_more() {
+        // (flag value, threads or None for refused)
+        let rows: &[(&str, Option<usize>)] = &[
+            ("1", Some(1)),
+            ("16", Some(16)),
+            ("0", None),
+            ("-1", None),
+            ("x", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(super::jobs(text).ok(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn colour_follows_the_flag_the_terminal_and_no_color() {
+        use super::ColorWhen::*;
+        use std::ffi::OsStr;
+        // (flag, on a terminal, NO_COLOR, coloured)
+        let rows: &[(super::ColorWhen, bool, Option<&str>, bool)] = &[
+            (Auto, true, None, true),
+            (Auto, false, None, false),
+            (Auto, true, Some("1"), false),
+            (Auto, true, Some(""), true),
+            (Always, false, Some("1"), true),
+            (Never, true, None, false),
+        ];
+        for (when, tty, no_color, want) in rows {
+            assert_eq!(
+                when.colors(*tty, no_color.map(OsStr::new)),
+                *want,
+                "{when:?} {tty} {no_color:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_size_takes_a_decimal_suffix() {

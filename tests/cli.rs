@@ -104,7 +104,8 @@ fn an_empty_upload_token_is_refused_at_start_in_one_line() {
         b"",
         dir.path(),
     );
-    assert_eq!(out.status.code(), Some(1));
+    // Bad usage (issue 21: every usage error exits 2).
+    assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("token") && err.contains("empty"), "{err}");
@@ -166,6 +167,9 @@ fn a_data_directory_missing_what_the_rules_need_fails_at_start_naming_the_entry(
         ),
     ];
     for (file, text, want) in rows {
+        // Whole files, as before issue 21: a renamed entry merged into the
+        // built-in file would leave the built-in one in place.
+        let text = format!("replace = true\n{text}");
         let _ = std::fs::remove_file(data.join("facets.toml"));
         let _ = std::fs::remove_file(data.join("sources.toml"));
         std::fs::write(data.join(file), text).unwrap();

@@ -286,8 +286,9 @@ fn the_summary_flags_parts_that_exceed_their_total_in_csv_and_json() {
             .as_str()
             .is_some_and(|l| !l.is_empty() && !l.contains("داعش"))
     );
+    // Bad usage (issue 21: every usage error exits 2).
     let bad = isnad(&["ledger", "--summary"], b"", d);
-    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--summary"));
 }
 

@@ -499,7 +499,8 @@ fn parquet_needs_a_file_to_write_to() {
         &["ledger", "--disputes", "--format", "parquet"][..],
     ] {
         let out = isnad(args, b"90 prisoners escaped", d);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        // Bad usage (issue 21: every usage error exits 2).
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(
             stderr(&out).contains("give --out FILE"),
             "{args:?}: {}",

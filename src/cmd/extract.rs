@@ -88,11 +88,12 @@ impl Sink {
                 Ok(Sink::Parquet(Box::new(crate::parquet::ClaimWriter::create(p)?)))
             }
             #[cfg(not(feature = "parquet"))]
-            (ExtractFormat::Parquet, Some(_)) => {
-                anyhow::bail!("--format parquet: this isnad was built without the `parquet` feature")
-            }
+            (ExtractFormat::Parquet, Some(_)) => Err(crate::Usage(
+                "--format parquet: this isnad was built without the `parquet` feature".into(),
+            )
+            .into()),
             (ExtractFormat::Parquet, None) => {
-                anyhow::bail!("--format parquet writes a file: give --out FILE")
+                Err(crate::Usage("--format parquet writes a file: give --out FILE".into()).into())
             }
             (_, Some(p)) => lines(Box::new(std::io::BufWriter::new(
                 std::fs::File::create(p).with_context(|| p.display().to_string())?,

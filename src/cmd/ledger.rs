@@ -65,10 +65,16 @@ pub fn run(
         (Table::Disputes, LedgerFormat::Csv) => render::disputes_csv(&ledger),
         (Table::Disputes, LedgerFormat::Json) => render::disputes_json(&ledger) + "\n",
         (Table::Summary, _) => {
-            anyhow::bail!("--summary writes --format csv, --format json or --format parquet")
+            return Err(crate::Usage(
+                "--summary writes --format csv, --format json or --format parquet".into(),
+            )
+            .into());
         }
         (Table::Disputes, _) => {
-            anyhow::bail!("--disputes writes --format csv, --format json or --format parquet")
+            return Err(crate::Usage(
+                "--disputes writes --format csv, --format json or --format parquet".into(),
+            )
+            .into());
         }
         // The text formats escape a document's control characters.
         (Table::Ledger, LedgerFormat::Table) => {
@@ -110,7 +116,7 @@ enum Table {
 #[cfg(feature = "parquet")]
 fn write_parquet(out: Option<&Path>, ledger: &isnad_ledger::Ledger, table: Table) -> Result<()> {
     let Some(path) = out else {
-        anyhow::bail!("--format parquet writes a file: give --out FILE");
+        return Err(crate::Usage("--format parquet writes a file: give --out FILE".into()).into());
     };
     match table {
         Table::Ledger => crate::parquet::write_ledger(path, ledger),
@@ -121,5 +127,5 @@ fn write_parquet(out: Option<&Path>, ledger: &isnad_ledger::Ledger, table: Table
 
 #[cfg(not(feature = "parquet"))]
 fn write_parquet(_: Option<&Path>, _: &isnad_ledger::Ledger, _: Table) -> Result<()> {
-    anyhow::bail!("--format parquet: this isnad was built without the `parquet` feature")
+    Err(crate::Usage("--format parquet: this isnad was built without the `parquet` feature".into()).into())
 }

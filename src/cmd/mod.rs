@@ -1,6 +1,7 @@
 //! The commands.
 
 mod bench;
+mod data;
 mod extract;
 mod ingest;
 mod ledger;
@@ -20,11 +21,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // The commands that need no vocabulary.
+    let command = match args.command {
+        Command::Data { action } => return data::run(action),
+        Command::Completions { shell } => return data::completions(shell),
+        Command::Man => return data::man(),
+        c => c,
+    };
     // The vocabularies live until the process ends: freeing their hundreds
     // of thousands of small allocations one by one at exit is time spent for
     // nothing.
     let data = std::mem::ManuallyDrop::new(crate::data::load(args.data.as_deref(), args.max_document_size)?);
-    match args.command {
+    match command {
         Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
         Command::Read { paths, text } => read::run(&data, &paths, text),
         Command::Extract {
@@ -93,7 +101,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             store,
             limit,
             format,
-        } => search::run(&data, &query.join(" "), &store, limit, format),
+        } => search::run(&data, &query.join(" "), &store, limit, format, args.color),
+        Command::Data { .. } | Command::Completions { .. } | Command::Man => unreachable!("run above"),
     }
 }
 

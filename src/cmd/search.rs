@@ -2,7 +2,7 @@
 //! [`isnad_engine::search`] does the work; this prints it).
 
 use super::stored::open_existing;
-use crate::args::{SearchFormat, StoreArgs};
+use crate::args::{ColorWhen, SearchFormat, StoreArgs};
 use crate::data::Data;
 use crate::terminal::escape;
 use anyhow::Result;
@@ -18,6 +18,7 @@ pub fn run(
     store: &StoreArgs,
     limit: usize,
     format: SearchFormat,
+    color: ColorWhen,
 ) -> Result<ExitCode> {
     if parse_query(data, query).0.is_empty() {
         anyhow::bail!("the query {query:?} has no word to search for");
@@ -25,7 +26,11 @@ pub fn run(
     let db = open_existing(store)?;
     let found = search(data, &db, query, limit)?;
     let mut out = std::io::stdout().lock();
-    let color = format == SearchFormat::Text && std::io::stdout().is_terminal();
+    let color = format == SearchFormat::Text
+        && color.colors(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        );
     if found.is_empty() && format == SearchFormat::Text {
         writeln!(out, "no document matches {query:?}")?;
     }

@@ -3,7 +3,7 @@
 use super::stored::{events_file, open};
 use crate::args::StoreArgs;
 use crate::data::Data;
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use isnad_server::{Settings, State};
 use std::hash::{BuildHasher, Hasher};
 use std::process::ExitCode;
@@ -20,15 +20,18 @@ pub struct Access {
 
 pub fn run(data: Data, store: &StoreArgs, addr: std::net::SocketAddr, access: Access) -> Result<ExitCode> {
     if access.token.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        bail!("the upload token (--token or ISNAD_TOKEN) is empty: give one, or none for a random one");
+        return Err(crate::Usage(
+            "the upload token (--token or ISNAD_TOKEN) is empty: give one, or none for a random one".into(),
+        )
+        .into());
     }
     let seconds = |name: &str, s: f64| {
         if s.is_finite() && s > 0.0 && s <= 86_400.0 {
             Ok(std::time::Duration::from_secs_f64(s))
         } else {
-            Err(anyhow::anyhow!(
+            Err(crate::Usage(format!(
                 "--{name} must be a number of seconds above 0, at most 86400, not {s}"
-            ))
+            )))
         }
     };
     let settings = Settings {

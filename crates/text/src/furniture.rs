@@ -22,6 +22,7 @@ use std::ops::Range;
 pub const DEFAULT_FURNITURE: &str = include_str!("../../../data/furniture.toml");
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct File {
     lines: LinesSection,
     teasers: TeasersSection,
@@ -29,6 +30,7 @@ struct File {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HtmlSection {
     skip_tags: Vec<String>,
     furniture_words: Vec<String>,
@@ -47,6 +49,7 @@ pub struct HtmlRules {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LinesSection {
     max_chars: usize,
     equals: Vec<String>,
@@ -56,6 +59,7 @@ struct LinesSection {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TeasersSection {
     headline_max_chars: usize,
     markers: Vec<String>,

@@ -25,6 +25,7 @@ pub const DEFAULT_NUMBERS: &str = include_str!("../../../../data/numbers.toml");
 pub const DEFAULT_COUNTED: &str = include_str!("../../../../data/counted.toml");
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NumbersFile {
     cardinal: Vec<CardinalEntry>,
     fraction: Vec<FractionEntry>,
@@ -35,6 +36,7 @@ struct NumbersFile {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CardinalEntry {
     role: Role,
     value: f64,
@@ -52,6 +54,7 @@ struct CardinalEntry {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FractionEntry {
     denominator: f64,
     #[serde(default = "one")]
@@ -74,6 +77,7 @@ fn one() -> f64 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct OrdinalEntry {
     value: f64,
     #[serde(default)]
@@ -82,6 +86,7 @@ struct OrdinalEntry {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct HedgeEntry {
     qualifier: Qualifier,
     #[serde(default)]
@@ -91,6 +96,7 @@ struct HedgeEntry {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct VagueEntry {
     gloss: String,
     band: [f64; 2],
@@ -100,6 +106,7 @@ struct VagueEntry {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Cues {
     year_before: Vec<String>,
     year_after: Vec<String>,
@@ -123,15 +130,21 @@ struct Cues {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CountedFile {
     noun: Vec<NounEntry>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct NounEntry {
     singular: String,
     #[serde(default)]
     plurals: Vec<String>,
+    /// Its English gloss, for people reading the file: named here so that
+    /// a misspelt key is refused.
+    #[serde(default, rename = "en")]
+    _en: serde::de::IgnoredAny,
 }
 
 /// The role of a cardinal word in a compound number.

@@ -5,15 +5,18 @@ use crate::claims::lang::Lang;
 use crate::claims::model::SourceKind;
 use isnad_text::normalize::key;
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use std::collections::HashMap;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct SourcesFile {
     pub(super) source: Vec<SourceEntry>,
 }
 
 /// A known source.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceEntry {
     /// Stable id.
     pub id: String,
@@ -68,6 +71,7 @@ impl SourceEntry {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct AttributionFile {
     pub(super) verb: Vec<VerbEntry>,
     pub(super) prepositions: Vec<String>,
@@ -110,6 +114,7 @@ pub(super) struct AttributionFile {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct VerbEntry {
     pub(super) past: String,
     pub(super) present: String,
@@ -158,6 +163,7 @@ pub struct Verb {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct FacetsFile {
     pub(super) attempt: Vec<String>,
     /// The largest value a claim may have (see [`super::ClaimsLexicon::plausible`]).
@@ -195,6 +201,10 @@ pub(super) struct FacetsFile {
     pub(super) who: Vec<WhoEntry>,
     pub(super) units: Units,
     pub(super) facet: Vec<FacetRow>,
+    /// The facets' display names, read by the engine's labels: named here
+    /// so that a misspelt key is refused.
+    #[serde(default, rename = "label")]
+    _label: IgnoredAny,
 }
 
 /// The cap of a file that sets none: a billion (more than any toll, any
@@ -204,6 +214,7 @@ fn default_max_value() -> f64 {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct EventCue {
     pub(super) name: String,
     pub(super) cues: Vec<String>,
@@ -212,12 +223,14 @@ pub(super) struct EventCue {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct WhoEntry {
     pub(super) name: String,
     pub(super) words: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Units {
     pub(super) days: UnitEntry,
     pub(super) weeks: UnitEntry,
@@ -233,6 +246,7 @@ pub(super) struct Units {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct UnitEntry {
     pub(super) words: Vec<String>,
     pub(super) factor: f64,
@@ -241,6 +255,7 @@ pub(super) struct UnitEntry {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct FacetRow {
     pub(super) name: String,
     pub(super) event: String,
@@ -266,6 +281,7 @@ pub enum Unit {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct EventsFile {
     #[serde(default)]
     pub(super) targets: Vec<String>,
@@ -276,6 +292,7 @@ pub(super) struct EventsFile {
 
 /// A known event.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KnownEvent {
     /// Its id, a claim's `subject`.
     pub id: String,
@@ -283,6 +300,25 @@ pub struct KnownEvent {
     pub name: String,
     #[serde(default)]
     pub(super) cues: Vec<String>,
+}
+
+/// Refuses a file where two entries share an id: the second would never be
+/// found, or would shadow the first.
+pub(super) fn unique_ids<'a>(
+    file: &str,
+    what: &str,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Result<(), crate::numbers::LexiconError> {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(crate::numbers::LexiconError::new(
+                file,
+                format!("{what} id {id:?} is defined twice"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn verb_forms(v: &VerbEntry) -> Vec<String> {
@@ -338,15 +374,29 @@ pub(super) fn verb_forms(v: &VerbEntry) -> Vec<String> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct PlacesFile {
     pub(super) place: Vec<PlaceEntry>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct PlaceEntry {
     pub(super) id: String,
     pub(super) kind: String,
     pub(super) names: Vec<String>,
+    // Read by the about rules or kept for people: named here so that a
+    // misspelt key is refused.
+    #[serde(default, rename = "name")]
+    _name: IgnoredAny,
+    #[serde(default, rename = "country")]
+    _country: IgnoredAny,
+    #[serde(default, rename = "region")]
+    _region: IgnoredAny,
+    #[serde(default, rename = "from")]
+    _from: IgnoredAny,
+    #[serde(default, rename = "population")]
+    _population: IgnoredAny,
 }
 
 /// What a place is, to the rules.
@@ -356,4 +406,26 @@ pub enum PlaceKind {
     Country,
     /// A region or a city: never a source.
     Local,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unique_ids;
+
+    #[test]
+    fn an_id_defined_twice_is_refused_by_name() {
+        // (ids, the id refused)
+        let rows: &[(&[&str], Option<&str>)] = &[
+            (&[], None),
+            (&["sohr", "sana"], None),
+            (&["sohr", "sana", "sohr"], Some("\"sohr\"")),
+        ];
+        for (ids, refused) in rows {
+            let got = unique_ids("sources.toml", "source", ids.iter().copied()).err();
+            assert_eq!(got.is_some(), refused.is_some(), "{ids:?}");
+            if let (Some(e), Some(id)) = (got, refused) {
+                assert!(e.to_string().contains(id), "{e}");
+            }
+        }
+    }
 }

@@ -449,6 +449,9 @@ impl ClaimsLexicon {
         let ff: FacetsFile = read("facets.toml", files.facets)?;
         let ef: EventsFile = read("events.toml", files.events)?;
         let pf: PlacesFile = read("places.toml", files.places)?;
+        files::unique_ids("sources.toml", "source", sf.source.iter().map(|s| s.id.as_str()))?;
+        files::unique_ids("events.toml", "event", ef.event.iter().map(|e| e.id.as_str()))?;
+        files::unique_ids("places.toml", "place", pf.place.iter().map(|p| p.id.as_str()))?;
         let places = place_table(&pf)?;
         let src = source_tables(&sf);
         let fac = facet_tables(&ff)?;

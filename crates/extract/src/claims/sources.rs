@@ -184,8 +184,11 @@ impl<'a> Run<'a> {
         let body = self.source_at(from, false, aliases)?;
         let end = body.toks.end;
         let unnamed = (end..(end + 6).min(self.toks.len())).any(|k| self.starts(&lex.unnamed_after, k));
-        let named =
-            self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Word) && !self.starts(&lex.stops, end);
+        // A name after the body, not the verb the official is subject of
+        // (مسؤول في الإدارة المحلية ذكر أن: unnamed).
+        let named = self.toks.get(end).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.starts(&lex.stops, end)
+            && !self.starts(&lex.verbs, end);
         (!body.anonymous && !unnamed && named).then_some(SrcMention { toks: i..end, ..body })
     }
 

@@ -726,6 +726,11 @@ const FACETS: &[Row] = &[
 
 /// Numbers that count nothing of the event.
 const NOT_CLAIMS: &[Row] = &[
+    // An official of a body, unnamed, before his verb stays unnamed.
+    t!(
+        "وكان مسؤول في الإدارة المحلية ذكر أن الهجوم أسفر عن 5 قتلى.",
+        "killed_total 5 [unknown > مسؤول في الإدارة المحلية] anon"
+    ),
     // The subject before a clause set off by commas speaks, whatever
     // names the clause holds.
     t!(

@@ -43,6 +43,23 @@ impl Grammar for Arabic {
         // A subject before its verb stands close to it (عادت “قسد” للحديث).
         if who.is_none() && !verb.participle {
             who = s.seen.last().filter(|m| m.toks.end + 4 >= v).cloned();
+            // "مسؤول في الإدارة المحلية ذكر": a body after في describes the
+            // unnamed official before it, who is the subject.
+            if let Some(body) = who.clone()
+                && body.toks.start >= 2
+                && matches!(run.word(body.toks.start - 1), "في" | "من" | "ب")
+                && let Some(official) = s
+                    .seen
+                    .iter()
+                    .rev()
+                    .find(|a| a.anonymous && a.toks.end + 1 == body.toks.start)
+            {
+                let mut m = official.clone();
+                m.toks.end = body.toks.end;
+                m.src.name = run.surface(m.toks.clone());
+                m.src.id = format!("anonymous:{}", slug(&m.src.name));
+                who = Some(m);
+            }
         }
         Subject {
             who,

@@ -155,36 +155,12 @@ impl<'a> Run<'a> {
             } else {
                 i + 2
             };
-            let name = self.surface(i..end);
-            return Some(SrcMention {
-                toks: i..end,
-                src: SourceRef {
-                    id: slug(&name),
-                    name,
-                    kind: SourceKind::Person,
-                },
-                anonymous: false,
-                head: self.word(i + 1).to_string(),
-                generic: false,
-                anaphor: false,
-            });
+            return Some(self.person(i..end, i + 1));
         }
         // A theophoric name (عبد الرحمن، ذبيح الله، نور الدين) is a person's,
         // with the plain words of the name after it (عبد الرحمن رحيمي).
         if let Some(end) = self.theophoric_name(i) {
-            let name = self.surface(i..end);
-            return Some(SrcMention {
-                toks: i..end,
-                src: SourceRef {
-                    id: slug(&name),
-                    name,
-                    kind: SourceKind::Person,
-                },
-                anonymous: false,
-                head: self.word(i).to_string(),
-                generic: false,
-                anaphor: false,
-            });
+            return Some(self.person(i..end, i));
         }
         // A title speaks for the body after it: مديرة المرصد، المتحدث باسم الوزارة.
         if let Some(f) = self.at(&lex.titles, i) {
@@ -323,6 +299,23 @@ impl<'a> Run<'a> {
             generic: false,
             anaphor: false,
         })
+    }
+
+    /// A person named by the tokens `r`, the word at `head` its head.
+    fn person(&self, r: Range<usize>, head: usize) -> SrcMention {
+        let name = self.surface(r.clone());
+        SrcMention {
+            toks: r,
+            src: SourceRef {
+                id: slug(&name),
+                name,
+                kind: SourceKind::Person,
+            },
+            anonymous: false,
+            head: self.word(head).to_string(),
+            generic: false,
+            anaphor: false,
+        }
     }
 
     /// Where a theophoric name opening at `i` ends: عبد and the word after

@@ -543,7 +543,7 @@ fn recalled(
         }
         (None, _) => latest_year.get(id).is_some_and(|&l| y.year < l),
     };
-    let moved: Vec<(usize, String)> = ids
+    let mut moved: Vec<(usize, String)> = ids
         .iter()
         .zip(&named)
         .enumerate()
@@ -552,6 +552,28 @@ fn recalled(
             long_before(id, y).then(|| (i, format!("{id}:recalled:{}", y.year)))
         })
         .collect();
+    // "… in October 2027, nine gunmen freed 63 inmates. Forty-one of
+    // those escapees were back within a week.": the next sentence, when it
+    // refers back, goes on about the same earlier event.
+    let ends: HashMap<(i64, usize), String> = moved
+        .iter()
+        .filter_map(|(i, to)| {
+            rows.get(*i)
+                .map(|r| ((r.document, r.claim.sentence.end as usize), to.clone()))
+        })
+        .collect();
+    for (i, r) in rows.iter().enumerate() {
+        if named[i].is_some() || !found(r) || moved.iter().any(|(j, _)| *j == i) {
+            continue;
+        }
+        let start = r.claim.sentence.start as usize;
+        let before = (start.saturating_sub(GAP)..=start).find_map(|e| ends.get(&(r.document, e)));
+        if let Some(to) = before
+            && refers_back(&r.claim.evidence)
+        {
+            moved.push((i, to.clone()));
+        }
+    }
     for (i, to) in moved {
         let Some(id) = ids.get_mut(i) else { continue };
         if !names.contains_key(&to) {
@@ -564,6 +586,25 @@ fn recalled(
         }
         *id = to;
     }
+}
+
+/// At most this many bytes (spaces, a line break) between two sentences
+/// of one paragraph.
+const GAP: usize = 2;
+
+/// True when a sentence's first words refer back to what the one before
+/// told (`of those`, `these`, منهم, هؤلاء).
+fn refers_back(sentence: &str) -> bool {
+    sentence
+        .split_whitespace()
+        .take(6)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "those" | "these" | "them" | "منهم" | "هؤلاء" | "وهؤلاء" | "أولئك"
+            )
+        })
 }
 
 /// The `YYYY-MM-DD` a stored date starts with, when it is a real date

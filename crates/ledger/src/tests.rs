@@ -602,6 +602,44 @@ fn claims_of_a_year_long_past_leave_the_reports_event() {
 }
 
 #[test]
+fn the_next_sentence_referring_back_goes_with_the_year_long_past() {
+    const KELVAR: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6]]}"#;
+    // Each row: the sentence after "In October 2027, gunmen freed 63
+    // inmates." (one space between), and whether it goes with 2027.
+    let cases: &[(&str, bool)] = &[
+        (
+            "Forty-one of those escapees were back in custody within a week.",
+            true,
+        ),
+        ("أعيد القبض على 41 منهم خلال أسبوع.", true),
+        ("On Thursday, 200 inmates fled.", false),
+    ];
+    for (i, &(next, recalled)) in cases.iter().enumerate() {
+        let list = [
+            R {
+                evidence: "Gunmen freed 200 inmates.",
+                ..about(1, "2031-03-16", KELVAR)
+            },
+            R {
+                evidence: "In October 2027, gunmen freed 63 inmates.",
+                ..about(2, "2031-03-16", KELVAR)
+            },
+            R {
+                evidence: next,
+                ..about(2, "2031-03-16", KELVAR)
+            },
+        ];
+        let mut rs = rows(&list);
+        // The third sentence follows the second after one space.
+        let end = rs[1].claim.sentence.end as usize;
+        rs[2].claim.sentence = Span::new(end + 1, end + 60);
+        let (_, ids) = build_with_events(&rs, &opts());
+        assert_eq!(ids[2] == ids[1], recalled, "row {i}: {ids:?}");
+        assert_ne!(ids[0], ids[1], "row {i}");
+    }
+}
+
+#[test]
 fn an_automatic_event_is_named_by_kind_place_and_date() {
     let list = [about(
         1,

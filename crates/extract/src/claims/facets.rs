@@ -96,8 +96,15 @@ impl<'a> Run<'a> {
         }
         // Postposed عدة counts the noun before it (مجموعات عدة من المنطقة).
         let postposed = q.m.kind == Kind::Vague && matches!(self.word(a), "عده" | "عديده");
-        let thing_noun = self
-            .thing_noun(b, sent.end)
+        // A dual noun (فردين من الفرقة) names what it counts itself: the
+        // partitive after it is where they are from.
+        let dual = q.toks.len() == 1
+            && self.toks[a].kind == TokenKind::Word
+            && !self.x.numbers_word(self.word(a))
+            && self.word(b) == "من";
+        let thing_noun = (!dual)
+            .then(|| self.thing_noun(b, sent.end))
+            .flatten()
             .or_else(|| self.things_included(a, sent.start))
             .filter(|_| !postposed);
         if let Some(e) = event {

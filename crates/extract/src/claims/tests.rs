@@ -759,6 +759,12 @@ const NOT_CLAIMS: &[Row] = &[
     // named by its size.
     t!("وانطلقت اجتماعات الهيئة بدورتها الـ23 صباح الجمعة."),
     t!("وقال المصدر إن قائمة المطلوبين الـ16 لم تتغير."),
+    // A dual noun counts what it names; the unit after من is where they
+    // are from.
+    t!(
+        "وقال المسؤول إن القتلى شملوا فردين من الفرقة الأمنية التاسعة.",
+        "killed_sdf_or_security 2 [unknown > المسؤول] anon"
+    ),
     // A thing counted behind an English compound modifier, or included
     // in a noun of things, counts no people.
     t!(

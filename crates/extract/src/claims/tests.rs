@@ -759,6 +759,11 @@ const NOT_CLAIMS: &[Row] = &[
     // named by its size.
     t!("وانطلقت اجتماعات الهيئة بدورتها الـ23 صباح الجمعة."),
     t!("وقال المصدر إن قائمة المطلوبين الـ16 لم تتغير."),
+    // A body joined to a title by ب is named without it.
+    t!(
+        "وصرح المتحدث الأمني بوزارة الداخلية أن التفجير أسفر عن إصابة 9 أشخاص.",
+        "wounded 9 [unknown > وزارة الداخلية]"
+    ),
     // A dual noun counts what it names; the unit after من is where they
     // are from.
     t!(

@@ -174,6 +174,16 @@ impl<'a> Run<'a> {
             }
             let found = match self.source_at(j, true, aliases) {
                 Some(mut body) => {
+                    // المتحدث الأمني بوزارة الداخلية: the body without its ب.
+                    if !body.anonymous
+                        && body.toks.start == j
+                        && self.word(j).starts_with('ب')
+                        && self.at(&lex.kinds, j).is_some_and(|k| k.prefix > 0)
+                        && let Some(name) = body.src.name.strip_prefix('ب').map(str::to_string)
+                    {
+                        body.src.id = slug(&name);
+                        body.src.name = name;
+                    }
                     body.toks = i..body.toks.end;
                     Some(body)
                 }

@@ -69,6 +69,22 @@ try {
     }
   }
   check(target !== null, "a value has more claims than a page");
+
+  // ---- the events list's filters, kept in the address ----------------------
+  const all = (await api("/api/events")).events;
+  const pick = all.find((e) => e.kind) || all[0];
+  const word = (pick.place || pick.name).split(/\s+/)[0];
+  const want = all.filter((e) => `${e.name} ${e.place || ""} ${e.id}`.toLowerCase().includes(word.toLowerCase())
+    && (!pick.kind || e.kind === pick.kind)).length;
+  const filterHash = `#/?find=${encodeURIComponent(word)}${pick.kind ? `&kind=${pick.kind}` : ""}`;
+  await go(filterHash);
+  const listed = await page.locator("table.events tbody tr").count();
+  check(listed === want && listed >= 1, `the events list filtered by "${word}" shows ${want} (${listed})`);
+  check(await page.locator("[data-events-shown]").getAttribute("data-events-shown") === String(want), "it says how many are shown");
+  check(await page.locator('[data-events-filters] input[name="find"]').inputValue() === word, "the filter bar shows the filter");
+  await go("#/?contested=1");
+  const contested = all.filter((e) => e.facets.some((x) => x.summary.contested)).length;
+  check(await page.locator("table.events tbody tr").count() === contested, `contested only: ${contested} events`);
   const { ev, f, v } = target;
   const eventHash = `#/event/${encodeURIComponent(ev.id)}`;
 

@@ -22,6 +22,7 @@ const LABELS = {
     filters: "Filters", source: "source", origin: "origin", language: "language", from: "from", to: "to",
     stance: "stance", anonymous: "source named", any: "any", asserted: "asserted", denied: "denied",
     named: "named", unnamedOnly: "unnamed", clear: "Clear", more: "More", of: "of", shown: "shown",
+    find: "name or place", kind: "kind", contestedOnly: "contested only", eventsShown: "events shown",
     match: "claims match the filters", csv: "Export CSV", exporting: "Exporting…",
     undatedN: "undated", vagueN: "vague", deniedN: "denied", listedBelow: "listed below",
     date: "date", value: "value", url: "address", arabic: "Arabic", english: "English",
@@ -40,6 +41,7 @@ const LABELS = {
     filters: "تصفية", source: "المصدر", origin: "المصدر الأصلي", language: "اللغة", from: "من", to: "إلى",
     stance: "الموقف", anonymous: "تسمية المصدر", any: "الكل", asserted: "مؤكَّد", denied: "منفي",
     named: "مسمى", unnamedOnly: "غير مسمى", clear: "مسح", more: "المزيد", of: "من", shown: "معروضة",
+    find: "الاسم أو المكان", kind: "النوع", contestedOnly: "المتنازع عليها فقط", eventsShown: "أحداث معروضة",
     match: "ادعاءات تطابق التصفية", csv: "تصدير CSV", exporting: "جارٍ التصدير…",
     undatedN: "بلا تاريخ", vagueN: "غير محددة", deniedN: "منفية", listedBelow: "مذكورة أدناه",
     date: "التاريخ", value: "القيمة", url: "الرابط", arabic: "العربية", english: "الإنجليزية",
@@ -159,9 +161,61 @@ function hashParts() {
 
 // ---- events -------------------------------------------------------------
 
-async function viewEvents() {
-  const { events } = await api("/api/events");
-  if (!events.length) return view([el("p", {}, L().noEvents)]);
+// The events list's filters, as the hash's query names them.
+const EVENT_FILTERS = ["find", "kind", "from", "to", "contested"];
+
+// True when event `e` passes the list's filters: a word of its name,
+// place or id; its kind; dates that meet [from, to]; a contested facet.
+function eventPasses(e, params) {
+  const find = (params.get("find") || "").trim().toLowerCase();
+  const hay = `${e.name} ${e.place || ""} ${e.id}`.toLowerCase();
+  if (find && !hay.includes(find)) return false;
+  if (params.get("kind") && e.kind !== params.get("kind")) return false;
+  const from = params.get("from"), to = params.get("to");
+  if ((from || to) && !e.dates) return false;
+  if (from && e.dates[1] < from) return false;
+  if (to && e.dates[0] > to) return false;
+  if (params.get("contested") && !e.facets.some((f) => f.summary.contested)) return false;
+  return true;
+}
+
+// The filter bar of the events list; each change rewrites the hash.
+function eventFilterForm(events, params) {
+  const kinds = [...new Set(events.map((e) => e.kind).filter(Boolean))].sort();
+  const input = (name, attrs) => el("input", { name, "data-filter": name, value: params.get(name) || "", ...attrs });
+  const kind = el("select", { name: "kind", "data-filter": "kind" },
+    [["", L().any], ...kinds.map((k) => [k, k.replace(/_/g, " ")])].map(([v, text]) => {
+      const o = el("option", { value: v }, clean(text));
+      if (v === (params.get("kind") || "")) o.selected = true;
+      return o;
+    }));
+  const contested = el("input", { type: "checkbox", name: "contested", "data-filter": "contested", value: "1" });
+  contested.checked = params.get("contested") === "1";
+  const field = (label, control) => el("label", {}, el("span", {}, label), control);
+  const form = el("form", { class: "filters", "aria-label": L().filters, "data-events-filters": "" },
+    field(L().find, input("find", { type: "search" })),
+    field(L().kind, kind),
+    field(L().from, input("from", { type: "date" })),
+    field(L().to, input("to", { type: "date" })),
+    field(L().contestedOnly, contested),
+    el("button", { type: "button", class: "clear", onclick: () => { location.hash = "#/"; } }, L().clear));
+  const apply = () => {
+    const next = new URLSearchParams();
+    for (const c of form.querySelectorAll("[data-filter]")) {
+      if (c.type === "checkbox" ? c.checked : c.value) next.set(c.name, c.type === "checkbox" ? "1" : c.value);
+    }
+    const q = next.toString();
+    location.hash = `#/${q ? `?${q}` : ""}`;
+  };
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); apply(); });
+  return form;
+}
+
+async function viewEvents(params = new URLSearchParams()) {
+  const { events: all } = await api("/api/events");
+  if (!all.length) return view([el("p", {}, L().noEvents)]);
+  const events = all.filter((e) => eventPasses(e, params));
   const rows = events.map((e) =>
     el("tr", {},
       el("td", { class: "name" }, el("a", { href: `#/event/${encodeURIComponent(e.id)}`, "data-event": e.id }, iso(e.name))),
@@ -170,7 +224,10 @@ async function viewEvents() {
       el("td", { class: "num" }, ltr(fmt(e.reports))),
       el("td", { class: "num" }, ltr(fmt(e.origins))),
       el("td", {}, e.facets.filter((f) => f.summary.contested).map((f, i) => [i ? ", " : "", facetLabel(f)]))));
+  const filtered = EVENT_FILTERS.some((k) => params.get(k));
   return view([el("h1", {}, L().events),
+    eventFilterForm(all, params),
+    filtered ? el("p", { class: "muted", "data-events-shown": events.length }, ltr(fmt(events.length)), ` ${L().of} `, ltr(fmt(all.length)), ` ${L().eventsShown}`) : null,
     el("div", { class: "scroll" },
       el("table", { class: "events" },
         el("thead", {}, el("tr", {}, ["", "id", L().dates, L().reports, L().origins, L().contested].map((h) => el("th", {}, h)))),
@@ -719,7 +776,7 @@ async function route() {
     if (parts[0] === "event" && parts[1]) shown = await viewEvent(parts[1], params);
     else if (parts[0] === "doc" && parts[1]) shown = await viewDoc(parts[1], parts[2], params.get("event"), params.get("q"));
     else if (parts[0] === "search") shown = await viewSearch(params.get("q") || "");
-    else shown = await viewEvents();
+    else shown = await viewEvents(params);
   } catch (e) {
     shown = failure(e);
   }

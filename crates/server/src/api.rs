@@ -271,6 +271,8 @@ fn event_head(e: &isnad_ledger::Event, facets: Vec<Value>) -> Value {
     json!({
         "id": e.id,
         "name": e.name,
+        "place": e.place,
+        "kind": e.kind,
         "reports": e.reports,
         "origins": e.origins,
         "dates": e.dates,

@@ -358,3 +358,25 @@ fn extract_output_is_the_same_bytes_every_run_and_the_table_format_works() {
         "Arabic runs are isolated for terminals"
     );
 }
+
+/// Issue 21: `serve --db typo.db` created and served an empty store; the
+/// reading commands all refuse a store that is not there, and only `ingest`
+/// creates one.
+#[test]
+fn the_reading_commands_refuse_a_missing_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cases: [&[&str]; 3] = [
+        &["serve", "--addr", "127.0.0.1:0", "--db", "typo.db"],
+        &["ledger", "--db", "typo.db"],
+        &["search", "SDF", "--db", "typo.db"],
+    ];
+    for args in cases {
+        let out = isnad(args, b"", d);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains("typo.db") && err.contains("no store"), "{args:?}: {err}");
+        assert!(!d.join("typo.db").exists(), "{args:?} created the store");
+    }
+}

@@ -380,3 +380,63 @@ fn the_reading_commands_refuse_a_missing_store() {
         assert!(!d.join("typo.db").exists(), "{args:?} created the store");
     }
 }
+
+/// Issue 21: documents were named by their file's stem alone, so
+/// `x/report.txt`, `y/report.txt` and `y/report.html` were all `report`.
+/// A stem shared in a batch is replaced by the path (relative to the folder
+/// given, or as given); distinct stems stay as they were, which the devset
+/// scoring (`doc` = the file's stem) relies on.
+#[test]
+fn document_ids_are_unique_in_a_batch_and_stems_stay_when_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = b"Forty-one people were killed, SOHR said.\n";
+    for f in ["x/report.txt", "y/report.txt", "y/report.html", "y/other.txt", "z/a.txt", "z/b.md"] {
+        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        write(d, f, text);
+    }
+    #[rustfmt::skip]
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["."],                          &["x/report.txt", "other", "y/report.html", "y/report.txt", "a", "b"]),
+        (&["x", "y"],                     &["x/report.txt", "other", "y/report.html", "y/report.txt"]),
+        (&["y"],                          &["other", "report.html", "report.txt"]),
+        (&["z"],                          &["a", "b"]),
+        (&["x/report.txt"],               &["report"]),
+        (&["x/report.txt", "x/report.txt"], &["report", "report"]),
+        (&["x/report.txt", "z/a.txt"],    &["report", "a"]),
+        (&["x/report.txt", "./y/report.txt"], &["x/report.txt", "y/report.txt"]),
+    ];
+    for (args, want) in cases {
+        let mut argv = vec!["read"];
+        argv.extend_from_slice(args);
+        let out = ok(isnad(&argv, b"", d));
+        let docs: Vec<String> = lines(&out).iter().map(|o| o["doc"].as_str().unwrap().to_string()).collect();
+        assert_eq!(&docs, want, "{args:?}");
+    }
+}
+
+/// Issue 21: `/api/documents/report` was a 400; a document's id (as claims
+/// give it, URL-encoded) now finds it, as its number does.
+#[test]
+fn the_api_finds_a_document_by_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (f, n) in [("x/report.txt", 41), ("y/report.txt", 12)] {
+        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        write(d, f, format!("{n} people were killed, SOHR said.\n").as_bytes());
+    }
+    ok(isnad(&["ingest", "x", "y"], b"", d));
+    let (mut server, url) = serve(d, &[]);
+    for (path, doc) in [
+        ("/api/documents/x%2Freport.txt", "x/report.txt"),
+        ("/api/documents/y%2Freport.txt", "y/report.txt"),
+    ] {
+        let v: Value = serde_json::from_str(&get(&url, path)).unwrap();
+        assert_eq!(v["fields"]["doc"], doc, "{path}: {v}");
+        let n = v["id"].as_i64().unwrap();
+        let by_number: Value = serde_json::from_str(&get(&url, &format!("/api/documents/{n}"))).unwrap();
+        assert_eq!(by_number["fields"]["doc"], doc);
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}

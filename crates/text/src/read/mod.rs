@@ -333,6 +333,13 @@ impl Reader {
 
     /// As [`Reader::read_path`], the documents not yet built.
     pub fn read_path_raw(&self, path: &Path, sink: &mut dyn FnMut(Result<Raw, ReadError>)) {
+        self.read_path_raw_as(path, &stem(path), sink);
+    }
+
+    /// As [`Reader::read_path_raw`], a text or HTML file getting the id
+    /// `id` (a JSONL record keeps its own, a WARC page its URI): what a
+    /// caller gives when two files of a batch share a stem.
+    pub fn read_path_raw_as(&self, path: &Path, id: &str, sink: &mut dyn FnMut(Result<Raw, ReadError>)) {
         let name = path.display().to_string();
         let io = |source| ReadError::Io {
             path: name.clone(),
@@ -376,7 +383,7 @@ impl Reader {
                 }
                 match std::fs::File::open(path).and_then(|f| self.read_capped(f)) {
                     Ok(Some(bytes)) => sink(Ok(Raw::File {
-                        id: stem(path),
+                        id: id.to_string(),
                         name: name.clone(),
                         bytes,
                         format,
@@ -562,6 +569,14 @@ fn sniff_warc(path: &Path) -> bool {
     std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .is_ok_and(|n| warc::looks_like_warc(&head[..n]))
+}
+
+/// True when a file's documents are named after the file (its stem): a
+/// text or HTML file, not a JSONL file (its records have ids) nor a web
+/// archive (its pages have URIs). Told by name alone, so a file sniffed
+/// as JSONL counts as named by its stem.
+pub fn named_by_stem(path: &Path) -> bool {
+    !is_warc_name(&path.display().to_string()) && format_from_extension(path) != Some(Format::Jsonl)
 }
 
 /// The file name without its extension.

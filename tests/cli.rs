@@ -440,3 +440,36 @@ fn the_api_finds_a_document_by_its_id() {
     let _ = server.kill();
     let _ = server.wait();
 }
+
+/// Issue 21: a JSONL record without `id` was `line{N}`, counted per input,
+/// so inputs piped separately (Spark's `pipe`, one per partition) gave the
+/// same ids to different records. It is now its `url`, else a hash of its
+/// text: the same in every input, different for different texts.
+#[test]
+fn a_jsonl_record_without_id_takes_its_url_else_a_hash_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.jsonl",
+        concat!(
+            "{\"id\":\"given\",\"url\":\"https://example.org/x\",\"text\":\"One.\"}\n",
+            "{\"url\":\"https://example.org/y\",\"text\":\"Two.\"}\n",
+            "{\"text\":\"Three.\"}\n",
+        )
+        .as_bytes(),
+    );
+    write(d, "b.jsonl", b"{\"text\":\"Four.\"}\n{\"text\":\"Three.\"}\n");
+    let out = ok(isnad(&["read", "a.jsonl", "b.jsonl"], b"", d));
+    let docs: Vec<String> = lines(&out).iter().map(|o| o["doc"].as_str().unwrap().to_string()).collect();
+    assert_eq!(docs[..2], ["given", "https://example.org/y"]);
+    let hashed = [&docs[2], &docs[3], &docs[4]];
+    for h in hashed {
+        assert!(h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()), "{h}");
+    }
+    assert_eq!(docs[2], docs[4], "the same text has the same id in another input");
+    assert_ne!(docs[2], docs[3], "different texts have different ids");
+    // Piped alone, as one partition of a job: the same id again.
+    let piped = ok(isnad(&["read", "-"], b"{\"text\":\"Three.\"}\n", d));
+    assert_eq!(lines(&piped)[0]["doc"].as_str().unwrap(), docs[2]);
+}

@@ -473,3 +473,33 @@ fn a_jsonl_record_without_id_takes_its_url_else_a_hash_of_its_text() {
     let piped = ok(isnad(&["read", "-"], b"{\"text\":\"Three.\"}\n", d));
     assert_eq!(lines(&piped)[0]["doc"].as_str().unwrap(), docs[2]);
 }
+
+/// Issue 21: an empty file was stored as a document. A document with no
+/// text is named on stderr and skipped, and the batch goes on.
+#[test]
+fn empty_documents_are_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "empty.txt", b"");
+    write(d, "blank.txt", b"  \n\t\n");
+    write(d, "bare.html", b"<html><body><script>x()</script></body></html>");
+    write(d, "good.txt", b"Forty-one people were killed, SOHR said.\n");
+    write(d, "records.jsonl", b"{\"id\":\"r1\",\"text\":\"\"}\n{\"id\":\"r2\",\"text\":\"41 killed.\"}\n");
+    #[rustfmt::skip]
+    let cases: &[(&str, &str)] = &[
+        ("empty.txt",       "empty.txt: no text; skipped"),
+        ("blank.txt",       "blank.txt: no text; skipped"),
+        ("bare.html",       "bare.html: no text; skipped"),
+        ("records.jsonl",   "records.jsonl:1: no text; skipped"),
+    ];
+    let out = ok(isnad(&["read", "."], b"", d));
+    let docs: Vec<String> = lines(&out).iter().map(|o| o["doc"].as_str().unwrap().to_string()).collect();
+    assert_eq!(docs, ["good", "r2"]);
+    let out = isnad(&["ingest", "."], b"", d);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for (file, said) in cases {
+        assert!(err.contains(said), "{file}: {err}");
+    }
+    assert!(err.contains("2 documents: 2 new"), "{err}");
+}

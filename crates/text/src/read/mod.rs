@@ -295,8 +295,22 @@ impl Reader {
         doc
     }
 
-    /// Builds a document read by a `read_*_raw` method.
+    /// Builds a document read by a `read_*_raw` method. A document with no
+    /// text (an empty file or record, a page of nothing but markup) is no
+    /// document: it comes back as a [`ReadError::Note`] naming it, which a
+    /// batch says and goes on from without counting it as a failure.
     pub fn build(&self, raw: Raw) -> Result<Document, ReadError> {
+        let doc = self.build_any(raw)?;
+        if doc.text.trim().is_empty() {
+            return Err(ReadError::Note {
+                path: doc.origin_name,
+                what: "no text; skipped".into(),
+            });
+        }
+        Ok(doc)
+    }
+
+    fn build_any(&self, raw: Raw) -> Result<Document, ReadError> {
         match raw {
             Raw::Line { name, line, text } => {
                 let text = jsonl::line_text(&name, line, &text)?;

@@ -503,3 +503,38 @@ fn empty_documents_are_reported_and_skipped() {
     }
     assert!(err.contains("2 documents: 2 new"), "{err}");
 }
+
+/// Issue 21: language codes mixed two and three letters (`swe`), and a short
+/// English sentence about SOHR was tagged Swedish. Codes are ISO 639-1; a
+/// text too short to tell keeps the record's language, else none.
+#[test]
+fn languages_are_two_letter_codes_and_never_guessed_from_a_short_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let long = "The Syrian Observatory for Human Rights said that forty-one people were killed in the attack on the prison.";
+    let recs = [
+        serde_json::json!({"id": "short", "text": "41 killed, SOHR said."}),
+        serde_json::json!({"id": "given", "lang": "eng", "text": "41 killed, SOHR said."}),
+        serde_json::json!({"id": "tagged", "lang": "en-GB", "text": "41 killed, SOHR said."}),
+        serde_json::json!({"id": "long", "text": long}),
+        serde_json::json!({"id": "swedish", "text": "Fyrtioen personer dödades i attacken mot fängelset, enligt observatoriet i London."}),
+        serde_json::json!({"id": "arabic", "text": "قتل 41 شخصاً"}),
+    ];
+    let body: String = recs.iter().map(|r| format!("{r}\n")).collect();
+    write(d, "r.jsonl", body.as_bytes());
+    #[rustfmt::skip]
+    let cases: &[(&str, Option<&str>)] = &[
+        ("short",   None),
+        ("given",   Some("en")),
+        ("tagged",  Some("en")),
+        ("long",    Some("en")),
+        ("swedish", Some("sv")),
+        ("arabic",  Some("ar")),
+    ];
+    let out = ok(isnad(&["read", "r.jsonl"], b"", d));
+    let read = lines(&out);
+    for (doc, want) in cases {
+        let o = read.iter().find(|o| o["doc"] == *doc).unwrap();
+        assert_eq!(o["meta"]["lang"].as_str(), *want, "{doc}: {o}");
+    }
+}

@@ -27,7 +27,7 @@ mod plain;
 pub mod warc;
 
 use crate::calendar::Calendar;
-use crate::document::{Document, Format, guess_lang};
+use crate::document::{Document, Format, guess_lang, iso639_1};
 use crate::furniture::FurnitureRules;
 use std::io::BufRead;
 use std::path::Path;
@@ -289,6 +289,9 @@ impl Reader {
         doc.furniture = self.furniture.find(&doc.text);
         let from_text = crate::meta::from_text(&doc.text, &doc.furniture, &self.calendar);
         doc.meta.fill_from(from_text);
+        // A language given (a record's `lang`, a page's `<html lang>`) is
+        // kept in its two letters; one that names no language is guessed.
+        doc.meta.lang = doc.meta.lang.as_deref().and_then(iso639_1).map(str::to_string);
         if doc.meta.lang.is_none() {
             doc.meta.lang = guess_lang(&doc.text);
         }

@@ -538,3 +538,39 @@ fn languages_are_two_letter_codes_and_never_guessed_from_a_short_text() {
         assert_eq!(o["meta"]["lang"].as_str(), *want, "{doc}: {o}");
     }
 }
+
+/// Issue 21: `31/02/2022` was stored as `2022-02-31`, Unix times stayed
+/// strings and a Hijri date was read as the year 1443.
+#[test]
+fn a_published_date_is_a_day_or_dropped_with_a_warning_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    #[rustfmt::skip]
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        // published,              stored,              warning
+        ("2022-01-27",             Some("2022-01-27"),  None),
+        ("31/02/2022",             None,                Some("is not a real date")),
+        ("1643241600",             Some("2022-01-27"),  None),
+        ("1643241600000",          Some("2022-01-27"),  None),
+        ("25 جمادى الآخرة 1443 هـ", None,                Some("is a Hijri date")),
+    ];
+    let body: String = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _, _))| {
+            format!("{}\n", serde_json::json!({"id": format!("r{i}"), "published": p, "text": "41 killed, SOHR said."}))
+        })
+        .collect();
+    write(d, "r.jsonl", body.as_bytes());
+    let out = ok(isnad(&["read", "r.jsonl"], b"", d));
+    let (read, err) = (lines(&out), stderr(&out));
+    for (i, (published, stored, warning)) in cases.iter().enumerate() {
+        let o = &read[i];
+        assert_eq!(o["meta"]["published"].as_str(), *stored, "{published}: {o}");
+        let line = err.lines().find(|l| l.contains(&format!("r.jsonl:{}:", i + 1)));
+        match warning {
+            Some(w) => assert!(line.is_some_and(|l| l.contains(w) && l.contains(published)), "{published}: {err}"),
+            None => assert!(line.is_none(), "{published}: {err}"),
+        }
+    }
+}

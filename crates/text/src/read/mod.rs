@@ -257,9 +257,7 @@ impl Reader {
             meta: page.meta,
             warnings: page.warnings,
         };
-        if let Some(d) = doc.meta.published.take() {
-            doc.meta.published = Some(self.calendar.find_date(&d).unwrap_or(d));
-        }
+        self.read_published(&mut doc);
         self.finish(doc)
     }
 
@@ -279,10 +277,19 @@ impl Reader {
             meta: rec.meta,
             warnings: Vec::new(),
         };
-        if let Some(d) = doc.meta.published.take() {
-            doc.meta.published = Some(self.calendar.find_date(&d).unwrap_or(d));
-        }
+        self.read_published(&mut doc);
         self.finish(doc)
+    }
+
+    /// The document's `published` as `YYYY-MM-DD`, or dropped with a
+    /// warning saying why (see [`Calendar::published`]).
+    fn read_published(&self, doc: &mut Document) {
+        if let Some(d) = doc.meta.published.take() {
+            match self.calendar.published(&d) {
+                Ok(day) => doc.meta.published = Some(day),
+                Err(why) => doc.warnings.push(why),
+            }
+        }
     }
 
     fn finish(&self, mut doc: Document) -> Document {

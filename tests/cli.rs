@@ -376,7 +376,10 @@ fn the_reading_commands_refuse_a_missing_store() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(err.contains("typo.db") && err.contains("no store"), "{args:?}: {err}");
+        assert!(
+            err.contains("typo.db") && err.contains("no store"),
+            "{args:?}: {err}"
+        );
         assert!(!d.join("typo.db").exists(), "{args:?} created the store");
     }
 }
@@ -391,7 +394,14 @@ fn document_ids_are_unique_in_a_batch_and_stems_stay_when_they_are() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let text = b"Forty-one people were killed, SOHR said.\n";
-    for f in ["x/report.txt", "y/report.txt", "y/report.html", "y/other.txt", "z/a.txt", "z/b.md"] {
+    for f in [
+        "x/report.txt",
+        "y/report.txt",
+        "y/report.html",
+        "y/other.txt",
+        "z/a.txt",
+        "z/b.md",
+    ] {
         std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
         write(d, f, text);
     }
@@ -410,7 +420,10 @@ fn document_ids_are_unique_in_a_batch_and_stems_stay_when_they_are() {
         let mut argv = vec!["read"];
         argv.extend_from_slice(args);
         let out = ok(isnad(&argv, b"", d));
-        let docs: Vec<String> = lines(&out).iter().map(|o| o["doc"].as_str().unwrap().to_string()).collect();
+        let docs: Vec<String> = lines(&out)
+            .iter()
+            .map(|o| o["doc"].as_str().unwrap().to_string())
+            .collect();
         assert_eq!(&docs, want, "{args:?}");
     }
 }
@@ -461,7 +474,10 @@ fn a_jsonl_record_without_id_takes_its_url_else_a_hash_of_its_text() {
     );
     write(d, "b.jsonl", b"{\"text\":\"Four.\"}\n{\"text\":\"Three.\"}\n");
     let out = ok(isnad(&["read", "a.jsonl", "b.jsonl"], b"", d));
-    let docs: Vec<String> = lines(&out).iter().map(|o| o["doc"].as_str().unwrap().to_string()).collect();
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|o| o["doc"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(docs[..2], ["given", "https://example.org/y"]);
     let hashed = [&docs[2], &docs[3], &docs[4]];
     for h in hashed {
@@ -484,7 +500,11 @@ fn empty_documents_are_reported_and_skipped() {
     write(d, "blank.txt", b"  \n\t\n");
     write(d, "bare.html", b"<html><body><script>x()</script></body></html>");
     write(d, "good.txt", b"Forty-one people were killed, SOHR said.\n");
-    write(d, "records.jsonl", b"{\"id\":\"r1\",\"text\":\"\"}\n{\"id\":\"r2\",\"text\":\"41 killed.\"}\n");
+    write(
+        d,
+        "records.jsonl",
+        b"{\"id\":\"r1\",\"text\":\"\"}\n{\"id\":\"r2\",\"text\":\"41 killed.\"}\n",
+    );
     #[rustfmt::skip]
     let cases: &[(&str, &str)] = &[
         ("empty.txt",       "empty.txt: no text; skipped"),
@@ -493,7 +513,10 @@ fn empty_documents_are_reported_and_skipped() {
         ("records.jsonl",   "records.jsonl:1: no text; skipped"),
     ];
     let out = ok(isnad(&["read", "."], b"", d));
-    let docs: Vec<String> = lines(&out).iter().map(|o| o["doc"].as_str().unwrap().to_string()).collect();
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|o| o["doc"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(docs, ["good", "r2"]);
     let out = isnad(&["ingest", "."], b"", d);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -558,7 +581,10 @@ fn a_published_date_is_a_day_or_dropped_with_a_warning_naming_the_file() {
         .iter()
         .enumerate()
         .map(|(i, (p, _, _))| {
-            format!("{}\n", serde_json::json!({"id": format!("r{i}"), "published": p, "text": "41 killed, SOHR said."}))
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("r{i}"), "published": p, "text": "41 killed, SOHR said."})
+            )
         })
         .collect();
     write(d, "r.jsonl", body.as_bytes());
@@ -569,7 +595,10 @@ fn a_published_date_is_a_day_or_dropped_with_a_warning_naming_the_file() {
         assert_eq!(o["meta"]["published"].as_str(), *stored, "{published}: {o}");
         let line = err.lines().find(|l| l.contains(&format!("r.jsonl:{}:", i + 1)));
         match warning {
-            Some(w) => assert!(line.is_some_and(|l| l.contains(w) && l.contains(published)), "{published}: {err}"),
+            Some(w) => assert!(
+                line.is_some_and(|l| l.contains(w) && l.contains(published)),
+                "{published}: {err}"
+            ),
             None => assert!(line.is_none(), "{published}: {err}"),
         }
     }

@@ -283,7 +283,9 @@ fn file_ids(todo: &[Next]) -> std::collections::HashMap<usize, String> {
         .iter()
         .enumerate()
         .filter_map(|(i, n)| match n {
-            Next::File { path, root } if isnad_text::read::named_by_stem(path) => Some((i, path, root.as_ref())),
+            Next::File { path, root } if isnad_text::read::named_by_stem(path) => {
+                Some((i, path, root.as_ref()))
+            }
             _ => None,
         })
         .collect();
@@ -291,7 +293,10 @@ fn file_ids(todo: &[Next]) -> std::collections::HashMap<usize, String> {
     let mut by_stem: HashMap<String, HashSet<PathBuf>> = HashMap::new();
     for (_, path, _) in &files {
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        by_stem.entry(isnad_text::read::stem(path)).or_default().insert(real);
+        by_stem
+            .entry(isnad_text::read::stem(path))
+            .or_default()
+            .insert(real);
     }
     let mut ids: HashMap<usize, String> = files
         .iter()

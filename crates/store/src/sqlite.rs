@@ -313,7 +313,8 @@ impl Sqlite {
         let rows = st
             .query_map(params![doc], |r| r.get(0))
             .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<i64>>>().map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(|e| self.err(e))
     }
 
     pub(crate) fn document(&self, id: i64) -> Result<Option<StoredDocument>> {

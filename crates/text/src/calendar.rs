@@ -338,7 +338,7 @@ fn iso(y: u32, m: u32, d: u32) -> Option<String> {
 
 fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -377,11 +377,21 @@ impl Calendar {
     pub fn published(&self, raw: &str) -> Result<String, String> {
         let t = raw.trim();
         let lower = t.to_lowercase();
-        if lower.contains("a.h.") || lower.split(|c: char| !c.is_alphanumeric()).any(|w| HIJRI_WORDS.contains(&w)) {
-            return Err(format!("published {t:?} is a Hijri date, which isnad does not convert; dropped"));
+        if lower.contains("a.h.")
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| HIJRI_WORDS.contains(&w))
+        {
+            return Err(format!(
+                "published {t:?} is a Hijri date, which isnad does not convert; dropped"
+            ));
         }
         let digits = t.split_once('.').map_or(t, |(whole, frac)| {
-            if frac.bytes().all(|b| b.is_ascii_digit()) { whole } else { t }
+            if frac.bytes().all(|b| b.is_ascii_digit()) {
+                whole
+            } else {
+                t
+            }
         });
         if (9..=13).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
             if let Ok(n) = digits.parse::<i64>() {
@@ -391,11 +401,19 @@ impl Calendar {
                     return Ok(s);
                 }
             }
-            return Err(format!("published {t:?} is no Unix time of a date isnad can read; dropped"));
+            return Err(format!(
+                "published {t:?} is no Unix time of a date isnad can read; dropped"
+            ));
         }
         match self.find_date(t) {
-            Some(s) if s.get(..4).and_then(|y| y.parse().ok()).is_some_and(|y| HIJRI_YEARS.contains(&y)) => {
-                Err(format!("published {t:?} is a Hijri date, which isnad does not convert; dropped"))
+            Some(s)
+                if s.get(..4)
+                    .and_then(|y| y.parse().ok())
+                    .is_some_and(|y| HIJRI_YEARS.contains(&y)) =>
+            {
+                Err(format!(
+                    "published {t:?} is a Hijri date, which isnad does not convert; dropped"
+                ))
             }
             Some(s) => Ok(s),
             None => Err(format!("published {t:?} is not a real date; dropped")),

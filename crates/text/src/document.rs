@@ -246,30 +246,96 @@ pub const MIN_GUESS_LETTERS: usize = 40;
 /// its two letters, a tag's region or script dropped (`en-US`, `ar_SY`);
 /// `None` for anything else, or a language with no two-letter code.
 pub fn iso639_1(code: &str) -> Option<&'static str> {
-    let primary = code.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
-    ISO_639.iter().find_map(|&(two, three)| {
-        (primary == two || three.split('/').any(|t| t == primary)).then_some(two)
-    })
+    let primary = code
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    ISO_639
+        .iter()
+        .find_map(|&(two, three)| (primary == two || three.split('/').any(|t| t == primary)).then_some(two))
 }
 
 /// ISO 639-1 codes and their three-letter forms (639-3, and 639-2/B where it
 /// differs, after a `/`): every language whatlang tells, and a few more.
 const ISO_639: &[(&str, &str)] = &[
-    ("af", "afr"), ("ak", "aka"), ("am", "amh"), ("ar", "ara/arb"), ("az", "aze"),
-    ("be", "bel"), ("bg", "bul"), ("bn", "ben"), ("ca", "cat"), ("cs", "ces/cze"), ("cy", "cym/wel"),
-    ("da", "dan"), ("de", "deu/ger"), ("el", "ell/gre"), ("en", "eng"), ("eo", "epo"),
-    ("es", "spa"), ("et", "est"), ("fa", "fas/pes/per"), ("fi", "fin"), ("fr", "fra/fre"),
-    ("gu", "guj"), ("he", "heb"), ("hi", "hin"), ("hr", "hrv"), ("hu", "hun"),
-    ("hy", "hye/arm"), ("id", "ind"), ("it", "ita"), ("ja", "jpn"), ("jv", "jav"),
-    ("ka", "kat/geo"), ("km", "khm"), ("kn", "kan"), ("ko", "kor"), ("ku", "kur"),
-    ("la", "lat"), ("lt", "lit"), ("lv", "lav"), ("mk", "mkd/mac"), ("ml", "mal"),
-    ("mr", "mar"), ("my", "mya/bur"), ("nb", "nob"), ("ne", "nep"), ("nl", "nld/dut"),
-    ("no", "nor"), ("or", "ori"), ("pa", "pan"), ("pl", "pol"), ("ps", "pus"),
-    ("pt", "por"), ("ro", "ron/rum"), ("ru", "rus"), ("si", "sin"), ("sk", "slk/slo"),
-    ("sl", "slv"), ("sn", "sna"), ("so", "som"), ("sq", "sqi/alb"), ("sr", "srp"),
-    ("sv", "swe"), ("sw", "swa"), ("ta", "tam"), ("te", "tel"), ("th", "tha"),
-    ("tk", "tuk"), ("tl", "tgl"), ("tr", "tur"), ("uk", "ukr"), ("ur", "urd"),
-    ("uz", "uzb"), ("vi", "vie"), ("yi", "yid"), ("zh", "zho/chi/cmn"), ("zu", "zul"),
+    ("af", "afr"),
+    ("ak", "aka"),
+    ("am", "amh"),
+    ("ar", "ara/arb"),
+    ("az", "aze"),
+    ("be", "bel"),
+    ("bg", "bul"),
+    ("bn", "ben"),
+    ("ca", "cat"),
+    ("cs", "ces/cze"),
+    ("cy", "cym/wel"),
+    ("da", "dan"),
+    ("de", "deu/ger"),
+    ("el", "ell/gre"),
+    ("en", "eng"),
+    ("eo", "epo"),
+    ("es", "spa"),
+    ("et", "est"),
+    ("fa", "fas/pes/per"),
+    ("fi", "fin"),
+    ("fr", "fra/fre"),
+    ("gu", "guj"),
+    ("he", "heb"),
+    ("hi", "hin"),
+    ("hr", "hrv"),
+    ("hu", "hun"),
+    ("hy", "hye/arm"),
+    ("id", "ind"),
+    ("it", "ita"),
+    ("ja", "jpn"),
+    ("jv", "jav"),
+    ("ka", "kat/geo"),
+    ("km", "khm"),
+    ("kn", "kan"),
+    ("ko", "kor"),
+    ("ku", "kur"),
+    ("la", "lat"),
+    ("lt", "lit"),
+    ("lv", "lav"),
+    ("mk", "mkd/mac"),
+    ("ml", "mal"),
+    ("mr", "mar"),
+    ("my", "mya/bur"),
+    ("nb", "nob"),
+    ("ne", "nep"),
+    ("nl", "nld/dut"),
+    ("no", "nor"),
+    ("or", "ori"),
+    ("pa", "pan"),
+    ("pl", "pol"),
+    ("ps", "pus"),
+    ("pt", "por"),
+    ("ro", "ron/rum"),
+    ("ru", "rus"),
+    ("si", "sin"),
+    ("sk", "slk/slo"),
+    ("sl", "slv"),
+    ("sn", "sna"),
+    ("so", "som"),
+    ("sq", "sqi/alb"),
+    ("sr", "srp"),
+    ("sv", "swe"),
+    ("sw", "swa"),
+    ("ta", "tam"),
+    ("te", "tel"),
+    ("th", "tha"),
+    ("tk", "tuk"),
+    ("tl", "tgl"),
+    ("tr", "tur"),
+    ("uk", "ukr"),
+    ("ur", "urd"),
+    ("uz", "uzb"),
+    ("vi", "vie"),
+    ("yi", "yid"),
+    ("zh", "zho/chi/cmn"),
+    ("zu", "zul"),
 ];
 
 /// Letters a paragraph needs before its language is told.

@@ -358,3 +358,248 @@ fn extract_output_is_the_same_bytes_every_run_and_the_table_format_works() {
         "Arabic runs are isolated for terminals"
     );
 }
+
+/// Issue 21: `serve --db typo.db` created and served an empty store; the
+/// reading commands all refuse a store that is not there, and only `ingest`
+/// creates one.
+#[test]
+fn the_reading_commands_refuse_a_missing_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cases: [&[&str]; 3] = [
+        &["serve", "--addr", "127.0.0.1:0", "--db", "typo.db"],
+        &["ledger", "--db", "typo.db"],
+        &["search", "SDF", "--db", "typo.db"],
+    ];
+    for args in cases {
+        let out = isnad(args, b"", d);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.contains("typo.db") && err.contains("no store"),
+            "{args:?}: {err}"
+        );
+        assert!(!d.join("typo.db").exists(), "{args:?} created the store");
+    }
+}
+
+/// Issue 21: documents were named by their file's stem alone, so
+/// `x/report.txt`, `y/report.txt` and `y/report.html` were all `report`.
+/// A stem shared in a batch is replaced by the path (relative to the folder
+/// given, or as given); distinct stems stay as they were, which the devset
+/// scoring (`doc` = the file's stem) relies on.
+#[test]
+fn document_ids_are_unique_in_a_batch_and_stems_stay_when_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = b"Forty-one people were killed, SOHR said.\n";
+    for f in [
+        "x/report.txt",
+        "y/report.txt",
+        "y/report.html",
+        "y/other.txt",
+        "z/a.txt",
+        "z/b.md",
+    ] {
+        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        write(d, f, text);
+    }
+    #[rustfmt::skip]
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["."],                          &["x/report.txt", "other", "y/report.html", "y/report.txt", "a", "b"]),
+        (&["x", "y"],                     &["x/report.txt", "other", "y/report.html", "y/report.txt"]),
+        (&["y"],                          &["other", "report.html", "report.txt"]),
+        (&["z"],                          &["a", "b"]),
+        (&["x/report.txt"],               &["report"]),
+        (&["x/report.txt", "x/report.txt"], &["report", "report"]),
+        (&["x/report.txt", "z/a.txt"],    &["report", "a"]),
+        (&["x/report.txt", "./y/report.txt"], &["x/report.txt", "y/report.txt"]),
+    ];
+    for (args, want) in cases {
+        let mut argv = vec!["read"];
+        argv.extend_from_slice(args);
+        let out = ok(isnad(&argv, b"", d));
+        let docs: Vec<String> = lines(&out)
+            .iter()
+            .map(|o| o["doc"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(&docs, want, "{args:?}");
+    }
+}
+
+/// Issue 21: `/api/documents/report` was a 400; a document's id (as claims
+/// give it, URL-encoded) now finds it, as its number does.
+#[test]
+fn the_api_finds_a_document_by_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (f, n) in [("x/report.txt", 41), ("y/report.txt", 12)] {
+        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        write(d, f, format!("{n} people were killed, SOHR said.\n").as_bytes());
+    }
+    ok(isnad(&["ingest", "x", "y"], b"", d));
+    let (mut server, url) = serve(d, &[]);
+    for (path, doc) in [
+        ("/api/documents/x%2Freport.txt", "x/report.txt"),
+        ("/api/documents/y%2Freport.txt", "y/report.txt"),
+    ] {
+        let v: Value = serde_json::from_str(&get(&url, path)).unwrap();
+        assert_eq!(v["fields"]["doc"], doc, "{path}: {v}");
+        let n = v["id"].as_i64().unwrap();
+        let by_number: Value = serde_json::from_str(&get(&url, &format!("/api/documents/{n}"))).unwrap();
+        assert_eq!(by_number["fields"]["doc"], doc);
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// Issue 21: a JSONL record without `id` was `line{N}`, counted per input,
+/// so inputs piped separately (Spark's `pipe`, one per partition) gave the
+/// same ids to different records. It is now its `url`, else a hash of its
+/// text: the same in every input, different for different texts.
+#[test]
+fn a_jsonl_record_without_id_takes_its_url_else_a_hash_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.jsonl",
+        concat!(
+            "{\"id\":\"given\",\"url\":\"https://example.org/x\",\"text\":\"One.\"}\n",
+            "{\"url\":\"https://example.org/y\",\"text\":\"Two.\"}\n",
+            "{\"text\":\"Three.\"}\n",
+        )
+        .as_bytes(),
+    );
+    write(d, "b.jsonl", b"{\"text\":\"Four.\"}\n{\"text\":\"Three.\"}\n");
+    let out = ok(isnad(&["read", "a.jsonl", "b.jsonl"], b"", d));
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|o| o["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs[..2], ["given", "https://example.org/y"]);
+    let hashed = [&docs[2], &docs[3], &docs[4]];
+    for h in hashed {
+        assert!(h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()), "{h}");
+    }
+    assert_eq!(docs[2], docs[4], "the same text has the same id in another input");
+    assert_ne!(docs[2], docs[3], "different texts have different ids");
+    // Piped alone, as one partition of a job: the same id again.
+    let piped = ok(isnad(&["read", "-"], b"{\"text\":\"Three.\"}\n", d));
+    assert_eq!(lines(&piped)[0]["doc"].as_str().unwrap(), docs[2]);
+}
+
+/// Issue 21: an empty file was stored as a document. A document with no
+/// text is named on stderr and skipped, and the batch goes on.
+#[test]
+fn empty_documents_are_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "empty.txt", b"");
+    write(d, "blank.txt", b"  \n\t\n");
+    write(d, "bare.html", b"<html><body><script>x()</script></body></html>");
+    write(d, "good.txt", b"Forty-one people were killed, SOHR said.\n");
+    write(
+        d,
+        "records.jsonl",
+        b"{\"id\":\"r1\",\"text\":\"\"}\n{\"id\":\"r2\",\"text\":\"41 killed.\"}\n",
+    );
+    #[rustfmt::skip]
+    let cases: &[(&str, &str)] = &[
+        ("empty.txt",       "empty.txt: no text; skipped"),
+        ("blank.txt",       "blank.txt: no text; skipped"),
+        ("bare.html",       "bare.html: no text; skipped"),
+        ("records.jsonl",   "records.jsonl:1: no text; skipped"),
+    ];
+    let out = ok(isnad(&["read", "."], b"", d));
+    let docs: Vec<String> = lines(&out)
+        .iter()
+        .map(|o| o["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs, ["good", "r2"]);
+    let out = isnad(&["ingest", "."], b"", d);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for (file, said) in cases {
+        assert!(err.contains(said), "{file}: {err}");
+    }
+    assert!(err.contains("2 documents: 2 new"), "{err}");
+}
+
+/// Issue 21: language codes mixed two and three letters (`swe`), and a short
+/// English sentence about SOHR was tagged Swedish. Codes are ISO 639-1; a
+/// text too short to tell keeps the record's language, else none.
+#[test]
+fn languages_are_two_letter_codes_and_never_guessed_from_a_short_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let long = "The Syrian Observatory for Human Rights said that forty-one people were killed in the attack on the prison.";
+    let recs = [
+        serde_json::json!({"id": "short", "text": "41 killed, SOHR said."}),
+        serde_json::json!({"id": "given", "lang": "eng", "text": "41 killed, SOHR said."}),
+        serde_json::json!({"id": "tagged", "lang": "en-GB", "text": "41 killed, SOHR said."}),
+        serde_json::json!({"id": "long", "text": long}),
+        serde_json::json!({"id": "swedish", "text": "Fyrtioen personer dödades i attacken mot fängelset, enligt observatoriet i London."}),
+        serde_json::json!({"id": "arabic", "text": "قتل 41 شخصاً"}),
+    ];
+    let body: String = recs.iter().map(|r| format!("{r}\n")).collect();
+    write(d, "r.jsonl", body.as_bytes());
+    #[rustfmt::skip]
+    let cases: &[(&str, Option<&str>)] = &[
+        ("short",   None),
+        ("given",   Some("en")),
+        ("tagged",  Some("en")),
+        ("long",    Some("en")),
+        ("swedish", Some("sv")),
+        ("arabic",  Some("ar")),
+    ];
+    let out = ok(isnad(&["read", "r.jsonl"], b"", d));
+    let read = lines(&out);
+    for (doc, want) in cases {
+        let o = read.iter().find(|o| o["doc"] == *doc).unwrap();
+        assert_eq!(o["meta"]["lang"].as_str(), *want, "{doc}: {o}");
+    }
+}
+
+/// Issue 21: `31/02/2022` was stored as `2022-02-31`, Unix times stayed
+/// strings and a Hijri date was read as the year 1443.
+#[test]
+fn a_published_date_is_a_day_or_dropped_with_a_warning_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    #[rustfmt::skip]
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        // published,              stored,              warning
+        ("2022-01-27",             Some("2022-01-27"),  None),
+        ("31/02/2022",             None,                Some("is not a real date")),
+        ("1643241600",             Some("2022-01-27"),  None),
+        ("1643241600000",          Some("2022-01-27"),  None),
+        ("25 جمادى الآخرة 1443 هـ", None,                Some("is a Hijri date")),
+    ];
+    let body: String = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _, _))| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("r{i}"), "published": p, "text": "41 killed, SOHR said."})
+            )
+        })
+        .collect();
+    write(d, "r.jsonl", body.as_bytes());
+    let out = ok(isnad(&["read", "r.jsonl"], b"", d));
+    let (read, err) = (lines(&out), stderr(&out));
+    for (i, (published, stored, warning)) in cases.iter().enumerate() {
+        let o = &read[i];
+        assert_eq!(o["meta"]["published"].as_str(), *stored, "{published}: {o}");
+        let line = err.lines().find(|l| l.contains(&format!("r.jsonl:{}:", i + 1)));
+        match warning {
+            Some(w) => assert!(
+                line.is_some_and(|l| l.contains(w) && l.contains(published)),
+                "{published}: {err}"
+            ),
+            None => assert!(line.is_none(), "{published}: {err}"),
+        }
+    }
+}

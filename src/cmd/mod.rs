@@ -190,6 +190,13 @@ impl Input for Paths<'_> {
 }
 
 /// Reads `paths` (see [`Paths`]), a walk passing over the files `not`.
+///
+/// A text or HTML file's document is named by its file's stem, as the
+/// contract says; when two different files of the batch share a stem
+/// (`x/report.txt`, `y/report.txt`, `y/report.html`), each of them is
+/// named by its path instead: relative to the folder given, or as given
+/// for a file (and as met when that is still not enough), so that ids stay
+/// unique. A flat folder, or files with distinct names, keep their stems.
 fn read_paths(
     paths: &[PathBuf],
     not: &[PathBuf],
@@ -203,10 +210,10 @@ fn read_paths(
             open.set(sink(r));
         }
     };
+    let mut todo = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            let stdin = std::io::stdin().lock();
-            reader.read_stream_raw("stdin", "-", stdin, &mut each);
+            todo.push(Next::Stdin);
         } else if p.is_dir() {
             let mut files = Vec::new();
             let mut seen = Seen::default();
@@ -219,25 +226,118 @@ fn read_paths(
                 seen.first(p, &m);
             }
             walk(p, &mut seen, &mut files);
-            for f in files.into_iter().take_while(|_| open.get()) {
-                match f {
-                    Ok(f) => reader.read_path_raw(&f, &mut each),
-                    Err(e) => each(Err(e)),
-                }
-            }
+            todo.extend(files.into_iter().map(|f| match f {
+                Ok(f) => Next::File {
+                    root: Some(p.clone()),
+                    path: f,
+                },
+                Err(e) => Next::Error(e),
+            }));
         } else if p.exists() {
-            reader.read_path_raw(p, &mut each);
+            todo.push(Next::File {
+                root: None,
+                path: p.clone(),
+            });
         } else {
-            each(Err(ReadError::Io {
+            todo.push(Next::Error(ReadError::Io {
                 path: p.display().to_string(),
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
             }));
         }
+    }
+    let ids = file_ids(&todo);
+    for (i, next) in todo.into_iter().enumerate() {
         if !open.get() {
             break;
         }
+        match next {
+            Next::Stdin => {
+                let stdin = std::io::stdin().lock();
+                reader.read_stream_raw("stdin", "-", stdin, &mut each);
+            }
+            Next::File { path, .. } => match ids.get(&i) {
+                Some(id) => reader.read_path_raw_as(&path, id, &mut each),
+                None => reader.read_path_raw(&path, &mut each),
+            },
+            Next::Error(e) => each(Err(e)),
+        }
     }
     Ok(())
+}
+
+/// What [`read_paths`] reads next.
+enum Next {
+    /// Standard input.
+    Stdin,
+    /// A file, given or met in the folder `root`.
+    File { path: PathBuf, root: Option<PathBuf> },
+    /// What could not be read, said where it was met.
+    Error(ReadError),
+}
+
+/// The ids of the files of `todo` (by index) that must not be named by
+/// their stem, because another file of the batch has the same one.
+fn file_ids(todo: &[Next]) -> std::collections::HashMap<usize, String> {
+    use std::collections::{HashMap, HashSet};
+    let files: Vec<(usize, &PathBuf, Option<&PathBuf>)> = todo
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| match n {
+            Next::File { path, root } if isnad_text::read::named_by_stem(path) => {
+                Some((i, path, root.as_ref()))
+            }
+            _ => None,
+        })
+        .collect();
+    // The same file named twice is one file, not a collision.
+    let mut by_stem: HashMap<String, HashSet<PathBuf>> = HashMap::new();
+    for (_, path, _) in &files {
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        by_stem
+            .entry(isnad_text::read::stem(path))
+            .or_default()
+            .insert(real);
+    }
+    let mut ids: HashMap<usize, String> = files
+        .iter()
+        .filter(|(_, path, _)| by_stem[&isnad_text::read::stem(path)].len() > 1)
+        .map(|&(i, path, root)| {
+            let short = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+            (i, slashed(short))
+        })
+        .collect();
+    // Two folders given may hold the same relative path: then every file
+    // of that stem is named by its whole path, as met.
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for id in ids.values() {
+        *count.entry(id.as_str()).or_default() += 1;
+    }
+    let twice: HashSet<String> = files
+        .iter()
+        .filter(|(i, _, _)| ids.get(i).is_some_and(|id| count[id.as_str()] > 1))
+        .map(|(_, path, _)| isnad_text::read::stem(path))
+        .collect();
+    for &(i, path, _) in &files {
+        if let Some(id) = ids.get_mut(&i)
+            && twice.contains(&isnad_text::read::stem(path))
+        {
+            *id = slashed(path);
+        }
+    }
+    ids
+}
+
+/// A path as an id: its parts joined by `/` (on every system), without a
+/// leading `./`.
+fn slashed(path: &Path) -> String {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| match c {
+            std::path::Component::RootDir => "".into(),
+            c => c.as_os_str().to_string_lossy(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The files under `dir`, recursively, in name order; hidden files skipped.

@@ -1,6 +1,6 @@
 //! `isnad serve`: the web page and the JSON API over the store.
 
-use super::stored::{events_file, open};
+use super::stored::{events_file, open_existing};
 use crate::args::StoreArgs;
 use crate::data::Data;
 use anyhow::{Context, Result};
@@ -39,7 +39,7 @@ pub fn run(data: Data, store: &StoreArgs, addr: std::net::SocketAddr, access: Ac
         header_timeout: seconds("header-timeout", access.header_timeout)?,
         body_timeout: seconds("body-timeout", access.body_timeout)?,
     };
-    let db = open(store)?;
+    let db = open_existing(store)?;
     let options = data.ledger_options(events_file(store)?);
     let token = access
         .allow_ingest

@@ -300,21 +300,41 @@ pub async fn documents(S(state): S<Arc<State>>, p: Params) -> Reply {
 
 /// `GET /api/documents/{id}?q=`: a document's text with its claims and
 /// sources, and with `q` where the search's words are in it (`hits`, byte
-/// ranges of the text).
+/// ranges of the text). `id` is the store's number for the document, or
+/// its id as claims give it (`doc`, URL-encoded: `x%2Freport.txt`); a name
+/// that several documents of an older store share is a 409 listing their
+/// numbers.
 pub async fn document(S(state): S<Arc<State>>, Path(id): Path<String>, p: Params) -> Reply {
     let q = p.only(&["q"])?.text("q");
-    let Ok(id) = id.parse::<i64>() else {
-        return Err(ApiError::bad_request(format!(
-            "a document id is a whole number, not {id:?}"
-        )));
-    };
     blocking(state, move |s| {
         let (d, claims) = {
             let store = s.store()?;
-            let Some(d) = store.document(id)? else {
-                return Err(ApiError::not_found(format!("no document {id}")));
+            let numbered = match id.parse::<i64>() {
+                Ok(row) => store.document(row)?.map(|d| (row, d)),
+                Err(_) => None,
             };
-            (d, store.document_claims(id)?)
+            let (row, d) = match numbered {
+                Some(found) => found,
+                None => {
+                    let row = match store.documents_named(&id)?.as_slice() {
+                        [row] => *row,
+                        [] => return Err(ApiError::not_found(format!("no document {id}"))),
+                        rows => {
+                            let rows: Vec<String> = rows.iter().map(i64::to_string).collect();
+                            return Err(ApiError::conflict(format!(
+                                "{} documents are named {id}: ask for one by number ({})",
+                                rows.len(),
+                                rows.join(", ")
+                            )));
+                        }
+                    };
+                    let Some(d) = store.document(row)? else {
+                        return Err(ApiError::not_found(format!("no document {id}")));
+                    };
+                    (row, d)
+                }
+            };
+            (d, store.document_claims(row)?)
         };
         let view = s.engine.view(&d, &claims);
         let hits: Option<Vec<[usize; 2]>> = q.map(|q| {

@@ -195,6 +195,10 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, what)
     }
 
+    pub(crate) fn conflict(what: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::CONFLICT, what)
+    }
+
     pub(crate) fn bad_request(what: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, what)
     }

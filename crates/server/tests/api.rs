@@ -115,8 +115,9 @@ async fn documents_list_and_a_document_view_maps_claims_into_its_text() {
     assert!(d["sources"].as_array().is_some_and(|s| !s.is_empty()));
     let (s, v) = get(&f, "/api/documents/999999").await;
     assert_error(s, &v, StatusCode::NOT_FOUND);
+    // Not a number, so a document id (issue 21): none has it.
     let (s, v) = get(&f, "/api/documents/not-a-number").await;
-    assert_error(s, &v, StatusCode::BAD_REQUEST);
+    assert_error(s, &v, StatusCode::NOT_FOUND);
     let (s, v) = get(&f, "/api/documents?limit=many").await;
     assert_error(s, &v, StatusCode::BAD_REQUEST);
 }
@@ -527,7 +528,6 @@ async fn bad_parameters_are_json_errors_that_name_the_parameter() {
         ("/api/claims?from=2022-02-30", "from"),
         ("/api/claims?limt=3", "limt"),
         ("/api/documents?limit=many", "limit"),
-        ("/api/documents/abc", "document id"),
         ("/api/search?q=x&limit=1e3", "limit"),
         ("/api/search", "q"),
         ("/api/events/sinaa_prison_attack_2022?limit=x", "limit"),
@@ -541,6 +541,11 @@ async fn bad_parameters_are_json_errors_that_name_the_parameter() {
             assert!(!e.contains(internal), "{uri}: {e}");
         }
     }
+    // A document is asked for by number or by its id (issue 21): a name
+    // no document has is not found, not a bad request.
+    let (s, v) = get(&f, "/api/documents/abc").await;
+    assert_error(s, &v, StatusCode::NOT_FOUND);
+    assert!(v["error"].as_str().is_some_and(|e| e.contains("abc")), "{v}");
     let (s, v) = get(&f, "/api/claims?from=2024-02-29&to=2024-03-01").await;
     assert_eq!(s, StatusCode::OK, "{v}");
     let (s, kind, body) = call(&f, Request::put("/api/claims").body(Body::empty()).expect("r")).await;

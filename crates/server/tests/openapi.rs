@@ -199,6 +199,16 @@ fn every_documented_answer_has_the_documented_shape() {
         );
         c.answer(path, "post", &a, "a post over the limit");
     }
+    // Two uploads of one name in two runs share the document id `twice`:
+    // asked for by that id, the answer lists both numbers (issue 21).
+    for body in [
+        "Five people were killed, officials said.",
+        "Six people were killed, officials said.",
+    ] {
+        c.post(on, "/api/documents", "/api/documents?name=twice.txt", ok, body);
+    }
+    c.get(on, "/api/documents/{id}", "/api/documents/twice");
+    c.get(on, "/api/documents/{id}", "/api/documents/twice?x=1");
     assert!(
         c.problems.is_empty(),
         "answers unlike their description:\n{}",

@@ -413,6 +413,13 @@ impl Store {
         dispatch!(self, s => s.data_version())
     }
 
+    /// The row ids of the documents whose id (`doc`) is `doc`, oldest
+    /// first: one in a store written since ids are unique within a batch,
+    /// perhaps more in an older one.
+    pub fn documents_named(&self, doc: &str) -> Result<Vec<i64>> {
+        dispatch!(self, s => s.documents_named(doc))
+    }
+
     /// One document by row id.
     pub fn document(&self, id: i64) -> Result<Option<StoredDocument>> {
         dispatch!(self, s => s.document(id)).map(|d| {

@@ -446,6 +446,15 @@ impl Postgres {
         self.one("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM changes")
     }
 
+    pub(crate) fn documents_named(&self, doc: &str) -> Result<Vec<i64>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query("SELECT id FROM documents WHERE doc = $1 ORDER BY id", &[&doc])
+            .map_err(|e| self.err(e))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     pub(crate) fn document(&self, id: i64) -> Result<Option<StoredDocument>> {
         let row = self
             .client

@@ -305,6 +305,18 @@ impl Sqlite {
     }
 
     /// One document by row id.
+    pub(crate) fn documents_named(&self, doc: &str) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM documents WHERE doc = ?1 ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![doc], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(|e| self.err(e))
+    }
+
     pub(crate) fn document(&self, id: i64) -> Result<Option<StoredDocument>> {
         self.conn
             .query_row(

@@ -329,14 +329,129 @@ impl Calendar {
     }
 }
 
+/// The date as `YYYY-MM-DD` when it is a day of the Gregorian calendar
+/// (`2022-02-31` is not, `2024-02-29` is).
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1000..=2999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+    ((1000..=2999).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The civil (proleptic Gregorian) date of a day counted from 1970-01-01
+/// (H. Hinnant's `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Words that mark a date of the Hijri calendar.
+const HIJRI_WORDS: &[&str] = &["هـ", "ه", "هجري", "هجرية", "للهجرة", "hijri", "hijra", "ah"];
+
+/// The years a Hijri date falls in today, and no news report's.
+const HIJRI_YEARS: std::ops::RangeInclusive<u32> = 1300..=1500;
+
+impl Calendar {
+    /// A document's `published` value as `YYYY-MM-DD` (UTC), or why it is
+    /// dropped: a date in any shape [`Calendar::find_date`] reads; a Unix
+    /// time in seconds or milliseconds (`1656633600`, `1656633600000`);
+    /// refused, by name, a Hijri date (`12 ذو الحجة 1443 هـ`, or any date of
+    /// the years 1300–1500, which news of ours never has) rather than read
+    /// as a Gregorian year; and refused a date that is no day
+    /// (`31/02/2022`) or anything else that is no date.
+    pub fn published(&self, raw: &str) -> Result<String, String> {
+        let t = raw.trim();
+        let lower = t.to_lowercase();
+        if lower.contains("a.h.")
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| HIJRI_WORDS.contains(&w))
+        {
+            return Err(format!(
+                "published {t:?} is a Hijri date, which isnad does not convert; dropped"
+            ));
+        }
+        let digits = t.split_once('.').map_or(t, |(whole, frac)| {
+            if frac.bytes().all(|b| b.is_ascii_digit()) {
+                whole
+            } else {
+                t
+            }
+        });
+        if (9..=13).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n) = digits.parse::<i64>() {
+                let secs = if digits.len() >= 12 { n / 1000 } else { n };
+                let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+                if let Some(s) = u32::try_from(y).ok().and_then(|y| iso(y, m, d)) {
+                    return Ok(s);
+                }
+            }
+            return Err(format!(
+                "published {t:?} is no Unix time of a date isnad can read; dropped"
+            ));
+        }
+        match self.find_date(t) {
+            Some(s)
+                if s.get(..4)
+                    .and_then(|y| y.parse().ok())
+                    .is_some_and(|y| HIJRI_YEARS.contains(&y)) =>
+            {
+                Err(format!(
+                    "published {t:?} is a Hijri date, which isnad does not convert; dropped"
+                ))
+            }
+            Some(s) => Ok(s),
+            None => Err(format!("published {t:?} is not a real date; dropped")),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn published_dates_are_days_unix_times_or_refused_by_name() {
+        let c = Calendar::builtin();
+        #[rustfmt::skip]
+        let cases: &[(&str, Result<&str, &str>)] = &[
+            ("2022-01-23",              Ok("2022-01-23")),
+            ("2022-01-23T10:00:00Z",    Ok("2022-01-23")),
+            ("23/01/2022",              Ok("2022-01-23")),
+            ("2024-02-29",              Ok("2024-02-29")),
+            ("31/02/2022",              Err("not a real date")),
+            ("2023-02-29",              Err("not a real date")),
+            ("yesterday",               Err("not a real date")),
+            ("1656633600",              Ok("2022-07-01")),
+            ("1656633600000",           Ok("2022-07-01")),
+            ("1656633600.5",            Ok("2022-07-01")),
+            ("12 ذو الحجة 1443 هـ",     Err("Hijri")),
+            ("1443-07-12",              Err("Hijri")),
+            ("12/07/1443 AH",           Err("Hijri")),
+        ];
+        for (raw, want) in cases {
+            match (c.published(raw), want) {
+                (Ok(got), Ok(w)) => assert_eq!(got, *w, "{raw}"),
+                (Err(why), Err(w)) => assert!(why.contains(w) && why.contains(raw), "{raw}: {why}"),
+                (got, _) => panic!("{raw}: {got:?}, want {want:?}"),
+            }
+        }
+    }
 
     #[test]
     fn dates_in_the_usual_shapes() {

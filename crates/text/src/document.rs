@@ -208,11 +208,14 @@ static ARABIC_CLASS: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|
     std::array::from_fn(|k| char::from_u32(0x600 + k as u32).map_or(0, letter_class))
 });
 
-/// The language of `text` (its first 1 KB) as an ISO 639-1 code where one
-/// exists (`ar`, `en`, `fa`, `ur`…; whatlang's three-letter code otherwise):
-/// Arabic script with none of the letters only Persian and Urdu use is
-/// Arabic; anything else goes to the `whatlang` crate's trigram model; `None` for text with fewer than
-/// eight letters or none it can tell.
+/// The language of `text` (its first 1 KB) as an ISO 639-1 code (`ar`,
+/// `en`, `fa`, `ur`…): Arabic script with none of the letters only Persian
+/// and Urdu use is Arabic (told by the script, from eight letters); anything
+/// else goes to the `whatlang` crate's trigram model, but only from
+/// [`MIN_GUESS_LETTERS`] letters on: a short sentence is too little (a short
+/// English sentence naming SOHR was told Swedish), and a caller keeps the
+/// record's or the document's language then. `None` when it cannot tell, or
+/// for a language with no two-letter code.
 pub fn guess_lang(text: &str) -> Option<String> {
     // The head of the text is enough, cut on a character boundary.
     let mut end = text.len().min(1024);
@@ -228,21 +231,112 @@ pub fn guess_lang(text: &str) -> Option<String> {
     if persian == 0 && arabic * 2 > letters {
         return Some("ar".to_string());
     }
+    if letters < MIN_GUESS_LETTERS {
+        return None;
+    }
     let info = whatlang::detect(head)?;
-    let code = match info.lang() {
-        whatlang::Lang::Ara => "ar",
-        whatlang::Lang::Eng => "en",
-        whatlang::Lang::Pes => "fa",
-        whatlang::Lang::Urd => "ur",
-        whatlang::Lang::Fra => "fr",
-        whatlang::Lang::Deu => "de",
-        whatlang::Lang::Spa => "es",
-        whatlang::Lang::Tur => "tr",
-        whatlang::Lang::Rus => "ru",
-        other => return Some(other.code().to_string()),
-    };
-    Some(code.to_string())
+    iso639_1(info.lang().code()).map(str::to_string)
 }
+
+/// Letters a text needs before its language is guessed by the model.
+pub const MIN_GUESS_LETTERS: usize = 40;
+
+/// A language code as ISO 639-1 (`en`, `ar`): a two-letter code as it is,
+/// a three-letter ISO 639-3 or 639-2 one (`eng`, `ara`, `swe`) turned into
+/// its two letters, a tag's region or script dropped (`en-US`, `ar_SY`);
+/// `None` for anything else, or a language with no two-letter code.
+pub fn iso639_1(code: &str) -> Option<&'static str> {
+    let primary = code
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    ISO_639
+        .iter()
+        .find_map(|&(two, three)| (primary == two || three.split('/').any(|t| t == primary)).then_some(two))
+}
+
+/// ISO 639-1 codes and their three-letter forms (639-3, and 639-2/B where it
+/// differs, after a `/`): every language whatlang tells, and a few more.
+const ISO_639: &[(&str, &str)] = &[
+    ("af", "afr"),
+    ("ak", "aka"),
+    ("am", "amh"),
+    ("ar", "ara/arb"),
+    ("az", "aze"),
+    ("be", "bel"),
+    ("bg", "bul"),
+    ("bn", "ben"),
+    ("ca", "cat"),
+    ("cs", "ces/cze"),
+    ("cy", "cym/wel"),
+    ("da", "dan"),
+    ("de", "deu/ger"),
+    ("el", "ell/gre"),
+    ("en", "eng"),
+    ("eo", "epo"),
+    ("es", "spa"),
+    ("et", "est"),
+    ("fa", "fas/pes/per"),
+    ("fi", "fin"),
+    ("fr", "fra/fre"),
+    ("gu", "guj"),
+    ("he", "heb"),
+    ("hi", "hin"),
+    ("hr", "hrv"),
+    ("hu", "hun"),
+    ("hy", "hye/arm"),
+    ("id", "ind"),
+    ("it", "ita"),
+    ("ja", "jpn"),
+    ("jv", "jav"),
+    ("ka", "kat/geo"),
+    ("km", "khm"),
+    ("kn", "kan"),
+    ("ko", "kor"),
+    ("ku", "kur"),
+    ("la", "lat"),
+    ("lt", "lit"),
+    ("lv", "lav"),
+    ("mk", "mkd/mac"),
+    ("ml", "mal"),
+    ("mr", "mar"),
+    ("my", "mya/bur"),
+    ("nb", "nob"),
+    ("ne", "nep"),
+    ("nl", "nld/dut"),
+    ("no", "nor"),
+    ("or", "ori"),
+    ("pa", "pan"),
+    ("pl", "pol"),
+    ("ps", "pus"),
+    ("pt", "por"),
+    ("ro", "ron/rum"),
+    ("ru", "rus"),
+    ("si", "sin"),
+    ("sk", "slk/slo"),
+    ("sl", "slv"),
+    ("sn", "sna"),
+    ("so", "som"),
+    ("sq", "sqi/alb"),
+    ("sr", "srp"),
+    ("sv", "swe"),
+    ("sw", "swa"),
+    ("ta", "tam"),
+    ("te", "tel"),
+    ("th", "tha"),
+    ("tk", "tuk"),
+    ("tl", "tgl"),
+    ("tr", "tur"),
+    ("uk", "ukr"),
+    ("ur", "urd"),
+    ("uz", "uzb"),
+    ("vi", "vie"),
+    ("yi", "yid"),
+    ("zh", "zho/chi/cmn"),
+    ("zu", "zul"),
+];
 
 /// Letters a paragraph needs before its language is told.
 const MIN_PARAGRAPH_LETTERS: usize = 40;
@@ -291,9 +385,28 @@ mod lang_tests {
                 Some("fa"),
             ),
             ("12 34", None),
+            // Issue 21: a short English sentence naming SOHR was Swedish.
+            ("Forty-one people were killed, SOHR said.", None),
         ];
         for (text, want) in cases {
             assert_eq!(guess_lang(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn language_codes_are_iso_639_1() {
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<&str>)] = &[
+            ("en", Some("en")), ("EN", Some("en")), ("en-US", Some("en")), ("ar_SY", Some("ar")),
+            ("eng", Some("en")), ("ara", Some("ar")), ("swe", Some("sv")), ("cmn", Some("zh")),
+            ("fre", Some("fr")), ("pes", Some("fa")), ("xx", None), ("", None), ("english", None),
+        ];
+        for (code, want) in cases {
+            assert_eq!(iso639_1(code), *want, "{code}");
+        }
+        // Every language the model tells has two letters.
+        for lang in whatlang::Lang::all() {
+            assert!(iso639_1(lang.code()).is_some(), "{lang:?}");
         }
     }
 

@@ -305,16 +305,31 @@ pub fn parse_record(name: &str, line: usize, text: &str) -> Result<Record, ReadE
         None => return Err(error("no `text` field".into())),
     };
     let mut meta = |names: &[&str]| names.iter().find_map(|n| take(n).and_then(Field::meta));
-    let id = meta(&["id"]).unwrap_or_else(|| format!("line{line}"));
+    let id = meta(&["id"]);
+    let url = meta(&["url"]);
+    let id = id.unwrap_or_else(|| default_id(url.as_deref(), &text));
     let meta = Metadata {
         title: meta(&["title"]),
         outlet: meta(&["outlet", "source"]),
         byline: meta(&["byline", "author"]),
         published: meta(&["published", "date"]),
-        url: meta(&["url"]),
+        url,
         lang: meta(&["lang"]),
     };
     Ok(Record { id, text, meta })
+}
+
+/// The id of a record that has none: its `url`, else the first 16 hex
+/// digits of the SHA-256 of its text. Never its line number: lines are
+/// counted per input, and a job that pipes each part of a corpus through
+/// `isnad` (Spark's `pipe`) would give the same ids to different records.
+pub fn default_id(url: Option<&str>, text: &str) -> String {
+    use sha2::Digest;
+    if let Some(url) = url {
+        return url.to_string();
+    }
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl<R: BufRead> Iterator for JsonlRecords<R> {
@@ -359,7 +374,7 @@ mod tests {
             Some(_) => return Err(error("field `text` is not a string".into())),
             None => return Err(error("no `text` field".into())),
         };
-        let id = field(&obj, &["id"]).unwrap_or_else(|| format!("line{line}"));
+        let id = field(&obj, &["id"]).unwrap_or_else(|| default_id(field(&obj, &["url"]).as_deref(), &text));
         let meta = Metadata {
             title: field(&obj, &["title"]),
             outlet: field(&obj, &["outlet", "source"]),

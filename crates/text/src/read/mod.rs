@@ -27,7 +27,7 @@ mod plain;
 pub mod warc;
 
 use crate::calendar::Calendar;
-use crate::document::{Document, Format, guess_lang};
+use crate::document::{Document, Format, guess_lang, iso639_1};
 use crate::furniture::FurnitureRules;
 use std::io::BufRead;
 use std::path::Path;
@@ -257,9 +257,7 @@ impl Reader {
             meta: page.meta,
             warnings: page.warnings,
         };
-        if let Some(d) = doc.meta.published.take() {
-            doc.meta.published = Some(self.calendar.find_date(&d).unwrap_or(d));
-        }
+        self.read_published(&mut doc);
         self.finish(doc)
     }
 
@@ -279,24 +277,50 @@ impl Reader {
             meta: rec.meta,
             warnings: Vec::new(),
         };
-        if let Some(d) = doc.meta.published.take() {
-            doc.meta.published = Some(self.calendar.find_date(&d).unwrap_or(d));
-        }
+        self.read_published(&mut doc);
         self.finish(doc)
+    }
+
+    /// The document's `published` as `YYYY-MM-DD`, or dropped with a
+    /// warning saying why (see [`Calendar::published`]).
+    fn read_published(&self, doc: &mut Document) {
+        if let Some(d) = doc.meta.published.take() {
+            match self.calendar.published(&d) {
+                Ok(day) => doc.meta.published = Some(day),
+                Err(why) => doc.warnings.push(why),
+            }
+        }
     }
 
     fn finish(&self, mut doc: Document) -> Document {
         doc.furniture = self.furniture.find(&doc.text);
         let from_text = crate::meta::from_text(&doc.text, &doc.furniture, &self.calendar);
         doc.meta.fill_from(from_text);
+        // A language given (a record's `lang`, a page's `<html lang>`) is
+        // kept in its two letters; one that names no language is guessed.
+        doc.meta.lang = doc.meta.lang.as_deref().and_then(iso639_1).map(str::to_string);
         if doc.meta.lang.is_none() {
             doc.meta.lang = guess_lang(&doc.text);
         }
         doc
     }
 
-    /// Builds a document read by a `read_*_raw` method.
+    /// Builds a document read by a `read_*_raw` method. A document with no
+    /// text (an empty file or record, a page of nothing but markup) is no
+    /// document: it comes back as a [`ReadError::Note`] naming it, which a
+    /// batch says and goes on from without counting it as a failure.
     pub fn build(&self, raw: Raw) -> Result<Document, ReadError> {
+        let doc = self.build_any(raw)?;
+        if doc.text.trim().is_empty() {
+            return Err(ReadError::Note {
+                path: doc.origin_name,
+                what: "no text; skipped".into(),
+            });
+        }
+        Ok(doc)
+    }
+
+    fn build_any(&self, raw: Raw) -> Result<Document, ReadError> {
         match raw {
             Raw::Line { name, line, text } => {
                 let text = jsonl::line_text(&name, line, &text)?;
@@ -333,6 +357,13 @@ impl Reader {
 
     /// As [`Reader::read_path`], the documents not yet built.
     pub fn read_path_raw(&self, path: &Path, sink: &mut dyn FnMut(Result<Raw, ReadError>)) {
+        self.read_path_raw_as(path, &stem(path), sink);
+    }
+
+    /// As [`Reader::read_path_raw`], a text or HTML file getting the id
+    /// `id` (a JSONL record keeps its own, a WARC page its URI): what a
+    /// caller gives when two files of a batch share a stem.
+    pub fn read_path_raw_as(&self, path: &Path, id: &str, sink: &mut dyn FnMut(Result<Raw, ReadError>)) {
         let name = path.display().to_string();
         let io = |source| ReadError::Io {
             path: name.clone(),
@@ -376,7 +407,7 @@ impl Reader {
                 }
                 match std::fs::File::open(path).and_then(|f| self.read_capped(f)) {
                     Ok(Some(bytes)) => sink(Ok(Raw::File {
-                        id: stem(path),
+                        id: id.to_string(),
                         name: name.clone(),
                         bytes,
                         format,
@@ -562,6 +593,14 @@ fn sniff_warc(path: &Path) -> bool {
     std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .is_ok_and(|n| warc::looks_like_warc(&head[..n]))
+}
+
+/// True when a file's documents are named after the file (its stem): a
+/// text or HTML file, not a JSONL file (its records have ids) nor a web
+/// archive (its pages have URIs). Told by name alone, so a file sniffed
+/// as JSONL counts as named by its stem.
+pub fn named_by_stem(path: &Path) -> bool {
+    !is_warc_name(&path.display().to_string()) && format_from_extension(path) != Some(Format::Jsonl)
 }
 
 /// The file name without its extension.

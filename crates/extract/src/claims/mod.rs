@@ -222,12 +222,14 @@ impl<'a> Run<'a> {
             n,
             key: n.as_str(),
             toks,
+            any: starts.iter().fold(0, |a, &b| a | b),
             starts,
             facts: Facts::default(),
             disc: Discourse::default(),
         };
         let lex = run.lex();
-        run.facts.prison = (0..toks.len()).any(|i| run.starts(&lex.prison_words, i));
+        run.facts.prison =
+            run.in_doc(&lex.prison_words) && (0..toks.len()).any(|i| run.starts(&lex.prison_words, i));
         run.facts.acronyms = run.acronyms();
         run.facts.head = run.head();
         run.facts.head_ids = run
@@ -237,7 +239,12 @@ impl<'a> Run<'a> {
             .map(|s| s.id.clone())
             .filter(|id| id != "unknown")
             .collect();
-        run.facts.named = (0..toks.len())
+        let named_end = if run.in_doc(&lex.source_names) {
+            toks.len()
+        } else {
+            0
+        };
+        run.facts.named = (0..named_end)
             .filter_map(|i| run.at(&lex.source_names, i).map(|f| *f.value))
             .collect();
         (run.facts.events, run.facts.main_event) = run.events();

@@ -21,6 +21,9 @@ impl Run<'_> {
     pub(super) fn nation_roles(&self) -> Vec<NationRole> {
         let lex = self.lex();
         let mut out = Vec::new();
+        if !self.in_doc(&lex.attacks) && !self.in_doc(&lex.repels) {
+            return out;
+        }
         for k in 0..self.toks.len() {
             let attack = self.starts(&lex.attacks, k);
             if !attack && !self.starts(&lex.repels, k) {

@@ -163,6 +163,9 @@ impl<'a> Run<'a> {
     /// An outlet told something by a source: أكد لـ"درج" مصدر, told Reuters.
     pub(super) fn dative_outlet(&self) -> Option<SourceRef> {
         let lex = self.lex();
+        if !self.in_doc(&lex.verbs) || !self.in_doc(&lex.source_names) {
+            return None;
+        }
         for i in 0..self.toks.len() {
             let Some(v) = self.at(&lex.verbs, i) else { continue };
             for k in v.end..(v.end + 4).min(self.toks.len()) {

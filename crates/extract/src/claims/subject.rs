@@ -9,7 +9,12 @@ impl<'a> Run<'a> {
     /// with most cues (the first listed on a tie).
     pub(super) fn events(&self) -> (Vec<(usize, usize)>, Option<usize>) {
         let lex = self.lex();
-        let hits: Vec<(usize, usize)> = (0..self.toks.len())
+        let end = if self.in_doc(&lex.event_cues) {
+            self.toks.len()
+        } else {
+            0
+        };
+        let hits: Vec<(usize, usize)> = (0..end)
             .filter_map(|i| self.at(&lex.event_cues, i).map(|f| (i, *f.value)))
             .collect();
         let mut counts = vec![0usize; lex.known_events.len()];

@@ -18,6 +18,9 @@ pub(super) struct Run<'a> {
     pub(super) toks: &'a [Token],
     /// Per token: the bits of the tables with a phrase starting with it.
     pub(super) starts: Vec<u64>,
+    /// The bits of every table a phrase of the document may start: a
+    /// table whose bit is not here has no phrase anywhere in it.
+    pub(super) any: u64,
     /// What the document tells as a whole.
     pub(super) facts: Facts<'a>,
     /// Who has been named and who spoke so far.
@@ -79,6 +82,13 @@ impl<'a> Run<'a> {
         self.toks
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Punct && !matches!(t.text(self.key), "\"" | "'"))
+    }
+
+    /// False when no token of the document starts a phrase of `set`, so
+    /// a pass over every token for it finds nothing.
+    #[inline]
+    pub(super) fn in_doc<T>(&self, set: &'a PhraseSet<T>) -> bool {
+        set.bit() == 0 || self.any & set.bit() != 0
     }
 
     pub(super) fn starts<T>(&self, set: &'a PhraseSet<T>, i: usize) -> bool {

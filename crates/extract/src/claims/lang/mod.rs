@@ -51,10 +51,13 @@ impl Lang {
     pub(super) fn of_sentence(run: &Run, sent: Range<usize>) -> Lang {
         let (mut latin, mut other) = (0usize, 0usize);
         for k in sent {
-            match run.word(k) {
-                "" => {}
-                w if Lang::of_word(w) == Lang::English => latin += 1,
-                _ => other += 1,
+            let w = run.word(k).as_bytes();
+            // A first byte past ASCII settles it (most words, in Arabic
+            // news) without scanning the rest of the word.
+            match w.first() {
+                None => {}
+                Some(&b) if b < 0x80 && w.is_ascii() => latin += 1,
+                Some(_) => other += 1,
             }
         }
         if latin > other {

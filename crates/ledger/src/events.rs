@@ -164,6 +164,79 @@ pub fn builtin_calendar() -> &'static Calendar {
     &CALENDAR
 }
 
+/// A group of reports as [`merge_by_places`] sees it.
+struct Group<'a> {
+    place: &'a str,
+    kind: Option<&'a str>,
+    days: Option<(i64, i64)>,
+    documents: &'a [i64],
+}
+
+/// For each group, the larger group it belongs to, if any: one of the same
+/// kind, within [`WINDOW_DAYS`], where at least half of the smaller
+/// group's reports name (among any of their places) a place the gazetteer
+/// lacks that most of the larger group's reports name, or that is its own.
+/// On a tie of sizes, the first is the larger.
+fn merge_by_places(groups: &[Group<'_>], places_of: &HashMap<i64, Vec<&str>>) -> Vec<Option<usize>> {
+    // The places most of a group's reports name, its own always.
+    let common: Vec<std::collections::HashSet<&str>> = groups
+        .iter()
+        .map(|g| {
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for d in g.documents {
+                for p in places_of.get(d).into_iter().flatten() {
+                    *counts.entry(p).or_default() += 1;
+                }
+            }
+            let mut set: std::collections::HashSet<&str> = counts
+                .into_iter()
+                .filter(|(_, n)| 2 * n >= g.documents.len() && g.documents.len() > 1)
+                .map(|(p, _)| p)
+                .collect();
+            set.insert(g.place);
+            set
+        })
+        .collect();
+    let near = |a: &Group<'_>, b: &Group<'_>| match (a.days, b.days) {
+        (Some((f, l)), Some((of, ol))) => f - ol <= WINDOW_DAYS && of - l <= WINDOW_DAYS,
+        _ => true,
+    };
+    // Whether half of `a`'s reports name a place of `b`'s that the
+    // gazetteer lacks (a prison's quarter, a village: Ghwayran), the mark
+    // of one event; gazetteer regions and cities are named across the
+    // reports of a whole war.
+    let naming = |a: &Group<'_>, b: usize| {
+        let n = a
+            .documents
+            .iter()
+            .filter(|d| {
+                places_of
+                    .get(d)
+                    .is_some_and(|ps| ps.iter().any(|p| p.starts_with('~') && common[b].contains(p)))
+            })
+            .count();
+        2 * n >= a.documents.len()
+    };
+    groups
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            groups
+                .iter()
+                .enumerate()
+                .filter(|&(j, b)| {
+                    j != i
+                        && (b.documents.len(), std::cmp::Reverse(j)) > (a.documents.len(), std::cmp::Reverse(i))
+                        && a.kind == b.kind
+                        && near(a, b)
+                        && naming(a, j)
+                })
+                .max_by_key(|(j, b)| (b.documents.len(), std::cmp::Reverse(*j)))
+                .map(|(j, _)| j)
+        })
+        .collect()
+}
+
 /// The day a report's event happened, for grouping: the date its opening
 /// gives when that is earlier than its publication (a trial's report a
 /// year on is dated by the attack), else its publication date.
@@ -415,9 +488,25 @@ pub fn assign_all(
         (c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase())).then(|| c.to_string())
     };
     let is_country = |p: &str| p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase());
-    let mut into: Vec<Option<usize>> = vec![None; built.len()];
+    // Groups whose reports name each other's places are one event (a wire
+    // from Beirut or Washington on the Ghwayran prison, a report that names
+    // Ghwayran more than Hasakah).
+    let places_of: HashMap<i64, Vec<&str>> = docs
+        .iter()
+        .map(|d| (d.document, d.about.places.iter().map(|p| p.key.as_str()).collect()))
+        .collect();
+    let groups: Vec<Group<'_>> = built
+        .iter()
+        .map(|b| Group {
+            place: b.place,
+            kind: b.kind.as_deref(),
+            days: b.days,
+            documents: &b.documents,
+        })
+        .collect();
+    let mut into = merge_by_places(&groups, &places_of);
     for (i, b) in built.iter().enumerate() {
-        if !is_country(b.place) {
+        if !is_country(b.place) || into[i].is_some() {
             continue;
         }
         let near = |o: &Built<'_>| match (b.days, o.days) {
@@ -432,7 +521,15 @@ pub fn assign_all(
             .map(|(j, _)| j);
     }
     for (i, b) in built.iter().enumerate() {
-        let target = into[i].and_then(|j| built.get(j)).unwrap_or(b);
+        // Follow the merges to their end (each goes to a larger group).
+        let mut t = i;
+        for _ in 0..built.len() {
+            match into.get(t).copied().flatten() {
+                Some(j) if j != t => t = j,
+                _ => break,
+            }
+        }
+        let target = built.get(t).unwrap_or(b);
         names
             .entry(target.id.clone())
             .or_insert_with(|| target.title.clone());

@@ -458,6 +458,10 @@ fn reports_group_by_place_window_and_kind() {
     const KELVAR_PRISON: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6],["battle",1]]}"#;
     const KELVAR_PRISON_DATED: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6]],"date":"2031-03-14"}"#;
     const KELVAR_PRISON_LATER: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6]],"date":"2033-01-01"}"#;
+    const HASAKAH_GHWAYRAN: &str = r#"{"places":[{"key":"SY.01","name":"الحسكة","score":2,"strong":true},{"key":"~jrn","name":"غويران","score":1}],"kinds":[["prison_attack",6]]}"#;
+    const GHWAYRAN_FIRST: &str = r#"{"places":[{"key":"~jrn","name":"غويران","score":2,"strong":true},{"key":"SY.01","name":"الحسكة","score":2,"strong":true}],"kinds":[["prison_attack",4]]}"#;
+    const WASHINGTON_GHWAYRAN: &str = r#"{"places":[{"key":"US.DC","name":"WASHINGTON","score":1,"strong":true},{"key":"~jrn","name":"Ghwayran","score":1}],"kinds":[["prison_attack",3]]}"#;
+    const BEIRUT_HASAKAH: &str = r#"{"places":[{"key":"LB.04","name":"بيروت","score":1,"strong":true},{"key":"SY.01","name":"الحسكة","score":1,"strong":true}],"kinds":[["prison_attack",3]]}"#;
     const KELVAR_ONCE: &str = r#"{"places":[{"key":"~jnh","name":"الجناح","score":2},{"key":"~klfr","name":"كلفار","score":1}],"kinds":[["prison_attack",4]]}"#;
     const KELVAR_FEW: &str =
         r#"{"places":[{"key":"~klfr","name":"Kelvar","score":2,"strong":true}],"kinds":[["battle",1]]}"#;
@@ -513,6 +517,22 @@ fn reports_group_by_place_window_and_kind() {
             &[
                 ("auto:~klfr:prison_attack:2031-03-14", &[1, 2]),
                 ("auto:~klfr:prison_attack:2032-04-20", &[3]),
+            ],
+        ),
+        // Reports whose main place is a datelined capital or the prison's
+        // quarter, but which name that quarter as most reports of the
+        // event do, join it; one that names only the region stays apart.
+        (
+            &[
+                (1, "2022-01-21", HASAKAH_GHWAYRAN),
+                (2, "2022-01-22", HASAKAH_GHWAYRAN),
+                (3, "2022-01-22", GHWAYRAN_FIRST),
+                (4, "2022-02-03", WASHINGTON_GHWAYRAN),
+                (5, "2022-01-28", BEIRUT_HASAKAH),
+            ],
+            &[
+                ("auto:SY.01:prison_attack:2022-01-21", &[1, 2, 3, 4]),
+                ("auto:LB.04:prison_attack:2022-01-28", &[5]),
             ],
         ),
         // A report naming only the country joins the event in its region;

@@ -217,22 +217,40 @@ fn merge_by_places(groups: &[Group<'_>], places_of: &HashMap<i64, Vec<&str>>) ->
             .count();
         2 * n >= a.documents.len()
     };
+    // The groups each such place is common to: a group's candidates are
+    // those of the places its reports name, never every group.
+    let mut by_place: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, set) in common.iter().enumerate() {
+        for p in set.iter().filter(|p| p.starts_with('~')) {
+            by_place.entry(p).or_default().push(j);
+        }
+    }
     groups
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            groups
+            let mut candidates: Vec<usize> = a
+                .documents
                 .iter()
-                .enumerate()
-                .filter(|&(j, b)| {
+                .flat_map(|d| places_of.get(d).into_iter().flatten())
+                .filter_map(|p| by_place.get(p))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+                .into_iter()
+                .filter(|&j| {
+                    let b = &groups[j];
                     j != i
-                        && (b.documents.len(), std::cmp::Reverse(j)) > (a.documents.len(), std::cmp::Reverse(i))
+                        && (b.documents.len(), std::cmp::Reverse(j))
+                            > (a.documents.len(), std::cmp::Reverse(i))
                         && a.kind == b.kind
                         && near(a, b)
                         && naming(a, j)
                 })
-                .max_by_key(|(j, b)| (b.documents.len(), std::cmp::Reverse(*j)))
-                .map(|(j, _)| j)
+                .max_by_key(|&j| (groups[j].documents.len(), std::cmp::Reverse(j)))
         })
         .collect()
 }
@@ -493,7 +511,12 @@ pub fn assign_all(
     // Ghwayran more than Hasakah).
     let places_of: HashMap<i64, Vec<&str>> = docs
         .iter()
-        .map(|d| (d.document, d.about.places.iter().map(|p| p.key.as_str()).collect()))
+        .map(|d| {
+            (
+                d.document,
+                d.about.places.iter().map(|p| p.key.as_str()).collect(),
+            )
+        })
         .collect();
     let groups: Vec<Group<'_>> = built
         .iter()

@@ -123,6 +123,10 @@ try {
   check(undated > 0 && await box.getAttribute("data-undated") === String(undated), `the chart counts ${undated} undated values`);
   check((await box.locator(".aside").innerText()).includes(`${undated}`), "the undated count is written beside the chart");
   check(await box.locator("circle.point").count() === dated, `every dated value is a point (${dated})`);
+  // The legend: an entry per origin, no two reading the same.
+  const legend = await box.locator(".legend > span").allInnerTexts();
+  check(legend.length === new Set(f.timeline.map((t) => t.origin)).size, `the legend has an entry per origin (${legend.length})`);
+  check(new Set(legend).size === legend.length, `no two legend entries read the same: ${legend.join(" | ")}`);
   const xs = await box.locator("circle.point").evaluateAll((cs) => cs.map((c) => `${c.getAttribute("cx")},${c.getAttribute("cy")}`));
   check(new Set(xs).size === xs.length, "no two points of one day lie on each other");
   check(await box.locator("text.tick.x").count() >= 2 && await box.locator("text.tick.y").count() >= 2, "both axes have ticks");

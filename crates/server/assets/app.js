@@ -604,8 +604,12 @@ function chart(f) {
     }
     wrap.append(svg);
   }
+  // One entry per origin; origins that share a name (the unnamed sources
+  // of two outlets) are told apart by their ids.
+  const shown = (o) => names.get(o) || o;
+  const repeated = new Set(origins.filter((o, i) => origins.some((p, j) => j !== i && shown(p) === shown(o))));
   wrap.append(el("div", { class: "legend" }, origins.map((o) => {
-    const s = el("span", {}, iso(names.get(o) || o));
+    const s = el("span", { "data-origin": o }, iso(shown(o)), repeated.has(o) ? [" ", el("small", { class: "muted" }, ltr(o))] : null);
     s.style.setProperty("--c", color(o));
     return s;
   })));

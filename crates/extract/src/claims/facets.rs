@@ -91,7 +91,7 @@ impl<'a> Run<'a> {
             && cues
                 .iter()
                 .any(|&(k, e)| e == r.hostage_taken && k >= b && self.words_between(b, k) <= 2);
-        if abductors {
+        if abductors || self.counted_agent(q, b, event, who, &cues, others) {
             return Some((r.attackers_count.clone(), 1.0));
         }
         // Postposed عدة counts the noun before it (مجموعات عدة من المنطقة).
@@ -164,6 +164,40 @@ impl<'a> Run<'a> {
         } else {
             b
         }
+    }
+
+    /// "قتل أربعة مسلحين من حركة الشباب 67 شخصا": right after an Arabic
+    /// verb of killing or abduction, a count of attackers followed in its
+    /// clause by another count (the victims, the verb's object) is the
+    /// verb's subject: the attackers, not the dead.
+    fn counted_agent(
+        &self,
+        q: &Quantity,
+        b: usize,
+        event: Option<u16>,
+        who: Option<u16>,
+        cues: &[(usize, u16)],
+        others: &[Range<usize>],
+    ) -> bool {
+        let r = &self.lex().roles;
+        let a = q.toks.start;
+        let verb_before = cues
+            .iter()
+            .any(|&(k, e)| Some(e) == event && k < a && self.words_between(k, a) == 1);
+        let object_after = others.iter().any(|o| {
+            o.start >= b
+                && self.words_between(b, o.start) <= 4
+                && !(b..o.start).any(|k| {
+                    self.is_punct(k)
+                        || self.starts(&self.lex().verbs, k)
+                        || (self.word(k).starts_with('و') && self.word(k).chars().count() > 2)
+                })
+        });
+        who == Some(r.attackers)
+            && event.is_some_and(|e| e == r.killed || e == r.hostage_taken)
+            && self.lang(a) == Lang::Arabic
+            && verb_before
+            && object_after
     }
 
     /// True for a number that counts nothing of the event: an issue, page,

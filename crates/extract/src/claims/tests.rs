@@ -764,6 +764,17 @@ const NOT_CLAIMS: &[Row] = &[
         "وصرح المتحدث الأمني بوزارة الداخلية أن التفجير أسفر عن إصابة 9 أشخاص.",
         "wounded 9 [unknown > وزارة الداخلية]"
     ),
+    // A count of attackers right after a verb of killing, with its
+    // victims counted after it, is the verb's subject.
+    t!(
+        "وفي عام 2013 قتل أربعة مسلحين من الحركة 67 شخصا على الأقل في هجوم على مركز تجاري.",
+        "attackers_count 4 [unknown]",
+        "killed_total 67 [unknown]"
+    ),
+    t!(
+        "وقتل أربعة مسلحين في الاشتباكات.",
+        "killed_attackers_or_isis 4 [unknown]"
+    ),
     // A dual noun counts what it names; the unit after من is where they
     // are from.
     t!(

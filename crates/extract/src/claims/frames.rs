@@ -36,6 +36,9 @@ pub(super) struct Frame {
     /// (…، بحسب المرصد), an English verb ("…, police said"); not an Arabic
     /// reporting verb, whose subject and what it reports follow it.
     pub(super) trails: bool,
+    /// When it trails, the first token it may cover: a citation after an
+    /// Arabic word of contrast (غير أن، لكن) covers its own clause only.
+    pub(super) from: usize,
 }
 
 /// One sentence as its frames are read.
@@ -74,6 +77,7 @@ impl<'a> Run<'a> {
             deny: false,
             prep,
             trails: true,
+            from: 0,
         }
     }
 
@@ -217,6 +221,7 @@ impl<'a> Run<'a> {
             deny: false,
             prep: false,
             trails: true,
+            from: 0,
         });
         Some(colon + 1)
     }
@@ -259,8 +264,19 @@ impl<'a> Run<'a> {
                 deny: b.deny,
                 prep: true,
                 trails: true,
+                from: 0,
             },
             _ => self.speaker_frame(i, &src, true),
+        };
+        // "… غير أن المجموعة كانت أكبر وفق شهود عيان": after a word of
+        // contrast the citation covers its own clause, not the one before.
+        let contrast = (s.sent.start..i).rev().find(|&k| {
+            self.at(&self.lex().clause_contrast, k)
+                .is_some_and(|c| c.end <= i)
+        });
+        let frame = Frame {
+            from: contrast.unwrap_or(0),
+            ..frame
         };
         if s.g.carries_citation() {
             self.disc.last_speaker = Some(frame.clone());
@@ -300,6 +316,7 @@ impl<'a> Run<'a> {
                     // own figures, whatever the verb before it did.
                     deny,
                     trails: s.g.verb_trails(self, i),
+                    from: 0,
                     ..f
                 },
                 None => return Some(after),
@@ -375,6 +392,7 @@ impl<'a> Run<'a> {
             deny: verb.stance == VerbStance::Deny,
             prep: false,
             trails: s.g.verb_trails(self, i),
+            from: 0,
         }
     }
 
@@ -429,8 +447,9 @@ pub(super) fn pick(frames: &[Frame], at: usize) -> (Vec<SourceRef>, bool, bool) 
             && before.is_none_or(|b| f.chain.len() > b.chain.len() && f.chain.starts_with(&b.chain))
     });
     let f = nested_after
+        .filter(|f| at >= f.from)
         .or(before)
-        .or_else(|| frames.iter().find(|f| f.at > at && f.trails));
+        .or_else(|| frames.iter().find(|f| f.at > at && f.trails && at >= f.from));
     match f {
         Some(f) => (f.chain.clone(), f.anonymous, f.deny),
         None => (Vec::new(), false, false),

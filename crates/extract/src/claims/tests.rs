@@ -764,6 +764,12 @@ const NOT_CLAIMS: &[Row] = &[
         "وصرح المتحدث الأمني بوزارة الداخلية أن التفجير أسفر عن إصابة 9 أشخاص.",
         "wounded 9 [unknown > وزارة الداخلية]"
     ),
+    // A citation after an Arabic word of contrast covers its own clause.
+    t!(
+        "وقالت الصحيفة إن القوات قتلت 5 مسلحين، غير أن 3 مدنيين أصيبوا وفق شهود عيان.",
+        "killed_attackers_or_isis 5 [unknown > الصحيفة]",
+        "wounded 3 [unknown > الصحيفة > شهود عيان] anon"
+    ),
     // A count of attackers right after a verb of killing, with its
     // victims counted after it, is the verb's subject.
     t!(

@@ -83,6 +83,8 @@ pub(super) struct AttributionFile {
     pub(super) time_adverbs: Vec<String>,
     #[serde(default)]
     pub(super) headline_labels: Vec<String>,
+    #[serde(default)]
+    pub(super) clause_contrast: Vec<String>,
     pub(super) negation: Vec<String>,
     pub(super) none_words: Vec<String>,
     #[serde(default)]

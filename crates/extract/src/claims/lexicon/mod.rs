@@ -92,6 +92,9 @@ pub struct ClaimsLexicon {
     /// Labels a headline opens with before a colon ("ANALYSIS: …",
     /// "عاجل: …"): no speaker.
     pub(crate) headline_labels: PhraseSet<()>,
+    /// Arabic words of contrast (غير أن، لكن): a citation after one covers
+    /// its own clause only.
+    pub(crate) clause_contrast: PhraseSet<()>,
     pub(crate) negation: PhraseSet<()>,
     /// Words of a result that, negated before an event noun, claim zero.
     pub(crate) zero_results: PhraseSet<()>,
@@ -501,6 +504,7 @@ impl ClaimsLexicon {
             unnamed_after: set(&af.unnamed_after),
             time_adverbs: set(&af.time_adverbs),
             headline_labels: set(&af.headline_labels),
+            clause_contrast: set(&af.clause_contrast),
             negation,
             zero_results: set(&af.zero_results),
             item_markers: set(&af.item_markers),
@@ -583,6 +587,7 @@ impl ClaimsLexicon {
         add(&mut self.unnamed_after);
         add(&mut self.time_adverbs);
         add(&mut self.headline_labels);
+        add(&mut self.clause_contrast);
         add(&mut self.negation);
         add(&mut self.zero_results);
         add(&mut self.item_markers);

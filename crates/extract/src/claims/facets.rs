@@ -1030,9 +1030,17 @@ impl<'a> Run<'a> {
     /// "قتل نحو 30 وأصيب العشرات من المتمردين", "13 were killed and 85
     /// wounded of the militia": a bare count followed by a coordinated
     /// verb of the event and its own count shares that count's partitive
-    /// (من / of and the people after it).
+    /// (من / of and the people after it), also past the count's own noun of
+    /// the event and the other count's "others" ("سقوط 13 قتيلا وإصابة 23
+    /// آخرين من المسلحين").
     fn shared_partitive(&self, b: usize, end: usize) -> Vec<u16> {
         let lex = self.lex();
+        let own_noun = b + 1 < end
+            && !self.word(b).starts_with('و')
+            && self.word(b) != "and"
+            && self.starts(&lex.events, b)
+            && !self.starts(&lex.who, b);
+        let b = if own_noun { b + 1 } else { b };
         let verb = self.word(b).starts_with('و') || self.word(b) == "and";
         let verb_at = if self.word(b) == "and" { b + 1 } else { b };
         if !verb || !self.starts(&lex.events, verb_at) {
@@ -1040,8 +1048,9 @@ impl<'a> Run<'a> {
         }
         let count = (verb_at + 1..(verb_at + 3).min(end))
             .find(|&k| self.toks[k].kind == TokenKind::Number || self.x.numbers_word(self.word(k)));
-        match count {
-            Some(k) if matches!(self.word(k + 1), "من" | "of") => self.who_after(k + 1, end),
+        let others = |k: usize| k + usize::from(matches!(self.word(k), "اخرين" | "اخرون"));
+        match count.map(|k| others(k + 1)) {
+            Some(k) if matches!(self.word(k), "من" | "of") => self.who_after(k, end),
             _ => Vec::new(),
         }
     }

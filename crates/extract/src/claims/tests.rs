@@ -460,6 +460,12 @@ const FACETS: &[Row] = &[
         "killed_attackers_or_isis 11 [unknown]",
         "wounded 20 [unknown]"
     ),
+    // ... also past the count's own noun and the other count's "others".
+    t!(
+        "وقالت الشرطة إن القصف أدى إلى سقوط 6 قتلى وإصابة 14 آخرين من المتمردين.",
+        "killed_attackers_or_isis 6 [unknown > الشرطة]",
+        "wounded 14 [unknown > الشرطة]"
+    ),
     // With no partitive to share, the count keeps no side.
     t!(
         "وقتل 11 وأصيب 20 في الاشتباكات.",

@@ -466,6 +466,11 @@ const FACETS: &[Row] = &[
         "killed_attackers_or_isis 6 [unknown > الشرطة]",
         "wounded 14 [unknown > الشرطة]"
     ),
+    // The dead and the wounded in one figure count neither alone.
+    t!(
+        "وقال مسعفون إن القصف خلف عشرات القتلى والجرحى في السوق.",
+        "other:قتلي dozens [unknown > مسعفون] anon"
+    ),
     // With no partitive to share, the count keeps no side.
     t!(
         "وقتل 11 وأصيب 20 في الاشتباكات.",

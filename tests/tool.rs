@@ -131,3 +131,68 @@ fn help_never_shows_the_database_password() {
         assert_eq!(text.matches("secret").count(), 0, "{cmd}: {text}");
     }
 }
+
+/// Every file a library crate compiles in (`include_str!`, `include_bytes!`)
+/// lies inside that crate's folder, so `cargo package` puts it in the
+/// `.crate`. The vocabulary stays in the root `data/`; each crate reaches it
+/// through a symlink in its own `data/` folder, whose target's contents
+/// cargo packages.
+#[test]
+fn every_file_a_crate_compiles_in_lies_inside_the_crate() {
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("a source folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                rust_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    /// `..` and `.` taken out without following links.
+    fn lexical(p: &Path) -> std::path::PathBuf {
+        let mut out = std::path::PathBuf::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates");
+    let mut seen = 0;
+    for krate in std::fs::read_dir(&crates).expect("crates/").flatten() {
+        let root = krate.path();
+        let mut files = Vec::new();
+        rust_files(&root.join("src"), &mut files);
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a source file");
+            for macro_ in ["include_str!(\"", "include_bytes!(\""] {
+                for (at, _) in text.match_indices(macro_) {
+                    let rest = &text[at + macro_.len()..];
+                    let Some(end) = rest.find('"') else { continue };
+                    let target = lexical(&file.parent().expect("a folder").join(&rest[..end]));
+                    assert!(
+                        target.starts_with(&root),
+                        "{}: {} is outside {}",
+                        file.display(),
+                        target.display(),
+                        root.display()
+                    );
+                    assert!(
+                        target.exists(),
+                        "{}: {} is missing",
+                        file.display(),
+                        target.display()
+                    );
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 11, "only {seen} included files found");
+}

@@ -31,9 +31,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The built-in `data/kinds.toml`.
-pub const DEFAULT_KINDS: &str = include_str!("../../../data/kinds.toml");
+pub const DEFAULT_KINDS: &str = include_str!("../data/kinds.toml");
 /// The built-in `data/places.toml`.
-pub const DEFAULT_PLACES: &str = include_str!("../../../data/places.toml");
+pub const DEFAULT_PLACES: &str = include_str!("../data/places.toml");
 
 /// What a report is about.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -16,6 +16,7 @@
 //! kept once). Readers (`ledger`, `search`, the server) work while a writer
 //! ingests. Both backends run one schema (see `schema.rs`).
 
+mod pg_tls;
 mod postgres;
 mod schema;
 mod sqlite;
@@ -37,13 +38,23 @@ pub enum StoreError {
         /// SQLite's error.
         source: rusqlite::Error,
     },
-    /// PostgreSQL refused an operation, or could not be reached.
-    #[error("{url}: {source}")]
+    /// PostgreSQL refused an operation, or could not be reached. Said in
+    /// one line, the client's error and its causes once each (it is not
+    /// given as this error's `source`, whose chain would repeat them).
+    #[error("{url}: {}", postgres::message(.error))]
     Postgres {
         /// The database's URL, without its password.
         url: String,
         /// The client's error.
-        source: ::postgres::Error,
+        error: ::postgres::Error,
+    },
+    /// The URL's TLS settings (`sslmode`, `sslrootcert`) cannot be used.
+    #[error("{url}: {what}")]
+    PostgresTls {
+        /// The database's URL, without its password.
+        url: String,
+        /// What is wrong.
+        what: String,
     },
     /// The store was written by a newer isnad.
     #[error(

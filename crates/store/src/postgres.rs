@@ -23,7 +23,7 @@ use crate::{
     StoreError, StoredDocument, split, split_band, split_mark, stored_text,
 };
 use isnad_model::{Claim, Span};
-use postgres::{Client, NoTls, Row};
+use postgres::{Client, Row};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
@@ -60,10 +60,23 @@ impl Postgres {
     /// Connects to the database at `url` and brings its schema up to date.
     pub(crate) fn connect(url: &str) -> Result<Postgres> {
         let shown = redact(url);
-        let client = Client::connect(url, NoTls).map_err(|source| StoreError::Postgres {
+        let tls_error = |what| StoreError::PostgresTls {
             url: shown.clone(),
-            source,
+            what,
+        };
+        let connect = crate::pg_tls::parse(url).map_err(tls_error)?;
+        let tls = connect.client_config().map_err(tls_error)?;
+        let mut config: postgres::Config = connect.url.parse().map_err(|error| StoreError::Postgres {
+            url: shown.clone(),
+            error,
         })?;
+        config.ssl_mode(connect.ssl_mode());
+        let client = config
+            .connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls))
+            .map_err(|error| StoreError::Postgres {
+                url: shown.clone(),
+                error,
+            })?;
         let store = Postgres {
             client: RefCell::new(client),
             url: shown,
@@ -72,11 +85,17 @@ impl Postgres {
         Ok(store)
     }
 
-    fn err(&self, source: postgres::Error) -> StoreError {
+    fn err(&self, error: postgres::Error) -> StoreError {
         StoreError::Postgres {
             url: self.url.clone(),
-            source,
+            error,
         }
+    }
+
+    /// Whether this connection runs over TLS (the server's own view).
+    #[cfg(test)]
+    pub(crate) fn over_tls(&self) -> Result<bool> {
+        self.one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
     }
 
     pub(crate) fn location(&self) -> String {
@@ -702,19 +721,60 @@ fn retryable(e: &postgres::Error) -> bool {
         .is_some_and(|c| *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE)
 }
 
-/// The URL with its password hidden, for messages.
-pub(crate) fn redact(url: &str) -> String {
-    let Some(scheme) = url.find("://") else {
-        return url.to_string();
-    };
-    let rest = &url[scheme + 3..];
-    let Some(at) = rest.find('@') else {
-        return url.to_string();
-    };
-    match rest[..at].find(':') {
-        Some(colon) => format!("{}{}:***{}", &url[..scheme + 3], &rest[..colon], &rest[at..]),
-        None => url.to_string(),
+/// The client's error in one line: a server's error as the server says it
+/// (`ERROR: …`, without the client's `db error: ` before it), any other
+/// with each of its causes once (`error performing TLS handshake: server
+/// does not support TLS`).
+pub(crate) fn message(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return format!("{}: {}", db.severity(), db.message());
     }
+    let mut shown = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !shown.contains(&text) {
+            shown.push_str(": ");
+            shown.push_str(&text);
+        }
+        cause = c.source();
+    }
+    shown.replace('\n', " ")
+}
+
+/// The URL with its password hidden, for messages: the one after the user
+/// name and a `password=` in the query.
+pub(crate) fn redact(url: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let mut shown = match base.find("://") {
+        Some(scheme) => {
+            let rest = &base[scheme + 3..];
+            let userinfo = rest.find(['/']).map_or(rest, |slash| &rest[..slash]);
+            match userinfo
+                .rfind('@')
+                .and_then(|at| Some((at, userinfo[..at].find(':')?)))
+            {
+                Some((at, colon)) => format!("{}{}:***{}", &base[..scheme + 3], &rest[..colon], &rest[at..]),
+                None => base.to_string(),
+            }
+        }
+        None => base.to_string(),
+    };
+    if let Some(query) = query {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) if key == "password" => format!("{key}=***"),
+                _ => pair.to_string(),
+            })
+            .collect();
+        shown.push('?');
+        shown.push_str(&pairs.join("&"));
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -730,6 +790,11 @@ mod tests {
             ),
             ("postgres://isnad@db/isnad", "postgres://isnad@db/isnad"),
             ("postgresql://localhost/isnad", "postgresql://localhost/isnad"),
+            (
+                "postgres://isnad@db/isnad?sslmode=require&password=hush",
+                "postgres://isnad@db/isnad?sslmode=require&password=***",
+            ),
+            ("postgres://i:p@ss@db/isnad", "postgres://i:***@db/isnad"),
         ] {
             assert_eq!(redact(url), shown);
         }

@@ -29,7 +29,7 @@ static PROCLITICS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// The calendar file shipped with isnad.
-pub const DEFAULT_CALENDAR: &str = include_str!("../../../data/calendar.toml");
+pub const DEFAULT_CALENDAR: &str = include_str!("../data/calendar.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

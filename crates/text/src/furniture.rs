@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 /// The furniture rules shipped with isnad.
-pub const DEFAULT_FURNITURE: &str = include_str!("../../../data/furniture.toml");
+pub const DEFAULT_FURNITURE: &str = include_str!("../data/furniture.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -20,9 +20,9 @@ use serde::Deserialize;
 use std::sync::Arc;
 
 /// The number vocabulary shipped with isnad.
-pub const DEFAULT_NUMBERS: &str = include_str!("../../../../data/numbers.toml");
+pub const DEFAULT_NUMBERS: &str = include_str!("../../data/numbers.toml");
 /// The counted nouns shipped with isnad.
-pub const DEFAULT_COUNTED: &str = include_str!("../../../../data/counted.toml");
+pub const DEFAULT_COUNTED: &str = include_str!("../../data/counted.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

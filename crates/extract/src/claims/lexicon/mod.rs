@@ -31,15 +31,15 @@ use isnad_text::{Normalized, Token};
 use std::collections::HashMap;
 
 /// The files shipped with isnad.
-pub const DEFAULT_SOURCES: &str = include_str!("../../../../../data/sources.toml");
+pub const DEFAULT_SOURCES: &str = include_str!("../../../data/sources.toml");
 /// See [`DEFAULT_SOURCES`].
-pub const DEFAULT_ATTRIBUTION: &str = include_str!("../../../../../data/attribution.toml");
+pub const DEFAULT_ATTRIBUTION: &str = include_str!("../../../data/attribution.toml");
 /// See [`DEFAULT_SOURCES`].
-pub const DEFAULT_FACETS: &str = include_str!("../../../../../data/facets.toml");
+pub const DEFAULT_FACETS: &str = include_str!("../../../data/facets.toml");
 /// See [`DEFAULT_SOURCES`].
-pub const DEFAULT_EVENTS: &str = include_str!("../../../../../data/events.toml");
+pub const DEFAULT_EVENTS: &str = include_str!("../../../data/events.toml");
 /// See [`DEFAULT_SOURCES`].
-pub const DEFAULT_PLACES: &str = include_str!("../../../../../data/places.toml");
+pub const DEFAULT_PLACES: &str = include_str!("../../../data/places.toml");
 
 /// The text of each file of the claims vocabulary.
 #[derive(Debug, Clone, Copy)]

@@ -335,6 +335,28 @@ const FRAMES: &[Row] = &[
         "killed_total 41 [unknown > SOHR]",
         "wounded 33 [unknown > SOHR]"
     ),
+    // A participle after a common noun reports nothing: the noun was
+    // reported; a speaker's kind, a pronoun or an adverb before it speaks.
+    t!(
+        "It was the worst toll of Freedonian casualties reported since May, when 40 soldiers were killed.",
+        "killed_sdf_or_security 40 [unknown]"
+    ),
+    t!(
+        "The assault involved the 40 attackers cited by the Interior Ministry.",
+        "attackers_count 40 [unknown > Interior Ministry]"
+    ),
+    t!(
+        "Police reported that 40 soldiers were killed.",
+        "killed_sdf_or_security 40 [unknown > Police]"
+    ),
+    t!(
+        "The ministry reported that 40 soldiers were killed.",
+        "killed_sdf_or_security 40 [unknown > ministry]"
+    ),
+    t!(
+        "Officials later confirmed that 40 soldiers were killed.",
+        "killed_sdf_or_security 40 [unknown > Officials] anon"
+    ),
     // A citation after the number nests under the speaker.
     t!(
         "أفاد المرصد السوري بأن ما لا يقل عن 140 سجيناً فروا من السجن، نقلاً عن مصادر محلية.",

@@ -33,11 +33,16 @@ impl Grammar for English {
                         run.word(v - 1),
                         "previously" | "earlier" | "initially" | "officially"
                     ));
+        // "the casualties reported since May": a participle right after a
+        // common noun is a reduced relative; the noun was reported, it
+        // reports nothing ("the 30 attackers cited by police": the agent
+        // after "by" does).
+        let reduced = v > start && run.reduced_relative(s, v);
         // "unrest which has claimed 2,400 lives": the relative's antecedent
         // speaks only when it is a source named right before.
         let relative = (v.saturating_sub(2).max(start)..v).any(|k| matches!(run.word(k), "which" | "that"))
             && s.seen.last().is_none_or(|m| m.toks.end + 3 < v);
-        if attributive || relative || passive_aux && run.word(after) != "by" {
+        if attributive || relative || (passive_aux || reduced) && run.word(after) != "by" {
             return Subject {
                 none: true,
                 ..Subject::default()
@@ -417,6 +422,47 @@ impl<'a> Run<'a> {
 
     /// The subject of the verb at `v` when none stands right after it:
     /// before it, in the sentence being scanned.
+    /// Whether the verb at `v`, a past participle in -ed, follows a common
+    /// noun that is neither a source, nor a word of a speaker's kind, nor
+    /// a pronoun, auxiliary or adverb ("casualties reported", not "police
+    /// reported", "it has reported", "officials later confirmed").
+    fn reduced_relative(&self, s: &Scan, v: usize) -> bool {
+        let before = self.word(v - 1);
+        let noun = self.toks[v - 1].kind == TokenKind::Word
+            && !self.capitalised(v - 1)
+            && before.chars().all(|c| c.is_ascii_lowercase())
+            && !before.ends_with("ly")
+            && !matches!(
+                before,
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "also"
+                    | "later"
+                    | "then"
+                    | "first"
+                    | "and"
+                    | "but"
+                    | "not"
+                    | "never"
+                    | "yet"
+                    | "since"
+                    | "soon"
+            );
+        noun && self.word(v).ends_with("ed")
+            && self.at(&self.lex().kinds, v - 1).is_none()
+            && !s.seen.iter().any(|m| m.toks.end == v)
+    }
+
     fn subject_before_verb(&self, s: &Scan, v: usize) -> Option<SrcMention> {
         let lex = self.lex();
         let start = s.sent.start;

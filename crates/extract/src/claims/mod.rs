@@ -58,7 +58,7 @@ use isnad_text::sentence::sentences_of;
 use isnad_text::token::tokenize_into;
 use isnad_text::{Document, Normalized, Token, TokenKind};
 use lexicon::{Unit, VerbStance};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use discourse::{Aliases, Discourse, Facts};
@@ -239,17 +239,18 @@ impl<'a> Run<'a> {
             .map(|s| s.id.clone())
             .filter(|id| id != "unknown")
             .collect();
-        let named_end = if run.in_doc(&lex.source_names) {
-            toks.len()
-        } else {
-            0
-        };
-        run.facts.named = (0..named_end)
-            .filter_map(|i| run.at(&lex.source_names, i).map(|f| *f.value))
-            .collect();
         (run.facts.events, run.facts.main_event) = run.events();
         run.facts.nations = run.nation_roles();
         run
+    }
+
+    /// The gazetteer sources the document names in full ([`Facts::named`]).
+    fn named_in_full(&self) -> FxHashSet<usize> {
+        let names = &self.lex().source_names;
+        let end = if self.in_doc(names) { self.toks.len() } else { 0 };
+        (0..end)
+            .filter_map(|i| self.at(names, i).map(|f| *f.value))
+            .collect()
     }
 
     /// The claims of the document, sentence by sentence.

@@ -13,20 +13,21 @@ use super::*;
 impl<'a> Run<'a> {
     /// The outlet at the head of every chain, and a wire it carries.
     pub(super) fn head(&self) -> Vec<SourceRef> {
-        let lines: Vec<&str> = self
-            .doc
-            .content_ranges()
-            .into_iter()
-            .flat_map(|r| self.doc.text[r].lines().collect::<Vec<_>>())
+        // Only the first lines can be a masthead or a dateline: splitting
+        // a whole long report into lines was a tenth of its set-up.
+        let text: &str = &self.doc.text;
+        let lines: Vec<&str> = (self.doc.content_ranges().into_iter())
+            .flat_map(|r| text[r].lines())
             .map(str::trim)
             .filter(|l| !l.is_empty())
+            .take(HEAD_LINES)
             .collect();
         let outlet = self
             .meta_outlet()
             .or_else(|| self.masthead(&lines))
             // An outlet told something by a source: أكد لـ"درج" مصدر, told Reuters.
             .or_else(|| self.dative_outlet());
-        let wire = lines.iter().take(8).find_map(|l| self.dateline(l));
+        let wire = lines.iter().find_map(|l| self.dateline(l));
         let mut chain = Vec::new();
         match (outlet, wire) {
             (Some(o), Some(w)) if o.id != w.id => {
@@ -140,13 +141,15 @@ impl<'a> Run<'a> {
             .map(|w| self.named(w, SourceKind::Outlet))
     }
 
-    /// "الحسكة (سوريا) (أ ف ب) -": the parenthesised group a dash follows.
+    /// "الحسكة (سوريا) (أ ف ب) -": the parenthesised group a dash follows,
+    /// opening in the line's first 120 bytes.
     fn parenthesised_wire<'l>(&self, l: &'l str) -> Option<&'l str> {
+        // Bytes, not text: a paragraph is not searched past where a group
+        // may open (the byte '(' is never inside a character).
+        let head = &l.as_bytes()[..l.len().min(121)];
         let mut from = 0;
-        while let Some(open) = l[from..].find('(').map(|o| o + from) {
-            if open > 120 {
-                return None;
-            }
+        while let Some(open) = head.get(from..).and_then(|h| h.iter().position(|&b| b == b'(')) {
+            let open = open + from;
             let close = l[open..].find(')').map(|c| c + open)?;
             let inner = &l[open + 1..close];
             let after = l[close + 1..].trim_start();
@@ -187,6 +190,10 @@ impl<'a> Run<'a> {
         None
     }
 }
+
+/// How many lines open a report: the masthead is the first, a dateline
+/// one of these.
+const HEAD_LINES: usize = 8;
 
 /// The host of a URL (`https://www.a.com:80/x?y` → `www.a.com`), if it
 /// has one that reads as a domain.

@@ -31,7 +31,12 @@ impl<'a> Run<'a> {
     /// True when `aliases` allow the contextual aliases of gazetteer entry
     /// `id`, which count once the document names it in full.
     pub(super) fn doc_has(&self, aliases: Aliases, id: usize) -> bool {
-        aliases == Aliases::Doc && self.facts.named.contains(&id)
+        aliases == Aliases::Doc
+            && self
+                .facts
+                .named
+                .get_or_init(|| self.named_in_full())
+                .contains(&id)
     }
 
     /// The language whose rules read the word at `i` (see [`Lang::of_word`]).
@@ -76,6 +81,20 @@ impl<'a> Run<'a> {
             Some(t) if t.kind == TokenKind::Word => t.text(self.key),
             _ => "",
         }
+    }
+
+    /// True for a word whose first letter is Latin (A to Z), told from its
+    /// first byte in the key: a pass over every token asks it of Arabic
+    /// words, where decoding the letter was most of the pass.
+    #[inline]
+    pub(super) fn starts_latin_letter(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && (self.key.as_bytes())
+                    .get(t.start as usize..t.end as usize)
+                    .and_then(|w| w.first())
+                    .is_some_and(u8::is_ascii_alphabetic)
+        })
     }
 
     pub(super) fn is_punct(&self, i: usize) -> bool {

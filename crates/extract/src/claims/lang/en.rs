@@ -523,7 +523,7 @@ impl<'a> Run<'a> {
         let mut k = 0;
         while k < t.len() {
             // "The" opening a sentence is no initial of the name after it.
-            if !self.word(k).starts_with(|c: char| c.is_ascii_alphabetic())
+            if !self.starts_latin_letter(k)
                 || matches!(self.word(k), "the" | "a" | "an")
                 || !self.capitalised(k)
             {

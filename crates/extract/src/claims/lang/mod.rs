@@ -22,6 +22,7 @@ use super::frames::Scan;
 use super::lexicon::Verb;
 use super::sources::SrcMention;
 use super::view::Run;
+use isnad_text::TokenKind;
 use std::ops::Range;
 
 /// A language whose rules extraction knows.
@@ -50,8 +51,14 @@ impl Lang {
     /// a tie).
     pub(super) fn of_sentence(run: &Run, sent: Range<usize>) -> Lang {
         let (mut latin, mut other) = (0usize, 0usize);
-        for k in sent {
-            let w = run.word(k).as_bytes();
+        // The words' bytes straight from the key: this reads every token
+        // of the document, and slicing the key as text (checking that each
+        // end falls between characters) was half of its cost.
+        let key = run.key.as_bytes();
+        let words = (run.toks.get(sent).unwrap_or_default().iter())
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter_map(|t| key.get(t.start as usize..t.end as usize));
+        for w in words {
             // A first byte past ASCII settles it (most words, in Arabic
             // news) without scanning the rest of the word.
             match w.first() {

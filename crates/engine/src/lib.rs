@@ -304,6 +304,7 @@ impl Engine {
                 url: m.url,
                 lang: m.lang,
                 target,
+                warc: m.warc,
             },
             original: doc.original,
             text: doc.text,
@@ -316,6 +317,13 @@ impl Engine {
     /// Reads a stored document again, as it was read when ingested, so that
     /// offsets in its text map back to its original bytes.
     pub fn reread(&self, d: &isnad_store::StoredDocument) -> Document {
+        let f = &d.fields;
+        let mut doc = self.reread_bytes(d);
+        doc.meta.warc = f.warc.clone();
+        doc
+    }
+
+    fn reread_bytes(&self, d: &isnad_store::StoredDocument) -> Document {
         let f = &d.fields;
         match f.format.as_str() {
             "html" => self.reader().html(&f.doc, &f.origin, d.original.clone()),

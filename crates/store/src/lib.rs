@@ -20,7 +20,7 @@ mod postgres;
 mod schema;
 mod sqlite;
 
-use isnad_model::{Claim, SourceRef, Span, Value};
+use isnad_model::{Claim, SourceRef, Span, Value, WarcOrigin};
 pub use schema::SCHEMA_VERSION;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -162,6 +162,9 @@ pub struct DocFields {
     pub lang: Option<String>,
     /// What the report is about (a place or target), for grouping events.
     pub target: Option<String>,
+    /// Where in a web archive it was read from (schema version 4 on).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc: Option<WarcOrigin>,
 }
 
 /// A document ready to store, with everything found in it.
@@ -175,8 +178,9 @@ pub struct NewDocument {
     pub text: String,
     /// Its number mentions.
     pub mentions: Vec<MentionRow>,
-    /// Its claims. Their `doc` and `lang` are the document's: the store
-    /// keeps them once, in [`DocFields`], and gives them back from there.
+    /// Its claims. Their `doc`, `lang` and `warc` are the document's: the
+    /// store keeps them once, in [`DocFields`], and gives them back from
+    /// there.
     pub claims: Vec<Claim>,
     /// Its search terms, space-separated.
     pub terms: String,
@@ -524,8 +528,8 @@ impl Decode {
         text.parse().map_err(|e| format!("claim {claim}: {e}"))
     }
 
-    /// The claim of row `claim` from its columns, the document's `doc` and
-    /// `lang` given back to it.
+    /// The claim of row `claim` from its columns, the document's `doc`,
+    /// `lang` and `warc` given back to it.
     fn claim(&mut self, claim: i64, doc: &DocFields, c: Columns<'_>) -> std::result::Result<Claim, String> {
         Ok(Claim {
             doc: doc.doc.clone(),
@@ -543,8 +547,32 @@ impl Decode {
             span: c.span,
             sentence: c.sentence,
             evidence: Arc::from(c.evidence),
+            warc: doc.warc.clone(),
         })
     }
+}
+
+/// A document's archive origin as the store's `warc_file`, `warc_record`
+/// and `warc_offset` columns.
+fn split_warc(w: Option<&WarcOrigin>) -> (Option<&str>, Option<&str>, Option<i64>) {
+    match w {
+        Some(w) => (
+            Some(&w.file),
+            Some(&w.record),
+            Some(i64::try_from(w.offset).unwrap_or(i64::MAX)),
+        ),
+        None => (None, None, None),
+    }
+}
+
+/// A document's archive origin from the store's columns (none without a
+/// file and an offset).
+fn join_warc(file: Option<String>, record: Option<String>, offset: Option<i64>) -> Option<WarcOrigin> {
+    Some(WarcOrigin {
+        file: file?,
+        record: record.unwrap_or_default(),
+        offset: u64::try_from(offset?).unwrap_or(0),
+    })
 }
 
 /// A stored claim's columns as a backend reads them.

@@ -53,8 +53,8 @@ pub(crate) struct Postgres {
 
 const NOW: &str = r#"to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"#;
 
-const DOC_COLUMNS: &str =
-    "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target";
+const DOC_COLUMNS: &str = "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target, \
+     d.warc_file, d.warc_record, d.warc_offset";
 
 impl Postgres {
     /// Connects to the database at `url` and brings its schema up to date.
@@ -261,7 +261,7 @@ impl Postgres {
                 .map(|&i| get(&docs[i]).map(|v| clean(v).into_owned()))
                 .collect()
         };
-        let texts: [Vec<Option<String>>; 12] = [
+        let texts: [Vec<Option<String>>; 14] = [
             column(&|d| Some(&d.fields.hash)),
             column(&|d| Some(&d.fields.doc)),
             column(&|d| Some(&d.fields.origin)),
@@ -274,20 +274,28 @@ impl Postgres {
             column(&|d| d.fields.lang.as_deref()),
             column(&|d| d.fields.target.as_deref()),
             column(&|d| Some(stored_text(d))),
+            column(&|d| d.fields.warc.as_ref().map(|w| w.file.as_str())),
+            column(&|d| d.fields.warc.as_ref().map(|w| w.record.as_str())),
         ];
+        let warc_offsets: Vec<Option<i64>> = order
+            .iter()
+            .map(|&i| crate::split_warc(docs[i].fields.warc.as_ref()).2)
+            .collect();
         let originals: Vec<&[u8]> = order.iter().map(|&i| docs[i].original.as_slice()).collect();
         let row_ids: Vec<i64> = order.iter().filter_map(|&i| ids.get(i).copied()).collect();
         let inserted: HashSet<i64> = tx
             .query(
                 &format!(
-                    "INSERT INTO documents (id, hash, doc, origin, format, title, outlet, byline, published, url, lang, target, text, original, added, run)
+                    "INSERT INTO documents (id, hash, doc, origin, format, title, outlet, byline, published, url, lang, target, text, original,
+                                            warc_file, warc_record, warc_offset, added, run)
                      SELECT *, {NOW}, $15::bigint FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bytea[])
+                            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bytea[],
+                            $16::text[], $17::text[], $18::bigint[])
                      ON CONFLICT (hash) DO NOTHING RETURNING id"
                 ),
                 &[
                     &row_ids, &texts[0], &texts[1], &texts[2], &texts[3], &texts[4], &texts[5], &texts[6], &texts[7],
-                    &texts[8], &texts[9], &texts[10], &texts[11], &originals, &run,
+                    &texts[8], &texts[9], &texts[10], &texts[11], &originals, &run, &texts[12], &texts[13], &warc_offsets,
                 ],
             )?
             .iter()
@@ -388,28 +396,28 @@ impl Postgres {
             };
             let offset = |i: usize| u32::try_from(r.get::<_, i64>(i)).unwrap_or(u32::MAX);
             let columns = Columns {
-                facet: r.get(13),
-                lo: r.get(14),
-                hi: r.get(15),
-                vague: r.get(16),
-                qualifier: r.get(17),
-                stance: r.get(18),
-                chain: r.get(19),
-                anonymous: r.get(20),
-                subject: r.get(21),
+                facet: r.get(16),
+                lo: r.get(17),
+                hi: r.get(18),
+                vague: r.get(19),
+                qualifier: r.get(20),
+                stance: r.get(21),
+                chain: r.get(22),
+                anonymous: r.get(23),
+                subject: r.get(24),
                 span: Span {
-                    start: offset(22),
-                    end: offset(23),
+                    start: offset(25),
+                    end: offset(26),
                 },
                 sentence: Span {
-                    start: offset(24),
-                    end: offset(25),
+                    start: offset(27),
+                    end: offset(28),
                 },
-                evidence: r.get(26),
-                band_lo: r.get(27),
-                band_hi: r.get(28),
-                mark_start: r.get(29),
-                mark_end: r.get(30),
+                evidence: r.get(29),
+                band_lo: r.get(30),
+                band_hi: r.get(31),
+                mark_start: r.get(32),
+                mark_end: r.get(33),
             };
             let claim = decode
                 .claim(id, &doc, columns)
@@ -467,8 +475,8 @@ impl Postgres {
         Ok(row.map(|r| StoredDocument {
             id: r.get(0),
             fields: doc_fields(&r, 1),
-            original: r.get(12),
-            text: r.get(13),
+            original: r.get(15),
+            text: r.get(16),
         }))
     }
 
@@ -505,6 +513,7 @@ fn doc_fields(r: &Row, at: usize) -> DocFields {
         url: r.get(at + 8),
         lang: r.get(at + 9),
         target: r.get(at + 10),
+        warc: crate::join_warc(r.get(at + 11), r.get(at + 12), r.get(at + 13)),
     }
 }
 

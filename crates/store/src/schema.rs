@@ -36,6 +36,11 @@ const VERSIONS: &[Version] = &[
         sqlite: "",
         postgres: "",
     },
+    Version {
+        shared: include_str!("../migrations/004_warc_origin.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 /// The schema version this build writes.

@@ -228,28 +228,28 @@ impl Sqlite {
                     }
                 };
                 let columns = Columns {
-                    facet: r.get(13)?,
-                    lo: r.get(14)?,
-                    hi: r.get(15)?,
-                    vague: r.get(16)?,
-                    qualifier: r.get_ref(17)?.as_str()?,
-                    stance: r.get_ref(18)?.as_str()?,
-                    chain: r.get_ref(19)?.as_str()?,
-                    anonymous: r.get(20)?,
-                    subject: r.get(21)?,
+                    facet: r.get(16)?,
+                    lo: r.get(17)?,
+                    hi: r.get(18)?,
+                    vague: r.get(19)?,
+                    qualifier: r.get_ref(20)?.as_str()?,
+                    stance: r.get_ref(21)?.as_str()?,
+                    chain: r.get_ref(22)?.as_str()?,
+                    anonymous: r.get(23)?,
+                    subject: r.get(24)?,
                     span: Span {
-                        start: r.get(22)?,
-                        end: r.get(23)?,
+                        start: r.get(25)?,
+                        end: r.get(26)?,
                     },
                     sentence: Span {
-                        start: r.get(24)?,
-                        end: r.get(25)?,
+                        start: r.get(27)?,
+                        end: r.get(28)?,
                     },
-                    evidence: r.get_ref(26)?.as_str()?,
-                    band_lo: r.get(27)?,
-                    band_hi: r.get(28)?,
-                    mark_start: r.get(29)?,
-                    mark_end: r.get(30)?,
+                    evidence: r.get_ref(29)?.as_str()?,
+                    band_lo: r.get(30)?,
+                    band_hi: r.get(31)?,
+                    mark_start: r.get(32)?,
+                    mark_end: r.get(33)?,
                 };
                 Ok(decode.claim(id, &doc, columns).map(|claim| LedgerRow {
                     id,
@@ -326,8 +326,8 @@ impl Sqlite {
                     Ok(StoredDocument {
                         id: r.get(0)?,
                         fields: doc_fields(r, 1)?,
-                        original: r.get(12)?,
-                        text: r.get::<_, String>(13)?,
+                        original: r.get(15)?,
+                        text: r.get::<_, String>(16)?,
                     })
                 },
             )
@@ -373,6 +373,7 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
         return Ok(Added::Known(id));
     }
     let f = &d.fields;
+    let (warc_file, warc_record, warc_offset) = crate::split_warc(f.warc.as_ref());
     // The same record stored by an isnad that keyed it by its bytes alone.
     if let Some(legacy) = crate::legacy_hash(f, &d.original) {
         let known: Option<i64> = tx
@@ -387,11 +388,12 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
         }
     }
     tx.execute(
-            "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14)",
+            "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run,
+                                    warc_file, warc_record, warc_offset)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
                 f.hash, f.doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
-                f.target, d.original, stored_text(d), run
+                f.target, d.original, stored_text(d), run, warc_file, warc_record, warc_offset
             ],
         )
         ?;
@@ -447,8 +449,8 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
     Ok(Added::New(id))
 }
 
-const DOC_COLUMNS: &str =
-    "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target";
+const DOC_COLUMNS: &str = "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target, \
+     d.warc_file, d.warc_record, d.warc_offset";
 
 fn doc_fields(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocFields> {
     Ok(DocFields {
@@ -463,6 +465,7 @@ fn doc_fields(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocFields> {
         url: r.get(at + 8)?,
         lang: r.get(at + 9)?,
         target: r.get(at + 10)?,
+        warc: crate::join_warc(r.get(at + 11)?, r.get(at + 12)?, r.get(at + 13)?),
     })
 }
 

@@ -55,6 +55,7 @@ fn claim(facet: &str, value: Value) -> Claim {
         span: Span::new(0, 2),
         sentence: Span::new(0, 10),
         evidence: "90 …".into(),
+        warc: None,
     }
 }
 
@@ -224,6 +225,28 @@ fn claims_read_back_as_written() {
         let (list, total) = s.documents(10, 0).expect("documents");
         assert_eq!((list.len(), total), (1, 1));
         assert_eq!(list[0].1.hash, rows[0].doc.hash);
+    }
+}
+
+#[test]
+fn a_document_from_a_web_archive_keeps_its_record_and_so_do_its_claims() {
+    for (at, _keep) in fresh("a_document_from_a_web_archive_keeps_its_record") {
+        let mut s = Store::open_location(&at).expect("open");
+        let warc = WarcOrigin {
+            file: "crawl/a.warc.gz".into(),
+            offset: 5_000_000_000,
+            record: "<urn:uuid:7>".into(),
+        };
+        let mut d = doc("نص", vec![claim("attackers_count", Value::Number(12.0))]);
+        d.fields.warc = Some(warc.clone());
+        let plain = doc("نص آخر", vec![claim("attackers_count", Value::Number(3.0))]);
+        s.add_all(&[d, plain], None).expect("add");
+        let rows = s.ledger_rows().expect("rows");
+        let got: Vec<Option<WarcOrigin>> = rows.iter().map(|r| r.claim.warc.clone()).collect();
+        assert_eq!(got, [Some(warc.clone()), None], "{at}");
+        assert_eq!(rows[0].doc.warc.as_ref(), Some(&warc));
+        let stored = s.document(rows[0].document).expect("read").expect("there");
+        assert_eq!(stored.fields.warc, Some(warc), "{at}");
     }
 }
 

@@ -7,6 +7,7 @@ mod ingest;
 mod ledger;
 mod numbers;
 mod read;
+mod reextract;
 mod search;
 mod serve;
 mod stored;
@@ -49,6 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             quiet,
             claims,
         } => ingest::run(&data, &paths, &store, jobs, quiet, &claims),
+        Command::Reextract { store } => reextract::run(&data, &store),
         Command::Ledger {
             store,
             event,

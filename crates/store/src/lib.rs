@@ -391,6 +391,15 @@ impl Store {
         dispatch!(mut self, s => s.add_all(docs, run))
     }
 
+    /// Replaces what was found in stored document `document` (row id): its
+    /// claims, its number mentions and its target become `d`'s, in one
+    /// transaction. Its bytes, its other fields and its search terms stay
+    /// as stored (the full-text index keeps no copy of the terms it would
+    /// have to take out).
+    pub fn replace_found(&mut self, document: i64, d: &NewDocument) -> Result<()> {
+        dispatch!(mut self, s => s.replace_found(document, d))
+    }
+
     /// How much the store holds.
     pub fn counts(&self) -> Result<Counts> {
         dispatch!(self, s => s.counts())
@@ -415,6 +424,11 @@ impl Store {
     /// (by this connection or another), for caching what is computed from it.
     pub fn data_version(&self) -> Result<i64> {
         dispatch!(self, s => s.data_version())
+    }
+
+    /// The row ids of every stored document, oldest first.
+    pub fn document_ids(&self) -> Result<Vec<i64>> {
+        dispatch!(self, s => s.document_ids())
     }
 
     /// The row ids of the documents whose id (`doc`) is `doc`, oldest

@@ -338,6 +338,40 @@ impl Postgres {
         Ok(out)
     }
 
+    /// Replaces the claims, mentions and target of document `id` with
+    /// those of `d`, in one transaction.
+    pub(crate) fn replace_found(&mut self, id: i64, d: &NewDocument) -> Result<()> {
+        let mut tries = 0;
+        loop {
+            match self.try_replace_found(id, d) {
+                Ok(()) => {
+                    return self
+                        .client
+                        .get_mut()
+                        .execute("SELECT nextval('changes')", &[])
+                        .map(drop)
+                        .map_err(|e| self.err(e));
+                }
+                Err(e) if tries < RETRIES && retryable(&e) => tries += 1,
+                Err(e) => return Err(self.err(e)),
+            }
+        }
+    }
+
+    fn try_replace_found(&mut self, id: i64, d: &NewDocument) -> std::result::Result<(), postgres::Error> {
+        let mut tx = self.client.get_mut().transaction()?;
+        tx.execute("DELETE FROM claims WHERE document = $1", &[&id])?;
+        tx.execute("DELETE FROM mentions WHERE document = $1", &[&id])?;
+        let target = d.fields.target.as_deref().map(|t| clean(t).into_owned());
+        tx.execute("UPDATE documents SET target = $2 WHERE id = $1", &[&id, &target])?;
+        let (mut m, mut c) = (Mentions::default(), Claims::default());
+        m.push(id, d);
+        c.push(id, d);
+        m.insert(&mut tx)?;
+        c.insert(&mut tx)?;
+        tx.commit()
+    }
+
     pub(crate) fn counts(&self) -> Result<Counts> {
         let r = self
             .client
@@ -452,6 +486,15 @@ impl Postgres {
 
     pub(crate) fn data_version(&self) -> Result<i64> {
         self.one("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM changes")
+    }
+
+    pub(crate) fn document_ids(&self) -> Result<Vec<i64>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query("SELECT id FROM documents ORDER BY id", &[])
+            .map_err(|e| self.err(e))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     pub(crate) fn documents_named(&self, doc: &str) -> Result<Vec<i64>> {

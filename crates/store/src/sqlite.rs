@@ -178,6 +178,28 @@ impl Sqlite {
         Ok(out)
     }
 
+    /// Replaces the claims, mentions and target of document `id` with
+    /// those of `d`, in one transaction.
+    pub(crate) fn replace_found(&mut self, id: i64, d: &NewDocument) -> Result<()> {
+        let path = self.path.clone();
+        let e = |e| sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
+        tx.execute("DELETE FROM claims WHERE document = ?1", params![id])
+            .map_err(e)?;
+        tx.execute("DELETE FROM mentions WHERE document = ?1", params![id])
+            .map_err(e)?;
+        tx.execute(
+            "UPDATE documents SET target = ?2 WHERE id = ?1",
+            params![id, d.fields.target],
+        )
+        .map_err(e)?;
+        insert_found(&tx, id, d).map_err(e)?;
+        tx.commit().map_err(e)
+    }
+
     /// How much the store holds.
     pub(crate) fn counts(&self) -> Result<Counts> {
         let one = |sql: &str| -> Result<u64> {
@@ -305,6 +327,16 @@ impl Sqlite {
     }
 
     /// One document by row id.
+    pub(crate) fn document_ids(&self) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM documents ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(|e| self.err(e))
+    }
+
     pub(crate) fn documents_named(&self, doc: &str) -> Result<Vec<i64>> {
         let mut st = self
             .conn
@@ -398,6 +430,16 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
         )
         ?;
     let id = tx.last_insert_rowid();
+    insert_found(tx, id, d)?;
+    tx.execute(
+        "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
+        params![id, d.terms],
+    )?;
+    Ok(Added::New(id))
+}
+
+/// Inserts the mentions and claims of `d` as those of document `id`.
+fn insert_found(tx: &rusqlite::Transaction<'_>, id: i64, d: &NewDocument) -> rusqlite::Result<()> {
     {
         let mut m = tx
                 .prepare_cached(
@@ -441,12 +483,8 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
                 mark_end
             ])?;
         }
-        tx.execute(
-            "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
-            params![id, d.terms],
-        )?;
     }
-    Ok(Added::New(id))
+    Ok(())
 }
 
 const DOC_COLUMNS: &str = "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target, \

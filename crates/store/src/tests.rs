@@ -446,3 +446,43 @@ fn test_databases_are_named_in_the_servers_url() {
         "postgresql://u@h/t1?host=/tmp"
     );
 }
+
+#[test]
+fn replacing_what_was_found_keeps_the_document_and_changes_its_claims() {
+    for (at, _keep) in fresh("replacing_what_was_found") {
+        let mut s = Store::open_location(&at).expect("open");
+        let mut d = doc("نص", vec![claim("attackers_count", Value::Number(12.0))]);
+        d.fields.target = Some("old".into());
+        let other = doc("نص آخر", vec![claim("wounded", Value::Number(3.0))]);
+        s.add_all(&[d.clone(), other], None).expect("add");
+        let id = s.document_ids().expect("ids")[0];
+        let mut again = d.clone();
+        again.claims = vec![
+            claim("killed_total", Value::Number(41.0)),
+            claim("wounded", Value::Number(2.0)),
+        ];
+        again.mentions.clear();
+        again.fields.target = Some("new".into());
+        s.replace_found(id, &again).expect("replace");
+        let mine: Vec<Claim> = s
+            .document_claims(id)
+            .expect("claims")
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(mine, again.claims, "{at}");
+        let stored = s.document(id).expect("read").expect("there");
+        assert_eq!(stored.fields.target.as_deref(), Some("new"), "{at}");
+        assert_eq!(stored.original, d.original, "{at}");
+        // The other document, and the counts, as they should be.
+        assert_eq!(
+            s.counts().expect("counts"),
+            Counts {
+                documents: 2,
+                claims: 3,
+                mentions: 1
+            },
+            "{at}"
+        );
+    }
+}

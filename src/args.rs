@@ -146,6 +146,14 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// The runs that wrote the store (ingests, re-extractions), oldest
+    /// first: one JSON object a line with the command, when it started and
+    /// finished, its counts and the hash of the vocabulary it extracted
+    /// with (`isnad --version` prints the current one).
+    Runs {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// The cross-source ledger: per event and facet, every value claimed,
     /// by which chains, in which reports, and how the values relate.
     Ledger {

@@ -1,6 +1,7 @@
 //! `isnad reextract` on the real binary, on each backend at hand: after a
 //! user's vocabulary adds an alias, the stored claims and the ledger
-//! change; a second run changes nothing more. See: issue 21, "The
+//! change; a second run changes nothing more; `isnad runs` shows each
+//! run with the hash of the vocabulary it used. See: issue 21, "The
 //! vocabulary".
 
 mod common;
@@ -57,4 +58,54 @@ fn reextract_refuses_a_store_that_does_not_exist() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no store here"), "{}", stderr(&out));
     assert!(!dir.path().join("typo.db").exists());
+}
+
+/// The vocabulary hash `isnad --version` prints (with `--data dir`).
+fn vocabulary(dir: &Path, data: Option<&str>) -> String {
+    let mut args = vec!["--version"];
+    if let Some(d) = data {
+        args.extend(["--data", d]);
+    }
+    let version = stdout(&ok(isnad(&args, b"", dir)));
+    version
+        .split("vocabulary ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .unwrap_or_else(|| panic!("no vocabulary in {version}"))
+        .to_string()
+}
+
+#[test]
+fn each_run_records_the_vocabulary_it_used() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let d = dir.path();
+    write(d, "report.txt", REPORT.as_bytes());
+    std::fs::create_dir(d.join("data")).expect("the data folder");
+    write(&d.join("data"), "sources.toml", ALIAS.as_bytes());
+    let (builtin, users) = (vocabulary(d, None), vocabulary(d, Some("data")));
+    assert_ne!(builtin, users);
+    for (db, _keep) in stores("each_run_records_the_vocabulary_it_used", d) {
+        ok(isnad(&["ingest", "-q", "report.txt", "--db", &db], b"", d));
+        reextract(d, &db, Some("data"));
+        let runs = lines(&ok(isnad(&["runs", "--db", &db], b"", d)));
+        let seen: Vec<(&str, &str, i64)> = runs
+            .iter()
+            .map(|r| {
+                (
+                    r["command"].as_str().unwrap_or(""),
+                    r["vocabulary"].as_str().unwrap_or(""),
+                    r["claims"].as_i64().unwrap_or(-1),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("ingest report.txt", builtin.as_str(), 1),
+                ("reextract", users.as_str(), 1)
+            ],
+            "{db}"
+        );
+        assert!(runs.iter().all(|r| r["finished"].is_string()), "{runs:?}");
+    }
 }

@@ -3,7 +3,8 @@
 //! [`isnad_store::Store::replace_found`]): a document at a time, each in
 //! one transaction, so a kill leaves every document with its old claims or
 //! its new ones. The same vocabulary finds the same claims: a second run
-//! changes nothing. Refuses a store that does not exist.
+//! changes nothing. The run is recorded with the vocabulary's hash
+//! (`isnad runs`). Refuses a store that does not exist.
 
 use super::stored::open_existing;
 use crate::args::StoreArgs;
@@ -22,9 +23,9 @@ struct Tally {
     after: u64,
 }
 
-pub fn run(data: &Data, store: &StoreArgs) -> Result<ExitCode> {
+pub fn run(data: &Data, vocabulary: &str, store: &StoreArgs) -> Result<ExitCode> {
     let mut db = open_existing(store)?;
-    let run = db.begin_run("reextract")?;
+    let run = db.begin_run("reextract", Some(vocabulary))?;
     let mut scratch = Scratch::default();
     let mut t = Tally::default();
     for id in db.document_ids()? {
@@ -43,7 +44,7 @@ pub fn run(data: &Data, store: &StoreArgs) -> Result<ExitCode> {
     }
     db.finish_run(run, 0, t.documents, 0, t.after)?;
     eprintln!(
-        "isnad: {} documents extracted again in {}: {} with other claims than before; {} claims (were {})",
+        "isnad: {} documents extracted again in {} with vocabulary {vocabulary}: {} with other claims than before; {} claims (were {})",
         t.documents,
         db.location(),
         t.changed,

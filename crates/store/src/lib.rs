@@ -212,6 +212,30 @@ pub struct LedgerRow {
     pub claim: Claim,
 }
 
+/// A recorded run: an ingest or a re-extraction.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Run {
+    /// Its id.
+    pub id: i64,
+    /// When it began (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
+    pub started: String,
+    /// When it ended; none for a run that did not finish.
+    pub finished: Option<String>,
+    /// The command, with its paths.
+    pub command: String,
+    /// The hash of the vocabulary it extracted with (`isnad --version`);
+    /// none for runs stored before schema version 5.
+    pub vocabulary: Option<String>,
+    /// Documents it stored.
+    pub new: i64,
+    /// Documents it found stored already (a re-extraction: those it read again).
+    pub known: i64,
+    /// Documents that failed.
+    pub failed: i64,
+    /// Claims it stored.
+    pub claims: i64,
+}
+
 /// What storing a document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Added {
@@ -368,9 +392,16 @@ impl Store {
         dispatch!(self, s => s.known(hash))
     }
 
-    /// Records the start of an ingest run; returns its id.
-    pub fn begin_run(&self, command: &str) -> Result<i64> {
-        dispatch!(self, s => s.begin_run(command))
+    /// Records the start of a run (an ingest, a re-extraction) of
+    /// `command` with the vocabulary whose hash is `vocabulary`, if it
+    /// extracts anything; returns its id.
+    pub fn begin_run(&self, command: &str, vocabulary: Option<&str>) -> Result<i64> {
+        dispatch!(self, s => s.begin_run(command, vocabulary))
+    }
+
+    /// The runs recorded, oldest first.
+    pub fn runs(&self) -> Result<Vec<Run>> {
+        dispatch!(self, s => s.runs())
     }
 
     /// Records the end of an ingest run with its counts.

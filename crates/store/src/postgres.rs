@@ -155,15 +155,42 @@ impl Postgres {
         }))
     }
 
-    pub(crate) fn begin_run(&self, command: &str) -> Result<i64> {
+    pub(crate) fn begin_run(&self, command: &str, vocabulary: Option<&str>) -> Result<i64> {
         self.client
             .borrow_mut()
             .query_one(
-                &format!("INSERT INTO runs (started, command) VALUES ({NOW}, $1) RETURNING id"),
-                &[&command],
+                &format!(
+                    "INSERT INTO runs (started, command, vocabulary) VALUES ({NOW}, $1, $2) RETURNING id"
+                ),
+                &[&command, &vocabulary],
             )
             .map(|r| r.get(0))
             .map_err(|e| self.err(e))
+    }
+
+    pub(crate) fn runs(&self) -> Result<Vec<crate::Run>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query(
+                "SELECT id, started, finished, command, vocabulary, new, known, failed, claims FROM runs ORDER BY id",
+                &[],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(rows
+            .iter()
+            .map(|r| crate::Run {
+                id: r.get(0),
+                started: r.get(1),
+                finished: r.get(2),
+                command: r.get(3),
+                vocabulary: r.get(4),
+                new: r.get(5),
+                known: r.get(6),
+                failed: r.get(7),
+                claims: r.get(8),
+            })
+            .collect())
     }
 
     pub(crate) fn finish_run(&self, run: i64, new: u64, known: u64, failed: u64, claims: u64) -> Result<()> {

@@ -41,6 +41,11 @@ const VERSIONS: &[Version] = &[
         sqlite: "",
         postgres: "",
     },
+    Version {
+        shared: include_str!("../migrations/005_run_vocabulary.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 /// The schema version this build writes.

@@ -135,14 +135,38 @@ impl Sqlite {
     }
 
     /// Records the start of an ingest run; returns its id.
-    pub(crate) fn begin_run(&self, command: &str) -> Result<i64> {
+    pub(crate) fn begin_run(&self, command: &str, vocabulary: Option<&str>) -> Result<i64> {
         self.conn
             .execute(
-                "INSERT INTO runs (started, command) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1)",
-                params![command],
+                "INSERT INTO runs (started, command, vocabulary) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2)",
+                params![command, vocabulary],
             )
             .map_err(|e| self.err(e))?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    pub(crate) fn runs(&self) -> Result<Vec<crate::Run>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, started, finished, command, vocabulary, new, known, failed, claims FROM runs ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(crate::Run {
+                    id: r.get(0)?,
+                    started: r.get(1)?,
+                    finished: r.get(2)?,
+                    command: r.get(3)?,
+                    vocabulary: r.get(4)?,
+                    new: r.get(5)?,
+                    known: r.get(6)?,
+                    failed: r.get(7)?,
+                    claims: r.get(8)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<crate::Run>>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Records the end of an ingest run with its counts.

@@ -320,9 +320,21 @@ fn runs_are_recorded_and_the_version_moves_with_each_commit() {
         let mut s = Store::open_location(&at).expect("open");
         assert_eq!(s.schema_version().expect("version"), SCHEMA_VERSION);
         let before = s.data_version().expect("version");
-        let run = s.begin_run("test").expect("run");
+        let run = s.begin_run("test", Some("0123456789abcdef")).expect("run");
         s.add(&doc("أ", vec![]), Some(run)).expect("add");
         s.finish_run(run, 1, 0, 0, 0).expect("finish");
+        let runs = s.runs().expect("runs");
+        assert_eq!(runs.len(), 1, "{at}");
+        assert_eq!(
+            (
+                runs[0].command.as_str(),
+                runs[0].vocabulary.as_deref(),
+                runs[0].new
+            ),
+            ("test", Some("0123456789abcdef"), 1),
+            "{at}"
+        );
+        assert!(runs[0].finished.is_some(), "{at}");
         let other = Store::open_location(&at).expect("a second connection");
         let seen = other.data_version().expect("version");
         let mut s2 = Store::open_location(&at).expect("a third");
@@ -370,7 +382,7 @@ fn a_version_1_store_is_migrated_and_keeps_its_rows() {
     assert_eq!(&text.as_bytes()[rows[0].claim.span.range()], "نحو 90".as_bytes());
     assert_eq!(s.search(&q(&[&["سجن"]]), 5).expect("search").len(), 1);
     // Version 2 works on the migrated file: runs are recorded.
-    let run = s.begin_run("test").expect("run");
+    let run = s.begin_run("test", None).expect("run");
     s.add(&doc("جديد", vec![]), Some(run)).expect("add");
     s.finish_run(run, 1, 0, 0, 0).expect("finish");
     assert_eq!(s.counts().expect("counts").documents, 2);

@@ -11,7 +11,9 @@
 //! than the migrations it knows).
 //!
 //! Guarantees, on both backends: a document is stored whole or not at all,
-//! and at most once (its [`document_key`] is a unique key; on PostgreSQL,
+//! under an id no other stored document has (a new document whose id is
+//! taken gets a [`distinct_id`]), and at most once (its [`document_key`]
+//! is a unique key; on PostgreSQL,
 //! several processes may ingest at once and a document two of them bring is
 //! kept once). Readers (`ledger`, `search`, the server) work while a writer
 //! ingests. Both backends run one schema (see `schema.rs`).
@@ -102,6 +104,14 @@ pub fn document_key(original: &[u8], outlet: Option<&str>, url: Option<&str>) ->
         }
     }
     hex(&h.finalize())
+}
+
+/// The id a new document takes when another stored document has its id
+/// `doc` already (`x/report.txt` ingested, then `y/report.txt` in a later
+/// run): `doc~` and the first 8 hex digits of its key, the same whatever
+/// the order or the run.
+pub fn distinct_id(doc: &str, hash: &str) -> String {
+    format!("{doc}~{}", hash.get(..8).unwrap_or(hash))
 }
 
 /// The content hash a record with an outlet or address was stored under
@@ -690,6 +700,20 @@ pub mod testing {
             .unwrap_or_else(|e| panic!("{test}: CREATE DATABASE {name}: {e}"));
         let url = with_database(&admin, &name);
         Some(TestDatabase { admin, name, url })
+    }
+
+    /// Makes the SQLite store at `path` look like one written before ids
+    /// were made distinct across runs ([`crate::distinct_id`]): each
+    /// `doc~` and 8 hex digits is `doc` again. For tests of how an older
+    /// store is answered.
+    pub fn as_before_distinct_ids(path: &std::path::Path) {
+        let c = rusqlite::Connection::open(path).expect("the store");
+        c.execute(
+            "UPDATE documents SET doc = substr(doc, 1, length(doc) - 9)
+             WHERE doc GLOB '*~[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'",
+            [],
+        )
+        .expect("the ids written as before");
     }
 
     /// `url` naming database `name` instead of its own.

@@ -288,7 +288,7 @@ impl Postgres {
                 .map(|&i| get(&docs[i]).map(|v| clean(v).into_owned()))
                 .collect()
         };
-        let texts: [Vec<Option<String>>; 14] = [
+        let mut texts: [Vec<Option<String>>; 14] = [
             column(&|d| Some(&d.fields.hash)),
             column(&|d| Some(&d.fields.doc)),
             column(&|d| Some(&d.fields.origin)),
@@ -304,6 +304,28 @@ impl Postgres {
             column(&|d| d.fields.warc.as_ref().map(|w| w.file.as_str())),
             column(&|d| d.fields.warc.as_ref().map(|w| w.record.as_str())),
         ];
+        // A new document whose id another stored document has takes a
+        // distinct one.
+        let wanted: Vec<String> = texts[1].iter().map(|d| d.clone().unwrap_or_default()).collect();
+        let taken: HashSet<String> = tx
+            .query(
+                "SELECT DISTINCT doc FROM documents WHERE doc = ANY($1)",
+                &[&wanted],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        texts[1] = order
+            .iter()
+            .zip(wanted)
+            .map(|(&i, id)| {
+                Some(if taken.contains(&id) {
+                    crate::distinct_id(&id, &docs[i].fields.hash)
+                } else {
+                    id
+                })
+            })
+            .collect();
         let warc_offsets: Vec<Option<i64>> = order
             .iter()
             .map(|&i| crate::split_warc(docs[i].fields.warc.as_ref()).2)

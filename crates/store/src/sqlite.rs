@@ -430,6 +430,17 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
     }
     let f = &d.fields;
     let (warc_file, warc_record, warc_offset) = crate::split_warc(f.warc.as_ref());
+    let taken: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM documents WHERE doc = ?1 LIMIT 1",
+            params![f.doc],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let doc = match taken {
+        Some(_) => crate::distinct_id(&f.doc, &f.hash),
+        None => f.doc.clone(),
+    };
     // The same record stored by an isnad that keyed it by its bytes alone.
     if let Some(legacy) = crate::legacy_hash(f, &d.original) {
         let known: Option<i64> = tx
@@ -448,7 +459,7 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
                                     warc_file, warc_record, warc_offset)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
-                f.hash, f.doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
+                f.hash, doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
                 f.target, d.original, stored_text(d), run, warc_file, warc_record, warc_offset
             ],
         )

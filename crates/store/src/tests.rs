@@ -498,3 +498,26 @@ fn replacing_what_was_found_keeps_the_document_and_changes_its_claims() {
         );
     }
 }
+
+#[test]
+fn a_later_document_with_a_taken_id_gets_a_distinct_one() {
+    for (at, _keep) in fresh("a_later_document_with_a_taken_id") {
+        let mut s = Store::open_location(&at).expect("open");
+        let first = doc("نص", vec![claim("wounded", Value::Number(3.0))]);
+        let later = doc("نص آخر", vec![claim("wounded", Value::Number(4.0))]);
+        s.add(&first, None).expect("add");
+        s.add(&later, None).expect("add in a later run");
+        // The first again: known, nothing renamed.
+        assert!(matches!(s.add(&first, None).expect("again"), Added::Known(_)));
+        let ids: Vec<String> = s
+            .ledger_rows()
+            .expect("rows")
+            .iter()
+            .map(|r| r.claim.doc.clone())
+            .collect();
+        let want = distinct_id("d", &later.fields.hash);
+        assert_eq!(ids, ["d".to_string(), want.clone()], "{at}");
+        assert_eq!(s.documents_named("d").expect("named").len(), 1, "{at}");
+        assert_eq!(s.documents_named(&want).expect("named").len(), 1, "{at}");
+    }
+}

@@ -137,6 +137,23 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         claims: Vec<PathBuf>,
     },
+    /// Extract the claims of every stored document again with the current
+    /// vocabulary (`--data DIR` honoured), in place: each document's
+    /// claims, number mentions and event target are replaced; its bytes,
+    /// metadata and search terms stay. Running it twice changes nothing
+    /// more.
+    Reextract {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// The runs that wrote the store (ingests, re-extractions), oldest
+    /// first: one JSON object a line with the command, when it started and
+    /// finished, its counts and the hash of the vocabulary it extracted
+    /// with (`isnad --version` prints the current one).
+    Runs {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// The cross-source ledger: per event and facet, every value claimed,
     /// by which chains, in which reports, and how the values relate.
     Ledger {

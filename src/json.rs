@@ -94,6 +94,14 @@ pub fn claim_line(c: &Claim) -> String {
     push_opt_str(&mut out, c.vague.as_deref());
     out.push_str(",\"value\":");
     push_value(&mut out, &c.value);
+    if let Some(w) = &c.warc {
+        use std::fmt::Write;
+        out.push_str(",\"warc\":{\"file\":");
+        push_str(&mut out, &w.file);
+        let _ = write!(out, ",\"offset\":{},\"record\":", w.offset);
+        push_str(&mut out, &w.record);
+        out.push('}');
+    }
     out.push_str("}\n");
     out
 }
@@ -202,6 +210,11 @@ mod tests {
         claims[1].subject = Some("e\"1".into());
         claims[1].vague = Some("dozens".into());
         claims[1].mark = Some(isnad_model::Span::new(3, 7));
+        claims[1].warc = Some(isnad_model::WarcOrigin {
+            file: "a \"b\".warc.gz".into(),
+            offset: u64::MAX,
+            record: "<urn:uuid:x>".into(),
+        });
         for c in &claims {
             let line = claim_line(c);
             assert_eq!(line, by_serde(c));

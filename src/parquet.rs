@@ -17,7 +17,7 @@ use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 use isnad_ledger::events::day_number;
 use isnad_ledger::render::{DisputeRow, FlatRow, SummaryRow, dispute_rows, flat_rows, summary_rows};
 use isnad_ledger::{Ledger, PairSide};
-use isnad_model::{Claim, SourceRef, Span, Value};
+use isnad_model::{Claim, SourceRef, Span, Value, WarcOrigin};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -165,7 +165,8 @@ fn source_fields() -> Fields {
 /// `value_hi` (equal for a single number, null for a vague quantity),
 /// `band_lo` and `band_hi` (what a vague word stands for), `source` as a
 /// list of `{id, name, kind}` structs outermost first, spans as start and
-/// end columns.
+/// end columns; `warc_file`, `warc_record` and `warc_offset` (null for a
+/// document not read from a web archive) where its record is.
 pub fn claim_schema() -> SchemaRef {
     Arc::new(Schema::new(vec![
         text("doc"),
@@ -186,6 +187,9 @@ pub fn claim_schema() -> SchemaRef {
         int("sentence_start"),
         int("sentence_end"),
         text("evidence"),
+        maybe_text("warc_file"),
+        maybe_text("warc_record"),
+        Field::new("warc_offset", DataType::Int64, true),
     ]))
 }
 
@@ -406,6 +410,9 @@ struct ClaimColumns {
     subject: StringBuilder,
     spans: [Int64Builder; 4],
     evidence: StringBuilder,
+    warc_file: StringBuilder,
+    warc_record: StringBuilder,
+    warc_offset: Int64Builder,
 }
 
 impl ClaimColumns {
@@ -424,6 +431,9 @@ impl ClaimColumns {
             subject: StringBuilder::new(),
             spans: std::array::from_fn(|_| Int64Builder::new()),
             evidence: StringBuilder::new(),
+            warc_file: StringBuilder::new(),
+            warc_record: StringBuilder::new(),
+            warc_offset: Int64Builder::new(),
         }
     }
 
@@ -456,6 +466,10 @@ impl ClaimColumns {
             b.append_value(to_i64(n));
         }
         self.evidence.append_value(&c.evidence);
+        let w = c.warc.as_ref();
+        self.warc_file.append_option(w.map(|w| w.file.as_str()));
+        self.warc_record.append_option(w.map(|w| w.record.as_str()));
+        self.warc_offset.append_option(w.map(|w| to_i64(w.offset)));
     }
 
     fn finish(&mut self, schema: SchemaRef) -> Result<RecordBatch> {
@@ -481,6 +495,9 @@ impl ClaimColumns {
             Arc::new(ss.finish()),
             Arc::new(se.finish()),
             Arc::new(self.evidence.finish()),
+            Arc::new(self.warc_file.finish()),
+            Arc::new(self.warc_record.finish()),
+            Arc::new(self.warc_offset.finish()),
         ];
         RecordBatch::try_new(schema, columns).context("building a batch of claims")
     }
@@ -589,6 +606,16 @@ pub fn read_claims(path: &Path, add: &mut dyn FnMut(Claim)) -> Result<()> {
         let sources = col("source")?
             .as_list_opt::<i32>()
             .ok_or_else(|| anyhow::anyhow!("{}: column `source` is not a list", at()))?;
+        // Files written before the archive columns have none.
+        let warc_file = b
+            .column_by_name("warc_file")
+            .and_then(|c| c.as_string_opt::<i32>());
+        let warc_record = b
+            .column_by_name("warc_record")
+            .and_then(|c| c.as_string_opt::<i32>());
+        let warc_offset = b
+            .column_by_name("warc_offset")
+            .and_then(|c| c.as_primitive_opt::<Int64Type>());
         fn opt_text(a: &StringArray, i: usize) -> Option<&str> {
             (!a.is_null(i)).then(|| a.value(i))
         }
@@ -646,6 +673,14 @@ pub fn read_claims(path: &Path, add: &mut dyn FnMut(Claim)) -> Result<()> {
                     end: offset(spans[3], i),
                 },
                 evidence: Arc::from(evidence.value(i)),
+                warc: match (warc_file, warc_record, warc_offset) {
+                    (Some(f), Some(r), Some(o)) if !f.is_null(i) && !o.is_null(i) => Some(WarcOrigin {
+                        file: f.value(i).to_string(),
+                        record: opt_text(r, i).unwrap_or("").to_string(),
+                        offset: u64::try_from(o.value(i)).unwrap_or(0),
+                    }),
+                    _ => None,
+                },
             });
         }
     }

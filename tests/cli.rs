@@ -454,6 +454,44 @@ fn the_api_finds_a_document_by_its_id() {
     let _ = server.wait();
 }
 
+/// Issue 21: `x/report.txt` ingested, then `y/report.txt` in a later run,
+/// both took the id `report`, and the API answered 409. The later one now
+/// takes `report~` and the first 8 hex digits of its content hash, in
+/// whichever run it comes, and the API finds each by its id.
+#[test]
+fn a_document_ingested_later_under_a_taken_id_gets_a_distinct_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let texts = [
+        ("x/report.txt", "41 people were killed, SOHR said.\n"),
+        ("y/report.txt", "12 people were killed, SOHR said.\n"),
+    ];
+    for (f, text) in texts {
+        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        write(d, f, text.as_bytes());
+        ok(isnad(&["ingest", "-q", f], b"", d));
+    }
+    let later = format!(
+        "report~{}",
+        &isnad_store::content_hash(texts[1].1.as_bytes())[..8]
+    );
+    let csv = parse_csv(&stdout(&ok(isnad(&["ledger", "--format", "csv"], b"", d))));
+    let at = csv[0].iter().position(|c| c == "doc").unwrap();
+    let mut docs: Vec<&str> = csv[1..].iter().map(|r| r[at].as_str()).collect();
+    docs.sort_unstable();
+    assert_eq!(docs, ["report", later.as_str()]);
+    // The first file again is known: nothing new, no third id.
+    ok(isnad(&["ingest", "-q", "x/report.txt"], b"", d));
+    let (mut server, url) = serve(d, &[]);
+    for (id, text) in [("report", texts[0].1), (later.as_str(), texts[1].1)] {
+        let v: Value = serde_json::from_str(&get(&url, &format!("/api/documents/{id}"))).unwrap();
+        assert_eq!(v["fields"]["doc"], id, "{v}");
+        assert_eq!(v["text"], text, "{id}");
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
 /// Issue 21: a JSONL record without `id` was `line{N}`, counted per input,
 /// so inputs piped separately (Spark's `pipe`, one per partition) gave the
 /// same ids to different records. It is now its `url`, else a hash of its

@@ -23,7 +23,7 @@ pub fn run(data: &Data, paths: &[PathBuf], jobs_flag: Option<usize>, no_store: b
     } else {
         Some(isnad_store::Store::open(&dir.path().join("bench.db"))?)
     };
-    let run = db.as_ref().map(|d| d.begin_run("bench")).transpose()?;
+    let run = db.as_ref().map(|d| d.begin_run("bench", None)).transpose()?;
     let db = db.map(Mutex::new);
     let options = Options {
         jobs,

@@ -35,6 +35,7 @@ pub fn say(e: &Event<'_>) {
 
 pub fn run(
     data: &Data,
+    vocabulary: &str,
     paths: &[PathBuf],
     store: &StoreArgs,
     jobs_flag: Option<usize>,
@@ -61,7 +62,9 @@ pub fn run(
             .collect::<Vec<_>>()
             .join(" ")
     );
-    let run = db.begin_run(&command)?;
+    // Claims given from files were extracted elsewhere, with a vocabulary
+    // this run cannot name.
+    let run = db.begin_run(&command, given.is_none().then_some(vocabulary))?;
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.set_style(

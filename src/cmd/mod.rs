@@ -7,6 +7,8 @@ mod ingest;
 mod ledger;
 mod numbers;
 mod read;
+mod reextract;
+mod runs;
 mod search;
 mod serve;
 mod stored;
@@ -32,6 +34,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // of thousands of small allocations one by one at exit is time spent for
     // nothing.
     let data = std::mem::ManuallyDrop::new(crate::data::load(args.data.as_deref(), args.max_document_size)?);
+    // The hash of the vocabulary, recorded with each run that stores claims.
+    let vocabulary = || crate::vocab::load_all(args.data.as_deref()).map(|f| crate::vocab::hash(&f));
     match command {
         Command::Numbers { paths, all } => numbers::run(&data, &paths, all),
         Command::Read { paths, text } => read::run(&data, &paths, text),
@@ -48,7 +52,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             jobs,
             quiet,
             claims,
-        } => ingest::run(&data, &paths, &store, jobs, quiet, &claims),
+        } => ingest::run(&data, &vocabulary()?, &paths, &store, jobs, quiet, &claims),
+        Command::Reextract { store } => reextract::run(&data, &vocabulary()?, &store),
+        Command::Runs { store } => runs::run(&store),
         Command::Ledger {
             store,
             event,

@@ -5,7 +5,8 @@
 //! a read document analysed for the store ([`Engine::analyse`]: claims,
 //! mentions, search terms, what it is about: [`about`]), a stored document read again so that
 //! offsets in its text map to its original bytes ([`Engine::reread`]), the
-//! ledger's options ([`Engine::ledger_options`]), search ([`search`]), the
+//! ledger's options ([`Engine::ledger_options`]), a stored document
+//! analysed again with the current vocabulary ([`Engine::reanalyse`]), search ([`search`]), the
 //! document view ([`view`]), and the one ingest path that `isnad ingest`,
 //! `isnad bench` and the server's upload share ([`ingest`]), over documents
 //! read on one thread and worked on by many ([`parallel`]). Refuses
@@ -304,6 +305,7 @@ impl Engine {
                 url: m.url,
                 lang: m.lang,
                 target,
+                warc: m.warc,
             },
             original: doc.original,
             text: doc.text,
@@ -313,9 +315,37 @@ impl Engine {
         }
     }
 
+    /// What this engine's vocabulary finds in a stored document: the
+    /// document read again from its bytes ([`Engine::reread`]) with the
+    /// metadata it was stored with (a record's outlet and address, a
+    /// page's archive record), analysed as ingesting analyses it; its key
+    /// stays the stored one. What `isnad reextract` stores in place of
+    /// what was found before.
+    pub fn reanalyse(&self, d: &isnad_store::StoredDocument, scratch: &mut Scratch) -> NewDocument {
+        let mut doc = self.reread(d);
+        let f = &d.fields;
+        doc.meta = isnad_text::Metadata {
+            title: f.title.clone(),
+            outlet: f.outlet.clone(),
+            byline: f.byline.clone(),
+            published: f.published.clone(),
+            url: f.url.clone(),
+            lang: f.lang.clone(),
+            warc: f.warc.clone(),
+        };
+        self.analyse(doc, f.hash.clone(), scratch)
+    }
+
     /// Reads a stored document again, as it was read when ingested, so that
     /// offsets in its text map back to its original bytes.
     pub fn reread(&self, d: &isnad_store::StoredDocument) -> Document {
+        let f = &d.fields;
+        let mut doc = self.reread_bytes(d);
+        doc.meta.warc = f.warc.clone();
+        doc
+    }
+
+    fn reread_bytes(&self, d: &isnad_store::StoredDocument) -> Document {
         let f = &d.fields;
         match f.format.as_str() {
             "html" => self.reader().html(&f.doc, &f.origin, d.original.clone()),

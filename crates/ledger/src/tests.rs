@@ -75,6 +75,7 @@ fn rows(list: &[R]) -> Vec<LedgerRow> {
                 span: Span::new(0, 2),
                 sentence: Span::new(i * 100, i * 100 + 10),
                 evidence: r.evidence.into(),
+                warc: None,
             },
         })
         .collect()

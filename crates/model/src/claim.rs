@@ -48,6 +48,23 @@ named! {
     }
 }
 
+/// Where in a web archive (a WARC file, plain or gzipped) a document was
+/// read from: the file as named when read, the record's `WARC-Record-ID` as
+/// its header writes it, and the byte offset in the file where the record
+/// starts (for a `.warc.gz`, the offset of the gzip member that holds the
+/// record's first byte: decompressing from there gives the record).
+///
+/// Serialised `{"file", "offset", "record"}`, keys sorted as a claim's are.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct WarcOrigin {
+    /// The archive file, as named when it was read.
+    pub file: String,
+    /// The record's (or its gzip member's) byte offset in the file.
+    pub offset: u64,
+    /// The record's `WARC-Record-ID`.
+    pub record: String,
+}
+
 /// A claim: the contract's claim object (`isnad extract`'s line, the
 /// store's row, a claim file's record).
 ///
@@ -59,7 +76,7 @@ named! {
 /// is written straight from the claim or from `serde_json::to_value`.
 ///
 /// A claim file read back fills what it leaves out as extraction would
-/// leave it: no `lang`, `vague`, `subject` or `band`, a `value` of `null`,
+/// leave it: no `lang`, `vague`, `subject`, `band` or `warc`, a `value` of `null`,
 /// `anonymous` false. In the store, `doc` and `lang` are the document's
 /// (kept once, with it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -113,6 +130,10 @@ pub struct Claim {
     /// The value.
     #[serde(default)]
     pub value: Value,
+    /// Where in a web archive its document was read from (left out for a
+    /// document that was not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc: Option<WarcOrigin>,
 }
 
 impl Claim {
@@ -190,6 +211,7 @@ mod tests {
             span: Span::new(3, 9),
             sentence: Span::new(0, 20),
             evidence: "e \"q\"".into(),
+            warc: None,
         }
     }
 
@@ -206,6 +228,17 @@ mod tests {
         c.value = Value::Range(3.0, 4.5);
         let v = serde_json::to_value(&c).unwrap();
         assert!(v.get("band").is_none());
+        assert!(v.get("warc").is_none(), "left out when absent");
+        c.warc = Some(WarcOrigin {
+            file: "a.warc".into(),
+            offset: 7,
+            record: "<urn:uuid:1>".into(),
+        });
+        let v = serde_json::to_value(&c).unwrap();
+        assert_eq!(
+            v["warc"].to_string(),
+            r#"{"file":"a.warc","offset":7,"record":"<urn:uuid:1>"}"#
+        );
         assert_eq!(v["value"].to_string(), "[3,4.5]");
     }
 
@@ -216,6 +249,14 @@ mod tests {
             Claim {
                 band: None,
                 value: Value::Range(1.0, 2.5),
+                ..claim()
+            },
+            Claim {
+                warc: Some(WarcOrigin {
+                    file: "a.warc".into(),
+                    offset: 0,
+                    record: "<urn:uuid:2>".into(),
+                }),
                 ..claim()
             },
         ] {
@@ -237,6 +278,14 @@ mod tests {
             Claim {
                 band: None,
                 value: Value::Number(12.0),
+                ..claim()
+            },
+            Claim {
+                warc: Some(WarcOrigin {
+                    file: "a.warc.gz".into(),
+                    offset: 1234,
+                    record: "<urn:uuid:1>".into(),
+                }),
                 ..claim()
             },
         ] {

@@ -36,7 +36,7 @@ mod names;
 mod span;
 mod value;
 
-pub use claim::{Claim, SourceKind, SourceRef, Stance};
+pub use claim::{Claim, SourceKind, SourceRef, Stance, WarcOrigin};
 pub use names::UnknownName;
 pub use span::{KeySpan, Span, TextSpan};
 pub use value::{Qualifier, Value};

@@ -123,7 +123,9 @@ fn main() {
     );
     {
         let other = Store::open(&dir.path().join("bench.db")).expect("store");
-        other.begin_run("bench").expect("a write by another process");
+        other
+            .begin_run("bench", None)
+            .expect("a write by another process");
     }
     let t = Instant::now();
     let rebuilt = state.refresh().expect("refresh");

@@ -11,7 +11,9 @@
 //! than the migrations it knows).
 //!
 //! Guarantees, on both backends: a document is stored whole or not at all,
-//! and at most once (its [`document_key`] is a unique key; on PostgreSQL,
+//! under an id no other stored document has (a new document whose id is
+//! taken gets a [`distinct_id`]), and at most once (its [`document_key`]
+//! is a unique key; on PostgreSQL,
 //! several processes may ingest at once and a document two of them bring is
 //! kept once). Readers (`ledger`, `search`, the server) work while a writer
 //! ingests. Both backends run one schema (see `schema.rs`).
@@ -21,7 +23,7 @@ mod postgres;
 mod schema;
 mod sqlite;
 
-use isnad_model::{Claim, SourceRef, Span, Value};
+use isnad_model::{Claim, SourceRef, Span, Value, WarcOrigin};
 pub use schema::SCHEMA_VERSION;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -115,6 +117,14 @@ pub fn document_key(original: &[u8], outlet: Option<&str>, url: Option<&str>) ->
     hex(&h.finalize())
 }
 
+/// The id a new document takes when another stored document has its id
+/// `doc` already (`x/report.txt` ingested, then `y/report.txt` in a later
+/// run): `doc~` and the first 8 hex digits of its key, the same whatever
+/// the order or the run.
+pub fn distinct_id(doc: &str, hash: &str) -> String {
+    format!("{doc}~{}", hash.get(..8).unwrap_or(hash))
+}
+
 /// The content hash a record with an outlet or address was stored under
 /// before [`document_key`] told records apart (so that one of those is not
 /// stored again), when `f.hash` is its key.
@@ -173,6 +183,9 @@ pub struct DocFields {
     pub lang: Option<String>,
     /// What the report is about (a place or target), for grouping events.
     pub target: Option<String>,
+    /// Where in a web archive it was read from (schema version 4 on).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc: Option<WarcOrigin>,
 }
 
 /// A document ready to store, with everything found in it.
@@ -186,8 +199,9 @@ pub struct NewDocument {
     pub text: String,
     /// Its number mentions.
     pub mentions: Vec<MentionRow>,
-    /// Its claims. Their `doc` and `lang` are the document's: the store
-    /// keeps them once, in [`DocFields`], and gives them back from there.
+    /// Its claims. Their `doc`, `lang` and `warc` are the document's: the
+    /// store keeps them once, in [`DocFields`], and gives them back from
+    /// there.
     pub claims: Vec<Claim>,
     /// Its search terms, space-separated.
     pub terms: String,
@@ -217,6 +231,30 @@ pub struct LedgerRow {
     pub doc: Arc<DocFields>,
     /// The claim (its `doc` and `lang` the document's).
     pub claim: Claim,
+}
+
+/// A recorded run: an ingest or a re-extraction.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Run {
+    /// Its id.
+    pub id: i64,
+    /// When it began (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
+    pub started: String,
+    /// When it ended; none for a run that did not finish.
+    pub finished: Option<String>,
+    /// The command, with its paths.
+    pub command: String,
+    /// The hash of the vocabulary it extracted with (`isnad --version`);
+    /// none for runs stored before schema version 5.
+    pub vocabulary: Option<String>,
+    /// Documents it stored.
+    pub new: i64,
+    /// Documents it found stored already (a re-extraction: those it read again).
+    pub known: i64,
+    /// Documents that failed.
+    pub failed: i64,
+    /// Claims it stored.
+    pub claims: i64,
 }
 
 /// What storing a document did.
@@ -375,9 +413,16 @@ impl Store {
         dispatch!(self, s => s.known(hash))
     }
 
-    /// Records the start of an ingest run; returns its id.
-    pub fn begin_run(&self, command: &str) -> Result<i64> {
-        dispatch!(self, s => s.begin_run(command))
+    /// Records the start of a run (an ingest, a re-extraction) of
+    /// `command` with the vocabulary whose hash is `vocabulary`, if it
+    /// extracts anything; returns its id.
+    pub fn begin_run(&self, command: &str, vocabulary: Option<&str>) -> Result<i64> {
+        dispatch!(self, s => s.begin_run(command, vocabulary))
+    }
+
+    /// The runs recorded, oldest first.
+    pub fn runs(&self) -> Result<Vec<Run>> {
+        dispatch!(self, s => s.runs())
     }
 
     /// Records the end of an ingest run with its counts.
@@ -396,6 +441,15 @@ impl Store {
     /// them or none), skipping those whose hash is already stored.
     pub fn add_all(&mut self, docs: &[NewDocument], run: Option<i64>) -> Result<Vec<Added>> {
         dispatch!(mut self, s => s.add_all(docs, run))
+    }
+
+    /// Replaces what was found in stored document `document` (row id): its
+    /// claims, its number mentions and its target become `d`'s, in one
+    /// transaction. Its bytes, its other fields and its search terms stay
+    /// as stored (the full-text index keeps no copy of the terms it would
+    /// have to take out).
+    pub fn replace_found(&mut self, document: i64, d: &NewDocument) -> Result<()> {
+        dispatch!(mut self, s => s.replace_found(document, d))
     }
 
     /// How much the store holds.
@@ -422,6 +476,11 @@ impl Store {
     /// (by this connection or another), for caching what is computed from it.
     pub fn data_version(&self) -> Result<i64> {
         dispatch!(self, s => s.data_version())
+    }
+
+    /// The row ids of every stored document, oldest first.
+    pub fn document_ids(&self) -> Result<Vec<i64>> {
+        dispatch!(self, s => s.document_ids())
     }
 
     /// The row ids of the documents whose id (`doc`) is `doc`, oldest
@@ -535,8 +594,8 @@ impl Decode {
         text.parse().map_err(|e| format!("claim {claim}: {e}"))
     }
 
-    /// The claim of row `claim` from its columns, the document's `doc` and
-    /// `lang` given back to it.
+    /// The claim of row `claim` from its columns, the document's `doc`,
+    /// `lang` and `warc` given back to it.
     fn claim(&mut self, claim: i64, doc: &DocFields, c: Columns<'_>) -> std::result::Result<Claim, String> {
         Ok(Claim {
             doc: doc.doc.clone(),
@@ -554,8 +613,32 @@ impl Decode {
             span: c.span,
             sentence: c.sentence,
             evidence: Arc::from(c.evidence),
+            warc: doc.warc.clone(),
         })
     }
+}
+
+/// A document's archive origin as the store's `warc_file`, `warc_record`
+/// and `warc_offset` columns.
+fn split_warc(w: Option<&WarcOrigin>) -> (Option<&str>, Option<&str>, Option<i64>) {
+    match w {
+        Some(w) => (
+            Some(&w.file),
+            Some(&w.record),
+            Some(i64::try_from(w.offset).unwrap_or(i64::MAX)),
+        ),
+        None => (None, None, None),
+    }
+}
+
+/// A document's archive origin from the store's columns (none without a
+/// file and an offset).
+fn join_warc(file: Option<String>, record: Option<String>, offset: Option<i64>) -> Option<WarcOrigin> {
+    Some(WarcOrigin {
+        file: file?,
+        record: record.unwrap_or_default(),
+        offset: u64::try_from(offset?).unwrap_or(0),
+    })
 }
 
 /// A stored claim's columns as a backend reads them.
@@ -628,6 +711,20 @@ pub mod testing {
             .unwrap_or_else(|e| panic!("{test}: CREATE DATABASE {name}: {e}"));
         let url = with_database(&admin, &name);
         Some(TestDatabase { admin, name, url })
+    }
+
+    /// Makes the SQLite store at `path` look like one written before ids
+    /// were made distinct across runs ([`crate::distinct_id`]): each
+    /// `doc~` and 8 hex digits is `doc` again. For tests of how an older
+    /// store is answered.
+    pub fn as_before_distinct_ids(path: &std::path::Path) {
+        let c = rusqlite::Connection::open(path).expect("the store");
+        c.execute(
+            "UPDATE documents SET doc = substr(doc, 1, length(doc) - 9)
+             WHERE doc GLOB '*~[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'",
+            [],
+        )
+        .expect("the ids written as before");
     }
 
     /// `url` naming database `name` instead of its own.

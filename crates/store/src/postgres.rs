@@ -53,8 +53,8 @@ pub(crate) struct Postgres {
 
 const NOW: &str = r#"to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"#;
 
-const DOC_COLUMNS: &str =
-    "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target";
+const DOC_COLUMNS: &str = "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target, \
+     d.warc_file, d.warc_record, d.warc_offset";
 
 impl Postgres {
     /// Connects to the database at `url` and brings its schema up to date.
@@ -174,15 +174,42 @@ impl Postgres {
         }))
     }
 
-    pub(crate) fn begin_run(&self, command: &str) -> Result<i64> {
+    pub(crate) fn begin_run(&self, command: &str, vocabulary: Option<&str>) -> Result<i64> {
         self.client
             .borrow_mut()
             .query_one(
-                &format!("INSERT INTO runs (started, command) VALUES ({NOW}, $1) RETURNING id"),
-                &[&command],
+                &format!(
+                    "INSERT INTO runs (started, command, vocabulary) VALUES ({NOW}, $1, $2) RETURNING id"
+                ),
+                &[&command, &vocabulary],
             )
             .map(|r| r.get(0))
             .map_err(|e| self.err(e))
+    }
+
+    pub(crate) fn runs(&self) -> Result<Vec<crate::Run>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query(
+                "SELECT id, started, finished, command, vocabulary, new, known, failed, claims FROM runs ORDER BY id",
+                &[],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(rows
+            .iter()
+            .map(|r| crate::Run {
+                id: r.get(0),
+                started: r.get(1),
+                finished: r.get(2),
+                command: r.get(3),
+                vocabulary: r.get(4),
+                new: r.get(5),
+                known: r.get(6),
+                failed: r.get(7),
+                claims: r.get(8),
+            })
+            .collect())
     }
 
     pub(crate) fn finish_run(&self, run: i64, new: u64, known: u64, failed: u64, claims: u64) -> Result<()> {
@@ -280,7 +307,7 @@ impl Postgres {
                 .map(|&i| get(&docs[i]).map(|v| clean(v).into_owned()))
                 .collect()
         };
-        let texts: [Vec<Option<String>>; 12] = [
+        let mut texts: [Vec<Option<String>>; 14] = [
             column(&|d| Some(&d.fields.hash)),
             column(&|d| Some(&d.fields.doc)),
             column(&|d| Some(&d.fields.origin)),
@@ -293,20 +320,50 @@ impl Postgres {
             column(&|d| d.fields.lang.as_deref()),
             column(&|d| d.fields.target.as_deref()),
             column(&|d| Some(stored_text(d))),
+            column(&|d| d.fields.warc.as_ref().map(|w| w.file.as_str())),
+            column(&|d| d.fields.warc.as_ref().map(|w| w.record.as_str())),
         ];
+        // A new document whose id another stored document has takes a
+        // distinct one.
+        let wanted: Vec<String> = texts[1].iter().map(|d| d.clone().unwrap_or_default()).collect();
+        let taken: HashSet<String> = tx
+            .query(
+                "SELECT DISTINCT doc FROM documents WHERE doc = ANY($1)",
+                &[&wanted],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        texts[1] = order
+            .iter()
+            .zip(wanted)
+            .map(|(&i, id)| {
+                Some(if taken.contains(&id) {
+                    crate::distinct_id(&id, &docs[i].fields.hash)
+                } else {
+                    id
+                })
+            })
+            .collect();
+        let warc_offsets: Vec<Option<i64>> = order
+            .iter()
+            .map(|&i| crate::split_warc(docs[i].fields.warc.as_ref()).2)
+            .collect();
         let originals: Vec<&[u8]> = order.iter().map(|&i| docs[i].original.as_slice()).collect();
         let row_ids: Vec<i64> = order.iter().filter_map(|&i| ids.get(i).copied()).collect();
         let inserted: HashSet<i64> = tx
             .query(
                 &format!(
-                    "INSERT INTO documents (id, hash, doc, origin, format, title, outlet, byline, published, url, lang, target, text, original, added, run)
+                    "INSERT INTO documents (id, hash, doc, origin, format, title, outlet, byline, published, url, lang, target, text, original,
+                                            warc_file, warc_record, warc_offset, added, run)
                      SELECT *, {NOW}, $15::bigint FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bytea[])
+                            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::bytea[],
+                            $16::text[], $17::text[], $18::bigint[])
                      ON CONFLICT (hash) DO NOTHING RETURNING id"
                 ),
                 &[
                     &row_ids, &texts[0], &texts[1], &texts[2], &texts[3], &texts[4], &texts[5], &texts[6], &texts[7],
-                    &texts[8], &texts[9], &texts[10], &texts[11], &originals, &run,
+                    &texts[8], &texts[9], &texts[10], &texts[11], &originals, &run, &texts[12], &texts[13], &warc_offsets,
                 ],
             )?
             .iter()
@@ -347,6 +404,40 @@ impl Postgres {
         )?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Replaces the claims, mentions and target of document `id` with
+    /// those of `d`, in one transaction.
+    pub(crate) fn replace_found(&mut self, id: i64, d: &NewDocument) -> Result<()> {
+        let mut tries = 0;
+        loop {
+            match self.try_replace_found(id, d) {
+                Ok(()) => {
+                    return self
+                        .client
+                        .get_mut()
+                        .execute("SELECT nextval('changes')", &[])
+                        .map(drop)
+                        .map_err(|e| self.err(e));
+                }
+                Err(e) if tries < RETRIES && retryable(&e) => tries += 1,
+                Err(e) => return Err(self.err(e)),
+            }
+        }
+    }
+
+    fn try_replace_found(&mut self, id: i64, d: &NewDocument) -> std::result::Result<(), postgres::Error> {
+        let mut tx = self.client.get_mut().transaction()?;
+        tx.execute("DELETE FROM claims WHERE document = $1", &[&id])?;
+        tx.execute("DELETE FROM mentions WHERE document = $1", &[&id])?;
+        let target = d.fields.target.as_deref().map(|t| clean(t).into_owned());
+        tx.execute("UPDATE documents SET target = $2 WHERE id = $1", &[&id, &target])?;
+        let (mut m, mut c) = (Mentions::default(), Claims::default());
+        m.push(id, d);
+        c.push(id, d);
+        m.insert(&mut tx)?;
+        c.insert(&mut tx)?;
+        tx.commit()
     }
 
     pub(crate) fn counts(&self) -> Result<Counts> {
@@ -407,28 +498,28 @@ impl Postgres {
             };
             let offset = |i: usize| u32::try_from(r.get::<_, i64>(i)).unwrap_or(u32::MAX);
             let columns = Columns {
-                facet: r.get(13),
-                lo: r.get(14),
-                hi: r.get(15),
-                vague: r.get(16),
-                qualifier: r.get(17),
-                stance: r.get(18),
-                chain: r.get(19),
-                anonymous: r.get(20),
-                subject: r.get(21),
+                facet: r.get(16),
+                lo: r.get(17),
+                hi: r.get(18),
+                vague: r.get(19),
+                qualifier: r.get(20),
+                stance: r.get(21),
+                chain: r.get(22),
+                anonymous: r.get(23),
+                subject: r.get(24),
                 span: Span {
-                    start: offset(22),
-                    end: offset(23),
+                    start: offset(25),
+                    end: offset(26),
                 },
                 sentence: Span {
-                    start: offset(24),
-                    end: offset(25),
+                    start: offset(27),
+                    end: offset(28),
                 },
-                evidence: r.get(26),
-                band_lo: r.get(27),
-                band_hi: r.get(28),
-                mark_start: r.get(29),
-                mark_end: r.get(30),
+                evidence: r.get(29),
+                band_lo: r.get(30),
+                band_hi: r.get(31),
+                mark_start: r.get(32),
+                mark_end: r.get(33),
             };
             let claim = decode
                 .claim(id, &doc, columns)
@@ -465,6 +556,15 @@ impl Postgres {
         self.one("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM changes")
     }
 
+    pub(crate) fn document_ids(&self) -> Result<Vec<i64>> {
+        let rows = self
+            .client
+            .borrow_mut()
+            .query("SELECT id FROM documents ORDER BY id", &[])
+            .map_err(|e| self.err(e))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     pub(crate) fn documents_named(&self, doc: &str) -> Result<Vec<i64>> {
         let rows = self
             .client
@@ -486,8 +586,8 @@ impl Postgres {
         Ok(row.map(|r| StoredDocument {
             id: r.get(0),
             fields: doc_fields(&r, 1),
-            original: r.get(12),
-            text: r.get(13),
+            original: r.get(15),
+            text: r.get(16),
         }))
     }
 
@@ -524,6 +624,7 @@ fn doc_fields(r: &Row, at: usize) -> DocFields {
         url: r.get(at + 8),
         lang: r.get(at + 9),
         target: r.get(at + 10),
+        warc: crate::join_warc(r.get(at + 11), r.get(at + 12), r.get(at + 13)),
     }
 }
 

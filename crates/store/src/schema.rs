@@ -36,6 +36,16 @@ const VERSIONS: &[Version] = &[
         sqlite: "",
         postgres: "",
     },
+    Version {
+        shared: include_str!("../migrations/004_warc_origin.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Version {
+        shared: include_str!("../migrations/005_run_vocabulary.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 /// The schema version this build writes.

@@ -135,14 +135,38 @@ impl Sqlite {
     }
 
     /// Records the start of an ingest run; returns its id.
-    pub(crate) fn begin_run(&self, command: &str) -> Result<i64> {
+    pub(crate) fn begin_run(&self, command: &str, vocabulary: Option<&str>) -> Result<i64> {
         self.conn
             .execute(
-                "INSERT INTO runs (started, command) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1)",
-                params![command],
+                "INSERT INTO runs (started, command, vocabulary) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2)",
+                params![command, vocabulary],
             )
             .map_err(|e| self.err(e))?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    pub(crate) fn runs(&self) -> Result<Vec<crate::Run>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, started, finished, command, vocabulary, new, known, failed, claims FROM runs ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(crate::Run {
+                    id: r.get(0)?,
+                    started: r.get(1)?,
+                    finished: r.get(2)?,
+                    command: r.get(3)?,
+                    vocabulary: r.get(4)?,
+                    new: r.get(5)?,
+                    known: r.get(6)?,
+                    failed: r.get(7)?,
+                    claims: r.get(8)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<crate::Run>>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Records the end of an ingest run with its counts.
@@ -176,6 +200,28 @@ impl Sqlite {
         }
         tx.commit().map_err(e)?;
         Ok(out)
+    }
+
+    /// Replaces the claims, mentions and target of document `id` with
+    /// those of `d`, in one transaction.
+    pub(crate) fn replace_found(&mut self, id: i64, d: &NewDocument) -> Result<()> {
+        let path = self.path.clone();
+        let e = |e| sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(e)?;
+        tx.execute("DELETE FROM claims WHERE document = ?1", params![id])
+            .map_err(e)?;
+        tx.execute("DELETE FROM mentions WHERE document = ?1", params![id])
+            .map_err(e)?;
+        tx.execute(
+            "UPDATE documents SET target = ?2 WHERE id = ?1",
+            params![id, d.fields.target],
+        )
+        .map_err(e)?;
+        insert_found(&tx, id, d).map_err(e)?;
+        tx.commit().map_err(e)
     }
 
     /// How much the store holds.
@@ -228,28 +274,28 @@ impl Sqlite {
                     }
                 };
                 let columns = Columns {
-                    facet: r.get(13)?,
-                    lo: r.get(14)?,
-                    hi: r.get(15)?,
-                    vague: r.get(16)?,
-                    qualifier: r.get_ref(17)?.as_str()?,
-                    stance: r.get_ref(18)?.as_str()?,
-                    chain: r.get_ref(19)?.as_str()?,
-                    anonymous: r.get(20)?,
-                    subject: r.get(21)?,
+                    facet: r.get(16)?,
+                    lo: r.get(17)?,
+                    hi: r.get(18)?,
+                    vague: r.get(19)?,
+                    qualifier: r.get_ref(20)?.as_str()?,
+                    stance: r.get_ref(21)?.as_str()?,
+                    chain: r.get_ref(22)?.as_str()?,
+                    anonymous: r.get(23)?,
+                    subject: r.get(24)?,
                     span: Span {
-                        start: r.get(22)?,
-                        end: r.get(23)?,
+                        start: r.get(25)?,
+                        end: r.get(26)?,
                     },
                     sentence: Span {
-                        start: r.get(24)?,
-                        end: r.get(25)?,
+                        start: r.get(27)?,
+                        end: r.get(28)?,
                     },
-                    evidence: r.get_ref(26)?.as_str()?,
-                    band_lo: r.get(27)?,
-                    band_hi: r.get(28)?,
-                    mark_start: r.get(29)?,
-                    mark_end: r.get(30)?,
+                    evidence: r.get_ref(29)?.as_str()?,
+                    band_lo: r.get(30)?,
+                    band_hi: r.get(31)?,
+                    mark_start: r.get(32)?,
+                    mark_end: r.get(33)?,
                 };
                 Ok(decode.claim(id, &doc, columns).map(|claim| LedgerRow {
                     id,
@@ -305,6 +351,16 @@ impl Sqlite {
     }
 
     /// One document by row id.
+    pub(crate) fn document_ids(&self) -> Result<Vec<i64>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM documents ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<i64>>>()
+            .map_err(|e| self.err(e))
+    }
+
     pub(crate) fn documents_named(&self, doc: &str) -> Result<Vec<i64>> {
         let mut st = self
             .conn
@@ -326,8 +382,8 @@ impl Sqlite {
                     Ok(StoredDocument {
                         id: r.get(0)?,
                         fields: doc_fields(r, 1)?,
-                        original: r.get(12)?,
-                        text: r.get::<_, String>(13)?,
+                        original: r.get(15)?,
+                        text: r.get::<_, String>(16)?,
                     })
                 },
             )
@@ -373,6 +429,18 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
         return Ok(Added::Known(id));
     }
     let f = &d.fields;
+    let (warc_file, warc_record, warc_offset) = crate::split_warc(f.warc.as_ref());
+    let taken: Option<i64> = tx
+        .query_row(
+            "SELECT 1 FROM documents WHERE doc = ?1 LIMIT 1",
+            params![f.doc],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let doc = match taken {
+        Some(_) => crate::distinct_id(&f.doc, &f.hash),
+        None => f.doc.clone(),
+    };
     // The same record stored by an isnad that keyed it by its bytes alone.
     if let Some(legacy) = crate::legacy_hash(f, &d.original) {
         let known: Option<i64> = tx
@@ -387,15 +455,26 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
         }
     }
     tx.execute(
-            "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14)",
+            "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run,
+                                    warc_file, warc_record, warc_offset)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
-                f.hash, f.doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
-                f.target, d.original, stored_text(d), run
+                f.hash, doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
+                f.target, d.original, stored_text(d), run, warc_file, warc_record, warc_offset
             ],
         )
         ?;
     let id = tx.last_insert_rowid();
+    insert_found(tx, id, d)?;
+    tx.execute(
+        "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
+        params![id, d.terms],
+    )?;
+    Ok(Added::New(id))
+}
+
+/// Inserts the mentions and claims of `d` as those of document `id`.
+fn insert_found(tx: &rusqlite::Transaction<'_>, id: i64, d: &NewDocument) -> rusqlite::Result<()> {
     {
         let mut m = tx
                 .prepare_cached(
@@ -439,16 +518,12 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
                 mark_end
             ])?;
         }
-        tx.execute(
-            "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
-            params![id, d.terms],
-        )?;
     }
-    Ok(Added::New(id))
+    Ok(())
 }
 
-const DOC_COLUMNS: &str =
-    "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target";
+const DOC_COLUMNS: &str = "d.hash, d.doc, d.origin, d.format, d.title, d.outlet, d.byline, d.published, d.url, d.lang, d.target, \
+     d.warc_file, d.warc_record, d.warc_offset";
 
 fn doc_fields(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocFields> {
     Ok(DocFields {
@@ -463,6 +538,7 @@ fn doc_fields(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<DocFields> {
         url: r.get(at + 8)?,
         lang: r.get(at + 9)?,
         target: r.get(at + 10)?,
+        warc: crate::join_warc(r.get(at + 11)?, r.get(at + 12)?, r.get(at + 13)?),
     })
 }
 

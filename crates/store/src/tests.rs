@@ -55,6 +55,7 @@ fn claim(facet: &str, value: Value) -> Claim {
         span: Span::new(0, 2),
         sentence: Span::new(0, 10),
         evidence: "90 …".into(),
+        warc: None,
     }
 }
 
@@ -228,6 +229,28 @@ fn claims_read_back_as_written() {
 }
 
 #[test]
+fn a_document_from_a_web_archive_keeps_its_record_and_so_do_its_claims() {
+    for (at, _keep) in fresh("a_document_from_a_web_archive_keeps_its_record") {
+        let mut s = Store::open_location(&at).expect("open");
+        let warc = WarcOrigin {
+            file: "crawl/a.warc.gz".into(),
+            offset: 5_000_000_000,
+            record: "<urn:uuid:7>".into(),
+        };
+        let mut d = doc("نص", vec![claim("attackers_count", Value::Number(12.0))]);
+        d.fields.warc = Some(warc.clone());
+        let plain = doc("نص آخر", vec![claim("attackers_count", Value::Number(3.0))]);
+        s.add_all(&[d, plain], None).expect("add");
+        let rows = s.ledger_rows().expect("rows");
+        let got: Vec<Option<WarcOrigin>> = rows.iter().map(|r| r.claim.warc.clone()).collect();
+        assert_eq!(got, [Some(warc.clone()), None], "{at}");
+        assert_eq!(rows[0].doc.warc.as_ref(), Some(&warc));
+        let stored = s.document(rows[0].document).expect("read").expect("there");
+        assert_eq!(stored.fields.warc, Some(warc), "{at}");
+    }
+}
+
+#[test]
 fn a_stored_word_the_model_does_not_know_is_an_error_naming_it() {
     for (column, stored, named) in [
         ("qualifier", "'roughly'", "unknown qualifier `roughly`"),
@@ -297,9 +320,21 @@ fn runs_are_recorded_and_the_version_moves_with_each_commit() {
         let mut s = Store::open_location(&at).expect("open");
         assert_eq!(s.schema_version().expect("version"), SCHEMA_VERSION);
         let before = s.data_version().expect("version");
-        let run = s.begin_run("test").expect("run");
+        let run = s.begin_run("test", Some("0123456789abcdef")).expect("run");
         s.add(&doc("أ", vec![]), Some(run)).expect("add");
         s.finish_run(run, 1, 0, 0, 0).expect("finish");
+        let runs = s.runs().expect("runs");
+        assert_eq!(runs.len(), 1, "{at}");
+        assert_eq!(
+            (
+                runs[0].command.as_str(),
+                runs[0].vocabulary.as_deref(),
+                runs[0].new
+            ),
+            ("test", Some("0123456789abcdef"), 1),
+            "{at}"
+        );
+        assert!(runs[0].finished.is_some(), "{at}");
         let other = Store::open_location(&at).expect("a second connection");
         let seen = other.data_version().expect("version");
         let mut s2 = Store::open_location(&at).expect("a third");
@@ -347,7 +382,7 @@ fn a_version_1_store_is_migrated_and_keeps_its_rows() {
     assert_eq!(&text.as_bytes()[rows[0].claim.span.range()], "نحو 90".as_bytes());
     assert_eq!(s.search(&q(&[&["سجن"]]), 5).expect("search").len(), 1);
     // Version 2 works on the migrated file: runs are recorded.
-    let run = s.begin_run("test").expect("run");
+    let run = s.begin_run("test", None).expect("run");
     s.add(&doc("جديد", vec![]), Some(run)).expect("add");
     s.finish_run(run, 1, 0, 0, 0).expect("finish");
     assert_eq!(s.counts().expect("counts").documents, 2);
@@ -422,4 +457,67 @@ fn test_databases_are_named_in_the_servers_url() {
         with_database("postgresql://u@h/postgres?host=/tmp", "t1"),
         "postgresql://u@h/t1?host=/tmp"
     );
+}
+
+#[test]
+fn replacing_what_was_found_keeps_the_document_and_changes_its_claims() {
+    for (at, _keep) in fresh("replacing_what_was_found") {
+        let mut s = Store::open_location(&at).expect("open");
+        let mut d = doc("نص", vec![claim("attackers_count", Value::Number(12.0))]);
+        d.fields.target = Some("old".into());
+        let other = doc("نص آخر", vec![claim("wounded", Value::Number(3.0))]);
+        s.add_all(&[d.clone(), other], None).expect("add");
+        let id = s.document_ids().expect("ids")[0];
+        let mut again = d.clone();
+        again.claims = vec![
+            claim("killed_total", Value::Number(41.0)),
+            claim("wounded", Value::Number(2.0)),
+        ];
+        again.mentions.clear();
+        again.fields.target = Some("new".into());
+        s.replace_found(id, &again).expect("replace");
+        let mine: Vec<Claim> = s
+            .document_claims(id)
+            .expect("claims")
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(mine, again.claims, "{at}");
+        let stored = s.document(id).expect("read").expect("there");
+        assert_eq!(stored.fields.target.as_deref(), Some("new"), "{at}");
+        assert_eq!(stored.original, d.original, "{at}");
+        // The other document, and the counts, as they should be.
+        assert_eq!(
+            s.counts().expect("counts"),
+            Counts {
+                documents: 2,
+                claims: 3,
+                mentions: 1
+            },
+            "{at}"
+        );
+    }
+}
+
+#[test]
+fn a_later_document_with_a_taken_id_gets_a_distinct_one() {
+    for (at, _keep) in fresh("a_later_document_with_a_taken_id") {
+        let mut s = Store::open_location(&at).expect("open");
+        let first = doc("نص", vec![claim("wounded", Value::Number(3.0))]);
+        let later = doc("نص آخر", vec![claim("wounded", Value::Number(4.0))]);
+        s.add(&first, None).expect("add");
+        s.add(&later, None).expect("add in a later run");
+        // The first again: known, nothing renamed.
+        assert!(matches!(s.add(&first, None).expect("again"), Added::Known(_)));
+        let ids: Vec<String> = s
+            .ledger_rows()
+            .expect("rows")
+            .iter()
+            .map(|r| r.claim.doc.clone())
+            .collect();
+        let want = distinct_id("d", &later.fields.hash);
+        assert_eq!(ids, ["d".to_string(), want.clone()], "{at}");
+        assert_eq!(s.documents_named("d").expect("named").len(), 1, "{at}");
+        assert_eq!(s.documents_named(&want).expect("named").len(), 1, "{at}");
+    }
 }

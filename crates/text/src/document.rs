@@ -56,6 +56,10 @@ pub struct Metadata {
     /// Language code (`ar`, `en`), given or guessed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// Where in a web archive the document was read from (a page of a
+    /// WARC file; none otherwise). Never filled from the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warc: Option<isnad_model::WarcOrigin>,
 }
 
 impl Metadata {

@@ -130,6 +130,7 @@ impl<'a> Run<'a> {
             span,
             sentence,
             evidence: self.doc.text[text.clone()].into(),
+            warc: self.doc.meta.warc.clone(),
         })
     }
 }

@@ -315,6 +315,7 @@ pub fn parse_record(name: &str, line: usize, text: &str) -> Result<Record, ReadE
         published: meta(&["published", "date"]),
         url,
         lang: meta(&["lang"]),
+        warc: None,
     };
     Ok(Record { id, text, meta })
 }
@@ -382,6 +383,7 @@ mod tests {
             published: field(&obj, &["published", "date"]),
             url: field(&obj, &["url"]),
             lang: field(&obj, &["lang"]),
+            warc: None,
         };
         Ok(Record { id, text, meta })
     }

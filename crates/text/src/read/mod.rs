@@ -460,8 +460,14 @@ impl Reader {
             }
         };
         let stats = if gz {
-            let d = warc::GzMembers::new(input);
-            self.read_warc(std::io::BufReader::with_capacity(256 * 1024, d), name, sink)
+            let log = warc::MemberLog::default();
+            let d = warc::GzMembers::new(input).with_log(log.clone());
+            self.read_warc_logged(
+                std::io::BufReader::with_capacity(256 * 1024, d),
+                name,
+                Some(log),
+                sink,
+            )
         } else {
             self.read_warc(input, name, sink)
         };

@@ -6,8 +6,11 @@
 //! and gzip, deflate, brotli (`br`) and `zstd` content encodings undone, each
 //! capped at [`MAX_BODY`]; the HTTP head read as bytes; the page's encoding
 //! taken from the header's charset before its `<meta>`), with the record's target URI
-//! as its id and url and the record's date as the publication date when the
-//! page gives none. Records are read one at a time: memory holds one record,
+//! as its id and url, the record's date as the publication date when the
+//! page gives none, and where the record is in the archive (its
+//! `meta.warc`: the file, the `WARC-Record-ID`, and the byte offset of the
+//! record's `WARC/` line, or, in a gzipped file, of the gzip member that
+//! holds it). Records are read one at a time: memory holds one record,
 //! never the file.
 //!
 //! Leaves out, and counts in [`WarcStats`]: records of other types
@@ -22,6 +25,7 @@
 
 use super::{ReadError, Reader};
 use crate::document::Document;
+use isnad_model::WarcOrigin;
 use std::io::{BufRead, Cursor, Read};
 
 /// Bodies larger than this are skipped (read through, never held).
@@ -88,6 +92,38 @@ pub struct GzMembers<R: BufRead> {
     found: bool,
     /// Bytes the member being read has given.
     given: u64,
+    /// Bytes all members have given.
+    out: u64,
+    /// Where each member starts, when asked for ([`GzMembers::with_log`]).
+    log: Option<MemberLog>,
+}
+
+/// Where each gzip member starts, in the decompressed stream and in the
+/// file, in order: what maps a record's offset in the decompressed stream
+/// to the offset of the member that holds it. Shared between the
+/// [`GzMembers`] that writes it and the WARC reader that reads it, on one
+/// thread.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MemberLog(std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<(u64, u64)>>>);
+
+impl MemberLog {
+    fn push(&self, out: u64, file: u64) {
+        self.0.borrow_mut().push_back((out, file));
+    }
+
+    /// The file offset of the member that holds decompressed byte `at`
+    /// (`at` itself before any member). Members before it are forgotten:
+    /// offsets are asked for in increasing order.
+    fn file_offset(&self, at: u64) -> u64 {
+        let mut log = self.0.borrow_mut();
+        while log.get(1).is_some_and(|&(out, _)| out <= at) {
+            log.pop_front();
+        }
+        match log.front() {
+            Some(&(out, file)) if out <= at => file,
+            _ => at,
+        }
+    }
 }
 
 /// The most of a member's compressed bytes kept to read again after it
@@ -110,7 +146,15 @@ impl<R: BufRead> GzMembers<R> {
             resync: false,
             found: false,
             given: 0,
+            out: 0,
+            log: None,
         }
+    }
+
+    /// The same, noting in `log` where each member starts.
+    pub(crate) fn with_log(mut self, log: MemberLog) -> Self {
+        self.log = Some(log);
+        self
     }
 }
 
@@ -127,6 +171,7 @@ impl<R: BufRead> Read for GzMembers<R> {
                     }
                     Ok(n) => {
                         self.given += n as u64;
+                        self.out += n as u64;
                         return Ok(n);
                     }
                     Err(e) => {
@@ -181,6 +226,9 @@ impl<R: BufRead> Read for GzMembers<R> {
             }
             self.given = 0;
             self.start = input.at;
+            if let Some(log) = &self.log {
+                log.push(self.out, self.start);
+            }
             input.mark();
             self.member = Some(flate2::bufread::GzDecoder::new(input));
         }
@@ -269,6 +317,32 @@ impl<R: BufRead> BufRead for Rewind<R> {
         if self.kept.as_ref().is_some_and(|k| k.len() > MAX_REPLAY) {
             self.kept = None;
         }
+    }
+}
+
+/// A reader that counts the bytes consumed through it: the offset, in
+/// the (decompressed) stream, of the next byte.
+struct Counted<'a> {
+    inner: &'a mut dyn BufRead,
+    at: u64,
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+impl BufRead for Counted<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.inner.consume(n);
+        self.at += n as u64;
     }
 }
 
@@ -434,26 +508,51 @@ impl Reader {
         name: &str,
         sink: &mut dyn FnMut(Result<Document, ReadError>),
     ) -> WarcStats {
+        self.read_warc_logged(input, name, None, sink)
+    }
+
+    /// As [`Reader::read_warc`], `input` being the members of a gzipped
+    /// file when `log` (written by its [`GzMembers`]) is given: each page
+    /// keeps where its record is in the file ([`WarcOrigin`]).
+    pub(crate) fn read_warc_logged<R: BufRead>(
+        &self,
+        input: R,
+        name: &str,
+        log: Option<MemberLog>,
+        sink: &mut dyn FnMut(Result<Document, ReadError>),
+    ) -> WarcStats {
         let mut stats = WarcStats::default();
         let mut input: Box<dyn BufRead + '_> = Box::new(input);
+        let mut at = 0;
         // A record whose Content-Length ran past the end of the file: the
         // records inside its bytes are read next.
-        while let Some(rest) = self.read_records(&mut *input, name, &mut stats, sink) {
+        loop {
+            let mut counted = Counted {
+                inner: &mut *input,
+                at,
+            };
+            let Some((rest, rest_at)) = self.read_records(&mut counted, name, log.as_ref(), &mut stats, sink)
+            else {
+                break;
+            };
             input = Box::new(Cursor::new(rest));
+            at = rest_at;
         }
         stats
     }
 
     /// Reads records until the end of `input`, or until a record's
     /// Content-Length runs past it: then the bytes read for that record
-    /// from its first `WARC/` line on, to be read as records.
+    /// from its first `WARC/` line on, to be read as records, and their
+    /// offset in the stream.
     fn read_records(
         &self,
-        input: &mut dyn BufRead,
+        input: &mut Counted<'_>,
         name: &str,
+        log: Option<&MemberLog>,
         stats: &mut WarcStats,
         sink: &mut dyn FnMut(Result<Document, ReadError>),
-    ) -> Option<Vec<u8>> {
+    ) -> Option<(Vec<u8>, u64)> {
         let mut line = Vec::new();
         let mut resyncing = false;
         // Errors since the last record header: a stream that keeps failing
@@ -466,6 +565,7 @@ impl Reader {
         };
         loop {
             // The version line, after any blank lines between records.
+            let start = input.at;
             match read_line(input, &mut line) {
                 Ok(0) => break,
                 Ok(_) => {}
@@ -576,6 +676,7 @@ impl Reader {
                 continue;
             }
             let mut block = Vec::with_capacity(len as usize);
+            let block_at = input.at;
             match (&mut *input).take(len).read_to_end(&mut block) {
                 Ok(read) if read as u64 == len => {}
                 Ok(read) => {
@@ -591,7 +692,7 @@ impl Reader {
                         n,
                         format!("record {n} claims {len} bytes but the file holds {read}: lost; {said}"),
                     )));
-                    return inside.map(|p| block.split_off(p));
+                    return inside.map(|p| (block.split_off(p), block_at + p as u64));
                 }
                 Err(e) => {
                     stats.truncated += 1;
@@ -608,8 +709,13 @@ impl Reader {
                 .and_then(|d| d.get(..10))
                 .map(str::to_string);
             match self.warc_page(&block, &uri, date, &format!("{name}#{n}")) {
-                Page::Article(doc) => {
+                Page::Article(mut doc) => {
                     stats.articles += 1;
+                    doc.meta.warc = Some(WarcOrigin {
+                        file: name.to_string(),
+                        offset: log.map_or(start, |l| l.file_offset(start)),
+                        record: field(&headers, "warc-record-id").unwrap_or("").to_string(),
+                    });
                     sink(Ok(*doc));
                 }
                 Page::NotHtml => stats.not_html += 1,
@@ -973,6 +1079,98 @@ mod tests {
             Err(e) => errs.push(e.to_string()),
         });
         (docs, errs)
+    }
+
+    /// Record `n` of [`good`], with a `WARC-Record-ID`.
+    fn good_with_id(n: usize) -> Vec<u8> {
+        let mut r = good(n);
+        let at = memchr::memmem::find(&r, b"\r\n").map_or(0, |p| p + 2);
+        r.splice(at..at, format!("WARC-Record-ID: <urn:uuid:{n}>\r\n").bytes());
+        r
+    }
+
+    /// The record at `offset` of `file`, decompressed when `gz`: its
+    /// `WARC-Record-ID` line.
+    fn record_id_at(file: &[u8], offset: u64, gz: bool) -> String {
+        let rest = &file[offset as usize..];
+        let mut head = vec![0; 200];
+        let n = if gz {
+            flate2::read::GzDecoder::new(rest).read(&mut head).unwrap_or(0)
+        } else {
+            (&rest[..rest.len().min(200)]).read(&mut head).unwrap_or(0)
+        };
+        let head = String::from_utf8_lossy(&head[..n]).into_owned();
+        assert!(head.starts_with("WARC/1.0\r\n"), "{head:?}");
+        head.lines()
+            .find_map(|l| l.strip_prefix("WARC-Record-ID: "))
+            .unwrap_or("")
+            .to_string()
+    }
+
+    #[test]
+    fn each_page_keeps_where_its_record_is_in_the_archive() {
+        let records: Vec<Vec<u8>> = (1..=3).map(good_with_id).collect();
+        let plain = records.concat();
+        let per_record: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+        let whole = gzip(&plain);
+        // (the file, gzipped, the offsets the pages must have)
+        let starts = |parts: Vec<usize>| -> Vec<u64> {
+            parts
+                .iter()
+                .scan(0, |at, n| {
+                    let here = *at;
+                    *at += n;
+                    Some(here as u64)
+                })
+                .collect()
+        };
+        let cases = [
+            (&plain, false, starts(records.iter().map(Vec::len).collect())),
+            (
+                &per_record,
+                true,
+                starts(records.iter().map(|r| gzip(r).len()).collect()),
+            ),
+            (&whole, true, vec![0, 0, 0]),
+        ];
+        for (i, (file, gz, want)) in cases.into_iter().enumerate() {
+            let mut docs = Vec::new();
+            let name = if gz { "t.warc.gz" } else { "t.warc" };
+            Reader::builtin().read_warc_stream(file.as_slice(), name, &mut |r| {
+                if let Ok(d) = r {
+                    docs.push(d);
+                }
+            });
+            let got: Vec<WarcOrigin> = docs.iter().filter_map(|d| d.meta.warc.clone()).collect();
+            assert_eq!(got.len(), 3, "case {i}");
+            assert_eq!(got.iter().map(|w| w.offset).collect::<Vec<_>>(), want, "case {i}");
+            for (k, w) in got.iter().enumerate() {
+                assert_eq!(w.file, name);
+                assert_eq!(w.record, format!("<urn:uuid:{}>", k + 1), "case {i}");
+                if i < 2 {
+                    assert_eq!(record_id_at(file, w.offset, gz), w.record, "case {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_record_read_from_inside_a_lying_one_keeps_its_own_offset() {
+        let first = good_with_id(1);
+        let mut lying = good_with_id(2);
+        let at = memchr::memmem::find(&lying, b"Content-Length: ").expect("header");
+        let end = at + memchr::memchr(b'\r', &lying[at..]).expect("line end");
+        lying.splice(at..end, b"Content-Length: 16000000".iter().copied());
+        let mut warc = first.clone();
+        warc.extend(lying);
+        warc.extend(good_with_id(3));
+        let (docs, _, _) = read(&warc);
+        let third = docs
+            .iter()
+            .find(|d| d.id.ends_with("/3"))
+            .and_then(|d| d.meta.warc.clone())
+            .expect("record 3 read");
+        assert_eq!(record_id_at(&warc, third.offset, false), "<urn:uuid:3>");
     }
 
     #[test]

@@ -74,8 +74,11 @@ impl<'a> Run<'a> {
                 e
             }
         });
-        // Enemies taken prisoner in a war between states are no arrest.
-        if event == Some(r.captured) && !self.facts.nations.is_empty() {
+        // Enemies taken prisoner in a war between states are no arrest, nor
+        // is a nation's people or troops taken prisoner ("120 Iraqis were
+        // taken prisoner"), unless insurgents are near.
+        let nations_people = || !self.insurgents_near(b) && self.counted_nation(b, sent.end).is_some();
+        if event == Some(r.captured) && (!self.facts.nations.is_empty() || nations_people()) {
             return Some(self.other_noun(b));
         }
         // A nation's people or troops take its side in the report, in what

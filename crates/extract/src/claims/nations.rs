@@ -64,7 +64,7 @@ impl Run<'_> {
     /// The nation a count's noun phrase names: right after the number
     /// ("2,400 Iraqis", "29 Chadian soldiers") or after the people it
     /// counts (٥٠ جنديا إيرانيا، ٥٠ من الجنود الإيرانيين).
-    fn counted_nation(&self, b: usize, sent_end: usize) -> Option<u16> {
+    pub(super) fn counted_nation(&self, b: usize, sent_end: usize) -> Option<u16> {
         let lex = self.lex();
         let people = |k: usize| self.starts(&lex.who, k) || self.starts(&lex.people_words, k);
         let mut k = b;
@@ -134,7 +134,7 @@ impl Run<'_> {
     /// التركي على مواقع الحزب) is no side of a war between states, and its
     /// troops killed by them (قتل ثلاثة جنود أتراك في هجوم شنه مقاتلو
     /// الحزب) stay the security side.
-    fn insurgents_near(&self, k: usize) -> bool {
+    pub(super) fn insurgents_near(&self, k: usize) -> bool {
         let lex = self.lex();
         let insurgent = |j: usize| {
             self.at(&lex.who, j)

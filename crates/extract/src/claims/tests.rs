@@ -870,6 +870,16 @@ const NOT_CLAIMS: &[Row] = &[
 
 /// Whose dead a count names: one side, both together, or things.
 const SIDES: &[Row] = &[
+    // A nation's troops taken prisoner are prisoners of war, not arrested;
+    // suspects captured are.
+    t!(
+        "The army said 120 Iraqi soldiers were taken prisoner in the battle.",
+        "other:iraqi 120 [unknown > army]"
+    ),
+    t!(
+        "Police said 12 suspects were captured in the raid.",
+        "arrested 12 [unknown > Police]"
+    ),
     // The whole of a partitive after the verb names the side of a
     // generic people noun.
     t!(

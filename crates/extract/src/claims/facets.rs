@@ -235,6 +235,9 @@ impl<'a> Run<'a> {
         while before > sent.start && self.is_punct(before - 1) {
             before -= 1;
         }
+        if a > sent.start && self.starts(&lex.day_after, a - 1) {
+            return true;
+        }
         if (1..=2).any(|d| {
             before >= sent.start + d
                 && (self.starts(&lex.never_after, before - d) || self.starts(&lex.labels, before - d))

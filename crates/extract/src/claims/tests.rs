@@ -759,6 +759,15 @@ const FACETS: &[Row] = &[
 
 /// Numbers that count nothing of the event.
 const NOT_CLAIMS: &[Row] = &[
+    // The day of a month in words is a date.
+    t!(
+        "The last raid took place on March eight, when 5 soldiers were killed.",
+        "killed_sdf_or_security 5 [unknown]"
+    ),
+    t!(
+        "In October 2027, nine gunmen stormed the jail.",
+        "attackers_count 9 [unknown]"
+    ),
     // An official of a body, unnamed, before his verb stays unnamed.
     t!(
         "وكان مسؤول في الإدارة المحلية ذكر أن الهجوم أسفر عن 5 قتلى.",

@@ -240,6 +240,8 @@ pub(super) struct Units {
     pub(super) never: Vec<String>,
     pub(super) never_after: Vec<String>,
     #[serde(default)]
+    pub(super) day_after: Vec<String>,
+    #[serde(default)]
     pub(super) labels: Vec<String>,
     #[serde(default)]
     pub(super) duration_after: Vec<String>,

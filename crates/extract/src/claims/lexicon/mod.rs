@@ -152,6 +152,8 @@ pub struct ClaimsLexicon {
     /// The facets of durations, by [`Unit::Duration`]'s index.
     pub(crate) durations: Vec<String>,
     pub(crate) never_after: PhraseSet<()>,
+    /// Month names: a number right after one is a day.
+    pub(crate) day_after: PhraseSet<()>,
     /// Words naming a unit, law or article by the number after them.
     pub(crate) labels: PhraseSet<()>,
     pub(crate) duration_after: PhraseSet<()>,
@@ -542,6 +544,7 @@ impl ClaimsLexicon {
             units: fac.units,
             durations: fac.durations,
             never_after: set(&ff.units.never_after),
+            day_after: set(&ff.units.day_after),
             labels: set(&ff.units.labels),
             duration_after: set(&ff.units.duration_after),
             terms: set(&ff.units.terms),
@@ -621,6 +624,7 @@ impl ClaimsLexicon {
         add(&mut self.who);
         add(&mut self.units);
         add(&mut self.never_after);
+        add(&mut self.day_after);
         add(&mut self.labels);
         add(&mut self.duration_after);
         add(&mut self.terms);

@@ -180,6 +180,14 @@ impl Sqlite {
         Ok(())
     }
 
+    /// A write transaction that takes the write lock at once (see `add_all`).
+    fn immediate(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        let path = self.path.clone();
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| sqlite(&path, e))
+    }
+
     /// Stores documents, each whole, in one transaction (a kill leaves all of
     /// them or none), skipping those whose hash is already stored.
     pub(crate) fn add_all(&mut self, docs: &[NewDocument], run: Option<i64>) -> Result<Vec<Added>> {
@@ -190,10 +198,7 @@ impl Sqlite {
         // from cannot be upgraded to a writer (SQLITE_BUSY_SNAPSHOT comes
         // back at once, without the busy timeout). Taking the write lock
         // first makes concurrent ingests wait their turn instead.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(e)?;
+        let tx = self.immediate()?;
         let mut out = Vec::with_capacity(docs.len());
         for d in docs {
             out.push(insert(&tx, d, run).map_err(e)?);
@@ -207,10 +212,7 @@ impl Sqlite {
     pub(crate) fn replace_found(&mut self, id: i64, d: &NewDocument) -> Result<()> {
         let path = self.path.clone();
         let e = |e| sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(e)?;
+        let tx = self.immediate()?;
         tx.execute("DELETE FROM claims WHERE document = ?1", params![id])
             .map_err(e)?;
         tx.execute("DELETE FROM mentions WHERE document = ?1", params![id])

@@ -114,6 +114,11 @@ const OUTLET: &[Row] = &[
 
 /// Who is named, and who a name refers to.
 const SOURCES: &[Row] = &[
+    // A nation's nisba after a title is the title's adjective, not a body.
+    t!(
+        "واتهم الرئيس الأفغاني أشرف غني أمس الحركة بقتل 30 مدنيا.",
+        "killed_civilians 30 [unknown > الرئيس الأفغاني أشرف غني]"
+    ),
     // A name by a son's (أبو and the word after it) speaks.
     t!(
         "وقال أبو خالد للصحيفة إن المسلحين خطفوا 40 شخصا.",

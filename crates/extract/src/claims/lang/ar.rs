@@ -165,8 +165,9 @@ impl<'a> Run<'a> {
         // A title speaks for the body after it: مديرة المرصد، المتحدث باسم الوزارة.
         if let Some(f) = self.at(&lex.titles, i) {
             let mut j = f.end;
-            // The title's adjectives (المتحدث الإعلامي، المدير الجهوي).
-            while self.starts(&lex.adjectives, j) {
+            // The title's adjectives (المتحدث الإعلامي، المدير الجهوي), a
+            // nation's among them (الرئيس الأفغاني: no body, a person).
+            while self.starts(&lex.adjectives, j) || self.nisba_of_nation(j) {
                 j += 1;
             }
             if let Some(l) = self.at(&lex.title_links, j) {
@@ -309,6 +310,13 @@ impl<'a> Run<'a> {
             generic: false,
             anaphor: false,
         })
+    }
+
+    /// Whether the word at `j` is a nation's nisba with the article
+    /// (الأفغاني، التركية): an adjective, never a body of its own.
+    fn nisba_of_nation(&self, j: usize) -> bool {
+        let w = strip_proclitic_l(self.word(j));
+        w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه")) && self.starts(&self.lex().nations, j)
     }
 
     /// A person named by the tokens `r`, the word at `head` its head.

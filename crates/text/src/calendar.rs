@@ -361,7 +361,32 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 /// Words that mark a date of the Hijri calendar.
-const HIJRI_WORDS: &[&str] = &["هـ", "ه", "هجري", "هجرية", "للهجرة", "hijri", "hijra", "ah"];
+const HIJRI_WORDS: &[&str] = &[
+    "هـ",
+    "ه",
+    "هجري",
+    "هجرية",
+    "للهجرة",
+    "hijri",
+    "hijra",
+    "ah",
+    // The Hijri months whose names no Gregorian date uses.
+    "محرم",
+    "جمادى",
+    "جمادي",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "القعدة",
+    "الحجة",
+    "muharram",
+    "jumada",
+    "rajab",
+    "shaban",
+    "ramadan",
+    "shawwal",
+];
 
 /// The years a Hijri date falls in today, and no news report's.
 const HIJRI_YEARS: std::ops::RangeInclusive<u32> = 1300..=1500;
@@ -443,6 +468,8 @@ mod tests {
             ("12 ذو الحجة 1443 هـ",     Err("Hijri")),
             ("1443-07-12",              Err("Hijri")),
             ("12/07/1443 AH",           Err("Hijri")),
+            ("20 جمادى الآخرة 1443",    Err("Hijri")),
+            ("3 Ramadan 1445",          Err("Hijri")),
         ];
         for (raw, want) in cases {
             match (c.published(raw), want) {

@@ -330,13 +330,26 @@ impl<'a> Run<'a> {
 
     /// "بدورتها الـ23", "قائمة المطلوبين الـ16": digits with the article
     /// glued before them are an ordinal or a set named by its size, no
-    /// count of the event.
+    /// count of the event; but after a noun of those the event befell
+    /// ("المختطفين الـ227", "القتلى الـ12") they count them again.
     fn definite_digits(&self, a: usize) -> bool {
-        self.toks
+        let glued = self
+            .toks
             .get(a)
             .is_some_and(|t| t.kind == TokenKind::Number && !t.space_before)
             && a > 0
-            && matches!(self.word(a - 1), "ال" | "وال" | "بال" | "لل" | "فال")
+            && matches!(self.word(a - 1), "ال" | "وال" | "بال" | "لل" | "فال");
+        glued && !(a >= 2 && self.counts_the_event_again(a - 2))
+    }
+
+    /// Whether the word at `k` alone names people an event befell (the
+    /// dead, the escaped, the arrested, the abducted).
+    fn counts_the_event_again(&self, k: usize) -> bool {
+        let r = &self.lex().roles;
+        self.at(&self.lex().events, k).is_some_and(|f| {
+            f.end == k + 1
+                && [r.killed, r.escaped, r.recaptured, r.arrested, r.hostage_taken].contains(f.value)
+        })
     }
 
     /// "1 - العريف …", "2) …": a number opening its line, before a list
@@ -896,8 +909,11 @@ impl<'a> Run<'a> {
         let counts_another = |k: usize| {
             k > 0 && (self.toks[k - 1].kind == TokenKind::Number || self.x.numbers_word(self.word(k - 1)))
         };
+        // So does a verbal noun and its preposition (الإفراج عن ستة من
+        // المخطوفين: a release, whatever the noun counted).
+        let governs = |d: usize| d <= 1 || d == 2 && matches!(self.word(a - 1), "عن" | "على");
         if let Some((d, e)) = before
-            && d <= 1
+            && governs(d)
             && after.is_none_or(|x| x.0 > 1)
             && !counts_another(a - d)
             && !self.word(a).starts_with('و')

@@ -493,6 +493,19 @@ const FACETS: &[Row] = &[
         "killed_attackers_or_isis 6 [unknown > الشرطة]",
         "wounded 14 [unknown > الشرطة]"
     ),
+    // The abducted counted are hostages, before or after their number.
+    t!(
+        "وقال الأسقف إن 40 مختطفا لا يزالون أحياء.",
+        "hostages_taken 40 [unknown > الأسقف]"
+    ),
+    t!(
+        "وقال الأسقف إن المختطفين الـ40 لا يزالون أحياء.",
+        "hostages_taken 40 [unknown > الأسقف]"
+    ),
+    t!(
+        "وأفضت الوساطة إلى الإفراج عن أربعة من المختطفين.",
+        "hostages_released 4 [unknown]"
+    ),
     // The dead and the wounded in one figure count neither alone.
     t!(
         "وقال مسعفون إن القصف خلف عشرات القتلى والجرحى في السوق.",

@@ -305,7 +305,7 @@ pub fn assign(
 /// after في). Reports are grouped by place, then by date (a gap of more
 /// than [`WINDOW_DAYS`] starts a new event), then by kind: a report joins
 /// the group of its window whose kinds' cues it shares most (cosine of the
-/// counts at least [`SAME_KIND`]), or starts one; a report with no kind cue
+/// counts at least `SAME_KIND`), or starts one; a report with no kind cue
 /// joins the largest.
 pub fn assign_with_kinds(
     rows: &[LedgerRow],
@@ -329,7 +329,7 @@ pub struct Assigned {
 }
 
 /// [`assign_with_kinds`], with each automatic event's place and kind, and
-/// the claims of years long past moved out ([`recalled`]) by the years
+/// the claims of years long past moved out (`recalled`) by the years
 /// `calendar` recognises.
 pub fn assign_all(
     rows: &[LedgerRow],

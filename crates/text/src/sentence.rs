@@ -6,7 +6,7 @@
 //! A sentence ends at `.`, `!`, `?`, `…` or a line break, and takes the
 //! closing quotes and brackets that follow its terminator. A line break
 //! inside a hard-wrapped English paragraph (wire copy and plain-text
-//! archives wrap lines at a fixed width) is no end: see [`soft_wrap`]. It does not end at
+//! archives wrap lines at a fixed width) is no end: see `soft_wrap`. It does not end at
 //! a full stop inside a number (`1.500`), after a lone letter (the initials
 //! `د. ج.`, `J. Smith`), or after a common abbreviation (`Gen.`, `U.S.`).
 //! Inside a double quote that closes in the same paragraph it does not end at

@@ -1943,7 +1943,7 @@ impl<'a> Scan<'a> {
         Some((self.mention(start, next, Kind::Ordinal, Value::Number(v)), next))
     }
 
-    /// A day `day` ending before `next`, followed by [من] month [year]: a date.
+    /// A day `day` ending before `next`, followed by \[من\] month \[year\]: a date.
     fn month_after(&self, start: usize, next: usize, day: f64) -> Option<(Mention, usize)> {
         if !(1.0..=31.0).contains(&day) || day.fract() != 0.0 {
             return None;

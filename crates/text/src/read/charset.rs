@@ -19,7 +19,7 @@
 //! which are replaced as before), else the guess.
 //!
 //! Refuses nothing: a byte sequence the encoding does not define becomes
-//! U+FFFD, mapped to its bytes. [`looks_like_text`] is what [`super::binary`]
+//! U+FFFD, mapped to its bytes. [`looks_like_text`] is what [`super::binary`](mod@super::binary)
 //! asks of bytes that are mostly not UTF-8.
 
 use crate::origin::{OriginBuilder, OriginMap};

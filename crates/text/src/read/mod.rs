@@ -14,7 +14,7 @@
 //! U+FFFD and reported in the document's warnings (spans still point at the
 //! original bytes); a JSONL line that is not a JSON object with a string
 //! `text` is reported as a [`ReadError`] naming the file and line, and the
-//! records after it are read on. A binary file ([`binary`]: known magic
+//! records after it are read on. A binary file (`binary`: known magic
 //! numbers, NUL bytes, mostly no UTF-8) and a document over the size cap
 //! ([`Reader::with_max_document`], 50 MB by default) are refused with a
 //! [`ReadError::Refused`] naming them.

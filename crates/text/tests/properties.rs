@@ -214,3 +214,17 @@ proptest! {
         });
     }
 }
+
+/// Inputs the properties above once failed on, replayed every run.
+#[test]
+fn inputs_that_once_failed_the_reading_properties_pass() {
+    let plain: &[&[u8]] = &[
+        // UTF-16BE with an unpaired high surrogate before a character: the
+        // character was mapped to no original bytes.
+        &[0xFE, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0xD8, 0, 0, 0],
+    ];
+    for bytes in plain {
+        check_document(bytes.to_vec(), false);
+        check_document(bytes.to_vec(), true);
+    }
+}

@@ -214,7 +214,12 @@ pub(crate) fn decode(bytes: &[u8], enc: &'static Encoding) -> (String, OriginMap
                 if written == 1 && orig_len == 1 && buf[0] == bytes[start] {
                     map.verbatim(start, 1);
                 } else {
-                    map.replaced(start, orig_len, written);
+                    // Several characters of one step (an unpaired surrogate's
+                    // U+FFFD and the character after it) each stand for all
+                    // of the step's bytes: none maps to an empty span.
+                    for c in String::from_utf8_lossy(&buf[..written]).chars() {
+                        map.replaced(start, orig_len, c.len_utf8());
+                    }
                 }
                 start = i + 1;
             }
@@ -287,6 +292,33 @@ mod tests {
         let (bytes, _, bad) = enc.encode(text);
         assert!(!bad, "{} cannot encode {text}", enc.name());
         bytes.into_owned()
+    }
+
+    #[test]
+    fn every_decoded_character_maps_to_some_original_bytes() {
+        // (encoding, bytes): each row once gave a character an empty span.
+        let rows: &[(&'static Encoding, &[u8])] = &[
+            // An unpaired high surrogate, then a character: both are
+            // written in the step that reads the character's last byte.
+            (
+                encoding_rs::UTF_16BE,
+                &[0xFE, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0xD8, 0, 0, 0],
+            ),
+            (encoding_rs::UTF_16LE, &[0xFF, 0xFE, 0x41, 0, 0, 0xD8, 0x42, 0]),
+            (encoding_rs::UTF_16BE, &[0xD8, 0x00, 0x06, 0x31, 0xDC, 0x00]),
+            (encoding_rs::SHIFT_JIS, &[0x82, 0x41, 0x82]),
+        ];
+        for (enc, bytes) in rows {
+            let (text, map) = decode(bytes, enc);
+            for (i, c) in text.char_indices() {
+                let s = map.span(i, i + c.len_utf8());
+                assert!(
+                    s.start < s.end && s.end as usize <= bytes.len(),
+                    "{}: {c:?} of {text:?} at {s:?}",
+                    enc.name()
+                );
+            }
+        }
     }
 
     #[test]

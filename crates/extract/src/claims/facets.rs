@@ -88,6 +88,8 @@ impl<'a> Run<'a> {
             Some(side) if who.is_none_or(|w| [r.attackers, r.security, r.members].contains(&w)) => Some(side),
             _ => who,
         };
+        let who =
+            who.or_else(|| (event == Some(r.killed)).then(|| self.martyrs_side(q, &cues, sent.clone()))?);
         // "ثلاثة مقنعين اختطفوا": gunmen whom an abduction follows did it.
         let abductors = event == Some(r.hostage_taken)
             && who == Some(r.attackers)
@@ -693,6 +695,41 @@ impl<'a> Run<'a> {
             self.word(k)
         };
         other(noun)
+    }
+
+    /// The side of a count of martyrs (a martyr word counted, right after
+    /// the count or as its nearest cue) that names none: the one side,
+    /// security forces or civilians, its sentence names. Martyrs are never
+    /// the attackers; a sentence naming both sides says nothing.
+    fn martyrs_side(&self, q: &Quantity, cues: &[(usize, u16)], sent: Range<usize>) -> Option<u16> {
+        let lex = self.lex();
+        if !self.in_doc(&lex.martyrs) {
+            return None;
+        }
+        let (a, b) = (q.toks.start, q.toks.end);
+        let near = (a..(b + 3).min(sent.end)).any(|k| self.starts(&lex.martyrs, k));
+        let cue = cues
+            .iter()
+            .min_by_key(|&&(k, _)| k.abs_diff(a))
+            .is_some_and(|&(k, _)| self.starts(&lex.martyrs, k));
+        if !near && !cue {
+            return None;
+        }
+        let r = &lex.roles;
+        let mut side = None;
+        for k in sent {
+            let Some(w) = self.at(&lex.who, k).map(|f| *f.value) else {
+                continue;
+            };
+            if w != r.security && w != r.civilians || side.is_some_and(|s| s == w) {
+                continue;
+            }
+            if side.is_some() {
+                return None;
+            }
+            side = Some(w);
+        }
+        side
     }
 
     /// Whose count it is: the most specific people-word in the noun phrase

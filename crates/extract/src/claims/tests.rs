@@ -897,6 +897,30 @@ const NOT_CLAIMS: &[Row] = &[
 
 /// Whose dead a count names: one side, both together, or things.
 const SIDES: &[Row] = &[
+    // Martyrs are never the attackers: with no side of their own they are
+    // the one side, security or civilians, their sentence names.
+    t!(
+        "انفجرت عبوة ناسفة في حافلة لنقل رجال الأمن وخلفت 9 شهداء.",
+        "killed_sdf_or_security 9 [unknown]"
+    ),
+    t!(
+        "سقطت قذيفة على حي يسكنه مواطنون عزل فسقط 5 شهداء.",
+        "killed_civilians 5 [unknown]"
+    ),
+    t!(
+        "واستهدف القصف رجال الأمن والمواطنين معا وخلف 3 شهداء.",
+        "killed_total 3 [unknown]"
+    ),
+    // Dead that are not called martyrs keep no side of the sentence's.
+    t!(
+        "انفجرت عبوة ناسفة في حافلة لنقل رجال الأمن وقتل فيها 9.",
+        "killed_total 9 [unknown]"
+    ),
+    // The Tunisian prosecution's statement speaks for it.
+    t!(
+        "وأكد بلاغ لوكالة الجمهورية أن الانفجار خلف 6 شهداء من أعوان الأمن.",
+        "killed_sdf_or_security 6 [unknown > Tunisian Public Prosecutor]"
+    ),
     // A nation's troops taken prisoner are prisoners of war, not arrested;
     // suspects captured are.
     t!(

@@ -196,6 +196,8 @@ pub(super) struct FacetsFile {
     #[serde(default)]
     pub(super) including: Vec<String>,
     #[serde(default)]
+    pub(super) martyrs: Vec<String>,
+    #[serde(default)]
     pub(super) prison_facets: Vec<String>,
     #[serde(default)]
     pub(super) prison_words: Vec<String>,

@@ -143,6 +143,8 @@ pub struct ClaimsLexicon {
     pub(crate) adverbs: PhraseSet<()>,
     /// Words opening a list between commas inside a noun phrase (including).
     pub(crate) including: PhraseSet<()>,
+    /// Words for the dead honoured as martyrs: never the attackers.
+    pub(crate) martyrs: PhraseSet<()>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -536,6 +538,7 @@ impl ClaimsLexicon {
             also: set(&ff.also),
             adverbs: set(&ff.adverbs),
             including: set(&ff.including),
+            martyrs: set(&ff.martyrs),
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -617,6 +620,7 @@ impl ClaimsLexicon {
         add(&mut self.also);
         add(&mut self.adverbs);
         add(&mut self.including);
+        add(&mut self.martyrs);
         add(&mut self.prison_words);
         add(&mut self.kinds);
         add(&mut self.events);

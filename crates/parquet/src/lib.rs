@@ -3,10 +3,16 @@
 //!
 //! In: a built ledger ([`write_ledger`]) or claims as they are extracted
 //! ([`ClaimWriter`], which writes a row group every [`BATCH`] claims, so an
-//! archive of any size is written in flat memory). Out: one Snappy-compressed
-//! Parquet file. The schemas are [`ledger_schema`] and [`claim_schema`] (the
-//! README lists them); a text column is null where the CSV or JSON has an
-//! empty string or null.
+//! archive of any size is written in flat memory). Out: one
+//! Snappy-compressed Parquet file. The schemas are [`ledger_schema`],
+//! [`summary_schema`], [`disputes_schema`] and [`claim_schema`] (the README
+//! lists them); a text column is null where the CSV or JSON has an empty
+//! string or null.
+//!
+//! Its own crate so that the command line and the server can write one
+//! format with one writer, each only with its `parquet` feature.
+
+#![deny(missing_docs)]
 
 use anyhow::{Context, Result};
 use arrow_array::builder::{
@@ -22,6 +28,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 use std::fs::File;
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -195,11 +202,17 @@ pub fn claim_schema() -> SchemaRef {
 
 fn writer(path: &Path, schema: SchemaRef) -> Result<ArrowWriter<File>> {
     let file = File::create(path).with_context(|| path.display().to_string())?;
+    writer_to(file, schema).with_context(|| path.display().to_string())
+}
+
+/// A writer of `schema` to `out`: Snappy, and isnad's name and version as
+/// the file's creator.
+fn writer_to<W: Write + Send>(out: W, schema: SchemaRef) -> Result<ArrowWriter<W>> {
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_created_by(format!("isnad {}", env!("CARGO_PKG_VERSION")))
         .build();
-    ArrowWriter::try_new(file, schema, Some(props)).with_context(|| path.display().to_string())
+    Ok(ArrowWriter::try_new(out, schema, Some(props))?)
 }
 
 fn none_if_empty(s: &str) -> Option<&str> {

@@ -3,7 +3,8 @@
 //! In: an open store, the engine and the ledger's options ([`State`]).
 //! Out: a [`Router`] ([`app`]) answering the JSON API under `/api/` (events,
 //! an event's ledger, documents, a document's view, claims with filters,
-//! search, and, when allowed, an upload to ingest), its OpenAPI description
+//! search, and, when allowed, an upload to ingest; with the `parquet`
+//! feature, the claims also as a Parquet file), its OpenAPI description
 //! at `/api/openapi.json`, and the page at `/` with its script, style and
 //! Arabic font (Noto Naskh Arabic, OFL, `assets/fonts/`), embedded in the
 //! binary (nothing from a CDN; it works offline).
@@ -363,9 +364,12 @@ pub fn app(state: Arc<State>) -> Router {
         .fallback(|| async { ApiError::not_found("no such path") })
         .layer(axum::middleware::from_fn(errors_as_json))
         .layer(
-            // A woff2 is compressed already.
-            tower_http::compression::CompressionLayer::new()
-                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("font/"))),
+            // A woff2 and a Parquet file are compressed already.
+            tower_http::compression::CompressionLayer::new().compress_when(
+                DefaultPredicate::new()
+                    .and(NotForContentType::const_new("font/"))
+                    .and(NotForContentType::const_new(api::PARQUET)),
+            ),
         )
         .with_state(state)
 }

@@ -304,6 +304,24 @@ const OPENAPI: &str = include_str!("../assets/openapi.json");
 /// Noto Naskh Arabic's Arabic subset (OFL; see `assets/fonts/README.md`).
 const ARABIC_FONT: &[u8] = include_bytes!("../assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2");
 
+/// The page, its `isnad-export` meta naming the formats its export offers:
+/// `csv`, and `parquet` where built with the `parquet` feature.
+fn index() -> &'static str {
+    static PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let formats = if cfg!(feature = "parquet") {
+            "csv parquet"
+        } else {
+            "csv"
+        };
+        INDEX.replacen(
+            r#"<meta name="isnad-export" content="csv">"#,
+            &format!(r#"<meta name="isnad-export" content="{formats}">"#),
+            1,
+        )
+    });
+    &PAGE
+}
+
 /// The page's Arabic font. Its path changes with the file, so it may be
 /// cached for a year.
 fn font() -> Response {
@@ -337,7 +355,7 @@ fn asset(body: &'static str, kind: &'static str) -> Response {
 /// The server's routes over `state`.
 pub fn app(state: Arc<State>) -> Router {
     Router::new()
-        .route("/", get(|| async { asset(INDEX, "text/html; charset=utf-8") }))
+        .route("/", get(|| async { asset(index(), "text/html; charset=utf-8") }))
         .route(
             "/app.js",
             get(|| async { asset(SCRIPT, "text/javascript; charset=utf-8") }),

@@ -13,8 +13,11 @@
 //! value; it checks that rows and numbers read in logical order, that no
 //! override acts, that the filters narrow the claims and live in the
 //! address, that "who claims it" pages to the value's true total, that the
-//! chart counts its undated values, that a search's words are marked in the
-//! document it opens, that the CSV export holds every claim of the view,
+//! chart counts its undated values, that script payloads in the address
+//! (a search, an event or document id, a filter, the page's query) show as
+//! text or are refused and run nothing, that a search's words are marked
+//! in the document it opens, that the CSV export holds every claim of the
+//! view,
 //! that the Parquet export downloads a Parquet file of the view (with the
 //! `parquet` feature; without it, that no button offers one), and that at
 //! 390 px nothing scrolls sideways. Over a second store, of

@@ -233,6 +233,30 @@ try {
   await go("#/doc/999999");
   check((await page.locator("main .error").innerText()).includes("no document 999999"), "an error shows the API's message");
 
+  // ---- payloads in the address ------------------------------------------------
+  // In the hash (a search, an event id, a document id, a filter's value
+  // that the select then shows) and in the page's query: each is shown as
+  // text or refused, and runs nothing.
+  const payload = (n) => `<img src=x onerror="window.__pwned=${n}"><script>window.__pwned=${n}</script>`;
+  for (const hash of [
+    `#/search?q=${encodeURIComponent(payload(6))}`,
+    `#/event/${encodeURIComponent(payload(7))}`,
+    `#/doc/${encodeURIComponent(payload(8))}`,
+    `${eventHash}?source=${encodeURIComponent(payload(9))}`,
+    `#/?find=${encodeURIComponent(payload(10))}`,
+  ]) {
+    await go(hash);
+    const shown = await page.evaluate(() => {
+      const main = document.getElementById("main");
+      return main.textContent.includes("<img src=x") || [...main.querySelectorAll("input")].some((i) => i.value.includes("<img src=x"));
+    });
+    const refused = await page.locator("main .error").count() > 0;
+    check(shown || refused, `${decodeURIComponent(hash).slice(0, 40)}… shows as text or is refused`);
+  }
+  await page.goto(new URL(`/?q=${encodeURIComponent(payload(11))}#/`, url).href);
+  await page.waitForFunction(() => document.getElementById("main").dataset.ready === location.hash);
+  check(await page.evaluate(() => window.__pwned ?? null) === null, "payloads in the hash and the query ran nothing");
+
   // ---- Arabic, the font ------------------------------------------------------
   // The page reads its language when it loads.
   const speak = async (l) => {

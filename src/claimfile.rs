@@ -59,7 +59,7 @@ pub fn from_json(line: &str) -> Result<Claim, serde_json::Error> {
 
 #[cfg(feature = "parquet")]
 fn read_parquet(path: &Path, add: &mut dyn FnMut(Claim)) -> Result<()> {
-    crate::parquet::read_claims(path, add)
+    isnad_parquet::read_claims(path, add)
 }
 
 #[cfg(not(feature = "parquet"))]

@@ -16,8 +16,6 @@ mod claimfile;
 mod cmd;
 mod data;
 mod json;
-#[cfg(feature = "parquet")]
-mod parquet;
 mod terminal;
 mod vocab;
 

@@ -13,9 +13,14 @@
 //! value; it checks that rows and numbers read in logical order, that no
 //! override acts, that the filters narrow the claims and live in the
 //! address, that "who claims it" pages to the value's true total, that the
-//! chart counts its undated values, that a search's words are marked in the
-//! document it opens, that the CSV export holds every claim of the view, and
-//! that at 390 px nothing scrolls sideways. Over a second store, of
+//! chart counts its undated values, that script payloads in the address
+//! (a search, an event or document id, a filter, the page's query) show as
+//! text or are refused and run nothing, that a search's words are marked
+//! in the document it opens, that the CSV export holds every claim of the
+//! view,
+//! that the Parquet export downloads a Parquet file of the view (with the
+//! `parquet` feature; without it, that no button offers one), and that at
+//! 390 px nothing scrolls sideways. Over a second store, of
 //! `examples/`, it checks that `prisoners_escaped` says in words, in
 //! English and Arabic, that the SDF's 0 disputes each other figure, by
 //! name. Its screenshots, at 1366 and 390 px, are
@@ -176,6 +181,7 @@ fn the_page_reads_in_logical_order_filters_pages_and_fits_390_px() {
         .arg(&shots)
         .arg(&examples_url)
         .env("CHROMIUM", &chromium)
+        .env("PARQUET", if cfg!(feature = "parquet") { "1" } else { "0" })
         .output()
         .expect("run node");
     for s in [&mut server, &mut examples_server] {

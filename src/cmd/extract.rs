@@ -76,7 +76,7 @@ enum Found {
 enum Sink {
     Lines(Box<dyn Write>),
     #[cfg(feature = "parquet")]
-    Parquet(Box<crate::parquet::ClaimWriter>),
+    Parquet(Box<isnad_parquet::ClaimWriter>),
 }
 
 impl Sink {
@@ -85,7 +85,7 @@ impl Sink {
         match (format, out) {
             #[cfg(feature = "parquet")]
             (ExtractFormat::Parquet, Some(p)) => {
-                Ok(Sink::Parquet(Box::new(crate::parquet::ClaimWriter::create(p)?)))
+                Ok(Sink::Parquet(Box::new(isnad_parquet::ClaimWriter::create(p)?)))
             }
             #[cfg(not(feature = "parquet"))]
             (ExtractFormat::Parquet, Some(_)) => Err(crate::Usage(

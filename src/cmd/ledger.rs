@@ -119,9 +119,9 @@ fn write_parquet(out: Option<&Path>, ledger: &isnad_ledger::Ledger, table: Table
         return Err(crate::Usage("--format parquet writes a file: give --out FILE".into()).into());
     };
     match table {
-        Table::Ledger => crate::parquet::write_ledger(path, ledger),
-        Table::Summary => crate::parquet::write_summary(path, ledger),
-        Table::Disputes => crate::parquet::write_disputes(path, ledger),
+        Table::Ledger => isnad_parquet::write_ledger(path, ledger),
+        Table::Summary => isnad_parquet::write_summary(path, ledger),
+        Table::Disputes => isnad_parquet::write_disputes(path, ledger),
     }
 }
 

@@ -1,4 +1,4 @@
-// The page's reading order, filters, paging, chart, export and narrow
+// The page's reading order, filters, paging, chart, exports and narrow
 // layout, in Debian's headless chromium, over a store holding the reports
 // `tests/browser.rs` writes (see there). Prints one line per check, writes
 // screenshots into SHOTS, exits 1 when a check fails. EXAMPLES_URL, a
@@ -168,10 +168,31 @@ try {
   await page.waitForFunction(() => document.getElementById("main").dataset.ready === location.hash);
   check(await page.locator('select[data-filter="lang"]').inputValue() === "ar", "a reload keeps the filter");
   check(await filtered.getAttribute("data-total") === String(arTotal), "and its list");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click("button[data-export]")]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click('button[data-export="csv"]')]);
   const csv = readFileSync(await download.path(), "utf8").trim().split(/\r\n/);
   const viewTotal = (await api(`/api/claims?event=${encodeURIComponent(ev.id)}&lang=ar`)).total;
   check(csv[0].replace(/^\uFEFF/, "").startsWith("claim,event,facet") && csv.length - 1 === viewTotal, `the CSV holds the view's ${viewTotal} claims (${csv.length - 1})`);
+  // The Parquet export, where the server is built with it (PARQUET=1):
+  // the server writes the same view, whose rows
+  // `crates/server/tests/export.rs` checks. Elsewhere no button offers it.
+  const offered = await page.getAttribute('meta[name="isnad-export"]', "content");
+  const pqButton = page.locator('button[data-export="parquet"]');
+  if (process.env.PARQUET === "1") {
+    check(offered === "csv parquet" && await pqButton.count() === 1, `the page offers Parquet ("${offered}")`);
+    const [pq, pqAnswer] = await Promise.all([
+      page.waitForEvent("download"),
+      page.waitForResponse((r) => r.url().includes("format=parquet")),
+      pqButton.click(),
+    ]);
+    const asked = new URL(pqAnswer.url()).searchParams;
+    const bytes = readFileSync(await pq.path());
+    check(asked.get("event") === ev.id && asked.get("lang") === "ar" && pqAnswer.status() === 200, `the Parquet export asks for the view (${asked})`);
+    check(pq.suggestedFilename().endsWith("-claims.parquet") && bytes.length > 8 &&
+      bytes.subarray(0, 4).toString() === "PAR1" && bytes.subarray(-4).toString() === "PAR1",
+      `the Parquet export downloads a Parquet file (${pq.suggestedFilename()}, ${bytes.length} bytes)`);
+  } else {
+    check(offered === "csv" && await pqButton.count() === 0, `a build without Parquet offers no Parquet export ("${offered}")`);
+  }
   await go(`${eventHash}?stance=denied&anonymous=true`);
   check(await page.locator('select[data-filter="stance"]').inputValue() === "denied", "the stance filter is read from the address");
 
@@ -211,6 +232,30 @@ try {
     /noopener/.test(await a.getAttribute("rel")) && /noreferrer/.test(await a.getAttribute("rel")), "an https address is linked apart");
   await go("#/doc/999999");
   check((await page.locator("main .error").innerText()).includes("no document 999999"), "an error shows the API's message");
+
+  // ---- payloads in the address ------------------------------------------------
+  // In the hash (a search, an event id, a document id, a filter's value
+  // that the select then shows) and in the page's query: each is shown as
+  // text or refused, and runs nothing.
+  const payload = (n) => `<img src=x onerror="window.__pwned=${n}"><script>window.__pwned=${n}</script>`;
+  for (const hash of [
+    `#/search?q=${encodeURIComponent(payload(6))}`,
+    `#/event/${encodeURIComponent(payload(7))}`,
+    `#/doc/${encodeURIComponent(payload(8))}`,
+    `${eventHash}?source=${encodeURIComponent(payload(9))}`,
+    `#/?find=${encodeURIComponent(payload(10))}`,
+  ]) {
+    await go(hash);
+    const shown = await page.evaluate(() => {
+      const main = document.getElementById("main");
+      return main.textContent.includes("<img src=x") || [...main.querySelectorAll("input")].some((i) => i.value.includes("<img src=x"));
+    });
+    const refused = await page.locator("main .error").count() > 0;
+    check(shown || refused, `${decodeURIComponent(hash).slice(0, 40)}… shows as text or is refused`);
+  }
+  await page.goto(new URL(`/?q=${encodeURIComponent(payload(11))}#/`, url).href);
+  await page.waitForFunction(() => document.getElementById("main").dataset.ready === location.hash);
+  check(await page.evaluate(() => window.__pwned ?? null) === null, "payloads in the hash and the query ran nothing");
 
   // ---- Arabic, the font ------------------------------------------------------
   // The page reads its language when it loads.

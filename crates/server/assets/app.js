@@ -23,7 +23,7 @@ const LABELS = {
     stance: "stance", anonymous: "source named", any: "any", asserted: "asserted", denied: "denied",
     named: "named", unnamedOnly: "unnamed", clear: "Clear", more: "More", of: "of", shown: "shown",
     find: "name or place", kind: "kind", contestedOnly: "contested only", eventsShown: "events shown",
-    match: "claims match the filters", csv: "Export CSV", exporting: "Exporting…",
+    match: "claims match the filters", csv: "Export CSV", parquet: "Export Parquet", exporting: "Exporting…",
     undatedN: "undated", vagueN: "vague", deniedN: "denied", listedBelow: "listed below",
     date: "date", value: "value", url: "address", arabic: "Arabic", english: "English",
     firstOf: (n, t) => `the first ${n} of ${t} claims`,
@@ -42,7 +42,7 @@ const LABELS = {
     stance: "الموقف", anonymous: "تسمية المصدر", any: "الكل", asserted: "مؤكَّد", denied: "منفي",
     named: "مسمى", unnamedOnly: "غير مسمى", clear: "مسح", more: "المزيد", of: "من", shown: "معروضة",
     find: "الاسم أو المكان", kind: "النوع", contestedOnly: "المتنازع عليها فقط", eventsShown: "أحداث معروضة",
-    match: "ادعاءات تطابق التصفية", csv: "تصدير CSV", exporting: "جارٍ التصدير…",
+    match: "ادعاءات تطابق التصفية", csv: "تصدير CSV", parquet: "تصدير Parquet", exporting: "جارٍ التصدير…",
     undatedN: "بلا تاريخ", vagueN: "غير محددة", deniedN: "منفية", listedBelow: "مذكورة أدناه",
     date: "التاريخ", value: "القيمة", url: "الرابط", arabic: "العربية", english: "الإنجليزية",
     firstOf: (n, t) => `أول ${n} من ${t} ادعاءً`,
@@ -135,10 +135,13 @@ async function api(path) {
   } catch {
     // Not JSON: a proxy's page, a cut connection.
   }
-  if (!r.ok || body === null) {
-    throw new Error((body && typeof body.error === "string" && body.error) || `${r.status} ${r.statusText}`);
-  }
+  if (!r.ok || body === null) throw answerError(r, body);
   return body;
+}
+
+// The error of a failed answer: the API's message, else its status.
+function answerError(r, body) {
+  return new Error((body && typeof body.error === "string" && body.error) || `${r.status} ${r.statusText}`);
 }
 
 // What a view shows: its nodes, and what to do once they are in the page.
@@ -302,7 +305,10 @@ function filterForm(e, filters) {
     field(L().stance, select("stance", [["", L().any], ["asserted", L().asserted], ["denied", L().denied]])),
     field(L().anonymous, select("anonymous", [["", L().any], ["false", L().named], ["true", L().unnamedOnly]])),
     el("button", { type: "button", class: "clear", onclick: () => setFilters(e.id, new URLSearchParams()) }, L().clear),
-    el("button", { type: "button", class: "export", "data-export": "csv", onclick: (ev) => exportCsv(e, filters, ev.currentTarget) }, L().csv));
+    el("button", { type: "button", class: "export", "data-export": "csv", onclick: (ev) => exportCsv(e, filters, ev.currentTarget) }, L().csv),
+    EXPORTS.includes("parquet")
+      ? el("button", { type: "button", class: "export", "data-export": "parquet", onclick: (ev) => exportParquet(e, filters, ev.currentTarget) }, L().parquet)
+      : null);
   form.addEventListener("change", () => {
     const next = new URLSearchParams();
     for (const input of form.querySelectorAll("[data-filter]")) {
@@ -637,13 +643,43 @@ function csvCell(x) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-// The claims of the view (the event with the page's filters), every page
-// of them, as CSV built here: the server has no export endpoint.
-async function exportCsv(event, filters, button) {
+// The formats the server exports (its page's `isnad-export` meta): `csv`
+// always, `parquet` where it was built with Parquet output.
+const EXPORTS = (document.querySelector('meta[name="isnad-export"]')?.content || "csv").split(/\s+/);
+
+// Saves `blob` as the file `name`.
+function save(blob, name) {
+  const a = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+// The file name of an event's export.
+const exportName = (event, ext) => `${clean(event.id).replace(/[^\w.-]+/g, "_")}-claims.${ext}`;
+
+// Runs `work` with `button` saying it is at work; an error is written
+// after the button.
+async function exporting(button, work) {
   const old = button.textContent;
   button.textContent = L().exporting;
   button.disabled = true;
+  for (let n = button.nextElementSibling; n && n.classList.contains("export-error"); n = button.nextElementSibling) n.remove();
   try {
+    await work();
+  } catch (e) {
+    button.after(el("span", { class: "error export-error" }, ` ${L().error}: `, safe(e.message)));
+  } finally {
+    button.textContent = old;
+    button.disabled = false;
+  }
+}
+
+// The claims of the view (the event with the page's filters), every page
+// of them, as CSV built here from /api/claims's JSON.
+function exportCsv(event, filters, button) {
+  return exporting(button, async () => {
     const q = new URLSearchParams(filters);
     q.set("event", event.id);
     q.set("limit", 5000);
@@ -660,18 +696,21 @@ async function exportCsv(event, filters, button) {
       }
       offset += page.claims.length;
     }
-    const blob = new Blob(["\uFEFF" + rows.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
-    const a = el("a", { href: URL.createObjectURL(blob), download: `${clean(event.id).replace(/[^\w.-]+/g, "_")}-claims.csv` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-  } catch (e) {
-    button.after(el("span", { class: "error" }, ` ${L().error}: `, safe(e.message)));
-  } finally {
-    button.textContent = old;
-    button.disabled = false;
-  }
+    save(new Blob(["\uFEFF" + rows.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }), exportName(event, "csv"));
+  });
+}
+
+// The same claims as a Parquet file, which the server writes
+// (/api/claims?format=parquet): offered only where it was built with it.
+function exportParquet(event, filters, button) {
+  return exporting(button, async () => {
+    const q = new URLSearchParams(filters);
+    q.set("event", event.id);
+    q.set("format", "parquet");
+    const r = await fetch(`/api/claims?${q}`);
+    if (!r.ok) throw answerError(r, await r.json().catch(() => null));
+    save(await r.blob(), exportName(event, "parquet"));
+  });
 }
 
 // ---- the document view --------------------------------------------------

@@ -6,13 +6,17 @@ use axum::body::Body;
 use axum::extract::{FromRequestParts, Path, Query, State as S};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use isnad_engine::ingest::{self, Event};
 use serde_json::{Map, Value, json};
 use std::sync::Arc;
 
 type Reply = Result<Json<Value>, ApiError>;
 
-async fn blocking(state: Arc<State>, f: impl FnOnce(&State) -> Reply + Send + 'static) -> Reply {
+async fn blocking<T: Send + 'static>(
+    state: Arc<State>,
+    f: impl FnOnce(&State) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     tokio::task::spawn_blocking(move || f(&state))
         .await
         .map_err(|_| ApiError::internal("a worker failed"))?
@@ -353,8 +357,25 @@ pub async fn document(S(state): S<Arc<State>>, Path(id): Path<String>, p: Params
     .await
 }
 
-/// `GET /api/claims?facet=&source=&origin=&event=&lang=&from=&to=&stance=&anonymous=&offset=&limit=`.
-pub async fn claims(S(state): S<Arc<State>>, p: Params) -> Reply {
+/// How a list of claims is answered.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// A page of JSON.
+    Json,
+    /// A Parquet file of the view's claims (the `parquet` feature).
+    Parquet,
+}
+
+/// The media type of a Parquet answer.
+pub(crate) const PARQUET: &str = "application/vnd.apache.parquet";
+
+/// `GET /api/claims?facet=&source=&origin=&event=&lang=&from=&to=&stance=&anonymous=&offset=&limit=&format=`.
+///
+/// With `format=parquet` (where built with the `parquet` feature) the
+/// claims are a Parquet file of `isnad_parquet::view_schema`: every
+/// claim of the view unless `offset` or `limit` say otherwise (no cap), the
+/// rows those of the JSON, in its order.
+pub async fn claims(S(state): S<Arc<State>>, p: Params) -> Result<Response, ApiError> {
     let p = p.only(&[
         "facet",
         "source",
@@ -367,8 +388,26 @@ pub async fn claims(S(state): S<Arc<State>>, p: Params) -> Reply {
         "anonymous",
         "offset",
         "limit",
+        "format",
     ])?;
-    let page = p.page(200, 5000)?;
+    let format = match p.get("format") {
+        None | Some("json") => Format::Json,
+        Some("parquet") if cfg!(feature = "parquet") => Format::Parquet,
+        Some("parquet") => {
+            return Err(ApiError::bad_request(
+                "format=parquet: this server was built without Parquet output (the parquet feature)",
+            ));
+        }
+        Some(v) => {
+            return Err(ApiError::bad_request(format!(
+                "format must be json or parquet, not {v:?}"
+            )));
+        }
+    };
+    let page = match format {
+        Format::Json => p.page(200, 5000)?,
+        Format::Parquet => p.page(usize::MAX, usize::MAX)?,
+    };
     let (facet, source, event, lang) = (p.text("facet"), p.text("source"), p.text("event"), p.text("lang"));
     let origin = p.text("origin");
     let (from, to) = (p.date("from")?, p.date("to")?);
@@ -409,38 +448,73 @@ pub async fn claims(S(state): S<Arc<State>>, p: Params) -> Reply {
             if !keep {
                 continue;
             }
-            let claim_origin = isnad_ledger::origin(&c.source, &r.doc.doc);
-            if origin.as_ref().is_some_and(|x| *x != claim_origin) {
+            if origin
+                .as_ref()
+                .is_some_and(|x| *x != isnad_ledger::origin(&c.source, &r.doc.doc))
+            {
                 continue;
             }
             matched += 1;
             if matched <= page.offset || out.len() >= page.limit {
                 continue;
             }
-            out.push(json!({
-                "claim": r.id,
-                "document": r.document,
-                "doc": r.doc.doc,
-                "event": ev,
-                "facet": c.facet,
-                "label": isnad_ledger::label(c.value, c.vague.as_deref()),
-                // As the ledger's values give it: `[lo, hi]`, floats.
-                "value": c.value.bounds(),
-                "vague": c.vague,
-                "qualifier": c.qualifier,
-                "stance": c.stance,
-                "chain": c.source,
-                "origin": claim_origin,
-                "anonymous": c.anonymous,
-                "published": r.doc.published,
-                "lang": r.doc.lang,
-                "span": c.span,
-                "evidence": c.evidence,
-            }));
+            out.push((r, ev.as_str()));
         }
-        Ok(Json(page.answer(matched, "claims", out)))
+        if format == Format::Parquet {
+            return parquet_answer(out);
+        }
+        let claims = out.into_iter().map(|(r, ev)| claim_json(r, ev)).collect();
+        Ok(Json(page.answer(matched, "claims", claims)).into_response())
     })
     .await
+}
+
+/// A stored claim as `/api/claims` gives it, with its event's id.
+fn claim_json(r: &isnad_store::LedgerRow, event: &str) -> Value {
+    let c = &r.claim;
+    json!({
+        "claim": r.id,
+        "document": r.document,
+        "doc": r.doc.doc,
+        "event": event,
+        "facet": c.facet,
+        "label": isnad_ledger::label(c.value, c.vague.as_deref()),
+        // As the ledger's values give it: `[lo, hi]`, floats.
+        "value": c.value.bounds(),
+        "vague": c.vague,
+        "qualifier": c.qualifier,
+        "stance": c.stance,
+        "chain": c.source,
+        "origin": isnad_ledger::origin(&c.source, &r.doc.doc),
+        "anonymous": c.anonymous,
+        "published": r.doc.published,
+        "lang": r.doc.lang,
+        "span": c.span,
+        "evidence": c.evidence,
+    })
+}
+
+/// `rows` as a Parquet file to download: `claims.parquet`, not cached.
+#[cfg(feature = "parquet")]
+fn parquet_answer(rows: Vec<(&isnad_store::LedgerRow, &str)>) -> Result<Response, ApiError> {
+    let bytes =
+        isnad_parquet::write_view(Vec::new(), rows).map_err(|e| ApiError::internal(format!("{e:#}")))?;
+    use axum::http::HeaderValue;
+    let mut r = (StatusCode::OK, bytes).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(PARQUET));
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"claims.parquet\""),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(r)
+}
+
+/// Never called: without the feature, `format=parquet` is refused first.
+#[cfg(not(feature = "parquet"))]
+fn parquet_answer(_: Vec<(&isnad_store::LedgerRow, &str)>) -> Result<Response, ApiError> {
+    Err(ApiError::internal("built without Parquet output"))
 }
 
 /// `GET /api/search?q=&offset=&limit=`.

@@ -3,7 +3,8 @@
 //! In: an open store, the engine and the ledger's options ([`State`]).
 //! Out: a [`Router`] ([`app`]) answering the JSON API under `/api/` (events,
 //! an event's ledger, documents, a document's view, claims with filters,
-//! search, and, when allowed, an upload to ingest), its OpenAPI description
+//! search, and, when allowed, an upload to ingest; with the `parquet`
+//! feature, the claims also as a Parquet file), its OpenAPI description
 //! at `/api/openapi.json`, and the page at `/` with its script, style and
 //! Arabic font (Noto Naskh Arabic, OFL, `assets/fonts/`), embedded in the
 //! binary (nothing from a CDN; it works offline).
@@ -303,6 +304,24 @@ const OPENAPI: &str = include_str!("../assets/openapi.json");
 /// Noto Naskh Arabic's Arabic subset (OFL; see `assets/fonts/README.md`).
 const ARABIC_FONT: &[u8] = include_bytes!("../assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2");
 
+/// The page, its `isnad-export` meta naming the formats its export offers:
+/// `csv`, and `parquet` where built with the `parquet` feature.
+fn index() -> &'static str {
+    static PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let formats = if cfg!(feature = "parquet") {
+            "csv parquet"
+        } else {
+            "csv"
+        };
+        INDEX.replacen(
+            r#"<meta name="isnad-export" content="csv">"#,
+            &format!(r#"<meta name="isnad-export" content="{formats}">"#),
+            1,
+        )
+    });
+    &PAGE
+}
+
 /// The page's Arabic font. Its path changes with the file, so it may be
 /// cached for a year.
 fn font() -> Response {
@@ -336,7 +355,7 @@ fn asset(body: &'static str, kind: &'static str) -> Response {
 /// The server's routes over `state`.
 pub fn app(state: Arc<State>) -> Router {
     Router::new()
-        .route("/", get(|| async { asset(INDEX, "text/html; charset=utf-8") }))
+        .route("/", get(|| async { asset(index(), "text/html; charset=utf-8") }))
         .route(
             "/app.js",
             get(|| async { asset(SCRIPT, "text/javascript; charset=utf-8") }),
@@ -363,9 +382,12 @@ pub fn app(state: Arc<State>) -> Router {
         .fallback(|| async { ApiError::not_found("no such path") })
         .layer(axum::middleware::from_fn(errors_as_json))
         .layer(
-            // A woff2 is compressed already.
-            tower_http::compression::CompressionLayer::new()
-                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("font/"))),
+            // A woff2 and a Parquet file are compressed already.
+            tower_http::compression::CompressionLayer::new().compress_when(
+                DefaultPredicate::new()
+                    .and(NotForContentType::const_new("font/"))
+                    .and(NotForContentType::const_new(api::PARQUET)),
+            ),
         )
         .with_state(state)
 }

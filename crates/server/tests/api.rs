@@ -235,6 +235,43 @@ async fn a_document_asked_with_q_gives_its_hits_as_ranges_of_its_text() {
 
 /// The Arabic font is served from the binary as a woff2, cached for long
 /// and not compressed again.
+/// The page offers the Parquet export only where the server writes it;
+/// elsewhere `format=parquet` is a 400 that says why. See: issue 20.
+#[tokio::test]
+async fn the_page_offers_parquet_only_where_built_with_it() {
+    let f = fixture(None);
+    let (status, _, page) = call(&f, Request::get("/").body(Body::empty()).expect("request")).await;
+    assert_eq!(status, StatusCode::OK);
+    let formats = if cfg!(feature = "parquet") {
+        "csv parquet"
+    } else {
+        "csv"
+    };
+    assert!(
+        page.contains(&format!(r#"<meta name="isnad-export" content="{formats}">"#)),
+        "{page}"
+    );
+    if cfg!(feature = "parquet") {
+        let req = Request::get("/api/claims?format=parquet")
+            .body(Body::empty())
+            .expect("request");
+        let (status, kind, _) = call(&f, req).await;
+        assert_eq!(
+            (status, kind.as_str()),
+            (StatusCode::OK, "application/vnd.apache.parquet")
+        );
+    } else {
+        let (status, v) = get(&f, "/api/claims?format=parquet").await;
+        assert_error(status, &v, StatusCode::BAD_REQUEST);
+        assert!(
+            v["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("built without Parquet")),
+            "{v}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_arabic_font_is_served_as_woff2_and_cached() {
     let f = fixture(None);

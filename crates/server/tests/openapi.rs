@@ -176,6 +176,24 @@ fn every_documented_answer_has_the_documented_shape() {
         "/api/claims?origin=sohr&stance=asserted&anonymous=false",
     );
     c.get(on, "/api/claims", "/api/claims?stance=maybe");
+    c.get(on, "/api/claims", "/api/claims?format=xml");
+    // The Parquet export: a file of the documented media type where built
+    // with it (its columns are checked in `export.rs`), else a 400.
+    if cfg!(feature = "parquet") {
+        let uri = "/api/claims?event=sinaa_prison_attack_2022&format=parquet";
+        let a = http_get(on, uri);
+        let kind = a.header("content-type").unwrap_or_default().to_string();
+        let content = &spec["paths"]["/api/claims"]["get"]["responses"]["200"]["content"];
+        if a.status != 200 || content[kind.as_str()]["schema"]["format"] != "binary" {
+            c.problems
+                .push(format!("{uri}: {} {kind} is not documented", a.status));
+        }
+        if !(a.body.starts_with(b"PAR1") && a.body.ends_with(b"PAR1")) {
+            c.problems.push(format!("{uri}: not a Parquet file"));
+        }
+    } else {
+        c.get(on, "/api/claims", "/api/claims?format=parquet");
+    }
     for q in ["prison", "%D8%B3%D8%AC%D9%8A%D9%86", "SDF"] {
         c.get(on, "/api/search", &format!("/api/search?q={q}&limit=100"));
     }

@@ -1,12 +1,20 @@
 //! Parquet output, so that a ledger or a claim table loads directly into
 //! DuckDB, pandas, R's arrow or Spark.
 //!
-//! In: a built ledger ([`write_ledger`]) or claims as they are extracted
+//! In: a built ledger ([`write_ledger`]), claims as they are extracted
 //! ([`ClaimWriter`], which writes a row group every [`BATCH`] claims, so an
-//! archive of any size is written in flat memory). Out: one Snappy-compressed
-//! Parquet file. The schemas are [`ledger_schema`] and [`claim_schema`] (the
-//! README lists them); a text column is null where the CSV or JSON has an
-//! empty string or null.
+//! archive of any size is written in flat memory), or the stored claims of
+//! a view of the API with their events ([`write_view`], what
+//! `/api/claims?format=parquet` and the page's Parquet export give). Out:
+//! one Snappy-compressed Parquet file, or its bytes. The schemas are
+//! [`ledger_schema`], [`summary_schema`], [`disputes_schema`],
+//! [`claim_schema`] and [`view_schema`] (the README lists them); a text
+//! column is null where the CSV or JSON has an empty string or null.
+//!
+//! Its own crate so that the command line and the server write one format
+//! with one writer; both use it only with their `parquet` feature.
+
+#![deny(missing_docs)]
 
 use anyhow::{Context, Result};
 use arrow_array::builder::{
@@ -18,10 +26,12 @@ use isnad_ledger::events::day_number;
 use isnad_ledger::render::{DisputeRow, FlatRow, SummaryRow, dispute_rows, flat_rows, summary_rows};
 use isnad_ledger::{Ledger, PairSide};
 use isnad_model::{Claim, SourceRef, Span, Value, WarcOrigin};
+use isnad_store::LedgerRow;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 use std::fs::File;
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -195,11 +205,17 @@ pub fn claim_schema() -> SchemaRef {
 
 fn writer(path: &Path, schema: SchemaRef) -> Result<ArrowWriter<File>> {
     let file = File::create(path).with_context(|| path.display().to_string())?;
+    writer_to(file, schema).with_context(|| path.display().to_string())
+}
+
+/// A writer of `schema` to `out`: Snappy, and isnad's name and version as
+/// the file's creator.
+fn writer_to<W: Write + Send>(out: W, schema: SchemaRef) -> Result<ArrowWriter<W>> {
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_created_by(format!("isnad {}", env!("CARGO_PKG_VERSION")))
         .build();
-    ArrowWriter::try_new(file, schema, Some(props)).with_context(|| path.display().to_string())
+    Ok(ArrowWriter::try_new(out, schema, Some(props))?)
 }
 
 fn none_if_empty(s: &str) -> Option<&str> {
@@ -387,6 +403,107 @@ pub fn write_disputes(path: &Path, ledger: &Ledger) -> Result<()> {
         text(&|r| r.words.clone()),
     ];
     write_batch(path, disputes_schema(), columns, "the disputes' rows")
+}
+
+/// The columns of a view of the stored claims (`/api/claims`, the page's
+/// export): the API's claim, one row per claim, in its order. `claim` and
+/// `document` the store's numbers; `label` the value as the ledger writes
+/// it; `value_lo` and `value_hi` (null for a vague quantity); `source` the
+/// chain as a list of `{id, name, kind}` structs outermost first; `origin`
+/// the ledger's origin; `published` a date (null when undated); `lang`
+/// null when unknown; the claim's span as `span_start` and `span_end`.
+pub fn view_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        int("claim"),
+        int("document"),
+        text("doc"),
+        text("event"),
+        text("facet"),
+        text("label"),
+        maybe_float("value_lo"),
+        maybe_float("value_hi"),
+        maybe_text("vague"),
+        text("qualifier"),
+        text("stance"),
+        sources("source"),
+        text("origin"),
+        Field::new("anonymous", DataType::Boolean, false),
+        maybe_date("published"),
+        maybe_text("lang"),
+        int("span_start"),
+        int("span_end"),
+        text("evidence"),
+    ]))
+}
+
+/// Writes `rows`, stored claims each with its event's id, to `out` as one
+/// Parquet file of [`view_schema`], a row group every [`BATCH`] rows, and
+/// gives `out` back.
+pub fn write_view<'a, W: Write + Send>(
+    out: W,
+    rows: impl IntoIterator<Item = (&'a LedgerRow, &'a str)>,
+) -> Result<W> {
+    let schema = view_schema();
+    let mut w = writer_to(out, schema.clone())?;
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<(&LedgerRow, &str)> = rows.by_ref().take(BATCH).collect();
+        let int = |f: &dyn Fn(&LedgerRow) -> i64| -> ArrayRef {
+            Arc::new(Int64Array::from_iter_values(batch.iter().map(|(r, _)| f(r))))
+        };
+        let text = |f: &dyn for<'r> Fn(&'r LedgerRow, &'r str) -> Option<&'r str>| -> ArrayRef {
+            Arc::new(batch.iter().map(|(r, e)| f(r, e)).collect::<StringArray>())
+        };
+        let owned = |f: &dyn Fn(&LedgerRow) -> String| -> ArrayRef {
+            Arc::new(batch.iter().map(|(r, _)| Some(f(r))).collect::<StringArray>())
+        };
+        let bound = |end: fn((f64, f64)) -> f64| -> ArrayRef {
+            Arc::new(
+                batch
+                    .iter()
+                    .map(|(r, _)| r.claim.value.bounds().map(end))
+                    .collect::<Float64Array>(),
+            )
+        };
+        let mut chain = chain_list();
+        for (r, _) in &batch {
+            append_chain(&mut chain, &r.claim.source);
+        }
+        let columns: Vec<ArrayRef> = vec![
+            int(&|r| r.id),
+            int(&|r| r.document),
+            text(&|r, _| Some(&r.doc.doc)),
+            text(&|_, e| Some(e)),
+            text(&|r, _| Some(&r.claim.facet)),
+            owned(&|r| isnad_ledger::label(r.claim.value, r.claim.vague.as_deref())),
+            bound(|b| b.0),
+            bound(|b| b.1),
+            text(&|r, _| r.claim.vague.as_deref()),
+            text(&|r, _| Some(r.claim.qualifier.as_str())),
+            text(&|r, _| Some(r.claim.stance.as_str())),
+            Arc::new(chain.finish()),
+            owned(&|r| isnad_ledger::origin(&r.claim.source, &r.doc.doc)),
+            Arc::new(
+                batch
+                    .iter()
+                    .map(|(r, _)| Some(r.claim.anonymous))
+                    .collect::<BooleanArray>(),
+            ),
+            Arc::new(
+                batch
+                    .iter()
+                    .map(|(r, _)| day(r.doc.published.as_deref()))
+                    .collect::<Date32Array>(),
+            ),
+            text(&|r, _| r.doc.lang.as_deref()),
+            int(&|r| i64::from(r.claim.span.start)),
+            int(&|r| i64::from(r.claim.span.end)),
+            text(&|r, _| Some(&r.claim.evidence)),
+        ];
+        let batch = RecordBatch::try_new(schema.clone(), columns).context("building a batch of claims")?;
+        w.write(&batch)?;
+    }
+    Ok(w.into_inner()?)
 }
 
 /// Claims to a Parquet file, a row group at a time.

@@ -62,6 +62,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use discourse::{Aliases, Discourse, Facts};
+
+/// How many words open a report: its masthead, headline and lead.
+const LEAD_WORDS: usize = 100;
 use frames::Frame;
 use lang::Lang;
 use lexicon::Verb;
@@ -208,6 +211,28 @@ fn to_text(n: &Normalized, m: &Mention) -> Mention {
 }
 
 impl<'a> Run<'a> {
+    /// A report is on a prison when its lead (the first [`LEAD_WORDS`]
+    /// words: masthead, headline, first paragraph) names one, or when it
+    /// names one twice; a prison named once, in passing, deep in a report
+    /// on a bombing is background.
+    fn speaks_of_a_prison(&self) -> bool {
+        let lex = self.lex();
+        let mut words = 0;
+        let mut named = 0;
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.kind != TokenKind::Punct {
+                words += 1;
+            }
+            if self.starts(&lex.prison_words, i) {
+                named += 1;
+                if words <= LEAD_WORDS || named == 2 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// A run over `doc`, with what the document tells as a whole found.
     fn new(
         x: &'a Extractor,
@@ -228,8 +253,7 @@ impl<'a> Run<'a> {
             disc: Discourse::default(),
         };
         let lex = run.lex();
-        run.facts.prison =
-            run.in_doc(&lex.prison_words) && (0..toks.len()).any(|i| run.starts(&lex.prison_words, i));
+        run.facts.prison = run.in_doc(&lex.prison_words) && run.speaks_of_a_prison();
         run.facts.acronyms = run.acronyms();
         run.facts.head = run.head();
         run.facts.head_ids = run

@@ -1323,3 +1323,36 @@ fn lower_contains_matches_the_lower_cased_text_with_or_without_capitals() {
         assert_eq!(hay.to_lowercase().contains(needle), want, "{hay} / {needle}");
     }
 }
+
+#[test]
+fn a_prison_named_once_deep_in_a_report_does_not_make_it_a_prison_report() {
+    // A bombing's report: its workers are civilians, whether or not a
+    // prison is recalled in passing long after the lead. A report whose
+    // lead names the prison counts the same workers as its staff.
+    let filler =
+        "وتحدث السكان عن لحظات صعبة عاشوها في الحي القديم حيث تتجاور البيوت والأسواق والمدارس والحدائق. "
+            .repeat(8);
+    let bombing = "هز انفجار مسجدا في مدينة ساحلية ظهر الجمعة.\n\n";
+    let recalled = "وكانت الشرطة قد أحبطت قبل شهر هجوما على سجن المدينة.\n\n";
+    let toll = "وأسفر الانفجار عن مقتل 3 من العاملين في المكان.";
+    let rows = [
+        (
+            format!("{bombing}{filler}\n\n{recalled}{toll}"),
+            "killed_civilians 3 [unknown]",
+        ),
+        (
+            format!("{bombing}{recalled}{filler}\n\n{toll}"),
+            "killed_guards_staff 3 [unknown]",
+        ),
+        (
+            format!("هاجم مسلحون سجن المدينة.\n\n{filler}\n\n{toll}"),
+            "killed_guards_staff 3 [unknown]",
+        ),
+    ];
+    let x = Extractor::builtin();
+    for (text, want) in rows {
+        let doc = Reader::builtin().plain("t", "t.txt", text.clone().into_bytes());
+        let got: Vec<String> = x.extract(&doc).iter().map(show).collect();
+        assert_eq!(got, [want], "{text}");
+    }
+}

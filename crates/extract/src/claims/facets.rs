@@ -237,7 +237,7 @@ impl<'a> Run<'a> {
         while before > sent.start && self.is_punct(before - 1) {
             before -= 1;
         }
-        if a > sent.start && self.starts(&lex.day_after, a - 1) {
+        if a > sent.start && self.starts(&lex.day_after, a - 1) || self.dwellers(before, b, sent.clone()) {
             return true;
         }
         if (1..=2).any(|d| {
@@ -281,6 +281,40 @@ impl<'a> Run<'a> {
             && b < sent.end
             && self.is_comma(b);
         year || age
+    }
+
+    /// True for a count a verb of dwelling governs: right before it, past
+    /// its hedge (يقيم فيها ما يقارب من 5000 عائلة), or after it in its
+    /// clause with no event cue between ("18,000 Sunnis and 2,000
+    /// Christians, Catholic and Orthodox, lived in the town") and none just
+    /// before it ("killed 5 people living nearby" is a toll).
+    fn dwellers(&self, before: usize, b: usize, sent: Range<usize>) -> bool {
+        let lex = self.lex();
+        if !self.in_doc(&lex.dwell) {
+            return false;
+        }
+        if (1..=3).any(|d| before >= sent.start + d && self.starts(&lex.dwell, before - d)) {
+            return true;
+        }
+        if (before.saturating_sub(6).max(sent.start)..before).any(|k| self.starts(&lex.events, k)) {
+            return false;
+        }
+        let mut words = 0;
+        for k in b..sent.end {
+            if self.starts(&lex.dwell, k) {
+                return true;
+            }
+            if self.starts(&lex.events, k) || self.starts(&lex.verbs, k) {
+                return false;
+            }
+            if self.toks[k].kind != TokenKind::Punct {
+                words += 1;
+                if words > 10 {
+                    break;
+                }
+            }
+        }
+        false
     }
 
     /// The first number of a list of bare numbers that ends with the one at

@@ -777,6 +777,20 @@ const FACETS: &[Row] = &[
 
 /// Numbers that count nothing of the event.
 const NOT_CLAIMS: &[Row] = &[
+    // A count a verb of dwelling governs is a population: right before it,
+    // past a hedge, or after it in its clause.
+    t!("وقال الكاهن إنه يعيش نحو 40 عائلة في القرية اليوم.",),
+    t!("وتقع البلدة التي يقيم فيها ما يقارب من 900 شخص على التلة.",),
+    t!("Some 12,000 villagers, most of them farmers, lived in the valley before the war.",),
+    // A toll of people who lived somewhere is still a toll, so are lives.
+    t!(
+        "Three years of unrest have claimed some 2,400 lives. Policemen live in compounds.",
+        "killed_total 2400 [unknown]"
+    ),
+    t!(
+        "The shelling killed 7 civilians living near the border.",
+        "killed_civilians 7 [unknown]"
+    ),
     // The day of a month in words is a date.
     t!(
         "The last raid took place on March eight, when 5 soldiers were killed.",

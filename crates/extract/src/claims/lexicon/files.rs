@@ -198,6 +198,8 @@ pub(super) struct FacetsFile {
     #[serde(default)]
     pub(super) martyrs: Vec<String>,
     #[serde(default)]
+    pub(super) dwell: Vec<String>,
+    #[serde(default)]
     pub(super) prison_facets: Vec<String>,
     #[serde(default)]
     pub(super) prison_words: Vec<String>,

@@ -145,6 +145,8 @@ pub struct ClaimsLexicon {
     pub(crate) including: PhraseSet<()>,
     /// Words for the dead honoured as martyrs: never the attackers.
     pub(crate) martyrs: PhraseSet<()>,
+    /// Verbs of dwelling: a count they govern is a population.
+    pub(crate) dwell: PhraseSet<()>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -539,6 +541,7 @@ impl ClaimsLexicon {
             adverbs: set(&ff.adverbs),
             including: set(&ff.including),
             martyrs: set(&ff.martyrs),
+            dwell: set(&ff.dwell),
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -621,6 +624,7 @@ impl ClaimsLexicon {
         add(&mut self.adverbs);
         add(&mut self.including);
         add(&mut self.martyrs);
+        add(&mut self.dwell);
         add(&mut self.prison_words);
         add(&mut self.kinds);
         add(&mut self.events);

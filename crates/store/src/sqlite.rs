@@ -443,7 +443,9 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
             .prepare_cached("SELECT id FROM documents WHERE hash = ?1 AND outlet IS ?2 AND url IS ?3")?
             .query_row(params![legacy, f.outlet, f.url], |r| r.get(0))
             .optional()?;
-        if let Some(id) = known {
+        if let Some(id) = known
+            && crate::keyed(f, &d.original)
+        {
             return Ok(Added::Known(id));
         }
     }

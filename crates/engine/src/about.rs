@@ -403,10 +403,23 @@ impl AboutRules {
     /// Courier`) names the outlet, not where anything happened, so its
     /// words count for nothing.
     pub fn about_report(&self, text: &str, outlet: Option<&str>) -> About {
-        let masthead = outlet.and_then(|o| masthead(text, o)).unwrap_or(0..0);
         let n = Normalized::new(text);
+        let toks = tokenize(n.as_str());
+        self.about_report_of(text, outlet, &n, &toks)
+    }
+
+    /// As [`AboutRules::about_report`], for a text already normalised (`n`,
+    /// from `text`) and tokenised (`toks`, from `n`): what ingesting reads
+    /// again from the extraction's scratch.
+    pub fn about_report_of(
+        &self,
+        text: &str,
+        outlet: Option<&str>,
+        n: &Normalized,
+        toks: &[isnad_text::Token],
+    ) -> About {
+        let masthead = outlet.and_then(|o| masthead(text, o)).unwrap_or(0..0);
         let k = n.as_str();
-        let toks = tokenize(k);
         let word = |i: usize| toks.get(i).filter(|t| t.kind == TokenKind::Word);
         let orig = |i: usize| -> &str {
             toks.get(i)
@@ -421,8 +434,8 @@ impl AboutRules {
         let mut unknown: HashMap<String, (usize, usize, String, usize)> = HashMap::new();
         // A dateline's place: the first word of a line, before a comma or
         // a dash ("KELVAR, Qarsan (Corvane) —", "كلفار - قرنا").
-        for j in self.datelines(text, &n, &toks) {
-            if self.may_name(k, &toks, j)
+        for j in self.datelines(text, n, toks) {
+            if self.may_name(k, toks, j)
                 && let Some(t) = word(j)
             {
                 let w = bare(t.text(k));
@@ -432,25 +445,26 @@ impl AboutRules {
                 e.0 += 1;
             }
         }
-        let mut occurrences: HashMap<&str, usize> = HashMap::new();
+        // Counted for every word and only looked up: a fast hash.
+        let mut occurrences: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
         let mut compounds: Vec<String> = Vec::new();
         // Gazetteer places: key -> its country's code.
         let mut country_of: HashMap<String, String> = HashMap::new();
         let mut i = 0;
         while i < toks.len() {
-            if masthead.contains(&n.to_input(toks[i].range()).start) {
+            if !masthead.is_empty() && masthead.contains(&n.to_input(toks[i].range()).start) {
                 i += 1;
                 continue;
             }
             if let Some(t) = word(i) {
                 *occurrences.entry(bare(t.text(k))).or_default() += 1;
             }
-            if let Some(f) = self.cues.at(k, &toks, i)
+            if let Some(f) = self.cues.at(k, toks, i)
                 && let Some(h) = kind_hits.get_mut(*f.value)
             {
                 *h += 1;
             }
-            if let Some(f) = self.places.at(k, &toks, i)
+            if let Some(f) = self.places.at(k, toks, i)
                 && !self.is_stop(toks[i].text(k))
                 && toks[i].text(k).get(f.prefix..).is_some_and(|w| {
                     self.first_words.contains(w) || self.first_words.contains(&format!("ال{w}"))
@@ -482,15 +496,15 @@ impl AboutRules {
                 }
                 Some(j).filter(|&j| capitalised(j))
             };
-            let cand = if let Some(f) = self.before_ar.at(k, &toks, i) {
+            let cand = if let Some(f) = self.before_ar.at(k, toks, i) {
                 Some((f.end, true))
-            } else if let Some(f) = self.weak_before_ar.at(k, &toks, i) {
+            } else if let Some(f) = self.weak_before_ar.at(k, toks, i) {
                 Some((f.end, false))
-            } else if self.prepositions_en.starts_at(k, &toks, i) || self.before_en.starts_at(k, &toks, i) {
+            } else if self.prepositions_en.starts_at(k, toks, i) || self.before_en.starts_at(k, toks, i) {
                 Some(i + 1).filter(|&j| capitalised(j)).map(|j| (j, true))
-            } else if self.after_en.starts_at(k, &toks, i) {
+            } else if self.after_en.starts_at(k, toks, i) {
                 prev_cap().map(|j| (j, true))
-            } else if self.weak_after_en.starts_at(k, &toks, i) {
+            } else if self.weak_after_en.starts_at(k, toks, i) {
                 prev_cap().map(|j| (j, false))
             } else {
                 None
@@ -508,7 +522,7 @@ impl AboutRules {
                 (!latin || capitalised(other)).then_some((other, strong))
             });
             for (j, strong) in cand.into_iter().chain(partner) {
-                if !self.may_name(k, &toks, j) {
+                if !self.may_name(k, toks, j) {
                     continue;
                 }
                 let Some(t) = word(j) else { continue };
@@ -558,7 +572,7 @@ impl AboutRules {
         let compound_times: HashMap<&str, usize> = compounds
             .iter()
             .take(MAX_COMPOUNDS)
-            .map(|c| (c.as_str(), self.compound_times(k, &toks, c)))
+            .map(|c| (c.as_str(), self.compound_times(k, toks, c)))
             .collect();
         for (w, (strong, weak, name, at)) in unknown {
             let times = occurrences

@@ -210,26 +210,34 @@ pub fn ingest(
     let stored = &stored;
     let claims = options.claims;
     let work = |doc: Document, scratch: &mut Scratch| analyse(engine, doc, stored, claims, scratch);
-    let read = ordered(engine, input, tally.jobs, false, &work, &mut |item| {
-        match item {
-            Item::Done(Work::Analysed {
-                document,
-                took,
-                refused,
-            }) => {
-                tally.analysis += took;
-                tally.refused += refused as u64;
-                batch.push_new(*document);
+    // The vocabularies are built on first use, one after the other by the
+    // worker that asks first while the others wait for it: what a report
+    // is about is built beside the extraction's instead.
+    let read = std::thread::scope(|s| {
+        s.spawn(|| {
+            engine.about();
+        });
+        ordered(engine, input, tally.jobs, false, &work, &mut |item| {
+            match item {
+                Item::Done(Work::Analysed {
+                    document,
+                    took,
+                    refused,
+                }) => {
+                    tally.analysis += took;
+                    tally.refused += refused as u64;
+                    batch.push_new(*document);
+                }
+                Item::Done(Work::Known { doc, stored }) => batch.push(Slot::Known(doc, stored)),
+                Item::Done(Work::Failed(e)) => return Err(e),
+                Item::Warning { origin, warning } => batch.push(Slot::Warning(origin, warning)),
+                Item::Error(e) => batch.push(Slot::Error(e)),
             }
-            Item::Done(Work::Known { doc, stored }) => batch.push(Slot::Known(doc, stored)),
-            Item::Done(Work::Failed(e)) => return Err(e),
-            Item::Warning { origin, warning } => batch.push(Slot::Warning(origin, warning)),
-            Item::Error(e) => batch.push(Slot::Error(e)),
-        }
-        if batch.order.len() >= BATCH_DOCS || batch.started.elapsed() >= BATCH_TIME {
-            batch.flush(store, options.run, &mut tally, each)?;
-        }
-        Ok(())
+            if batch.order.len() >= BATCH_DOCS || batch.started.elapsed() >= BATCH_TIME {
+                batch.flush(store, options.run, &mut tally, each)?;
+            }
+            Ok(())
+        })
     })?;
     batch.flush(store, options.run, &mut tally, each)?;
     tally.failed = read.failed;

@@ -286,7 +286,9 @@ impl Engine {
         let target = if claims.iter().all(|c| c.subject.is_some()) && !claims.is_empty() {
             None
         } else {
-            let mut a = self.about().about_report(&doc.text, doc.meta.outlet.as_deref());
+            let mut a = self
+                .about()
+                .about_report_of(&doc.text, doc.meta.outlet.as_deref(), n, toks);
             a.date = self.reader().calendar().find_date(about::opening(&doc.text));
             a.to_target()
         };

@@ -127,12 +127,20 @@ pub fn distinct_id(doc: &str, hash: &str) -> String {
 
 /// The content hash a record with an outlet or address was stored under
 /// before [`document_key`] told records apart (so that one of those is not
-/// stored again), when `f.hash` is its key.
+/// stored again). A stored document found under it is that record only
+/// when `f.hash` is the record's key ([`keyed`]): checked after the look-up,
+/// which seldom finds one, so that the writer hashes the bytes once.
 pub(crate) fn legacy_hash(f: &DocFields, original: &[u8]) -> Option<String> {
     if f.outlet.is_none() && f.url.is_none() {
         return None;
     }
-    (f.hash == document_key(original, f.outlet.as_deref(), f.url.as_deref())).then(|| content_hash(original))
+    Some(content_hash(original))
+}
+
+/// True when `f.hash` is the key of a document of these bytes, outlet and
+/// address (see [`legacy_hash`]).
+pub(crate) fn keyed(f: &DocFields, original: &[u8]) -> bool {
+    f.hash == document_key(original, f.outlet.as_deref(), f.url.as_deref())
 }
 
 fn hex(digest: &[u8]) -> String {

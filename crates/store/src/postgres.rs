@@ -277,7 +277,9 @@ impl Postgres {
                 &[&at, &hashes, &outlets, &urls],
             )? {
                 let i = r.get::<_, i64>(0) as usize;
-                if let Some(slot) = out.get_mut(i) {
+                if let Some(slot) = out.get_mut(i)
+                    && docs.get(i).is_some_and(|d| crate::keyed(&d.fields, &d.original))
+                {
                     *slot = Added::Known(r.get(1));
                     stored_before.insert(i);
                 }

@@ -421,11 +421,8 @@ fn fts5(query: &Query) -> String {
 /// Inserts one document and everything found in it.
 fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> rusqlite::Result<Added> {
     let known: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM documents WHERE hash = ?1",
-            params![d.fields.hash],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM documents WHERE hash = ?1")?
+        .query_row(params![d.fields.hash], |r| r.get(0))
         .optional()?;
     if let Some(id) = known {
         return Ok(Added::Known(id));
@@ -433,11 +430,8 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
     let f = &d.fields;
     let (warc_file, warc_record, warc_offset) = crate::split_warc(f.warc.as_ref());
     let taken: Option<i64> = tx
-        .query_row(
-            "SELECT 1 FROM documents WHERE doc = ?1 LIMIT 1",
-            params![f.doc],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT 1 FROM documents WHERE doc = ?1 LIMIT 1")?
+        .query_row(params![f.doc], |r| r.get(0))
         .optional()?;
     let doc = match taken {
         Some(_) => crate::distinct_id(&f.doc, &f.hash),
@@ -446,32 +440,43 @@ fn insert(tx: &rusqlite::Transaction<'_>, d: &NewDocument, run: Option<i64>) -> 
     // The same record stored by an isnad that keyed it by its bytes alone.
     if let Some(legacy) = crate::legacy_hash(f, &d.original) {
         let known: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE hash = ?1 AND outlet IS ?2 AND url IS ?3",
-                params![legacy, f.outlet, f.url],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT id FROM documents WHERE hash = ?1 AND outlet IS ?2 AND url IS ?3")?
+            .query_row(params![legacy, f.outlet, f.url], |r| r.get(0))
             .optional()?;
-        if let Some(id) = known {
+        if let Some(id) = known
+            && crate::keyed(f, &d.original)
+        {
             return Ok(Added::Known(id));
         }
     }
-    tx.execute(
-            "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run,
-                                    warc_file, warc_record, warc_offset)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14, ?15, ?16, ?17)",
-            params![
-                f.hash, doc, f.origin, f.format, f.title, f.outlet, f.byline, f.published, f.url, f.lang,
-                f.target, d.original, stored_text(d), run, warc_file, warc_record, warc_offset
-            ],
-        )
-        ?;
+    tx.prepare_cached(
+        "INSERT INTO documents (hash, doc, origin, format, title, outlet, byline, published, url, lang, target, added, original, text, run,
+                                warc_file, warc_record, warc_offset)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        f.hash,
+        doc,
+        f.origin,
+        f.format,
+        f.title,
+        f.outlet,
+        f.byline,
+        f.published,
+        f.url,
+        f.lang,
+        f.target,
+        d.original,
+        stored_text(d),
+        run,
+        warc_file,
+        warc_record,
+        warc_offset
+    ])?;
     let id = tx.last_insert_rowid();
     insert_found(tx, id, d)?;
-    tx.execute(
-        "INSERT INTO search (rowid, terms) VALUES (?1, ?2)",
-        params![id, d.terms],
-    )?;
+    tx.prepare_cached("INSERT INTO search (rowid, terms) VALUES (?1, ?2)")?
+        .execute(params![id, d.terms])?;
     Ok(Added::New(id))
 }
 

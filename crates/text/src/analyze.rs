@@ -86,6 +86,11 @@ pub fn arabic_stem(word: &str) -> &str {
 
 /// The three-letter root of a stem on a common derived pattern, if any.
 pub fn arabic_root(stem: &str) -> Option<String> {
+    root_letters(stem).map(|r| r.iter().collect())
+}
+
+/// As [`arabic_root`], the root's three letters.
+fn root_letters(stem: &str) -> Option<[char; 3]> {
     // The patterns have four to six letters: no longer stem is collected.
     let mut c = ['\0'; 6];
     let mut n = 0;
@@ -93,16 +98,15 @@ pub fn arabic_root(stem: &str) -> Option<String> {
         *c.get_mut(n)? = ch;
         n += 1;
     }
-    let root = |a: char, b: char, d: char| Some([a, b, d].iter().collect::<String>());
     match c[..n] {
         // فعيل، فعول: سجين، قتيل، أسير
-        [a, b, 'ي' | 'و', d] => root(a, b, d),
+        [a, b, 'ي' | 'و', d] => Some([a, b, d]),
         // فعلاء: سجناء، زعماء
-        [a, b, d, 'ا', 'ء'] => root(a, b, d),
+        [a, b, d, 'ا', 'ء'] => Some([a, b, d]),
         // فعلى (ى folded to ي): قتلى، جرحى، أسرى
-        [a, b, d, 'ي'] if a != 'ا' => root(a, b, d),
+        [a, b, d, 'ي'] if a != 'ا' => Some([a, b, d]),
         // مفاعيل: مساجين
-        ['م', a, 'ا', b, 'ي', d] => root(a, b, d),
+        ['م', a, 'ا', b, 'ي', d] => Some([a, b, d]),
         _ => None,
     }
 }
@@ -143,6 +147,30 @@ pub fn terms(text: &str, each: &mut dyn FnMut(Term)) {
 /// As [`terms`], for a text already normalised (`n`, made from `text`) and
 /// tokenised (`toks`, of `n`'s key), as an extraction leaves it.
 pub fn terms_of(text: &str, n: &Normalized, toks: &[Token], each: &mut dyn FnMut(Term)) {
+    let mut root = String::new();
+    each_term(text, n, toks, &mut |term, r, range| {
+        each(Term {
+            term: term.to_string(),
+            range: range.clone(),
+        });
+        if let Some(r) = r {
+            root.clear();
+            root.push_str(ROOT_PREFIX);
+            root.extend(r);
+            each(Term {
+                term: std::mem::take(&mut root),
+                range,
+            });
+        }
+    });
+}
+
+/// What [`each_term`] calls for each word: its term, the letters of its
+/// root term (if any), and its byte range in the text.
+type EachTerm<'a> = dyn FnMut(&str, Option<[char; 3]>, Range<usize>) + 'a;
+
+/// The work of [`terms_of`], without a string made per term.
+fn each_term(text: &str, n: &Normalized, toks: &[Token], each: &mut EachTerm<'_>) {
     let key = n.as_str();
     for &t in toks {
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
@@ -160,25 +188,13 @@ pub fn terms_of(text: &str, n: &Normalized, toks: &[Token], each: &mut dyn FnMut
             };
             let bare = strip_arabic_prefix(word);
             let stem = strip_arabic_suffix(bare);
-            let root = arabic_root(bare)
-                .or_else(|| arabic_root(stem))
-                .or_else(|| bare.strip_suffix('ا').and_then(arabic_root));
-            each(Term {
-                term: stem.to_string(),
-                range: range.clone(),
-            });
-            if let Some(r) = root {
-                each(Term {
-                    term: format!("{ROOT_PREFIX}{r}"),
-                    range,
-                });
-            }
+            let root = root_letters(bare)
+                .or_else(|| root_letters(stem))
+                .or_else(|| bare.strip_suffix('ا').and_then(root_letters));
+            each(stem, root, range);
         } else {
             let w = if word.is_ascii() { english_stem(word) } else { word };
-            each(Term {
-                term: w.to_string(),
-                range,
-            });
+            each(w, None, range);
         }
     }
 }
@@ -194,11 +210,18 @@ pub fn index_string(text: &str) -> String {
 /// [`terms_of`]).
 pub fn index_string_of(text: &str, n: &Normalized, toks: &[Token]) -> String {
     let mut out = String::with_capacity(text.len() / 2);
-    terms_of(text, n, toks, &mut |t| {
+    each_term(text, n, toks, &mut |term, root, _| {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&t.term);
+        out.push_str(term);
+        if let Some(r) = root {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(ROOT_PREFIX);
+            out.extend(r);
+        }
     });
     out
 }
@@ -208,6 +231,15 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// The index string is the terms, each as [`terms`] gives it,
+        /// joined by spaces.
+        #[test]
+        fn the_index_string_joins_the_terms(text in "[اأإبتجدرسعفكلمنهويىءةًَ a-zA-Z0-9'.,\\-]{0,40}") {
+            let mut joined: Vec<String> = Vec::new();
+            terms(&text, &mut |t| joined.push(t.term));
+            proptest::prop_assert_eq!(index_string(&text), joined.join(" "));
+        }
+
         /// The affix and root rules as first written, one whole comparison
         /// per affix and a vector per stem, with the affix lists the
         /// analyzer kept before it took them from [`morphology`].

@@ -48,6 +48,59 @@ pub struct About {
     /// the attack it follows up).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The stretches of the report that each name their own place (see
+    /// [`AboutRules::parts`]), when it has two or more: the ledger makes a
+    /// roundup's fronts events of their own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+}
+
+/// A stretch of a report about one place: a paragraph that names a place
+/// (a gazetteer city or region, or a name the whole report shows to be a
+/// place) and the paragraphs after it that name none (`كما قتل …`, `Later
+/// that day …` go on about the same front).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
+    /// Its bytes, `[start, end)`: offsets into the text given to
+    /// [`AboutRules::parts`], which the caller maps to the original bytes.
+    pub span: (usize, usize),
+    /// The places it names (key, name as written), the likeliest first;
+    /// empty for an opening that names none.
+    pub places: Vec<(String, String)>,
+    /// The kinds whose cues it uses, with how often, the most used first.
+    pub kinds: Vec<(String, usize)>,
+}
+
+/// The paragraphs of a text: its stretches between line breaks or runs of
+/// three spaces or more (wires that lose their line breaks keep the
+/// paragraph's indent, often with a no-break space), blank ones left out.
+pub fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut push = |r: std::ops::Range<usize>| {
+        if text.get(r.clone()).is_some_and(|p| !p.trim().is_empty()) {
+            out.push(r);
+        }
+    };
+    let mut start = 0;
+    // The run of white space being read: where it began, how many
+    // characters, whether it holds a line break.
+    let mut run: Option<(usize, usize, bool)> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            let r = run.get_or_insert((i, 0, false));
+            r.1 += 1;
+            r.2 |= c == '\n' || c == '\r';
+            continue;
+        }
+        if let Some((at, n, broken)) = run.take()
+            && (broken || n >= 3)
+        {
+            push(start..at);
+            start = i;
+        }
+    }
+    push(start..run.map_or(text.len(), |(at, _, _)| at));
+    out
 }
 
 /// The opening of a report whose first date dates its event: about two
@@ -61,6 +114,19 @@ pub fn opening(text: &str) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// The last day of `weekday` (1 Monday … 7 Sunday) on or before
+/// `published` (`YYYY-MM-DD…`), as `YYYY-MM-DD`: the day a report means by
+/// `on Thursday night` or `مساء الخميس` when it gives no full date.
+pub fn last_weekday(published: &str, weekday: u8) -> Option<String> {
+    let day = isnad_ledger::events::day_number(published)?;
+    // 1970-01-01 was a Thursday (4).
+    let today = (day + 3).rem_euclid(7) + 1;
+    let back = (today - i64::from(weekday)).rem_euclid(7);
+    (1..=7)
+        .contains(&weekday)
+        .then(|| isnad_ledger::events::civil(day - back))
 }
 
 /// At most this many two-word names of a report are counted.
@@ -644,7 +710,67 @@ impl AboutRules {
             places: seen,
             kinds,
             date: None,
+            parts: Vec::new(),
         }
+    }
+
+    /// The stretches of `text` that each name their own place ([`Part`]),
+    /// given what the whole report is about (`whole`: a paragraph's place
+    /// counts when it is one of the report's places, or named twice in the
+    /// paragraph).
+    /// A country opens no stretch: it names a war, not a front. Empty when
+    /// the report has fewer than two stretches.
+    pub fn parts(&self, text: &str, whole: &About) -> Vec<Part> {
+        // The places the whole report names; a paragraph's other places
+        // count when it names them twice (a pronoun that spells a town's
+        // name once, عنه, is no front).
+        let known: std::collections::HashSet<&str> = whole
+            .places
+            .iter()
+            .filter(|p| p.strong && !p.country)
+            .map(|p| p.key.as_str())
+            .collect();
+        let mut parts: Vec<Part> = Vec::new();
+        for r in paragraphs(text) {
+            let Some(p) = text.get(r.clone()) else { continue };
+            let a = self.about(p);
+            let places: Vec<(String, String)> = a
+                .places
+                .into_iter()
+                .filter(|q| !q.country && (known.contains(q.key.as_str()) || (q.strong && q.score >= 2)))
+                .map(|q| (q.key, q.name))
+                .collect();
+            let opens = match (parts.last(), places.first()) {
+                (None, _) => true,
+                (Some(last), Some(q)) => last.places.first().map(|l| &l.0) != Some(&q.0),
+                (Some(_), None) => false,
+            };
+            if opens {
+                parts.push(Part {
+                    span: (r.start, r.end),
+                    places,
+                    kinds: a.kinds,
+                });
+            } else if let Some(last) = parts.last_mut() {
+                last.span.1 = r.end;
+                for q in places {
+                    if !last.places.iter().any(|l| l.0 == q.0) {
+                        last.places.push(q);
+                    }
+                }
+                for (k, n) in a.kinds {
+                    match last.kinds.iter_mut().find(|(id, _)| *id == k) {
+                        Some((_, m)) => *m += n,
+                        None => last.kinds.push((k, n)),
+                    }
+                }
+                last.kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+            }
+        }
+        if parts.len() < 2 {
+            parts.clear();
+        }
+        parts
     }
 }
 
@@ -1028,6 +1154,83 @@ mod tests {
         for (i, (text, want)) in rows.iter().enumerate() {
             assert_eq!(rules().about(text).kind(), *want, "row {i}");
         }
+    }
+
+    #[test]
+    fn a_weekday_is_the_last_such_day_on_or_before_publication() {
+        // Each row: the publication, the weekday, the day meant.
+        let rows: &[(&str, u8, Option<&str>)] = &[
+            // 2031-07-18 is a Friday.
+            ("2031-07-18", 4, Some("2031-07-17")),
+            ("2031-07-18", 5, Some("2031-07-18")),
+            ("2031-07-18", 6, Some("2031-07-12")),
+            ("2031-07-18T09:00:00Z", 1, Some("2031-07-14")),
+            ("2031-07-18", 0, None),
+            ("July 18", 4, None),
+        ];
+        for (i, (published, weekday, want)) in rows.iter().enumerate() {
+            assert_eq!(last_weekday(published, *weekday).as_deref(), *want, "row {i}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_end_at_line_breaks_and_at_wide_gaps() {
+        // Each row: a text, its paragraphs.
+        let rows: &[(&str, &[&str])] = &[
+            ("One. Two.\nThree.", &["One. Two.", "Three."]),
+            ("One.   Two.  Still two.", &["One.", "Two.  Still two."]),
+            ("One. \u{a0} Two.", &["One.", "Two."]),
+            ("\n\nOne.\r\n\r\nTwo.\n", &["One.", "Two."]),
+            ("", &[]),
+        ];
+        for (i, (text, want)) in rows.iter().enumerate() {
+            let got: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(got, *want, "row {i}");
+        }
+    }
+
+    #[test]
+    fn a_roundups_parts_each_name_their_place() {
+        // Each row: a report, and the first place of each of its parts
+        // ("" for an opening that names none); no parts for a report of
+        // one place.
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Fighting went on across the country on Sunday.\n\
+                 In Marib, tribesmen said 12 fighters died.\n\
+                 Another 4 were wounded there.\n\
+                 In Aden, shelling killed 3 civilians.",
+                &["", "YE.", "YE."],
+            ),
+            (
+                "قتل 9 مسلحين في مواجهات بمحافظة مأرب.   كما أصيب 5 آخرون.   \
+                 وفي عدن، قتل 3 مدنيين في قصف.",
+                &["YE.", "YE."],
+            ),
+            (
+                "A bomb hit a market in Kirkuk.\nPolice in Kirkuk said 9 died.",
+                &[],
+            ),
+        ];
+        for (i, (text, want)) in rows.iter().enumerate() {
+            let whole = rules().about(text);
+            let parts = rules().parts(text, &whole);
+            let got: Vec<&str> = parts
+                .iter()
+                .map(|p| p.places.first().map_or("", |(k, _)| k.as_str()))
+                .collect();
+            assert_eq!(got.len(), want.len(), "row {i}: {parts:?}");
+            for (g, w) in got.iter().zip(want.iter()) {
+                assert!(g.starts_with(w), "row {i}: {parts:?}");
+            }
+        }
+        // The parts of the first row: Marib's runs on to the paragraph
+        // that names no place; the opening holds no place.
+        let text = rows[0].0;
+        let parts = rules().parts(text, &rules().about(text));
+        let texts: Vec<&str> = parts.iter().map(|p| &text[p.span.0..p.span.1]).collect();
+        assert!(texts[1].starts_with("In Marib") && texts[1].ends_with("wounded there."));
+        assert_ne!(parts[1].places.first(), parts[2].places.first());
     }
 
     #[test]

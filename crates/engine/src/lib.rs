@@ -289,7 +289,17 @@ impl Engine {
             let mut a = self
                 .about()
                 .about_report_of(&doc.text, doc.meta.outlet.as_deref(), n, toks);
-            a.date = self.reader().calendar().find_date(about::opening(&doc.text));
+            let calendar = self.reader().calendar();
+            let opening = about::opening(&doc.text);
+            a.date = calendar.find_date(opening).or_else(|| {
+                let weekday = calendar.weekday_named(opening)?;
+                about::last_weekday(doc.meta.published.as_deref()?, weekday)
+            });
+            a.parts = self.about().parts(&doc.text, &a);
+            for p in &mut a.parts {
+                let s = doc.original_span(p.span.0..p.span.1);
+                p.span = (s.start as usize, s.end as usize);
+            }
             a.to_target()
         };
         let terms = self.index_terms_of(&doc.text, n, toks);

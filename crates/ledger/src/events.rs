@@ -10,9 +10,12 @@
 //! same kind are one event, `auto:<place>:<kind>:<first date>` (a bombing
 //! in Abha, `auto:gn:110690:bombing:2015-08-07`). Arabic and English
 //! reports meet through the place's key (a gazetteer id, or a
-//! transliteration key for a name the gazetteer lacks). A claim whose
-//! report names no place is its document's own event, `doc:<doc>`, so that
-//! claims about different things never share an event.
+//! transliteration key for a name the gazetteer lacks). A roundup's parts
+//! (the paragraphs about one front, [`TargetPart`]) that name another place
+//! than the report's own are grouped as reports of their own
+//! (`split_parts`), so that a roundup of fronts is not one event. A claim
+//! whose report names no place is its document's own event, `doc:<doc>`,
+//! so that claims about different things never share an event.
 //!
 //! The user's file then names, merges and splits: an `[[event]]` with an
 //! `id` and a `name` names it; `merge = [ids]` folds those events into it;
@@ -114,6 +117,81 @@ pub struct Target {
     /// The first date the report's opening gives.
     #[serde(default)]
     pub date: Option<String>,
+    /// The stretches of the report that each name their own place (see
+    /// `isnad_engine::about::Part`), when it has two or more.
+    #[serde(default)]
+    pub parts: Vec<TargetPart>,
+}
+
+/// A stretch of a report about one place: a paragraph that names it and
+/// the paragraphs after it that name none.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct TargetPart {
+    /// Its bytes in the original, `[start, end)`.
+    pub span: (u32, u32),
+    /// The places it names (key, name as written), the likeliest first.
+    #[serde(default)]
+    pub places: Vec<(String, String)>,
+    /// The kinds whose cues it uses, with how often.
+    #[serde(default)]
+    pub kinds: Vec<(String, usize)>,
+}
+
+/// A report, or a stretch of one that is an event of its own: the
+/// document's id and 0, or the number of its first part of that place.
+type Unit = (i64, usize);
+
+/// Which parts of a report are events of their own, and the report's own
+/// place: `split[i]` is the unit of part `i` (its place's first part,
+/// numbered from 1), or `None` when it stays with the report.
+///
+/// A report is a roundup when its parts with claims (`claimed`) name
+/// three places or more first, or two places besides its own (`main`):
+/// the fronts of a war, the attacks of a year. A roundup's own place is
+/// the one its opening names, when it names one (news tells the main
+/// event first; the front told at most length is not it). A part is its
+/// own when it names places other than the report's own and never that
+/// one (an ambush on the road between two towns names both), has claims,
+/// and either the report is a roundup or the part tells of another kind
+/// (it uses none of the cues of the report's kind): a report on a prison
+/// attack that says where escapees were caught keeps them.
+fn split_parts<'t>(
+    t: &'t Target,
+    main: Option<&'t str>,
+    claimed: impl Fn(&TargetPart) -> bool,
+) -> (Vec<Option<usize>>, Option<&'t str>) {
+    fn first(p: &TargetPart) -> Option<&str> {
+        p.places.first().map(|(k, _)| k.as_str())
+    }
+    let own = |p: &'t TargetPart, main: Option<&str>| {
+        first(p).filter(|_| !p.places.iter().any(|(k, _)| Some(k.as_str()) == main) && claimed(p))
+    };
+    let distinct = |main: Option<&str>| {
+        let mut d: Vec<&str> = t.parts.iter().filter_map(|p| own(p, main)).collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len()
+    };
+    let mut named: Vec<&str> = t.parts.iter().filter(|p| claimed(p)).filter_map(first).collect();
+    named.sort_unstable();
+    named.dedup();
+    let roundup = named.len() >= 3 || distinct(main) >= 2;
+    let main = match t.parts.first().and_then(first) {
+        Some(lede) if roundup => Some(lede),
+        _ => main,
+    };
+    let kind = t.kinds.first().map(|(k, _)| k.as_str());
+    let other_kind =
+        |p: &TargetPart| !p.kinds.is_empty() && kind.is_some_and(|k| p.kinds.iter().all(|(pk, _)| pk != k));
+    let split = t
+        .parts
+        .iter()
+        .map(|p| {
+            let k = own(p, main).filter(|_| roundup || other_kind(p))?;
+            t.parts.iter().position(|q| first(q) == Some(k)).map(|i| i + 1)
+        })
+        .collect();
+    (split, main)
 }
 
 /// A place of a [`Target`].
@@ -152,6 +230,7 @@ impl Target {
                 }],
                 kinds: Vec::new(),
                 date: None,
+                parts: Vec::new(),
             }
         }
     }
@@ -169,15 +248,16 @@ struct Group<'a> {
     place: &'a str,
     kind: Option<&'a str>,
     days: Option<(i64, i64)>,
-    documents: &'a [i64],
+    documents: &'a [Unit],
 }
 
 /// For each group, the larger group it belongs to, if any: one of the same
 /// kind, within [`WINDOW_DAYS`], where at least half of the smaller
 /// group's reports name (among any of their places) a place the gazetteer
-/// lacks that most of the larger group's reports name, or that is its own.
+/// lacks that most of the larger group's reports, two at least, name, or
+/// that is its own.
 /// On a tie of sizes, the first is the larger.
-fn merge_by_places(groups: &[Group<'_>], places_of: &HashMap<i64, Vec<&str>>) -> Vec<Option<usize>> {
+fn merge_by_places(groups: &[Group<'_>], places_of: &HashMap<Unit, Vec<&str>>) -> Vec<Option<usize>> {
     // The places most of a group's reports name, its own always.
     let common: Vec<std::collections::HashSet<&str>> = groups
         .iter()
@@ -190,7 +270,7 @@ fn merge_by_places(groups: &[Group<'_>], places_of: &HashMap<i64, Vec<&str>>) ->
             }
             let mut set: std::collections::HashSet<&str> = counts
                 .into_iter()
-                .filter(|(_, n)| 2 * n >= g.documents.len() && g.documents.len() > 1)
+                .filter(|(_, n)| 2 * n >= g.documents.len() && *n >= 2)
                 .map(|(p, _)| p)
                 .collect();
             set.insert(g.place);
@@ -343,6 +423,7 @@ pub fn assign_all(
     struct Doc {
         day: Option<i64>,
         document: i64,
+        unit: Unit,
         about: Target,
         legacy: bool,
     }
@@ -357,25 +438,125 @@ pub fn assign_all(
             docs.push(Doc {
                 day: event_day(r.doc.published.as_deref(), about.date.as_deref()),
                 document: r.document,
+                unit: (r.document, 0),
                 about,
                 legacy: !t.starts_with('{'),
             });
         }
     }
     // Places some report shows by itself to be places.
-    let strong: std::collections::HashSet<&str> = docs
+    let strong: std::collections::HashSet<String> = docs
         .iter()
         .flat_map(|d| d.about.places.iter())
         .filter(|p| p.strong)
-        .map(|p| p.key.as_str())
+        .map(|p| p.key.clone())
         .collect();
+    let main_place = |t: &Target| {
+        t.places
+            .iter()
+            .find(|p| p.strong || strong.contains(&p.key))
+            .map(|p| p.key.clone())
+    };
+    // A roundup's parts that are events of their own become units of
+    // their own; the report keeps the rest (its kinds less theirs).
+    // Each report's parts that are units of their own: (bytes, unit).
+    type PartUnits = Vec<((u32, u32), usize)>;
+    let mut part_units: HashMap<i64, PartUnits> = HashMap::new();
+    let mut parts_of: Vec<Doc> = Vec::new();
+    for d in &mut docs {
+        if d.about.parts.is_empty() || d.legacy {
+            continue;
+        }
+        let starts: Vec<u32> = rows
+            .iter()
+            .filter(|r| r.document == d.document && r.claim.subject.is_none())
+            .map(|r| r.claim.sentence.start)
+            .collect();
+        let claimed = |p: &TargetPart| starts.iter().any(|s| p.span.0 <= *s && *s < p.span.1);
+        let main = main_place(&d.about);
+        let (split, own) = split_parts(&d.about, main.as_deref(), claimed);
+        // A roundup's own place is its opening's: it leads the report's
+        // places.
+        let own = own.map(String::from);
+        if let Some(own) = own.filter(|o| main.as_ref() != Some(o)) {
+            let name = d
+                .about
+                .parts
+                .first()
+                .and_then(|p| p.places.first())
+                .map_or_else(|| own.clone(), |(_, n)| n.clone());
+            d.about.places.retain(|p| p.key != own);
+            d.about.places.insert(
+                0,
+                TargetPlace {
+                    key: own,
+                    name,
+                    score: 1,
+                    strong: true,
+                    country: false,
+                },
+            );
+        }
+        let mut units: Vec<(usize, Target)> = Vec::new();
+        for (p, u) in d.about.parts.iter().zip(&split) {
+            let Some(u) = *u else { continue };
+            part_units.entry(d.document).or_default().push((p.span, u));
+            let at = match units.iter().position(|(v, _)| *v == u) {
+                Some(at) => at,
+                None => {
+                    units.push((
+                        u,
+                        Target {
+                            date: d.about.date.clone(),
+                            ..Target::default()
+                        },
+                    ));
+                    units.len() - 1
+                }
+            };
+            let Some((_, t)) = units.get_mut(at) else { continue };
+            for (key, name) in &p.places {
+                if !t.places.iter().any(|q| q.key == *key) {
+                    t.places.push(TargetPlace {
+                        key: key.clone(),
+                        name: name.clone(),
+                        score: 1,
+                        strong: true,
+                        country: false,
+                    });
+                }
+            }
+            for (k, n) in &p.kinds {
+                match t.kinds.iter_mut().find(|(id, _)| id == k) {
+                    Some((_, m)) => *m += n,
+                    None => t.kinds.push((k.clone(), *n)),
+                }
+                if let Some((_, m)) = d.about.kinds.iter_mut().find(|(id, _)| id == k) {
+                    *m = m.saturating_sub(*n);
+                }
+            }
+        }
+        d.about.kinds.retain(|(_, n)| *n > 0);
+        d.about.kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+        for (u, mut t) in units {
+            t.kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+            parts_of.push(Doc {
+                day: d.day,
+                document: d.document,
+                unit: (d.document, u),
+                about: t,
+                legacy: false,
+            });
+        }
+    }
+    docs.extend(parts_of);
     let mut by_place: HashMap<&str, Vec<(&Doc, &TargetPlace)>> = HashMap::new();
     for d in &docs {
         if let Some(p) = d
             .about
             .places
             .iter()
-            .find(|p| p.strong || strong.contains(p.key.as_str()))
+            .find(|p| p.strong || strong.contains(&p.key))
         {
             by_place.entry(p.key.as_str()).or_default().push((d, p));
         }
@@ -386,7 +567,7 @@ pub fn assign_all(
             .find(|(id, _)| id == k)
             .map_or_else(|| k.replace('_', " "), |(_, l)| l.clone())
     };
-    let mut auto: HashMap<i64, String> = HashMap::new();
+    let mut auto: HashMap<Unit, String> = HashMap::new();
     struct Built<'a> {
         place: &'a str,
         place_name: String,
@@ -394,13 +575,13 @@ pub fn assign_all(
         days: Option<(i64, i64)>,
         id: String,
         title: String,
-        documents: Vec<i64>,
+        documents: Vec<Unit>,
     }
     let mut built: Vec<Built<'_>> = Vec::new();
     let mut places: Vec<_> = by_place.into_iter().collect();
     places.sort_by(|a, b| a.0.cmp(b.0));
     for (place, mut docs) in places {
-        docs.sort_by_key(|(d, _)| (d.day, d.document));
+        docs.sort_by_key(|(d, _)| (d.day, d.unit));
         // Windows of dates.
         let mut windows: Vec<Vec<(&Doc, &TargetPlace)>> = Vec::new();
         let mut last: Option<i64> = None;
@@ -494,7 +675,7 @@ pub fn assign_all(
                     days: first.zip(last),
                     id,
                     title,
-                    documents: members.iter().map(|(d, _)| d.document).collect(),
+                    documents: members.iter().map(|(d, _)| d.unit).collect(),
                 });
             }
         }
@@ -509,14 +690,9 @@ pub fn assign_all(
     // Groups whose reports name each other's places are one event (a wire
     // from Beirut or Washington on the Ghwayran prison, a report that names
     // Ghwayran more than Hasakah).
-    let places_of: HashMap<i64, Vec<&str>> = docs
+    let places_of: HashMap<Unit, Vec<&str>> = docs
         .iter()
-        .map(|d| {
-            (
-                d.document,
-                d.about.places.iter().map(|p| p.key.as_str()).collect(),
-            )
-        })
+        .map(|d| (d.unit, d.about.places.iter().map(|p| p.key.as_str()).collect()))
         .collect();
     let groups: Vec<Group<'_>> = built
         .iter()
@@ -583,10 +759,17 @@ pub fn assign_all(
             Some(s) => s.clone(),
             None => match by_doc.get(r.doc.doc.as_str()) {
                 Some(id) => id.to_string(),
-                None => auto
-                    .get(&r.document)
-                    .cloned()
-                    .unwrap_or_else(|| format!("doc:{}", r.doc.doc)),
+                None => {
+                    let s = r.claim.sentence.start;
+                    let unit = part_units
+                        .get(&r.document)
+                        .and_then(|v| v.iter().find(|((a, b), _)| *a <= s && s < *b))
+                        .map_or(0, |(_, u)| *u);
+                    auto.get(&(r.document, unit))
+                        .or_else(|| auto.get(&(r.document, 0)))
+                        .cloned()
+                        .unwrap_or_else(|| format!("doc:{}", r.doc.doc))
+                }
             },
         })
         .collect();

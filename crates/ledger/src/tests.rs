@@ -573,6 +573,45 @@ fn reports_group_by_place_window_and_kind() {
 }
 
 #[test]
+fn a_roundups_fronts_are_events_of_their_own_and_a_focused_report_stays_whole() {
+    // A roundup of three fronts (its claims' sentences at 0, 100, 200):
+    // the fronts other than its own place go to their own events, the
+    // shelling of Aden with another report of it.
+    const ROUNDUP: &str = r#"{"places":[{"key":"YE.25","name":"Taiz","score":3,"strong":true},{"key":"YE.15","name":"Marib","score":2,"strong":true},{"key":"YE.02","name":"Aden","score":1,"strong":true}],"kinds":[["battle",5],["shelling",2]],"parts":[{"span":[0,100],"places":[["YE.25","Taiz"]],"kinds":[["battle",3]]},{"span":[100,200],"places":[["YE.15","Marib"]],"kinds":[["battle",2]]},{"span":[200,300],"places":[["YE.02","Aden"]],"kinds":[["shelling",2]]}]}"#;
+    const ADEN: &str =
+        r#"{"places":[{"key":"YE.02","name":"Aden","score":2,"strong":true}],"kinds":[["shelling",4]]}"#;
+    // A prison attack whose last paragraph tells where escapees were
+    // caught (sentences at 400, 500): one place besides its own, the same
+    // kind, so one event.
+    const PRISON: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true},{"key":"SY.10","name":"Raqqa","score":1,"strong":true}],"kinds":[["prison_attack",6]],"parts":[{"span":[400,500],"places":[["~klfr","Kelvar"]],"kinds":[["prison_attack",5]]},{"span":[500,600],"places":[["SY.10","Raqqa"]],"kinds":[["prison_attack",1]]}]}"#;
+    // A bombing whose last paragraph tells of a battle elsewhere
+    // (sentences at 600, 700): another kind, so its own event.
+    const BOMBING: &str = r#"{"places":[{"key":"SA.11","name":"Abha","score":3,"strong":true},{"key":"SA.10","name":"Najran","score":1,"strong":true}],"kinds":[["bombing",6],["battle",2]],"parts":[{"span":[600,700],"places":[["SA.11","Abha"]],"kinds":[["bombing",6]]},{"span":[700,800],"places":[["SA.10","Najran"]],"kinds":[["battle",2]]}]}"#;
+    let list = [
+        about(1, "2031-07-18", ROUNDUP),
+        about(1, "2031-07-18", ROUNDUP),
+        about(1, "2031-07-18", ROUNDUP),
+        about(2, "2031-07-19", ADEN),
+        about(3, "2031-07-20", PRISON),
+        about(3, "2031-07-20", PRISON),
+        about(4, "2031-07-21", BOMBING),
+        about(4, "2031-07-21", BOMBING),
+    ];
+    let (ids, _) = events::assign(&rows(&list), &[], &EventFile::default());
+    let want = [
+        "auto:YE.25:battle:2031-07-18",
+        "auto:YE.15:battle:2031-07-18",
+        "auto:YE.02:shelling:2031-07-18",
+        "auto:YE.02:shelling:2031-07-18",
+        "auto:~klfr:prison_attack:2031-07-20",
+        "auto:~klfr:prison_attack:2031-07-20",
+        "auto:SA.11:bombing:2031-07-21",
+        "auto:SA.10:battle:2031-07-21",
+    ];
+    assert_eq!(ids, want);
+}
+
+#[test]
 fn claims_of_a_year_long_past_leave_the_reports_event() {
     const KELVAR: &str = r#"{"places":[{"key":"~klfr","name":"Kelvar","score":3,"strong":true}],"kinds":[["prison_attack",6]]}"#;
     // Each row: the claim's sentence, the date of its report, and whether

@@ -36,6 +36,8 @@ pub const DEFAULT_CALENDAR: &str = include_str!("../data/calendar.toml");
 struct File {
     month: Vec<MonthEntry>,
     #[serde(default)]
+    weekday: Vec<MonthEntry>,
+    #[serde(default)]
     years: YearWords,
 }
 
@@ -95,6 +97,8 @@ pub struct Calendar {
     since: FxHashSet<String>,
     when: FxHashSet<String>,
     made: FxHashSet<String>,
+    /// Weekday names by match key: 1 (Monday) to 7 (Sunday).
+    weekdays: FxHashMap<String, u8>,
 }
 
 /// A month found in a token stream.
@@ -123,7 +127,14 @@ impl Calendar {
             }
         }
         let keys = |ws: &[String]| ws.iter().map(|w| key(w)).collect::<FxHashSet<String>>();
+        let weekdays = f
+            .weekday
+            .iter()
+            .filter(|d| (1..=7).contains(&d.number))
+            .flat_map(|d| d.names.iter().map(|n| (key(n), d.number)))
+            .collect();
         Ok(Calendar {
+            weekdays,
             months,
             names,
             nouns: keys(&f.years.nouns),
@@ -144,6 +155,23 @@ impl Calendar {
             since: FxHashSet::default(),
             when: FxHashSet::default(),
             made: FxHashSet::default(),
+            weekdays: FxHashMap::default(),
+        })
+    }
+
+    /// The first day of the week `text` names, 1 (Monday) to 7 (Sunday):
+    /// `مساء الخميس`, `والسبت`, `on Thursday night`.
+    pub fn weekday_named(&self, text: &str) -> Option<u8> {
+        let k = key(text);
+        let toks = tokenize(&k);
+        toks.iter().filter(|t| t.kind == TokenKind::Word).find_map(|t| {
+            let w = t.text(&k);
+            self.weekdays.get(w).copied().or_else(|| {
+                PROCLITICS
+                    .iter()
+                    .filter_map(|p| w.strip_prefix(p))
+                    .find_map(|s| self.weekdays.get(s).copied())
+            })
         })
     }
 
@@ -477,6 +505,23 @@ mod tests {
                 (Err(why), Err(w)) => assert!(why.contains(w) && why.contains(raw), "{raw}: {why}"),
                 (got, _) => panic!("{raw}: {got:?}, want {want:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_weekday_is_named_in_either_language_with_its_proclitics() {
+        let c = Calendar::builtin();
+        // Each row: a text, the weekday it names first (1 Monday).
+        let rows: &[(&str, Option<u8>)] = &[
+            ("قتل 4 جنود مساء الخميس في هجوم", Some(4)),
+            ("وقالت الشرطة إن الانفجار وقع والسبت هدأت المدينة", Some(6)),
+            ("Gunmen struck the jail on Thursday night.", Some(4)),
+            ("By Sunday morning, 30 had died; on Monday 40.", Some(7)),
+            ("اجتمعت الجمعية العامة للأمم المتحدة", None),
+            ("Gunmen struck the jail at dawn.", None),
+        ];
+        for (i, (text, want)) in rows.iter().enumerate() {
+            assert_eq!(c.weekday_named(text), *want, "row {i}: {text}");
         }
     }
 

@@ -88,8 +88,7 @@ impl<'a> Run<'a> {
             Some(side) if who.is_none_or(|w| [r.attackers, r.security, r.members].contains(&w)) => Some(side),
             _ => who,
         };
-        let who =
-            who.or_else(|| (event == Some(r.killed)).then(|| self.martyrs_side(q, &cues, sent.clone()))?);
+        let who = who.or_else(|| (event == Some(r.killed)).then(|| self.martyrs_side(q, sent.clone()))?);
         // "ثلاثة مقنعين اختطفوا": gunmen whom an abduction follows did it.
         let abductors = event == Some(r.hostage_taken)
             && who == Some(r.attackers)
@@ -731,22 +730,21 @@ impl<'a> Run<'a> {
         other(noun)
     }
 
-    /// The side of a count of martyrs (a martyr word counted, right after
-    /// the count or as its nearest cue) that names none: the one side,
+    /// The side of a count of martyrs (a martyr word its noun or right
+    /// after it: 12 شهيدا, سبع جثث للشهداء) that names none: the one side,
     /// security forces or civilians, its sentence names. Martyrs are never
-    /// the attackers; a sentence naming both sides says nothing.
-    fn martyrs_side(&self, q: &Quantity, cues: &[(usize, u16)], sent: Range<usize>) -> Option<u16> {
+    /// the attackers; a sentence naming both sides says nothing, nor does a
+    /// whole whose parts follow it (استشهاد 15 منهم 12 من منسوبي القوات).
+    fn martyrs_side(&self, q: &Quantity, sent: Range<usize>) -> Option<u16> {
         let lex = self.lex();
         if !self.in_doc(&lex.martyrs) {
             return None;
         }
         let (a, b) = (q.toks.start, q.toks.end);
-        let near = (a..(b + 3).min(sent.end)).any(|k| self.starts(&lex.martyrs, k));
-        let cue = cues
-            .iter()
-            .min_by_key(|&&(k, _)| k.abs_diff(a))
-            .is_some_and(|&(k, _)| self.starts(&lex.martyrs, k));
-        if !near && !cue {
+        let after = (b + 3).min(sent.end);
+        if !(a..after).any(|k| self.starts(&lex.martyrs, k))
+            || (b..after).any(|k| self.starts(&lex.including, k))
+        {
             return None;
         }
         let r = &lex.roles;

@@ -925,6 +925,13 @@ const SIDES: &[Row] = &[
         "واستهدف القصف رجال الأمن والمواطنين معا وخلف 3 شهداء.",
         "killed_total 3 [unknown]"
     ),
+    // A whole whose parts follow it is of no one side.
+    t!(
+        "وأسفر الهجوم الذي استهدف مقر الشرطة أمس عن 11 شهيدا منهم 8 من رجال الأمن وثلاثة من العمال.",
+        "killed_total 11 [unknown]",
+        "killed_sdf_or_security 8 [unknown]",
+        "killed_civilians 3 [unknown]"
+    ),
     // Dead that are not called martyrs keep no side of the sentence's.
     t!(
         "انفجرت عبوة ناسفة في حافلة لنقل رجال الأمن وقتل فيها 9.",

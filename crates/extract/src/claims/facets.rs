@@ -150,6 +150,19 @@ impl<'a> Run<'a> {
         if event.is_none() && counted_security && who == Some(lex.roles.security) {
             return Some((lex.roles.forces_deployed.clone(), 1.0));
         }
+        // A count of what names no side and no people, in a sentence that
+        // names no event at all ("asked four countries", "the vote passed
+        // 34 to 20", an issue number), says nothing of the event; "defused
+        // two car bombs" stays a count of things.
+        let names_event = (b..(b + 2).min(sent.end)).any(|k| self.starts(&lex.events, k));
+        if sent_cues.is_empty()
+            && event.is_none()
+            && who.is_none()
+            && !names_event
+            && !self.starts(&lex.people_words, b)
+        {
+            return None;
+        }
         Some(self.other_noun(b))
     }
 

@@ -460,11 +460,9 @@ const FACETS: &[Row] = &[
         "Rescuers said 12 dead in the explosion were still unnamed.",
         "killed_total 12 [unknown > Rescuers]"
     ),
-    // Bombs defused went off nowhere: no explosions.
-    t!(
-        "وقالت الشرطة إنها تمكنت من تفكيك 6 عبوات ناسفة قرب الجسر.",
-        "other:عبوات 6 [unknown > الشرطة]"
-    ),
+    // Bombs defused went off nowhere: no explosions (and in a sentence
+    // naming no event, no claim).
+    t!("وقالت الشرطة إنها تمكنت من تفكيك 6 عبوات ناسفة قرب الجسر.",),
     t!(
         "Police said they defused two car bombs.",
         "other:car 2 [unknown > Police]"
@@ -619,16 +617,12 @@ const FACETS: &[Row] = &[
         "The minister dismissed five of the members of the board.",
         "other:members 5 [unknown]"
     ),
-    t!(
-        "لم يجدد رئيس الحكومة ثقته في 5 من أعضاء الحكومة.",
-        "other:اعضاء 5 [unknown]"
-    ),
-    // A number with no noun counts nothing known.
-    t!(
-        "The vote passed 34 to 20 in the assembly.",
-        "other:unknown 34 [unknown]",
-        "other:unknown 20 [unknown]"
-    ),
+    // A count of no people and no event, in a sentence naming no event,
+    // is no claim.
+    t!("لم يجدد رئيس الحكومة ثقته في 5 من أعضاء الحكومة.",),
+    t!("The committee received 12 delegates on Monday.",),
+    // A number with no noun in such a sentence counts nothing either.
+    t!("The vote passed 34 to 20 in the assembly."),
     // A noun cue yields to the verb after its auxiliary: escapees who were caught were recaptured.
     t!(
         "Another 212 would-be escapees were caught at the outer gate of the jail, the Greyhill Defence Forces said.",

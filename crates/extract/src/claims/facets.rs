@@ -743,6 +743,22 @@ impl<'a> Run<'a> {
         other(noun)
     }
 
+    /// "من بين قتلى المعارضة ثلاثة من قادة المجموعات", "among the rebels'
+    /// dead were three commanders": the side whose dead (an event noun
+    /// after بين / "among", then a side word) a count is picked from, a few
+    /// words before it.
+    fn among_the_dead_of(&self, a: usize, start: usize) -> Option<u16> {
+        let lex = self.lex();
+        let from = a.saturating_sub(6).max(start);
+        let k = (from..a)
+            .rev()
+            .find(|&k| matches!(self.word(k), "بين" | "among"))?;
+        let cue = (k + 1..a).find(|&j| self.starts(&lex.events, j))?;
+        (k + 1..a)
+            .filter(|&j| j != cue)
+            .find_map(|j| self.at(&lex.who, j).map(|f| *f.value))
+    }
+
     /// The side of a count of martyrs (a martyr word its noun or right
     /// after it: 12 شهيدا, سبع جثث للشهداء) that names none: the one side,
     /// security forces or civilians, its sentence names. Martyrs are never
@@ -790,6 +806,7 @@ impl<'a> Run<'a> {
             }
         }
         found.extend(self.who_after(b, sent.end));
+        found.extend(self.among_the_dead_of(a, sent.start));
         if found.is_empty() {
             found.extend(self.shared_partitive(b, sent.end));
         }

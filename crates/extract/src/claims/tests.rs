@@ -919,6 +919,11 @@ const SIDES: &[Row] = &[
         "واستهدف القصف رجال الأمن والمواطنين معا وخلف 3 شهداء.",
         "killed_total 3 [unknown]"
     ),
+    // A count picked from a side's dead is of that side.
+    t!(
+        "وقال المرصد إن من بين قتلى المسلحين أربعة من قادة الخلايا.",
+        "killed_attackers_or_isis 4 [unknown > المرصد]"
+    ),
     // A whole whose parts follow it is of no one side.
     t!(
         "وأسفر الهجوم الذي استهدف مقر الشرطة أمس عن 11 شهيدا منهم 8 من رجال الأمن وثلاثة من العمال.",

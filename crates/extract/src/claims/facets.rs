@@ -84,6 +84,7 @@ impl<'a> Run<'a> {
         // A nation's people or troops take its side in the report, in what
         // befell them; its civilians stay civilians.
         let who = self.who_of(q, sent.clone());
+        let who = who.or_else(|| event.and_then(|_| self.left_behind_by(a, sent.clone())));
         let who = match event.and_then(|_| self.nation_side(b, sent.end)) {
             Some(side) if who.is_none_or(|w| [r.attackers, r.security, r.members].contains(&w)) => Some(side),
             _ => who,
@@ -741,6 +742,38 @@ impl<'a> Run<'a> {
             self.word(k)
         };
         other(noun)
+    }
+
+    /// The side that left a count behind: right after a word of leaving,
+    /// in a sentence where a side word or a nation's troops retreat a few
+    /// words before it ("Iranian troops fled the battlefield, leaving 220
+    /// men killed"): those who retreat leave their own dead.
+    fn left_behind_by(&self, a: usize, sent: Range<usize>) -> Option<u16> {
+        let lex = self.lex();
+        if !self.in_doc(&lex.left_behind) || !self.in_doc(&lex.retreat) {
+            return None;
+        }
+        let leaving = (a.saturating_sub(3).max(sent.start)..a).find(|&k| self.starts(&lex.left_behind, k))?;
+        let from = leaving.saturating_sub(12).max(sent.start);
+        let fled = (from..leaving).rev().find(|&k| self.starts(&lex.retreat, k))?;
+        // The subject: before the verb in English, after it in Arabic
+        // (انسحب المسلحون). A nation's troops are its side in the report,
+        // before the word for troops.
+        let subject = if self.lang(fled) == Lang::Arabic {
+            fled + 1..(fled + 4).min(leaving)
+        } else {
+            fled.saturating_sub(4).max(sent.start)..fled
+        };
+        subject
+            .clone()
+            .find_map(|j| self.nation_side(j, sent.end))
+            .or_else(|| {
+                subject.rev().find_map(|j| {
+                    self.at(&lex.who, j)
+                        .map(|f| *f.value)
+                        .filter(|&w| w != lex.roles.prisoners && w != lex.roles.groups)
+                })
+            })
     }
 
     /// "من بين قتلى المعارضة ثلاثة من قادة المجموعات", "among the rebels'

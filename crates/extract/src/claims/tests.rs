@@ -919,6 +919,20 @@ const SIDES: &[Row] = &[
         "واستهدف القصف رجال الأمن والمواطنين معا وخلف 3 شهداء.",
         "killed_total 3 [unknown]"
     ),
+    // Those who retreat leave their own dead.
+    t!(
+        "The gunmen withdrew from the village after the clashes, leaving 14 dead.",
+        "killed_attackers_or_isis 14 [unknown]"
+    ),
+    t!(
+        "وانسحب المسلحين من القرية بعد الاشتباكات تاركين 14 قتيلا.",
+        "killed_attackers_or_isis 14 [unknown]"
+    ),
+    // Gunmen who open fire leave the dead of others.
+    t!(
+        "The gunmen opened fire on the market, leaving 14 dead.",
+        "killed_total 14 [unknown]"
+    ),
     // A count picked from a side's dead is of that side.
     t!(
         "وقال المرصد إن من بين قتلى المسلحين أربعة من قادة الخلايا.",

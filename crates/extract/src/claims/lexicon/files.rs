@@ -200,6 +200,10 @@ pub(super) struct FacetsFile {
     #[serde(default)]
     pub(super) dwell: Vec<String>,
     #[serde(default)]
+    pub(super) left_behind: Vec<String>,
+    #[serde(default)]
+    pub(super) retreat: Vec<String>,
+    #[serde(default)]
     pub(super) prison_facets: Vec<String>,
     #[serde(default)]
     pub(super) prison_words: Vec<String>,

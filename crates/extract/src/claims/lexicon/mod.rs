@@ -147,6 +147,9 @@ pub struct ClaimsLexicon {
     pub(crate) martyrs: PhraseSet<()>,
     /// Verbs of dwelling: a count they govern is a population.
     pub(crate) dwell: PhraseSet<()>,
+    /// A word of leaving before a count, and the retreat of its side.
+    pub(crate) left_behind: PhraseSet<()>,
+    pub(crate) retreat: PhraseSet<()>,
     pub(crate) prison_words: PhraseSet<()>,
     pub(crate) kinds: PhraseSet<SourceKind>,
     pub(crate) events: PhraseSet<u16>,
@@ -542,6 +545,8 @@ impl ClaimsLexicon {
             including: set(&ff.including),
             martyrs: set(&ff.martyrs),
             dwell: set(&ff.dwell),
+            left_behind: set(&ff.left_behind),
+            retreat: set(&ff.retreat),
             prison_words: set(&ff.prison_words),
             kinds,
             events: fac.events,
@@ -625,6 +630,8 @@ impl ClaimsLexicon {
         add(&mut self.including);
         add(&mut self.martyrs);
         add(&mut self.dwell);
+        add(&mut self.left_behind);
+        add(&mut self.retreat);
         add(&mut self.prison_words);
         add(&mut self.kinds);
         add(&mut self.events);

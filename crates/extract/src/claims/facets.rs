@@ -100,7 +100,7 @@ impl<'a> Run<'a> {
             return Some((r.attackers_count.clone(), 1.0));
         }
         // Postposed عدة counts the noun before it (مجموعات عدة من المنطقة).
-        let postposed = q.m.kind == Kind::Vague && matches!(self.word(a), "عده" | "عديده");
+        let postposed = self.postposed(q, b);
         // A dual noun (فردين من الفرقة) names what it counts itself: the
         // partitive after it is where they are from.
         let dual = q.toks.len() == 1
@@ -479,22 +479,27 @@ impl<'a> Run<'a> {
     /// عدة after a noun that names no people (مجموعات عدة: other:noun), and
     /// عدد من before a verb ("the number of those who", not "a number
     /// of"). `Some(answer)` decides the quantity.
-    fn vague_count(&self, sent: Range<usize>, q: &Quantity, b: usize) -> Option<Option<(String, f64)>> {
+    /// Whether a vague عدة counts the noun before it (مجموعات عدة):
+    /// preposed, it counts the noun after it (عدة أشخاص). A word after it
+    /// that opens with a preposition (عدة لاستكمال) is no counted noun;
+    /// عديدة always follows its noun.
+    fn postposed(&self, q: &Quantity, b: usize) -> bool {
         let lex = self.lex();
         let a = q.toks.start;
-        // Preposed عدة counts the noun after it (عدة أشخاص); postposed, the
-        // noun before. A word after it that opens with a preposition (عدة
-        // لاستكمال) is no counted noun.
+        if q.m.kind != Kind::Vague || !matches!(self.word(a), "عده" | "عديده") {
+            return false;
+        }
         let preposed = self.toks.get(b).is_some_and(|t| t.kind == TokenKind::Word)
             && !self.starts(&lex.stops, b)
             && !self.starts(&lex.events, b)
             && (!self.word(b).starts_with(['ل', 'ب']) || self.starts(&lex.who, b));
-        if q.m.kind == Kind::Vague
-            && a > sent.start
-            && matches!(self.word(a), "عده" | "عديده")
-            && (!preposed || self.word(a) == "عديده")
-            && self.at(&lex.who, a - 1).is_none()
-        {
+        !preposed || self.word(a) == "عديده"
+    }
+
+    fn vague_count(&self, sent: Range<usize>, q: &Quantity, b: usize) -> Option<Option<(String, f64)>> {
+        let lex = self.lex();
+        let a = q.toks.start;
+        if a > sent.start && self.postposed(q, b) && self.at(&lex.who, a - 1).is_none() {
             return Some(Some(other(self.word(a - 1))));
         }
         // عدد من نزحوا.

@@ -715,6 +715,18 @@ const FACETS: &[Row] = &[
         "وسيطر المسلحون على عدد من المدن.",
         "other:مدن a number of [unknown]"
     ),
+    // So with عدة before its noun, after a count of the wounded; a count
+    // of groups or factions is no count of people.
+    t!(
+        "وتمت إصابة عنصرين، واكتشاف عدة مواقع للمسلحين.",
+        "wounded 2 [unknown]",
+        "other:مواقع several [unknown]"
+    ),
+    t!(
+        "وقتل تسعة جنود في الاشتباكات التي اندلعت بعد أن شنت عدة جماعات مسلحة هجومها.",
+        "killed_sdf_or_security 9 [unknown]",
+        "other:جماعات several [unknown]"
+    ),
     t!(
         "اختطف التنظيم عشرات المدنيين من بلدة القريتين.",
         "hostages_taken dozens [unknown]"
@@ -1149,6 +1161,10 @@ const ZEROS_BY_NOUN: &[Row] = &[
     ),
     // Without its negation the same words claim nothing.
     t!("وأسفر القصف عن ضحايا بين المدنيين."),
+    // Nor as an aim: used tear gas to prevent casualties; prevented them
+    // is a claim of zero.
+    t!("واستعملت الوحدات الغاز المسيل للدموع للحيلولة دون سقوط ضحايا."),
+    t!("وحال تدخل الوحدات دون سقوط ضحايا.", "killed_total 0 [unknown]"),
     t!(
         "قال مصدر أمني إن القصف لم يخلف أية إصابات.",
         "wounded 0 [unknown > مصدر أمني] anon"

@@ -76,11 +76,14 @@ impl<'a> Run<'a> {
     }
 
     /// "لم يسفر عن ضحايا", "دون وقوع إصابات": a negation, a word of result
-    /// right after it, and the noun of an event right after that.
+    /// right after it, and the noun of an event right after that; not after
+    /// a word of purpose (للحيلولة دون سقوط ضحايا: an aim, not a count).
     fn negated_results(&self, sent: Range<usize>) -> Vec<Quantity> {
         let lex = self.lex();
+        let purpose =
+            |i: usize| (i.saturating_sub(2).max(sent.start)..i).any(|k| self.starts(&lex.zero_purpose, k));
         sent.clone()
-            .filter(|&i| self.starts(&lex.negation, i))
+            .filter(|&i| self.starts(&lex.negation, i) && !purpose(i))
             .filter_map(|i| {
                 let r = self.at(&lex.zero_results, i + 1).filter(|r| r.end < sent.end)?;
                 let e = self.at(&lex.events, r.end).filter(|e| e.prefix == 0)?;

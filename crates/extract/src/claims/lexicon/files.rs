@@ -90,6 +90,8 @@ pub(super) struct AttributionFile {
     #[serde(default)]
     pub(super) zero_results: Vec<String>,
     #[serde(default)]
+    pub(super) zero_purpose: Vec<String>,
+    #[serde(default)]
     pub(super) item_markers: Vec<String>,
     #[serde(default)]
     pub(super) contrast: Vec<String>,

@@ -98,6 +98,8 @@ pub struct ClaimsLexicon {
     pub(crate) negation: PhraseSet<()>,
     /// Words of a result that, negated before an event noun, claim zero.
     pub(crate) zero_results: PhraseSet<()>,
+    /// Words of purpose that make such a negation an aim (للحيلولة دون).
+    pub(crate) zero_purpose: PhraseSet<()>,
     /// The markers of a statement's items (أولا، ثانيا).
     pub(crate) item_markers: PhraseSet<()>,
     pub(crate) none_words: PhraseSet<()>,
@@ -516,6 +518,7 @@ impl ClaimsLexicon {
             clause_contrast: set(&af.clause_contrast),
             negation,
             zero_results: set(&af.zero_results),
+            zero_purpose: set(&af.zero_purpose),
             item_markers: set(&af.item_markers),
             none_words: set(&af.none_words),
             contrast: set(&af.contrast),
@@ -604,6 +607,7 @@ impl ClaimsLexicon {
         add(&mut self.clause_contrast);
         add(&mut self.negation);
         add(&mut self.zero_results);
+        add(&mut self.zero_purpose);
         add(&mut self.item_markers);
         add(&mut self.none_words);
         add(&mut self.contrast);

@@ -710,6 +710,15 @@ const FACETS: &[Row] = &[
         "ولا يزال مصير 227 مسيحيا اختطفهم التنظيم مجهولا.",
         "hostages_taken 227 [unknown]"
     ),
+    // The accused by their legal status: in custody is an arrest; free
+    // pending trial or at large is neither an arrest nor an escape.
+    t!(
+        "وتشمل القضية 30 متهما منهم 12 بحالة إيقاف و10 بحالة سراح و8 بحالة فرار.",
+        "other:متهما 30 [unknown]",
+        "arrested 12 [unknown]",
+        "other:بحاله 10 [unknown]",
+        "other:بحاله 8 [unknown]"
+    ),
     // Nouns of things count no people; a place's name is no dual.
     t!(
         "وسيطر المسلحون على عدد من المدن.",
@@ -890,6 +899,8 @@ const NOT_CLAIMS: &[Row] = &[
     // A label heads every number of the list after it.
     t!("أحيل المتهمون إلى القضاء طبق الفصول 3 و7 و12 من القانون."),
     t!("Brigade 604 was shattered, the ministry said."),
+    // So does a class in brackets: an ambulance of class (1).
+    t!("وتحول فريق طبي في سيارة إسعاف مجهزة صنف (1) لإسعاف المصابين."),
     // Item numbers opening lines number a list.
     t!("وقتل في الهجوم كل من:\n1 - أحمد علي.\n2 - محمد سعيد."),
     // Ordinals written in digits.

@@ -719,6 +719,9 @@ const FACETS: &[Row] = &[
         "other:بحاله 10 [unknown]",
         "other:بحاله 8 [unknown]"
     ),
+    // Killed and wounded in one figure is neither a toll nor a count of
+    // the wounded.
+    t!("وأسفر الهجوم عن مقتل وإصابة 20 شخصا.", "other:شخصا 20 [unknown]"),
     // Nouns of things count no people; a place's name is no dual.
     t!(
         "وسيطر المسلحون على عدد من المدن.",

@@ -201,7 +201,9 @@ fn spark_job_over_the_corpus_gives_the_claims_of_one_run() {
     let started = std::time::Instant::now();
     let from_one = spark.one_run(&inputs);
     let single_wall = started.elapsed();
-    assert!(from_one.len() > 50_000, "{} claims", from_one.len());
+    // The whole corpus, not a part of it: some 23,000 claims since counts
+    // of nothing in sentences naming no event stopped being claims.
+    assert!(from_one.len() > 20_000, "{} claims", from_one.len());
     assert_eq!(from_spark.len(), from_one.len());
     assert!(from_spark == from_one, "Spark's claims differ from one run's");
     eprintln!(

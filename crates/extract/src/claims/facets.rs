@@ -90,6 +90,19 @@ impl<'a> Run<'a> {
             _ => who,
         };
         let who = who.or_else(|| (event == Some(r.killed)).then(|| self.martyrs_side(q, sent.clone()))?);
+        // Soldiers or police captured are captives taken, not arrested:
+        // the counted noun says so, not a speaker before the count
+        // ("Police said 12 suspects were captured").
+        let event = match event {
+            Some(e)
+                if e == r.captured
+                    && who == Some(r.security)
+                    && self.who_after(b, sent.end).contains(&r.security) =>
+            {
+                Some(r.hostage_taken)
+            }
+            _ => event,
+        };
         // "ثلاثة مقنعين اختطفوا": gunmen whom an abduction follows did it.
         let abductors = event == Some(r.hostage_taken)
             && who == Some(r.attackers)

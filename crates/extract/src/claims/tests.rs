@@ -991,6 +991,16 @@ const SIDES: &[Row] = &[
         "Police said 12 suspects were captured in the raid.",
         "arrested 12 [unknown > Police]"
     ),
+    // Arabic أسر is captured in battle, not abducted (اختطف).
+    t!(
+        "وطردت القوات المسلحين من البلدة وأسرت 15 منهم.",
+        "arrested 15 [unknown]"
+    ),
+    // Soldiers or police captured are captives taken, whoever holds them.
+    t!(
+        "Rebels said they captured 15 soldiers in the ambush.",
+        "hostages_taken 15 [unknown > Rebels]"
+    ),
     // The whole of a partitive after the verb names the side of a
     // generic people noun.
     t!(

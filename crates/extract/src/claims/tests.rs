@@ -727,6 +727,11 @@ const FACETS: &[Row] = &[
         "وسيطر المسلحون على عدد من المدن.",
         "other:مدن a number of [unknown]"
     ),
+    // Nor of mosques, churches, schools or hospitals.
+    t!(
+        "وأحبطت القوات عمليات كانت تستهدف عددا آخر من المساجد.",
+        "other:مساجد a number of [unknown]"
+    ),
     // So with عدة before its noun, after a count of the wounded; a count
     // of groups or factions is no count of people.
     t!(

@@ -61,6 +61,9 @@ impl<'a> Run<'a> {
         if let Some(vague) = self.vague_count(sent.clone(), q, b) {
             return vague;
         }
+        if self.demanded(a, sent.start) {
+            return Some(self.other_noun(b));
+        }
         let is_duration_cue = |e: u16| e == lex.roles.duration;
         let cues = self.cues_of(q, b, sent.start, others, sent_cues);
         let event = self.nearest_event(&cues, a, b, sent.start, &is_duration_cue);
@@ -341,6 +344,18 @@ impl<'a> Run<'a> {
             }
         }
         false
+    }
+
+    /// Whether the count at `a` is asked in exchange: a word of exchange
+    /// ends at most four words before it ("in exchange for the release of
+    /// 100 detainees", مقابل الإفراج عن 100 معتقل).
+    fn demanded(&self, a: usize, start: usize) -> bool {
+        let lex = self.lex();
+        self.in_doc(&lex.exchange)
+            && (a.saturating_sub(6).max(start)..a).any(|k| {
+                self.at(&lex.exchange, k)
+                    .is_some_and(|f| f.end <= a && self.words_between(f.end, a) <= 4)
+            })
     }
 
     /// The first number of a list of bare numbers that ends with the one at

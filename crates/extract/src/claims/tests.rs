@@ -719,6 +719,21 @@ const FACETS: &[Row] = &[
         "other:بحاله 10 [unknown]",
         "other:بحاله 8 [unknown]"
     ),
+    // A count asked in exchange is a demand; مقابل alone sets two counts
+    // side by side.
+    t!(
+        "The kidnappers offered to free him in exchange for a hundred detainees held in Israel.",
+        "other:detainees 100 [unknown]"
+    ),
+    t!(
+        "وعرض الخاطفون إطلاق سراحه مقابل الإفراج عن 100 معتقل.",
+        "other:معتقل 100 [unknown]"
+    ),
+    t!(
+        "وقتل 5 جنود مقابل 20 مسلحا في الاشتباكات.",
+        "killed_sdf_or_security 5 [unknown]",
+        "killed_attackers_or_isis 20 [unknown]"
+    ),
     // Killed and wounded in one figure is neither a toll nor a count of
     // the wounded.
     t!("وأسفر الهجوم عن مقتل وإصابة 20 شخصا.", "other:شخصا 20 [unknown]"),

@@ -202,6 +202,8 @@ pub(super) struct FacetsFile {
     #[serde(default)]
     pub(super) dwell: Vec<String>,
     #[serde(default)]
+    pub(super) exchange: Vec<String>,
+    #[serde(default)]
     pub(super) left_behind: Vec<String>,
     #[serde(default)]
     pub(super) retreat: Vec<String>,

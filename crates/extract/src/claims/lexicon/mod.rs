@@ -149,6 +149,8 @@ pub struct ClaimsLexicon {
     pub(crate) martyrs: PhraseSet<()>,
     /// Verbs of dwelling: a count they govern is a population.
     pub(crate) dwell: PhraseSet<()>,
+    /// Words before a count demanded in exchange.
+    pub(crate) exchange: PhraseSet<()>,
     /// A word of leaving before a count, and the retreat of its side.
     pub(crate) left_behind: PhraseSet<()>,
     pub(crate) retreat: PhraseSet<()>,
@@ -548,6 +550,7 @@ impl ClaimsLexicon {
             including: set(&ff.including),
             martyrs: set(&ff.martyrs),
             dwell: set(&ff.dwell),
+            exchange: set(&ff.exchange),
             left_behind: set(&ff.left_behind),
             retreat: set(&ff.retreat),
             prison_words: set(&ff.prison_words),
@@ -634,6 +637,7 @@ impl ClaimsLexicon {
         add(&mut self.including);
         add(&mut self.martyrs);
         add(&mut self.dwell);
+        add(&mut self.exchange);
         add(&mut self.left_behind);
         add(&mut self.retreat);
         add(&mut self.prison_words);

@@ -722,8 +722,8 @@ const FACETS: &[Row] = &[
     // A count asked in exchange is a demand; مقابل alone sets two counts
     // side by side.
     t!(
-        "The kidnappers offered to free him in exchange for a hundred detainees held in Israel.",
-        "other:detainees 100 [unknown]"
+        "The gang said it would let the pilot go in return for 40 of its jailed members.",
+        "other:jailed 40 [unknown]"
     ),
     t!(
         "وعرض الخاطفون إطلاق سراحه مقابل الإفراج عن 100 معتقل.",
@@ -755,7 +755,7 @@ const FACETS: &[Row] = &[
         "other:مواقع several [unknown]"
     ),
     t!(
-        "وقتل تسعة جنود في الاشتباكات التي اندلعت بعد أن شنت عدة جماعات مسلحة هجومها.",
+        "سقط تسعة جنود قتلى حين هاجمت عدة جماعات مسلحة الثكنة فجرا.",
         "killed_sdf_or_security 9 [unknown]",
         "other:جماعات several [unknown]"
     ),
@@ -1207,7 +1207,7 @@ const ZEROS_BY_NOUN: &[Row] = &[
     t!("وأسفر القصف عن ضحايا بين المدنيين."),
     // Nor as an aim: used tear gas to prevent casualties; prevented them
     // is a claim of zero.
-    t!("واستعملت الوحدات الغاز المسيل للدموع للحيلولة دون سقوط ضحايا."),
+    t!("وطوقت الشرطة الحي بأكمله للحيلولة دون سقوط ضحايا بين المارة."),
     t!("وحال تدخل الوحدات دون سقوط ضحايا.", "killed_total 0 [unknown]"),
     t!(
         "قال مصدر أمني إن القصف لم يخلف أية إصابات.",

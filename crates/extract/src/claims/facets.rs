@@ -132,10 +132,16 @@ impl<'a> Run<'a> {
             // A claim of zero (لم يصب أحد من ساكنيه) counts what its own
             // words name, whatever noun follows.
             let things = q.m.value != Value::Number(0.0) && self.counts_things(q, b, sent.end);
+            let people = self.counts_people(b);
             for f in &lex.facets {
                 if f.event == e && f.who.is_none_or(|w| Some(w) == who) {
                     // A count of people cannot be followed by a noun that names none.
                     if (things && who.is_none() || thing_noun.is_some()) && !lex.things.contains(&f.name) {
+                        break;
+                    }
+                    // Nor a count of things by a noun of people (a bus
+                    // carrying a number of guards is no count of blasts).
+                    if people && lex.things.contains(&f.name) {
                         break;
                     }
                     // A prison's row holds only in a report on a prison; a
@@ -719,6 +725,18 @@ impl<'a> Run<'a> {
     /// or name (43 مركز احتجاز). Sound plurals of agent nouns name people
     /// (مهندسين), and so does a noun followed by a pronoun for them (مشتبهاً
     /// بهم); English nouns are let through.
+    /// Whether the noun a count ending before `b` counts, past من / "of",
+    /// names people or a side (عددا من أعوان الأمن, "dozens of villagers").
+    fn counts_people(&self, b: usize) -> bool {
+        let lex = self.lex();
+        let noun = if matches!(self.word(b), "من" | "of") {
+            b + 1
+        } else {
+            b
+        };
+        noun < self.toks.len() && (self.starts(&lex.who, noun) || self.starts(&lex.people_words, noun))
+    }
+
     fn counts_things(&self, q: &Quantity, b: usize, end: usize) -> bool {
         let lex = self.lex();
         let noun = if matches!(self.word(b), "من" | "of") {

@@ -742,6 +742,15 @@ const FACETS: &[Row] = &[
         "وسيطر المسلحون على عدد من المدن.",
         "other:مدن a number of [unknown]"
     ),
+    // A count of people is no count of blasts.
+    t!(
+        "وقع الانفجار في حافلة كانت تنقل عددا من الحراس إلى الثكنة.",
+        "other:حراس a number of [unknown]"
+    ),
+    t!(
+        "The blast hit a truck carrying dozens of soldiers.",
+        "other:soldiers dozens [unknown]"
+    ),
     // Nor of mosques, churches, schools or hospitals.
     t!(
         "وأحبطت القوات عمليات كانت تستهدف عددا آخر من المساجد.",

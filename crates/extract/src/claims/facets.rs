@@ -509,10 +509,6 @@ impl<'a> Run<'a> {
         cued.then(|| (lex.durations[facet as usize].clone(), factor))
     }
 
-    /// The Arabic vague words that count no claim of people: postposed
-    /// عدة after a noun that names no people (مجموعات عدة: other:noun), and
-    /// عدد من before a verb ("the number of those who", not "a number
-    /// of"). `Some(answer)` decides the quantity.
     /// Whether a vague عدة counts the noun before it (مجموعات عدة):
     /// preposed, it counts the noun after it (عدة أشخاص). A word after it
     /// that opens with a preposition (عدة لاستكمال) is no counted noun;
@@ -530,6 +526,10 @@ impl<'a> Run<'a> {
         !preposed || self.word(a) == "عديده"
     }
 
+    /// The Arabic vague words that count no claim of people: postposed
+    /// عدة after a noun that names no people (مجموعات عدة: other:noun), and
+    /// عدد من before a verb ("the number of those who", not "a number
+    /// of"). `Some(answer)` decides the quantity.
     fn vague_count(&self, sent: Range<usize>, q: &Quantity, b: usize) -> Option<Option<(String, f64)>> {
         let lex = self.lex();
         let a = q.toks.start;

@@ -591,6 +591,9 @@ const FACETS: &[Row] = &[
     // The length of a detention or a sentence is no duration of the event.
     t!("وقالت الوزارة إن المنفذ سبق أن تم توقيفه عام 2012 لمدة 30 يوما."),
     t!("Police said the bomber had been jailed for 60 days in 2010."),
+    // Nor is a meeting's.
+    t!("وقال المتحدث إن المجلس سيناقش خلال اجتماعاته المستمرة لثلاثة أيام خطة السلام."),
+    t!("The talks, which lasted two days, ended without agreement."),
     // ... while a siege's length still is, in a prison too.
     t!(
         "وقال الجيش إن الحصار استمر لمدة 12 يوما.",

@@ -93,6 +93,13 @@ impl<'a> Run<'a> {
             _ => who,
         };
         let who = who.or_else(|| (event == Some(r.killed)).then(|| self.martyrs_side(q, sent.clone()))?);
+        // An armed group's arrest is an abduction.
+        let event = match event {
+            Some(e) if e == r.arrested && self.arrest_by_attackers(&cues, a, sent.start) => {
+                Some(r.hostage_taken)
+            }
+            _ => event,
+        };
         // Soldiers or police captured are captives taken, not arrested:
         // the counted noun says so, not a speaker before the count
         // ("Police said 12 suspects were captured").
@@ -1326,18 +1333,44 @@ impl<'a> Run<'a> {
             {
                 out.push(w);
             }
-            // A named group, or its short name (النصرة) once the document
-            // has named it in full.
-            let named = self.at(&lex.source_names, k).map(|f| *f.value).or_else(|| {
-                let id = *self.at(&lex.contextual, k)?.value;
-                self.doc_has(Aliases::Doc, id).then_some(id)
-            });
-            if let Some(w) = named.and_then(|id| lex.sides[id]) {
+            if let Some(w) = self.named_side(k) {
                 out.push(w);
             }
             k += 1;
         }
         out
+    }
+
+    /// The side of a named group at token `k`, or of its short name
+    /// (النصرة) once the document has named it in full.
+    fn named_side(&self, k: usize) -> Option<u16> {
+        let lex = self.lex();
+        let named = self.at(&lex.source_names, k).map(|f| *f.value).or_else(|| {
+            let id = *self.at(&lex.contextual, k)?.value;
+            self.doc_has(Aliases::Doc, id).then_some(id)
+        });
+        named.and_then(|id| lex.sides[id])
+    }
+
+    /// Whether the arrest cued before `a` is made by an armed group: the
+    /// group named nearest before the cue, a few words back in its
+    /// sentence, is of the attackers' side, and no soldiers or police
+    /// stand between them ("Boko Haram said it arrested 12 villagers";
+    /// not "after the Boko Haram raid, troops arrested 12").
+    fn arrest_by_attackers(&self, cues: &[(usize, u16)], a: usize, start: usize) -> bool {
+        let lex = self.lex();
+        let r = &lex.roles;
+        let Some(&(cue, _)) = cues.iter().rev().find(|&&(k, e)| e == r.arrested && k < a) else {
+            return false;
+        };
+        let Some((k, side)) = (cue.saturating_sub(6).max(start)..cue)
+            .rev()
+            .find_map(|k| self.named_side(k).map(|s| (k, s)))
+        else {
+            return false;
+        };
+        side == r.attackers
+            && !(k + 1..cue).any(|j| self.at(&lex.who, j).is_some_and(|f| *f.value == r.security))
     }
 }
 

@@ -1028,6 +1028,15 @@ const SIDES: &[Row] = &[
         "وطردت القوات المسلحين من البلدة وأسرت 15 منهم.",
         "arrested 15 [unknown]"
     ),
+    // An armed group's arrest is an abduction; troops' after its raid is not.
+    t!(
+        "وأعلنت حركة الشباب أنها قامت باعتقال 12 شخصا في القرية.",
+        "hostages_taken 12 [unknown > al-Shabaab]"
+    ),
+    t!(
+        "After the Boko Haram raid, troops arrested 12 suspects.",
+        "arrested 12 [unknown]"
+    ),
     // Soldiers or police captured are captives taken, whoever holds them.
     t!(
         "Rebels said they captured 15 soldiers in the ambush.",

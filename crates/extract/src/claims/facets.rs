@@ -80,6 +80,10 @@ impl<'a> Run<'a> {
         // Enemies taken prisoner in a war between states are no arrest, nor
         // is a nation's people or troops taken prisoner ("120 Iraqis were
         // taken prisoner"), unless insurgents are near.
+        // Those sentenced are no count of the event: a court's decision.
+        if event == Some(r.sentenced) {
+            return None;
+        }
         let nations_people = || !self.insurgents_near(b) && self.counted_nation(b, sent.end).is_some();
         if event == Some(r.captured) && (!self.facts.nations.is_empty() || nations_people()) {
             return Some(self.other_noun(b));

@@ -954,11 +954,9 @@ const NOT_CLAIMS: &[Row] = &[
     t!("The army said the Badr-3 offensive had ended."),
     // Distances, weights and clock times are measures, not counts.
     t!("The convoy drove 60 kms and was hit at 0900 GMT, police said."),
-    // A sentence passed is no death.
-    t!(
-        "A court sentenced 7 men to death for the bombing, the agency said.",
-        "other:men 7 [unknown > agency]"
-    ),
+    // A sentence passed is no death, nor a count of anything the event did.
+    t!("A court sentenced 7 men to death for the bombing, the agency said."),
+    t!("وحكمت المحكمة على 4 متهمين بالسجن عشر سنوات."),
 ];
 
 /// Whose dead a count names: one side, both together, or things.

@@ -25,8 +25,9 @@ const WHO: [&str; 6] = [
     "members",
 ];
 /// The events (`[[event]]`) the rules need.
-const EVENTS: [&str; 8] = [
+const EVENTS: [&str; 9] = [
     "killed",
+    "sentenced",
     "duration",
     "arrested",
     "captured",
@@ -57,6 +58,9 @@ pub(crate) struct Roles {
     pub(crate) members: u16,
     /// The event of the dead.
     pub(crate) killed: u16,
+    /// A sentence passed: a count of those sentenced is no claim about
+    /// the event (sentenced five to death).
+    pub(crate) sentenced: u16,
     /// The event that makes a count of days or hours a duration.
     pub(crate) duration: u16,
     /// An arrest: of those who escaped, their recapture.
@@ -138,6 +142,7 @@ impl Roles {
             groups: who("groups")?,
             members: who("members")?,
             killed: event("killed")?,
+            sentenced: event("sentenced")?,
             duration: event("duration")?,
             arrested: event("arrested")?,
             captured: event("captured")?,

@@ -114,6 +114,11 @@ const OUTLET: &[Row] = &[
 
 /// Who is named, and who a name refers to.
 const SOURCES: &[Row] = &[
+    // A number word opening a quote is no speaker's name.
+    t!(
+        "\"Five people died,\" the ministry said on Sunday.",
+        "killed_total 5 [unknown > ministry]"
+    ),
     // A nation's nisba after a title is the title's adjective, not a body.
     t!(
         "واتهم الرئيس الأفغاني أشرف غني أمس الحركة بقتل 30 مدنيا.",

@@ -284,9 +284,11 @@ impl<'a> Run<'a> {
     /// interior ministry).
     fn capitalised_name(&self, i: usize, start: usize) -> Option<SrcMention> {
         let lex = self.lex();
-        // Weekdays and months are no names (said on Monday).
+        // Weekdays and months are no names (said on Monday), nor is a
+        // number opening a sentence ("Five people died").
         if !self.capitalised(start)
             || self.starts(&lex.stops, start)
+            || self.x.numbers_word(self.word(start))
             || self.x.calendar_month(self.key, self.toks, start)
         {
             return None;

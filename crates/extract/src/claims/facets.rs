@@ -77,13 +77,13 @@ impl<'a> Run<'a> {
                 e
             }
         });
-        // Enemies taken prisoner in a war between states are no arrest, nor
-        // is a nation's people or troops taken prisoner ("120 Iraqis were
-        // taken prisoner"), unless insurgents are near.
         // Those sentenced are no count of the event: a court's decision.
         if event == Some(r.sentenced) {
             return None;
         }
+        // Enemies taken prisoner in a war between states are no arrest, nor
+        // is a nation's people or troops taken prisoner ("120 Iraqis were
+        // taken prisoner"), unless insurgents are near.
         let nations_people = || !self.insurgents_near(b) && self.counted_nation(b, sent.end).is_some();
         if event == Some(r.captured) && (!self.facts.nations.is_empty() || nations_people()) {
             return Some(self.other_noun(b));
@@ -731,11 +731,6 @@ impl<'a> Run<'a> {
             .find(|&k| self.starts(&lex.thing_nouns, k))
     }
 
-    /// True when the noun a number counts (from `b`, past من / of) names no
-    /// people: an Arabic indefinite noun that is no people-word, unit, verb
-    /// or name (43 مركز احتجاز). Sound plurals of agent nouns name people
-    /// (مهندسين), and so does a noun followed by a pronoun for them (مشتبهاً
-    /// بهم); English nouns are let through.
     /// Whether the noun a count ending before `b` counts, past من / "of",
     /// names people or a side (عددا من أعوان الأمن, "dozens of villagers").
     fn counts_people(&self, b: usize) -> bool {
@@ -748,6 +743,11 @@ impl<'a> Run<'a> {
         noun < self.toks.len() && (self.starts(&lex.who, noun) || self.starts(&lex.people_words, noun))
     }
 
+    /// True when the noun a number counts (from `b`, past من / of) names no
+    /// people: an Arabic indefinite noun that is no people-word, unit, verb
+    /// or name (43 مركز احتجاز). Sound plurals of agent nouns name people
+    /// (مهندسين), and so does a noun followed by a pronoun for them (مشتبهاً
+    /// بهم); English nouns are let through.
     fn counts_things(&self, q: &Quantity, b: usize, end: usize) -> bool {
         let lex = self.lex();
         let noun = if matches!(self.word(b), "من" | "of") {

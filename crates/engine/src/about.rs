@@ -4,8 +4,10 @@
 //! In: a document's text. Out: an [`About`]: the place it names most (a
 //! place of the gazetteer, `data/places.toml`, by its id, so that Arabic
 //! and English names of one place meet; or a name the gazetteer lacks,
-//! by a transliteration key, so that `Kelvar` and `كلفار` meet) and the
-//! kind whose cues (`data/kinds.toml`) it uses most.
+//! by a transliteration key, so that `Kelvar` and `كلفار` meet; an Arabic
+//! name of a place the gazetteer writes only in Latin letters meets it by
+//! that key, `بن قردان` and Ben Gardane) and the kind whose cues
+//! (`data/kinds.toml`) it uses most.
 //!
 //! A name the gazetteer lacks counts only where it stands as a place's name
 //! does: after a place word in Arabic (مدينة، سجن، مخيم …), before one in
@@ -129,6 +131,11 @@ pub fn last_weekday(published: &str, weekday: u8) -> Option<String> {
         .then(|| isnad_ledger::events::civil(day - back))
 }
 
+/// A place this many tokens or fewer after the words of a press
+/// appearance (في إقليم شانلي أورفا after تحدث لصحافيين) is where
+/// someone spoke.
+const SPOKEN_IN: usize = 3;
+
 /// At most this many two-word names of a report are counted.
 const MAX_COMPOUNDS: usize = 8;
 
@@ -241,6 +248,8 @@ struct PlaceWords {
     stops: Vec<String>,
     #[serde(default)]
     name_heads_ar: Vec<String>,
+    #[serde(default)]
+    speech: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -273,6 +282,9 @@ pub struct AboutRules {
     after_en: PhraseSet<()>,
     before_en: PhraseSet<()>,
     prepositions_en: PhraseSet<()>,
+    /// Words of a press appearance: a place named just after one is
+    /// where someone spoke (told reporters in Ankara).
+    speech: PhraseSet<()>,
     weak_before_ar: PhraseSet<()>,
     weak_after_en: PhraseSet<()>,
     /// Words never a name, by match key.
@@ -284,6 +296,11 @@ pub struct AboutRules {
     /// is matched only where the text's word (without its proclitics) is
     /// one, never a form with a pronoun suffix (أبها is Abha, not إب + ها).
     first_words: std::collections::HashSet<String>,
+    /// The cities and regions the gazetteer names in Latin letters only,
+    /// by the [`skeleton`] of each name without its article: an Arabic
+    /// name found where a place's name stands meets them (بن قردان, Ben
+    /// Gardane).
+    latin_only: HashMap<String, Vec<usize>>,
 }
 
 impl AboutRules {
@@ -355,6 +372,7 @@ impl AboutRules {
             .flat_map(|p| p.names.iter())
             .filter_map(|n| key(n).split_whitespace().next().map(String::from))
             .collect();
+        let latin_only = latin_only(&pf.place);
         // A name several places share is the smallest's: cities first.
         for kind in ["city", "region", "country"] {
             for (i, p) in pf.place.iter().enumerate().filter(|(_, p)| p.kind == kind) {
@@ -378,11 +396,13 @@ impl AboutRules {
             after_en: set(&kf.places.after_en),
             before_en: set(&kf.places.before_en),
             prepositions_en: set(&kf.places.prepositions_en),
+            speech: set(&kf.places.speech),
             weak_before_ar: set(&kf.places.weak_before_ar),
             weak_after_en: set(&kf.places.weak_after_en),
             stops: kf.places.stops.iter().map(|w| key(w)).collect(),
             name_heads: kf.places.name_heads_ar.iter().map(|w| key(w)).collect(),
             first_words,
+            latin_only,
             kinds: kf.kind,
             totals: kf.total,
         })
@@ -403,20 +423,34 @@ impl AboutRules {
         self.stops.contains(w) || self.stops.contains(bare(w))
     }
 
-    /// True for an English word of origin made from a gazetteer name
-    /// (Pakistani, Iranian, Lebanese): a people, not a place.
+    /// True for a word of origin made from a gazetteer name (Pakistani,
+    /// Iranian, Lebanese; تركية، ليبي، العراقيين): a people or an
+    /// adjective, not a place.
     fn is_demonym(&self, w: &str) -> bool {
-        w.is_ascii()
-            && ["i", "ian", "n", "an", "ese", "ish"].iter().any(|suffix| {
+        if !w.is_ascii() {
+            let w = bare(w);
+            return ["يه", "ي", "يين", "يون"].iter().any(|suffix| {
                 w.strip_suffix(suffix)
-                    .filter(|stem| stem.len() >= 3)
+                    .filter(|stem| stem.chars().count() >= 2)
                     .is_some_and(|stem| {
-                        self.first_words.contains(stem)
-                            || ["a", "e", "y"]
-                                .iter()
-                                .any(|v| self.first_words.contains(&format!("{stem}{v}")))
+                        ["", "ا", "يا", "يه"].iter().any(|end| {
+                            let name = format!("{stem}{end}");
+                            self.first_words.contains(&name)
+                                || self.first_words.contains(&format!("ال{name}"))
+                        })
                     })
-            })
+            });
+        }
+        ["i", "ian", "n", "an", "ese", "ish"].iter().any(|suffix| {
+            w.strip_suffix(suffix)
+                .filter(|stem| stem.len() >= 3)
+                .is_some_and(|stem| {
+                    self.first_words.contains(stem)
+                        || ["a", "e", "y"]
+                            .iter()
+                            .any(|v| self.first_words.contains(&format!("{stem}{v}")))
+                })
+        })
     }
 
     /// The head of a two-word name that `w` is, without a proclitic
@@ -425,6 +459,30 @@ impl AboutRules {
         std::iter::once(w)
             .chain(["و", "ب", "ل", "ف"].iter().filter_map(|p| w.strip_prefix(p)))
             .find(|h| self.name_heads.contains(*h))
+    }
+
+    /// Where a two-word name opened by a place's head word stands after
+    /// في or the proclitic ب "in" (في بن قردان، ببن قردان، في رأس العين):
+    /// the token of its head. Glued to its head (ببنقردان), the name
+    /// counts only when it is a gazetteer place's Latin name.
+    fn head_after_in(&self, k: &str, toks: &[isnad_text::Token], i: usize) -> Option<usize> {
+        let w = toks.get(i)?.text(k);
+        let (j, name) = match w.strip_prefix('ب') {
+            Some(rest) => (i, rest),
+            None if w == "في" => (
+                i + 1,
+                toks.get(i + 1).filter(|t| t.kind == TokenKind::Word)?.text(k),
+            ),
+            None => return None,
+        };
+        let head = |h: &str| self.name_heads.contains(h);
+        let glued = || {
+            self.name_heads.iter().any(|h| {
+                name.strip_prefix(h.as_str())
+                    .is_some_and(|r| r.chars().count() >= 3)
+            }) && self.latin_place(name).is_some()
+        };
+        (head(name) || glued()).then_some(j)
     }
 
     /// How often a two-word name (`head second`) occurs in the tokens:
@@ -443,6 +501,29 @@ impl AboutRules {
                 pair || w == glued || w.strip_prefix(['و', 'ب', 'ل', 'ف']) == Some(glued.as_str())
             })
             .count()
+    }
+
+    /// The gazetteer place (its key) that an Arabic name it lacks
+    /// transliterates, when just one does: ق read as q or as g, as the
+    /// Maghreb and the Gulf say it (بن قردان, Ben Gardane).
+    fn latin_place(&self, w: &str) -> Option<&str> {
+        if w.is_ascii() {
+            return None;
+        }
+        let mut found: Vec<&str> = Vec::new();
+        for s in [latin_key(w), latin_key(&w.replace('ق', "g"))] {
+            for &i in self.latin_only.get(&s).into_iter().flatten() {
+                if let Some((id, _, _)) = self.place_ids.get(i)
+                    && !found.contains(&id.as_str())
+                {
+                    found.push(id);
+                }
+            }
+        }
+        match found[..] {
+            [one] => Some(one),
+            _ => None,
+        }
     }
 
     /// True when the word at `j` may be a place's name: a word, not of
@@ -516,6 +597,9 @@ impl AboutRules {
         let mut compounds: Vec<String> = Vec::new();
         // Gazetteer places: key -> its country's code.
         let mut country_of: HashMap<String, String> = HashMap::new();
+        // Where the last words of a press appearance end: a place within
+        // SPOKEN_IN tokens after is where someone spoke.
+        let mut speech_end: Option<usize> = None;
         let mut i = 0;
         while i < toks.len() {
             if !masthead.is_empty() && masthead.contains(&n.to_input(toks[i].range()).start) {
@@ -525,6 +609,10 @@ impl AboutRules {
             if let Some(t) = word(i) {
                 *occurrences.entry(bare(t.text(k))).or_default() += 1;
             }
+            if let Some(f) = self.speech.at(k, toks, i) {
+                speech_end = Some(f.end);
+            }
+            let spoken = |j: usize| speech_end.is_some_and(|e| j >= e && j - e < SPOKEN_IN);
             if let Some(f) = self.cues.at(k, toks, i)
                 && let Some(h) = kind_hits.get_mut(*f.value)
             {
@@ -543,11 +631,13 @@ impl AboutRules {
                     .zip(toks.get(f.end.saturating_sub(1)))
                     .and_then(|(a, b)| text.get(n.to_input(a.range().start..b.range().end)))
                     .unwrap_or("");
-                let e = places
-                    .entry(id.clone())
-                    .or_insert_with(|| (0, name.to_string(), *country, i));
-                e.0 += 1;
-                country_of.entry(id.clone()).or_insert_with(|| code.clone());
+                if !spoken(i) {
+                    let e = places
+                        .entry(id.clone())
+                        .or_insert_with(|| (0, name.to_string(), *country, i));
+                    e.0 += 1;
+                    country_of.entry(id.clone()).or_insert_with(|| code.clone());
+                }
                 i = f.end.max(i + 1);
                 continue;
             }
@@ -566,6 +656,8 @@ impl AboutRules {
                 Some((f.end, true))
             } else if let Some(f) = self.weak_before_ar.at(k, toks, i) {
                 Some((f.end, false))
+            } else if let Some(j) = self.head_after_in(k, toks, i) {
+                Some((j, false))
             } else if self.prepositions_en.starts_at(k, toks, i) || self.before_en.starts_at(k, toks, i) {
                 Some(i + 1).filter(|&j| capitalised(j)).map(|j| (j, true))
             } else if self.after_en.starts_at(k, toks, i) {
@@ -588,13 +680,17 @@ impl AboutRules {
                 (!latin || capitalised(other)).then_some((other, strong))
             });
             for (j, strong) in cand.into_iter().chain(partner) {
-                if !self.may_name(k, toks, j) {
+                if spoken(j) || !self.may_name(k, toks, j) {
                     continue;
                 }
                 let Some(t) = word(j) else { continue };
-                let raw = t.text(k);
+                // A name glued to the preposition "in" (ببنقردان) is the name.
+                let raw = match t.text(k) {
+                    w if j == i => w.strip_prefix('ب').unwrap_or(w),
+                    w => w,
+                };
                 // A two-word name: its head and the word after it.
-                let head = self.name_head(raw).filter(|_| j > i);
+                let head = self.name_head(raw).filter(|_| j >= i);
                 let second = head
                     .and_then(|_| word(j + 1))
                     .filter(|n| !self.is_stop(n.text(k)));
@@ -605,7 +701,14 @@ impl AboutRules {
                     ),
                     _ => (bare(raw).to_string(), orig(j).to_string()),
                 };
-                let definite = head.is_none() && w.len() < raw.len() && raw.ends_with(&w) && !raw.is_ascii();
+                // An Arabic word with the article is a common noun
+                // (الحادث، المقاومة), unless it is a gazetteer place's
+                // Latin name (محافظة الدوادمي, Ad Dawadimi).
+                let definite = head.is_none()
+                    && w.len() < raw.len()
+                    && raw.ends_with(&w)
+                    && !raw.is_ascii()
+                    && self.latin_place(&w).is_none();
                 if w.chars().count() >= 3 && !definite {
                     if head.is_some() {
                         compounds.push(w.clone());
@@ -651,11 +754,19 @@ impl AboutRules {
                 .copied()
                 .unwrap_or(0)
                 .max(strong + weak);
-            let key = format!("~{}", skeleton(&w));
-            if key.chars().count() < 3 {
+            let (key, strong) = match self.latin_place(&w) {
+                Some(id) => {
+                    if let Some((_, _, code)) = self.place_ids.iter().find(|p| p.0 == id) {
+                        country_of.entry(id.to_string()).or_insert_with(|| code.clone());
+                    }
+                    (id.to_string(), true)
+                }
+                None => (format!("~{}", skeleton(&w)), strong >= 1 && times >= 2),
+            };
+            // A skeleton of two letters is too many words' (منع، أمن، يمين).
+            if key.chars().count() < 4 {
                 continue;
             }
-            let strong = strong >= 1 && times >= 2;
             match seen.iter_mut().find(|(p, _)| p.key == key) {
                 Some((p, first)) => {
                     p.score += times;
@@ -839,6 +950,47 @@ fn masthead(text: &str, outlet: &str) -> Option<std::ops::Range<usize>> {
     None
 }
 
+/// The index of [`AboutRules`]' `latin_only`: skeletons of four letters
+/// or more, of the names of the cities and regions that have no Arabic
+/// name, each without a leading article (`Ad Dawādimī`, `Al-Khārijah`).
+fn latin_only(places: &[PlaceDef]) -> HashMap<String, Vec<usize>> {
+    const ARTICLES: [&str; 12] = [
+        "al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ag",
+    ];
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let arabic = |n: &str| n.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c));
+    for (i, p) in places.iter().enumerate() {
+        if p.kind == "country" || p.names.iter().any(|n| arabic(n)) {
+            continue;
+        }
+        for n in &p.names {
+            let rest = n
+                .split_once([' ', '-'])
+                .filter(|(a, _)| ARTICLES.contains(&a.to_lowercase().as_str()))
+                .map_or(n.as_str(), |(_, r)| r);
+            let s = latin_key(rest);
+            if s.chars().count() >= 4 {
+                let e = index.entry(s).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
+        }
+    }
+    index
+}
+
+/// The key a name meets the Latin-only places by: its [`skeleton`]
+/// without a final h, which one spelling writes and another does not
+/// (ترهونة, Tarhuna; الخارجة, Al-Khārijah).
+fn latin_key(name: &str) -> String {
+    let mut s = skeleton(name);
+    if s.ends_with('h') {
+        s.pop();
+    }
+    s
+}
+
 /// `KELVAR` as `Kelvar`; other words as they are.
 fn title_case(w: &str) -> String {
     let mut cs = w.chars();
@@ -914,6 +1066,12 @@ fn fold(c: char) -> Option<char> {
         'm' | 'م' => 'm',
         'n' | 'ن' => 'n',
         'x' => 's',
+        'ţ' | 'ṭ' => 't',
+        'ḩ' | 'ḥ' => 'h',
+        'ş' | 'ṣ' | 'š' | 'ç' | 'č' => 's',
+        'ḑ' | 'ḍ' => 'd',
+        'ẓ' | 'ž' => 'z',
+        'ğ' | 'ǧ' => 'j',
         _ => return None,
     })
 }
@@ -1112,13 +1270,81 @@ mod tests {
 
     #[test]
     fn a_two_word_arabic_name_is_one_place_however_it_is_written() {
-        let a = rules().about("اشتباكات وسط مدينة بن قردان، وسجل مستشفى ببن قردان 3 قتلى في أحداث بنقردان.");
+        let a = rules().about("اشتباكات وسط مدينة بن سلوقة، وسجل مستشفى ببن سلوقة 3 قتلى في أحداث بنسلوقة.");
         let p = a.places.first();
         assert_eq!(
             p.map(|p| (p.key.as_str(), p.name.as_str(), p.score)),
-            Some(("~bnkrdn", "بن قردان", 3)),
+            Some(("~bnslkh", "بن سلوقة", 3)),
             "{a:?}"
         );
+    }
+
+    #[test]
+    fn an_arabic_name_meets_the_place_the_gazetteer_writes_only_in_latin_letters() {
+        // Each row: an Arabic report, an English one about the same place.
+        let rows: &[(&str, &str)] = &[
+            (
+                "اشتباكات عنيفة وسط مدينة بن قردان، وقال مسؤول إن 5 قتلوا.",
+                "Clashes in Ben Gardane left 5 dead, an official said.",
+            ),
+            (
+                "قتل 3 أشخاص في بن قردان حسب مصدر طبي.",
+                "Three people were killed in Ben Gardane, a medical source said.",
+            ),
+            (
+                "أصيب شرطيان في هجوم على دورية في مدينة سنورس.",
+                "Two policemen were hurt in an attack on a patrol in Sinnuris.",
+            ),
+            (
+                "قتل 9 مسلحين في وادي الربايع ببنقردان حسب بلاغ مشترك.",
+                "Nine gunmen were killed near Ben Gardane, a joint statement said.",
+            ),
+            (
+                "قتل مدني في قصف على مدينة ترهونة.",
+                "A civilian was killed in shelling of Tarhuna.",
+            ),
+        ];
+        for (i, (ar, en)) in rows.iter().enumerate() {
+            let a = rules().about(ar);
+            let e = rules().about(en);
+            let key = |x: &About| x.places.first().map(|p| p.key.clone());
+            assert_eq!(key(&a), key(&e), "row {i}: {a:?} {e:?}");
+            assert!(key(&a).is_some_and(|k| !k.starts_with('~')), "row {i}: {a:?}");
+        }
+        // A name no Latin-only place transliterates keeps its own key.
+        let a = rules().about("قتل 3 أشخاص في مدينة بن سلوقة وفي مدينة بن سلوقة جرح آخرون.");
+        assert_eq!(a.places.first().map(|p| p.key.as_str()), Some("~bnslkh"), "{a:?}");
+    }
+
+    #[test]
+    fn where_someone_spoke_to_the_press_is_not_where_it_happened() {
+        let homs = rules().about("Homs").places[0].key.clone();
+        let damascus = rules().about("Damascus").places[0].key.clone();
+        // Each row: a report about Homs.
+        let rows: &[&str] = &[
+            "قتل 12 في تفجير في مدينة حمص. وتحدث الوزير لصحافيين في دمشق عن التحقيق، وقال للصحفيين في دمشق إن الحصيلة سترتفع.",
+            "A car bomb killed 12 in Homs. The minister told reporters in Damascus the toll would rise, \
+             and at a news conference in Damascus he blamed the rebels.",
+        ];
+        for (i, text) in rows.iter().enumerate() {
+            let a = rules().about(text);
+            assert_eq!(a.places.first().map(|p| &p.key), Some(&homs), "row {i}: {a:?}");
+            assert!(a.places.iter().all(|p| p.key != damascus), "row {i}: {a:?}");
+        }
+    }
+
+    #[test]
+    fn function_words_and_adjectives_of_origin_are_no_places() {
+        // Each row: a report that names no place.
+        let rows: &[&str] = &[
+            "قتل شرطيان في بلدة تركية قرب الحدود، وفي بلدة تركية أخرى جرح ثالث.",
+            "نقل عنه مصدر أن 3 قتلوا، وكشف عنه آخر أن 5 جرحوا.",
+            "قتل 4 في منطقة ومنع التجول في منطقة ومنع السفر.",
+        ];
+        for (i, text) in rows.iter().enumerate() {
+            let a = rules().about(text);
+            assert!(a.places.iter().all(|p| !p.strong), "row {i}: {a:?}");
+        }
     }
 
     #[test]

@@ -301,6 +301,9 @@ pub struct AboutRules {
     /// name found where a place's name stands meets them (بن قردان, Ben
     /// Gardane).
     latin_only: HashMap<String, Vec<usize>>,
+    /// The one-word names of countries, by match key: found as a city's
+    /// or a region's name (تونس is Tunisia and Tunis), one counts half.
+    country_names: std::collections::HashSet<String>,
 }
 
 impl AboutRules {
@@ -373,6 +376,14 @@ impl AboutRules {
             .filter_map(|n| key(n).split_whitespace().next().map(String::from))
             .collect();
         let latin_only = latin_only(&pf.place);
+        let country_names = pf
+            .place
+            .iter()
+            .filter(|p| p.kind == "country")
+            .flat_map(|p| p.names.iter())
+            .map(|n| key(n))
+            .filter(|n| !n.contains(' '))
+            .collect();
         // A name several places share is the smallest's: cities first.
         for kind in ["city", "region", "country"] {
             for (i, p) in pf.place.iter().enumerate().filter(|(_, p)| p.kind == kind) {
@@ -403,6 +414,7 @@ impl AboutRules {
             name_heads: kf.places.name_heads_ar.iter().map(|w| key(w)).collect(),
             first_words,
             latin_only,
+            country_names,
             kinds: kf.kind,
             totals: kf.total,
         })
@@ -453,6 +465,14 @@ impl AboutRules {
         })
     }
 
+    /// True when `w` is a head word with three letters or more glued to
+    /// it (بنقردان).
+    fn glued_head(&self, w: &str) -> bool {
+        self.name_heads
+            .iter()
+            .any(|h| w.strip_prefix(h.as_str()).is_some_and(|r| r.chars().count() >= 3))
+    }
+
     /// The head of a two-word name that `w` is, without a proclitic
     /// (ببن → بن).
     fn name_head<'w>(&self, w: &'w str) -> Option<&'w str> {
@@ -465,24 +485,38 @@ impl AboutRules {
     /// في or the proclitic ب "in" (في بن قردان، ببن قردان، في رأس العين):
     /// the token of its head. Glued to its head (ببنقردان), the name
     /// counts only when it is a gazetteer place's Latin name.
+    /// Anywhere else, such a name counts when it is a gazetteer place's
+    /// Latin name, two words or glued (أحداث بنقردان).
     fn head_after_in(&self, k: &str, toks: &[isnad_text::Token], i: usize) -> Option<usize> {
         let w = toks.get(i)?.text(k);
-        let (j, name) = match w.strip_prefix('ب') {
-            Some(rest) => (i, rest),
-            None if w == "في" => (
-                i + 1,
-                toks.get(i + 1).filter(|t| t.kind == TokenKind::Word)?.text(k),
-            ),
-            None => return None,
+        let word = |j: usize| {
+            toks.get(j)
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(k))
         };
         let head = |h: &str| self.name_heads.contains(h);
-        let glued = || {
-            self.name_heads.iter().any(|h| {
-                name.strip_prefix(h.as_str())
-                    .is_some_and(|r| r.chars().count() >= 3)
-            }) && self.latin_place(name).is_some()
+        let glued = |name: &str| self.glued_head(name) && self.latin_place(name).is_some();
+        // Anywhere, a name of five letters or more: fewer, and a word with
+        // a proclitic would pass (بنظري "in my view" is no بن ظري).
+        let long = |name: &str| latin_key(name).chars().count() >= 5;
+        let known_pair = |name: &str, j: usize| {
+            head(name)
+                && word(j + 1).is_some_and(|second| {
+                    let pair = format!("{name} {}", bare(second));
+                    long(&pair) && self.latin_place(&pair).is_some()
+                })
         };
-        (head(name) || glued()).then_some(j)
+        if w == "في" {
+            let name = word(i + 1)?;
+            return (head(name) || glued(name)).then_some(i + 1);
+        }
+        if w.strip_prefix('ب').is_some_and(|name| head(name) || glued(name)) {
+            return Some(i);
+        }
+        [w, strip_proclitic(w)]
+            .iter()
+            .any(|name| known_pair(name, i) || (long(name) && glued(name)))
+            .then_some(i)
     }
 
     /// How often a two-word name (`head second`) occurs in the tokens:
@@ -572,8 +606,9 @@ impl AboutRules {
         };
         let capitalised = |i: usize| orig(i).starts_with(|c: char| c.is_uppercase());
         let mut kind_hits = vec![0usize; self.kinds.len()];
-        // Gazetteer places: key -> (count, name as written, country, first token).
-        let mut places: HashMap<String, (usize, String, bool, usize)> = HashMap::new();
+        // Gazetteer places: key -> (count, name as written, country, first
+        // token, named only by its country's name: تونس, Tunisia or Tunis).
+        let mut places: HashMap<String, (usize, String, bool, usize, bool)> = HashMap::new();
         // Other names: word key -> (strong spots, weak spots, name as written, first token).
         let mut unknown: HashMap<String, (usize, usize, String, usize)> = HashMap::new();
         // A dateline's place: the first word of a line, before a comma or
@@ -629,10 +664,17 @@ impl AboutRules {
                     .and_then(|(a, b)| text.get(n.to_input(a.range().start..b.range().end)))
                     .unwrap_or("");
                 if !spoken(i) {
+                    let shared = !*country
+                        && f.end == i + 1
+                        && toks[i]
+                            .text(k)
+                            .get(f.prefix..)
+                            .is_some_and(|w| self.country_names.contains(w));
                     let e = places
                         .entry(id.clone())
-                        .or_insert_with(|| (0, name.to_string(), *country, i));
+                        .or_insert_with(|| (0, name.to_string(), *country, i, true));
                     e.0 += 1;
+                    e.4 &= shared;
                     country_of.entry(id.clone()).or_insert_with(|| code.clone());
                 }
                 i = f.end.max(i + 1);
@@ -681,9 +723,10 @@ impl AboutRules {
                     continue;
                 }
                 let Some(t) = word(j) else { continue };
-                // A name glued to the preposition "in" (ببنقردان) is the name.
+                // A name glued to the preposition "in" or to a
+                // conjunction (ببنقردان، وبنقردان) is the name.
                 let raw = match t.text(k) {
-                    w if j == i => w.strip_prefix('ب').unwrap_or(w),
+                    w if j == i && self.name_head(w).is_none() && !self.glued_head(w) => strip_proclitic(w),
                     w => w,
                 };
                 // A two-word name: its head and the word after it.
@@ -720,9 +763,14 @@ impl AboutRules {
             }
             i += 1;
         }
+        let shared_only: std::collections::HashSet<String> = places
+            .iter()
+            .filter(|(_, e)| !e.2 && e.4)
+            .map(|(key, _)| key.clone())
+            .collect();
         let mut seen: Vec<(PlaceSeen, usize)> = places
             .into_iter()
-            .map(|(key, (score, name, country, at))| {
+            .map(|(key, (score, name, country, at, _))| {
                 let p = PlaceSeen {
                     key,
                     name: name.trim().to_string(),
@@ -751,7 +799,12 @@ impl AboutRules {
                 .copied()
                 .unwrap_or(0)
                 .max(strong + weak);
-            let (key, strong) = match self.latin_place(&w) {
+            // Found only after a weak word (هجوم بنظري), a name of five
+            // letters or more.
+            let bridged = self
+                .latin_place(&w)
+                .filter(|_| strong >= 1 || latin_key(&w).chars().count() >= 5);
+            let (key, strong) = match bridged {
                 Some(id) => {
                     if let Some((_, _, code)) = self.place_ids.iter().find(|p| p.0 == id) {
                         country_of.entry(id.to_string()).or_insert_with(|| code.clone());
@@ -782,6 +835,7 @@ impl AboutRules {
                 )),
             }
         }
+        as_countries(&mut seen, &shared_only, &mut country_of);
         // Smaller places first, then the most named, then strong ones, then
         // the first named.
         // A place in a country the report never names, where it names
@@ -975,6 +1029,57 @@ fn latin_only(places: &[PlaceDef]) -> HashMap<String, Vec<usize>> {
         }
     }
     index
+}
+
+/// Named only by its country's name (`shared_only`), beside another place
+/// of that country, a city or region is the country: تونس in a report of
+/// بن قردان is Tunisia, not Tunis.
+fn as_countries(
+    seen: &mut Vec<(PlaceSeen, usize)>,
+    shared_only: &std::collections::HashSet<String>,
+    country_of: &mut HashMap<String, String>,
+) {
+    let inside: std::collections::HashSet<String> = seen
+        .iter()
+        .filter(|(p, _)| !p.country && !shared_only.contains(&p.key))
+        .filter_map(|(p, _)| country_of.get(&p.key).cloned())
+        .collect();
+    let mut i = 0;
+    while i < seen.len() {
+        let code = Some(&seen[i].0)
+            .filter(|p| shared_only.contains(&p.key))
+            .and_then(|p| country_of.get(&p.key))
+            .filter(|c| inside.contains(*c))
+            .cloned();
+        let Some(code) = code else {
+            i += 1;
+            continue;
+        };
+        let (p, at) = seen.remove(i);
+        match seen.iter_mut().find(|(q, _)| q.key == code) {
+            Some((q, first)) => {
+                q.score += p.score;
+                *first = (*first).min(at);
+            }
+            None => seen.push((
+                PlaceSeen {
+                    key: code.clone(),
+                    country: true,
+                    ..p
+                },
+                at,
+            )),
+        }
+        country_of.entry(code.clone()).or_insert(code);
+    }
+}
+
+/// A word without one proclitic (و، ب، ل، ف) when three letters or more
+/// remain; other words as they are.
+fn strip_proclitic(w: &str) -> &str {
+    w.strip_prefix(['و', 'ب', 'ل', 'ف'])
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w)
 }
 
 /// The key a name meets the Latin-only places by: its [`skeleton`]
@@ -1303,6 +1408,10 @@ mod tests {
                 "Nine gunmen were killed near Ben Gardane, a joint statement said.",
             ),
             (
+                "بدأت محاكمة المتهمين في أحداث بنقردان التي قتل فيها 12 عسكريا.",
+                "The trial began of those accused in the Ben Gardane attack that killed 12 soldiers.",
+            ),
+            (
                 "قتل مدني في قصف على مدينة ترهونة.",
                 "A civilian was killed in shelling of Tarhuna.",
             ),
@@ -1338,6 +1447,34 @@ mod tests {
     }
 
     #[test]
+    fn a_country_s_name_beside_a_place_of_that_country_is_the_country() {
+        let medenine = rules().about("ولاية مدنين").places[0].key.clone();
+        let tunis = rules().about("Tunis").places[0].key.clone();
+        // Each row: a report, the place it is about.
+        let rows: &[(&str, &str)] = &[
+            (
+                "قالت تونس إن 12 قتلوا في بنقردان. وأكدت السلطات في تونس أن الهجوم على بنقردان فشل، وتونس تحقق.",
+                medenine.as_str(),
+            ),
+            // Alone, the name is the capital's.
+            (
+                "انفجرت حافلة في تونس وقتل 12. وأعلنت تونس الحداد.",
+                tunis.as_str(),
+            ),
+            // Beside a place of another country, too.
+            ("قال مسؤول في الكويت إن 5 من الموصل قتلوا.", "KW.02"),
+        ];
+        for (i, (text, want)) in rows.iter().enumerate() {
+            let a = rules().about(text);
+            assert_eq!(
+                a.places.first().map(|p| p.key.as_str()),
+                Some(*want),
+                "row {i}: {a:?}"
+            );
+        }
+    }
+
+    #[test]
     fn where_someone_spoke_to_the_press_is_not_where_it_happened() {
         let homs = rules().about("Homs").places[0].key.clone();
         let damascus = rules().about("Damascus").places[0].key.clone();
@@ -1359,6 +1496,7 @@ mod tests {
         // Each row: a report that names no place.
         let rows: &[&str] = &[
             "قتل شرطيان في بلدة تركية قرب الحدود، وفي بلدة تركية أخرى جرح ثالث.",
+            "وقال إن الهجوم بنظري عمل جبان قتل فيه 3.",
             "نقل عنه مصدر أن 3 قتلوا، وكشف عنه آخر أن 5 جرحوا.",
             "قتل 4 في منطقة ومنع التجول في منطقة ومنع السفر.",
         ];

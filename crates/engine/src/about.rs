@@ -291,7 +291,10 @@ pub struct AboutRules {
     stops: std::collections::HashSet<String>,
     /// Arabic words that begin a two-word name (بن قردان، رأس جدير), by
     /// match key.
-    name_heads: std::collections::HashSet<String>,
+    name_heads: rustc_hash::FxHashSet<String>,
+    /// The first two letters of each head word: most words start with
+    /// none of them, and are no glued name.
+    head_starts: rustc_hash::FxHashSet<[Option<char>; 2]>,
     /// The first words of the gazetteer's names, by match key: a place
     /// is matched only where the text's word (without its proclitics) is
     /// one, never a form with a pronoun suffix (أبها is Abha, not إب + ها).
@@ -412,6 +415,16 @@ impl AboutRules {
             weak_after_en: set(&kf.places.weak_after_en),
             stops: kf.places.stops.iter().map(|w| key(w)).collect(),
             name_heads: kf.places.name_heads_ar.iter().map(|w| key(w)).collect(),
+            head_starts: kf
+                .places
+                .name_heads_ar
+                .iter()
+                .map(|w| {
+                    let k = key(w);
+                    let mut cs = k.chars();
+                    [cs.next(), cs.next()]
+                })
+                .collect(),
             first_words,
             latin_only,
             country_names,
@@ -468,9 +481,14 @@ impl AboutRules {
     /// True when `w` is a head word with three letters or more glued to
     /// it (بنقردان).
     fn glued_head(&self, w: &str) -> bool {
-        self.name_heads
-            .iter()
-            .any(|h| w.strip_prefix(h.as_str()).is_some_and(|r| r.chars().count() >= 3))
+        let mut cs = w.chars();
+        let start = [cs.next(), cs.next()];
+        // Heads are two to four letters long.
+        self.head_starts.contains(&start)
+            && w.char_indices().skip(2).take(3).any(|(at, _)| {
+                w.get(..at).is_some_and(|h| self.name_heads.contains(h))
+                    && w.get(at..).is_some_and(|r| r.chars().count() >= 3)
+            })
     }
 
     /// The head of a two-word name that `w` is, without a proclitic
@@ -515,7 +533,7 @@ impl AboutRules {
         }
         [w, strip_proclitic(w)]
             .iter()
-            .any(|name| known_pair(name, i) || (long(name) && glued(name)))
+            .any(|name| known_pair(name, i) || (self.glued_head(name) && long(name) && glued(name)))
             .then_some(i)
     }
 

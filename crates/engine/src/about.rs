@@ -304,8 +304,9 @@ pub struct AboutRules {
     /// name found where a place's name stands meets them (بن قردان, Ben
     /// Gardane).
     latin_only: HashMap<String, Vec<usize>>,
-    /// The one-word names of countries, by match key: found as a city's
-    /// or a region's name (تونس is Tunisia and Tunis), one counts half.
+    /// The one-word names of countries, by match key: a city or region
+    /// named only by one of them beside another place of that country is
+    /// the country ([`as_countries`]).
     country_names: std::collections::HashSet<String>,
 }
 
@@ -499,13 +500,12 @@ impl AboutRules {
             .find(|h| self.name_heads.contains(*h))
     }
 
-    /// Where a two-word name opened by a place's head word stands after
-    /// في or the proclitic ب "in" (في بن قردان، ببن قردان، في رأس العين):
-    /// the token of its head. Glued to its head (ببنقردان), the name
-    /// counts only when it is a gazetteer place's Latin name.
-    /// Anywhere else, such a name counts when it is a gazetteer place's
-    /// Latin name, two words or glued (أحداث بنقردان).
-    fn head_after_in(&self, k: &str, toks: &[isnad_text::Token], i: usize) -> Option<usize> {
+    /// The token of a place's name opened by a head word at token `i`:
+    /// after في or the proclitic ب "in", any two-word name (في بن قردان،
+    /// ببن قردان، في رأس العين) and a name glued to its head that is a
+    /// gazetteer place's Latin name (ببنقردان); anywhere else, a two-word
+    /// or glued name that is one, of five letters or more (أحداث بنقردان).
+    fn head_name_at(&self, k: &str, toks: &[isnad_text::Token], i: usize) -> Option<usize> {
         let w = toks.get(i)?.text(k);
         let word = |j: usize| {
             toks.get(j)
@@ -713,7 +713,7 @@ impl AboutRules {
                 Some((f.end, true))
             } else if let Some(f) = self.weak_before_ar.at(k, toks, i) {
                 Some((f.end, false))
-            } else if let Some(j) = self.head_after_in(k, toks, i) {
+            } else if let Some(j) = self.head_name_at(k, toks, i) {
                 Some((j, false))
             } else if self.prepositions_en.starts_at(k, toks, i) || self.before_en.starts_at(k, toks, i) {
                 Some(i + 1).filter(|&j| capitalised(j)).map(|j| (j, true))
